@@ -1,0 +1,53 @@
+/**
+ * The numeric columns of ABBREV.txt in file order (fields 3-46), with units in the key.
+ * Household-measure columns (47-50) come from WEIGHT.txt instead; refuse is kept on the food.
+ */
+export const NUTRIENTS = [
+  { key: 'waterG', label: 'Water', unit: 'g' },
+  { key: 'energyKcal', label: 'Energy', unit: 'kcal' },
+  { key: 'proteinG', label: 'Protein', unit: 'g' },
+  { key: 'fatG', label: 'Total fat', unit: 'g' },
+  { key: 'ashG', label: 'Ash', unit: 'g' },
+  { key: 'carbsG', label: 'Carbohydrate', unit: 'g' },
+  { key: 'fiberG', label: 'Fiber', unit: 'g' },
+  { key: 'sugarsG', label: 'Sugars', unit: 'g' },
+  { key: 'calciumMg', label: 'Calcium', unit: 'mg' },
+  { key: 'ironMg', label: 'Iron', unit: 'mg' },
+  { key: 'magnesiumMg', label: 'Magnesium', unit: 'mg' },
+  { key: 'phosphorusMg', label: 'Phosphorus', unit: 'mg' },
+  { key: 'potassiumMg', label: 'Potassium', unit: 'mg' },
+  { key: 'sodiumMg', label: 'Sodium', unit: 'mg' },
+  { key: 'zincMg', label: 'Zinc', unit: 'mg' },
+  { key: 'copperMg', label: 'Copper', unit: 'mg' },
+  { key: 'manganeseMg', label: 'Manganese', unit: 'mg' },
+  { key: 'seleniumUg', label: 'Selenium', unit: 'µg' },
+  { key: 'vitaminCMg', label: 'Vitamin C', unit: 'mg' },
+  { key: 'thiaminMg', label: 'Thiamin', unit: 'mg' },
+  { key: 'riboflavinMg', label: 'Riboflavin', unit: 'mg' },
+  { key: 'niacinMg', label: 'Niacin', unit: 'mg' },
+  { key: 'pantothenicAcidMg', label: 'Pantothenic acid', unit: 'mg' },
+  { key: 'vitaminB6Mg', label: 'Vitamin B6', unit: 'mg' },
+  { key: 'folateTotalUg', label: 'Folate, total', unit: 'µg' },
+  { key: 'folicAcidUg', label: 'Folic acid', unit: 'µg' },
+  { key: 'foodFolateUg', label: 'Food folate', unit: 'µg' },
+  { key: 'folateDfeUg', label: 'Folate, DFE', unit: 'µg' },
+  { key: 'cholineMg', label: 'Choline', unit: 'mg' },
+  { key: 'vitaminB12Ug', label: 'Vitamin B12', unit: 'µg' },
+  { key: 'vitaminAIu', label: 'Vitamin A', unit: 'IU' },
+  { key: 'vitaminARaeUg', label: 'Vitamin A, RAE', unit: 'µg' },
+  { key: 'retinolUg', label: 'Retinol', unit: 'µg' },
+  { key: 'alphaCaroteneUg', label: 'Alpha-carotene', unit: 'µg' },
+  { key: 'betaCaroteneUg', label: 'Beta-carotene', unit: 'µg' },
+  { key: 'betaCryptoxanthinUg', label: 'Beta-cryptoxanthin', unit: 'µg' },
+  { key: 'lycopeneUg', label: 'Lycopene', unit: 'µg' },
+  { key: 'luteinZeaxanthinUg', label: 'Lutein + zeaxanthin', unit: 'µg' },
+  { key: 'vitaminEMg', label: 'Vitamin E', unit: 'mg' },
+  { key: 'vitaminKUg', label: 'Vitamin K', unit: 'µg' },
+  { key: 'saturatedFatG', label: 'Saturated fat', unit: 'g' },
+  { key: 'monounsaturatedFatG', label: 'Monounsaturated fat', unit: 'g' },
+  { key: 'polyunsaturatedFatG', label: 'Polyunsaturated fat', unit: 'g' },
+  { key: 'cholesterolMg', label: 'Cholesterol', unit: 'mg' },
+] as const;
+
+export type NutrientKey = (typeof NUTRIENTS)[number]['key'];
+export const NUTRIENT_KEYS: NutrientKey[] = NUTRIENTS.map((n) => n.key);

@@ -1,0 +1,41 @@
+import type { AllergenCode, Certainty, EvidenceLevel, GroupCode, InflammationClass } from './codes';
+import type { NutrientKey } from './nutrients';
+
+/** A household measure from WEIGHT.txt: `amount` × `label` weighs `grams`. */
+export type Measure = { seq: number; amount: number; label: string; grams: number };
+
+/** One USDA SR21 food as imported, before tagging. Nutrients are per 100 g; null = unknown. */
+export type UsdaFood = {
+  ndb: string;
+  groupCode: string;
+  longDesc: string;
+  shortDesc: string;
+  commonNames: string;
+  manufacturer: string;
+  sciName: string;
+  refusePct: number | null;
+  nutrients: Record<NutrientKey, number | null>;
+  measures: Measure[];
+};
+
+/** A tag on a food: `source` names the rule id or `override:<ndb>` that produced it. */
+export type FoodTag<C extends string = string> = {
+  code: C;
+  certainty: Certainty;
+  rationale: string;
+  source: string;
+};
+
+export type Inflammation = {
+  class: InflammationClass;
+  rationale: string;
+  evidence: EvidenceLevel;
+  source: string;
+};
+
+/** What the tagging engine computes for one food. */
+export type FoodTagging = {
+  allergens: FoodTag<AllergenCode>[];
+  tags: FoodTag<GroupCode>[];
+  inflammation: Inflammation;
+};

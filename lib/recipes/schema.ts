@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { MEAL_TYPES } from '../foods/codes';
+
+/**
+ * One ingredient line: a USDA food (5-digit NDB number) and a quantity for the WHOLE recipe,
+ * either in grams or as `amount` × a household measure whose label matches WEIGHT.txt exactly.
+ */
+export const ingredientSchema = z
+  .object({
+    ndb: z.string().regex(/^\d{5}$/, 'NDB number is 5 digits'),
+    grams: z.number().positive().optional(),
+    amount: z.number().positive().optional(),
+    measure: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((i) => (i.grams !== undefined) !== (i.amount !== undefined && i.measure !== undefined), {
+    message: 'give either grams, or amount and measure',
+  });
+
+export const recipeSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug is kebab-case'),
+    name: z.string().min(3),
+    description: z.string().min(10),
+    mealTypes: z.array(z.enum(MEAL_TYPES)).min(1),
+    servings: z.number().int().min(1).max(12),
+    prepMinutes: z.number().int().min(0).max(240),
+    cookMinutes: z.number().int().min(0).max(600),
+    cuisine: z.string().min(2),
+    /** A light main meal (soup, salad) may skip the protein rule for lunches and dinners. */
+    light: z.boolean().default(false),
+    /** Days the dish keeps in the fridge; 0 = eat fresh. */
+    leftoverDays: z.number().int().min(0).max(7),
+    freezes: z.boolean(),
+    ingredients: z.array(ingredientSchema).min(1),
+    steps: z.array(z.string().min(3)).min(1),
+  })
+  .strict();
+
+export type RecipeIngredientInput = z.infer<typeof ingredientSchema>;
+export type RecipeInput = z.infer<typeof recipeSchema>;

@@ -1,0 +1,41 @@
+import type { Certainty } from '../foods/codes';
+
+export type TagRef = { code: string; certainty: Certainty };
+
+/** What the restriction engine needs to know about one food. */
+export type TaggedFoodRef = {
+  ndb: string;
+  name: string;
+  allergens: TagRef[];
+  tags: TagRef[];
+};
+
+export type RuleOrigin = 'protocol' | 'diet' | 'allergy' | 'avoid' | 'dislike';
+
+/** One reason a food can be excluded. `kind` says which tag list `code` refers to. */
+export type RestrictionRule = {
+  kind: 'allergen' | 'group';
+  code: string;
+  origin: RuleOrigin;
+  /** Plain words shown to the user, e.g. "not in AIP · Elimination". */
+  reason: string;
+};
+
+/** Exceptions only ever excuse protocol and diet rules, never an allergy or an avoided group. */
+export type ExcuseRule = { code: string; excuses: string[]; note: string };
+
+export type Restriction = {
+  rules: RestrictionRule[];
+  allow: ExcuseRule[];
+  dislikes: { ndb: string; name: string }[];
+};
+
+export type Violation = {
+  ndb: string;
+  foodName: string;
+  kind: 'allergen' | 'group' | 'dislike';
+  code: string;
+  certainty: Certainty;
+  origin: RuleOrigin;
+  reason: string;
+};
