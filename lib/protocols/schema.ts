@@ -1,32 +1,49 @@
 import { z } from 'zod';
-import { GROUP_CODES } from '../foods/codes';
+import { ALLERGEN_CODES, GROUP_CODES } from '../foods/codes';
 
 const groupCode = z.enum(GROUP_CODES);
+const allergenCode = z.enum(ALLERGEN_CODES);
 
 /** A protocol exception: foods tagged `code` (with certainty `contains`) are excused from `excuses`. */
-export const allowRuleSchema = z.object({
-  code: groupCode,
-  excuses: z.array(groupCode).min(1),
-  note: z.string().min(1),
-});
+export const allowRuleSchema = z
+  .object({
+    code: groupCode,
+    excuses: z.array(groupCode).min(1),
+    note: z.string().min(1),
+  })
+  .strict();
 
-export const phaseSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(1),
-  summary: z.string().min(1),
-  /** Usual length in weeks; null max = open-ended (maintenance, personalisation). */
-  durationWeeks: z.object({ min: z.number().nonnegative(), max: z.number().positive().nullable() }),
-  exclude: z.array(groupCode),
-  allow: z.array(allowRuleSchema).default([]),
-  /** What returns in this phase compared with the previous one, in plain words. */
-  reintroduces: z.array(z.string()).default([]),
-});
+export const phaseSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    summary: z.string().min(1),
+    /** Usual length in weeks; null max = open-ended (maintenance, personalisation). */
+    durationWeeks: z
+      .object({ min: z.number().nonnegative(), max: z.number().positive().nullable() })
+      .strict()
+      .refine((d) => d.max === null || d.max >= d.min, { message: 'max is below min' }),
+    exclude: z.array(groupCode),
+    /**
+     * Allergen codes the phase also leaves out. Needed where group codes are too coarse:
+     * the six-food diet removes peanuts but not other legumes, and only `peanut` says that.
+     */
+    excludeAllergens: z.array(allergenCode).default([]),
+    allow: z.array(allowRuleSchema).default([]),
+    /** What returns in this phase compared with the previous one, in plain words. */
+    reintroduces: z.array(z.string()).default([]),
+    /** Food challenges in this phase happen only under a clinician; the app never schedules them. */
+    requiresClinician: z.boolean().default(false),
+  })
+  .strict();
 
 export const protocolSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     kind: z.enum(['protocol', 'diet']),
     name: z.string().min(1),
+    /** Short label used in reasons, e.g. "AIP" in "not in AIP · Elimination"; defaults to `name`. */
+    shortName: z.string().min(1).optional(),
     summary: z.string().min(1),
     /** Plain-language sections for the /protocols page. */
     whatIsOut: z.array(z.string()).min(1),
@@ -38,12 +55,20 @@ export const protocolSchema = z
     sources: z.array(z.string()).default([]),
     phases: z.array(phaseSchema).min(1),
   })
+  .strict()
   .superRefine((p, ctx) => {
     if (p.phases[0]?.id !== 'elimination' && p.kind === 'protocol') {
       ctx.addIssue({
         code: 'custom',
         path: ['phases', 0, 'id'],
         message: 'first phase must be "elimination"',
+      });
+    }
+    if (p.kind === 'diet' && (p.phases.length !== 1 || p.phases[0]?.id !== 'default')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases'],
+        message: 'a diet has exactly one phase, with id "default"',
       });
     }
     const ids = new Set<string>();
@@ -61,3 +86,5 @@ export const protocolSchema = z
 export type AllowRule = z.infer<typeof allowRuleSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
 export type Protocol = z.infer<typeof protocolSchema>;
+/** A protocol as written in a seed file, before defaults are applied. */
+export type ProtocolInput = z.input<typeof protocolSchema>;

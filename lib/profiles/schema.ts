@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { ALLERGEN_CODES, GROUP_CODES, MEAL_TYPES } from '../foods/codes';
+import { ACTIVITY_LEVELS, SEXES } from '../nutrition/targets';
+
+/** Calendar-export times (24 h, local) used when the profile does not set its own. */
+export const DEFAULT_MEAL_TIMES = {
+  breakfast: '08:00',
+  lunch: '12:30',
+  dinner: '19:00',
+  snack: '16:00',
+} as const;
+
+export const DEFAULT_MAX_MINUTES = { weekday: 45, weekend: 90 } as const;
+
+const number = (field: string, min: number, max: number, unit: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .min(min, `${field} must be between ${min} and ${max} ${unit}`)
+    .max(max, `${field} must be between ${min} and ${max} ${unit}`);
+const whole = (field: string, min: number, max: number, unit: string) =>
+  number(field, min, max, unit).int(`${field} must be a whole number`);
+
+/** A list of enum codes: unknown codes and repeats are named in the message. */
+function codeList<T extends string>(field: string, what: string, codes: readonly [T, ...T[]]) {
+  const known = new Set<string>(codes);
+  return z
+    .array(z.string({ error: `${field} must be a list of ${what} codes` }), {
+      error: `${field} must be a list`,
+    })
+    .superRefine((xs, ctx) => {
+      const seen = new Set<string>();
+      xs.forEach((x, i) => {
+        if (!known.has(x)) {
+          ctx.addIssue({ code: 'custom', path: [i], message: `unknown ${what} code "${x}"` });
+        } else if (seen.has(x)) {
+          ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} code "${x}"` });
+        }
+        seen.add(x);
+      });
+    })
+    .transform((xs) => xs as T[]);
+}
+
+const id = (field: string) =>
+  z
+    .string({ error: `${field} must be a text id` })
+    .regex(/^[a-z0-9-]+$/, `${field} is an id of lowercase letters, digits and dashes`);
+
+const time = (meal: string) =>
+  z
+    .string({ error: `${meal} time must be text` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${meal} time must be HH:MM (24 h)`);
+
+const fields = {
+  name: z
+    .string({ error: 'name is required' })
+    .trim()
+    .min(1, 'name is required')
+    .max(80, 'name must be at most 80 characters'),
+  householdSize: whole('householdSize', 1, 12, 'people'),
+  protocol: id('protocol'),
+  phase: id('phase'),
+  allergens: codeList('allergens', 'allergen', ALLERGEN_CODES),
+  avoid: codeList('avoid', 'group', GROUP_CODES),
+  diet: id('diet'),
+  dislikes: z
+    .array(z.string().regex(/^\d{5}$/, 'a disliked food is a 5-digit NDB number'), {
+      error: 'dislikes must be a list of NDB numbers',
+    })
+    .max(500, 'at most 500 disliked foods')
+    .refine((xs) => new Set(xs).size === xs.length, 'dislikes lists a food twice'),
+  energyKcal: whole('energyKcal', 1000, 5000, 'kcal'),
+  body: z.strictObject({
+    sex: z.enum(SEXES, { error: 'body.sex must be "female" or "male"' }),
+    // under 18 the app needs a clinician involved (a safety gate, not the schema's job)
+    ageYears: whole('body.ageYears', 14, 120, 'years'),
+    heightCm: number('body.heightCm', 100, 250, 'cm'),
+    weightKg: number('body.weightKg', 30, 300, 'kg'),
+    activity: z.enum(ACTIVITY_LEVELS, {
+      error: `body.activity must be one of: ${ACTIVITY_LEVELS.join(', ')}`,
+    }),
+  }),
+  proteinG: number('proteinG', 20, 300, 'g'),
+  fiberG: number('fiberG', 5, 100, 'g'),
+  slots: z
+    .array(z.enum(MEAL_TYPES, { error: `a slot is one of: ${MEAL_TYPES.join(', ')}` }), {
+      error: 'slots must be a list',
+    })
+    .min(1, 'choose at least one meal slot')
+    .refine((xs) => new Set(xs).size === xs.length, 'slots lists a meal twice'),
+  leftovers: z.boolean({ error: 'leftovers must be true or false' }),
+  carbsPerMealG: z.strictObject({
+    target: number('carbsPerMealG.target', 5, 200, 'g'),
+    tolerance: number('carbsPerMealG.tolerance', 1, 50, 'g'),
+  }),
+};
+
+const maxMinutes = (withDefaults: boolean) => {
+  const weekday = whole('maxMinutes.weekday', 5, 300, 'minutes');
+  const weekend = whole('maxMinutes.weekend', 5, 300, 'minutes');
+  return withDefaults
+    ? z
+        .strictObject({
+          weekday: weekday.default(DEFAULT_MAX_MINUTES.weekday),
+          weekend: weekend.default(DEFAULT_MAX_MINUTES.weekend),
+        })
+        .default({ ...DEFAULT_MAX_MINUTES })
+    : z.strictObject({ weekday, weekend }).partial();
+};
+
+const mealTimes = (withDefaults: boolean) => {
+  const shape = {
+    breakfast: time('breakfast'),
+    lunch: time('lunch'),
+    dinner: time('dinner'),
+    snack: time('snack'),
+  };
+  if (!withDefaults) return z.strictObject(shape).partial();
+  return z
+    .strictObject({
+      breakfast: shape.breakfast.default(DEFAULT_MEAL_TIMES.breakfast),
+      lunch: shape.lunch.default(DEFAULT_MEAL_TIMES.lunch),
+      dinner: shape.dinner.default(DEFAULT_MEAL_TIMES.dinner),
+      snack: shape.snack.default(DEFAULT_MEAL_TIMES.snack),
+    })
+    .default({ ...DEFAULT_MEAL_TIMES });
+};
+
+/**
+ * Body of POST /profiles. Only `name` is required. Unset targets (energyKcal, body, proteinG,
+ * fiberG, carbsPerMealG) come out as null; computeTargets fills energy, protein and fibre.
+ * Protocol, phase and diet ids are checked against the loaded protocols by buildRestriction.
+ */
+export const profileCreateSchema = z.strictObject({
+  name: fields.name,
+  householdSize: fields.householdSize.default(1),
+  protocol: fields.protocol.default('aip'),
+  phase: fields.phase.default('elimination'),
+  allergens: fields.allergens.default([]),
+  avoid: fields.avoid.default([]),
+  diet: fields.diet.default('omnivore'),
+  dislikes: fields.dislikes.default([]),
+  energyKcal: fields.energyKcal.nullable().default(null),
+  body: fields.body.nullable().default(null),
+  proteinG: fields.proteinG.nullable().default(null),
+  fiberG: fields.fiberG.nullable().default(null),
+  slots: fields.slots.default([...MEAL_TYPES]),
+  maxMinutes: maxMinutes(true),
+  leftovers: fields.leftovers.default(false),
+  carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
+  mealTimes: mealTimes(true),
+});
+
+/**
+ * Body of PATCH /profiles/:id: any subset of the create fields, no defaults, at least one
+ * field. null clears an optional target; maxMinutes and mealTimes may be partial.
+ */
+export const profilePatchSchema = z
+  .strictObject({
+    name: fields.name,
+    householdSize: fields.householdSize,
+    protocol: fields.protocol,
+    phase: fields.phase,
+    allergens: fields.allergens,
+    avoid: fields.avoid,
+    diet: fields.diet,
+    dislikes: fields.dislikes,
+    energyKcal: fields.energyKcal.nullable(),
+    body: fields.body.nullable(),
+    proteinG: fields.proteinG.nullable(),
+    fiberG: fields.fiberG.nullable(),
+    slots: fields.slots,
+    maxMinutes: maxMinutes(false),
+    leftovers: fields.leftovers,
+    carbsPerMealG: fields.carbsPerMealG.nullable(),
+    mealTimes: mealTimes(false),
+  })
+  .partial()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: 'change at least one field',
+  });
+
+/** A validated profile with defaults applied. */
+export type ProfileInput = z.output<typeof profileCreateSchema>;
+/** What a client may send to create a profile. */
+export type ProfileCreateBody = z.input<typeof profileCreateSchema>;
+export type ProfilePatch = z.output<typeof profilePatchSchema>;

@@ -1,0 +1,156 @@
+import type { ExcuseRule, Restriction, RestrictionRule } from '../restrictions/types';
+import { allergyReason, avoidReason } from './labels';
+import type { Phase, Protocol } from './schema';
+
+export type BuildRestrictionInput = {
+  protocols: Protocol[];
+  protocolId: string;
+  phaseId: string;
+  /** Id of a protocol file with kind "diet" (its single phase is used). */
+  diet: string;
+  /** Allergen codes; never excused. */
+  allergens: string[];
+  /** Group codes the person leaves out; never excused. */
+  avoid: string[];
+  dislikes: { ndb: string; name: string }[];
+};
+
+export type BuildRestrictionResult =
+  | { ok: true; restriction: Restriction }
+  | { ok: false; field: 'protocol' | 'phase' | 'diet'; message: string };
+
+export function findProtocol(protocols: Protocol[], id: string): Protocol | undefined {
+  return protocols.find((p) => p.id === id);
+}
+
+export function findPhase(protocol: Protocol, phaseId: string): Phase | undefined {
+  return protocol.phases.find((ph) => ph.id === phaseId);
+}
+
+/** The phases of protocol `id` in order; empty when the id is unknown. */
+export function listPhases(protocols: Protocol[], id: string): Phase[] {
+  return findProtocol(protocols, id)?.phases ?? [];
+}
+
+const labelOf = (p: Protocol) => p.shortName ?? p.name;
+const idsOf = (protocols: Protocol[], kind: Protocol['kind']) =>
+  protocols
+    .filter((p) => p.kind === kind)
+    .map((p) => p.id)
+    .join(', ');
+const unique = <T>(xs: T[]) => [...new Set(xs)];
+
+/** The group and allergen rules one phase contributes, with one reason for all of them. */
+function phaseRules(phase: Phase, origin: 'protocol' | 'diet', reason: string): RestrictionRule[] {
+  return [
+    ...unique(phase.exclude).map((code) => ({ kind: 'group' as const, code, origin, reason })),
+    ...unique(phase.excludeAllergens).map((code) => ({
+      kind: 'allergen' as const,
+      code,
+      origin,
+      reason,
+    })),
+  ];
+}
+
+/** The reason shown for a protocol or diet rule: "not in AIP · Elimination", "not in a vegan diet". */
+export function phaseReason(protocol: Protocol, phase: Phase): string {
+  return protocol.kind === 'diet'
+    ? `not in a ${labelOf(protocol)} diet`
+    : `not in ${labelOf(protocol)} · ${phase.name}`;
+}
+
+/**
+ * One protocol phase (or diet) on its own as a Restriction, group and allergen rules included,
+ * e.g. to precompute which recipes fit each phase.
+ */
+export function restrictionForPhase(protocol: Protocol, phase: Phase): Restriction {
+  const origin = protocol.kind === 'diet' ? 'diet' : 'protocol';
+  return {
+    rules: phaseRules(phase, origin, phaseReason(protocol, phase)),
+    allow: phase.allow,
+    dislikes: [],
+  };
+}
+
+/**
+ * Allow rules of one source, minus any excuse that would also lift a rule of the other source.
+ * The restriction engine applies every allow rule to every protocol and diet rule, so without
+ * this Whole30's "ghee excuses dairy" would let ghee into a vegan week.
+ */
+function ownAllow(allow: ExcuseRule[], other: RestrictionRule[], otherAllow: ExcuseRule[]) {
+  const blocked = new Set(other.map((r) => r.code));
+  return allow
+    .map((a) => ({
+      ...a,
+      excuses: a.excuses.filter(
+        (code) =>
+          !blocked.has(code) ||
+          otherAllow.some((o) => o.code === a.code && o.excuses.includes(code)),
+      ),
+    }))
+    .filter((a) => a.excuses.length > 0);
+}
+
+/**
+ * Turns a profile's protocol, phase, diet, allergies, avoided groups and dislikes into the rule
+ * set the restriction engine checks foods against. Pure. Rule order: allergy, avoid, protocol,
+ * diet (the first violation is the one a person most needs to see).
+ */
+export function buildRestriction(input: BuildRestrictionInput): BuildRestrictionResult {
+  const protocol = findProtocol(input.protocols, input.protocolId);
+  if (protocol?.kind !== 'protocol') {
+    return {
+      ok: false,
+      field: 'protocol',
+      message: `unknown protocol "${input.protocolId}"; choose one of: ${idsOf(input.protocols, 'protocol')}`,
+    };
+  }
+  const phase = findPhase(protocol, input.phaseId);
+  if (!phase) {
+    return {
+      ok: false,
+      field: 'phase',
+      message: `${labelOf(protocol)} has no phase "${input.phaseId}"; choose one of: ${protocol.phases.map((ph) => ph.id).join(', ')}`,
+    };
+  }
+  const diet = findProtocol(input.protocols, input.diet);
+  const dietPhase = diet?.kind === 'diet' ? diet.phases[0] : undefined;
+  if (!diet || !dietPhase) {
+    return {
+      ok: false,
+      field: 'diet',
+      message: `unknown diet "${input.diet}"; choose one of: ${idsOf(input.protocols, 'diet')}`,
+    };
+  }
+
+  const protocolRules = phaseRules(
+    phase,
+    'protocol',
+    `not in ${labelOf(protocol)} · ${phase.name}`,
+  );
+  const dietRules = phaseRules(dietPhase, 'diet', `not in a ${labelOf(diet)} diet`);
+  const allow = [
+    ...ownAllow(phase.allow, dietRules, dietPhase.allow),
+    ...ownAllow(dietPhase.allow, protocolRules, phase.allow),
+  ];
+  const rules: RestrictionRule[] = [
+    ...unique(input.allergens).map((code) => ({
+      kind: 'allergen' as const,
+      code,
+      origin: 'allergy' as const,
+      reason: allergyReason(code),
+    })),
+    ...unique(input.avoid).map((code) => ({
+      kind: 'group' as const,
+      code,
+      origin: 'avoid' as const,
+      reason: avoidReason(code),
+    })),
+    ...protocolRules,
+    ...dietRules,
+  ];
+  const seen = new Set<string>();
+  const dislikes = input.dislikes.filter((d) => !seen.has(d.ndb) && seen.add(d.ndb));
+  return { ok: true, restriction: { rules, allow, dislikes } };
+}
