@@ -1,0 +1,11 @@
+import { getDb } from '@/db/client';
+import { listFoods } from '@/db/queries/foods';
+import { handle, parseQuery } from '@/lib/http/parse';
+import { foodSearchSchema } from '@/lib/validation/foods';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handle((request: Request) => {
+  const search = parseQuery(request.url, foodSearchSchema);
+  return Response.json(listFoods(getDb(), search));
+});

@@ -1,0 +1,37 @@
+import { getDb } from '@/db/client';
+import { deleteProfile, getProfileById, updateProfile } from '@/db/queries/profiles';
+import { AppError } from '@/lib/http/app-error';
+import { handle, parseJsonBody } from '@/lib/http/parse';
+import { profilePatchSchema } from '@/lib/profiles/schema';
+import { idParamSchema } from '@/lib/validation/ids';
+
+export const dynamic = 'force-dynamic';
+type Ctx = { params: Promise<{ id: string }> };
+
+async function profileId(context: Ctx): Promise<number> {
+  const { id } = await context.params;
+  const parsed = idParamSchema('id').safeParse(id);
+  if (!parsed.success) throw AppError.invalid('id', parsed.error.issues[0]?.message ?? 'invalid');
+  return parsed.data;
+}
+
+export const GET = handle(async (_req: Request, context: Ctx) => {
+  const id = await profileId(context);
+  const profile = getProfileById(getDb(), id);
+  if (!profile) throw AppError.notFound('Profile', String(id));
+  return Response.json(profile);
+});
+
+export const PATCH = handle(async (request: Request, context: Ctx) => {
+  const id = await profileId(context);
+  const patch = await parseJsonBody(request, profilePatchSchema);
+  const profile = updateProfile(getDb(), id, patch, new Date().toISOString());
+  if (!profile) throw AppError.notFound('Profile', String(id));
+  return Response.json(profile);
+});
+
+export const DELETE = handle(async (_req: Request, context: Ctx) => {
+  const id = await profileId(context);
+  if (!deleteProfile(getDb(), id)) throw AppError.notFound('Profile', String(id));
+  return new Response(null, { status: 204 });
+});

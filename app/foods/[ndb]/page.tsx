@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getFoodByNdb } from '@/db/queries/foods';
+import { NUTRIENTS } from '@/lib/foods/nutrients';
+import { InflammationBadge } from '../../_components/tag-badge';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ ndb: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { ndb } = await params;
+  const food = /^\d{5}$/.test(ndb) ? getFoodByNdb(getDb(), ndb) : null;
+  return { title: food?.name ?? 'Food not found' };
+}
+
+function fmt(value: number | null, digits = 1): string {
+  if (value === null) return '—';
+  return Number.isInteger(value) ? String(value) : value.toFixed(digits);
+}
+
+export default async function FoodPage({ params }: Props) {
+  const { ndb } = await params;
+  if (!/^\d{5}$/.test(ndb)) notFound();
+  const food = getFoodByNdb(getDb(), ndb);
+  if (!food) notFound();
+
+  const tagRows = [
+    ...food.allergens.map((t) => ({ ...t, kind: 'Allergen' })),
+    ...food.tags.map((t) => ({ ...t, kind: 'Diet group' })),
+  ];
+  return (
+    <>
+      <p className="small">
+        <Link href="/foods">← All foods</Link>
+      </p>
+      <h1>{food.name}</h1>
+      <p className="muted">
+        NDB {food.ndb} · {food.group.name}
+        {food.commonNames ? ` · also called ${food.commonNames}` : ''}
+        {food.sciName ? ` · ${food.sciName}` : ''}
+      </p>
+
+      <section className="card" aria-labelledby="inflammation-h">
+        <h2 id="inflammation-h" style={{ marginTop: 0 }}>
+          Inflammation class: <InflammationBadge value={food.inflammation.class} />
+        </h2>
+        <p>{food.inflammation.rationale}</p>
+        <p className="small muted">
+          Evidence: <strong>{food.inflammation.evidence}</strong> · rule{' '}
+          <code>{food.inflammation.source}</code> ·{' '}
+          <Link href="/health-note#evidence">what the evidence levels mean</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="tags-h">
+        <h2 id="tags-h">Allergens and diet groups</h2>
+        {tagRows.length === 0 ? (
+          <p className="muted">No allergen or diet-group tags: this food is plain enough to fit every protocol.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Tag</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Certainty</th>
+                  <th scope="col">Why</th>
+                  <th scope="col">Rule</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tagRows.map((t) => (
+                  <tr key={`${t.kind}-${t.code}`}>
+                    <td>
+                      <strong>{t.code}</strong>
+                    </td>
+                    <td>{t.kind}</td>
+                    <td>{t.certainty}</td>
+                    <td>{t.rationale}</td>
+                    <td>
+                      <code className="small">{t.source}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="nutrients-h">
+        <h2 id="nutrients-h">Nutrients</h2>
+        <p className="muted small">Per 100 g and per household measure (USDA WEIGHT.txt). “—” means USDA has no value.</p>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Nutrient</th>
+                <th scope="col" className="num">
+                  per 100 g
+                </th>
+                {food.measures.map((m) => (
+                  <th scope="col" className="num" key={m.seq}>
+                    {fmt(m.amount, 2)} {m.label} ({fmt(m.grams)} g)
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {NUTRIENTS.map((n) => {
+                const v = food.nutrientsPer100g[n.key] ?? null;
+                return (
+                  <tr key={n.key}>
+                    <th scope="row">
+                      {n.label} <span className="muted">({n.unit})</span>
+                    </th>
+                    <td className="num">{fmt(v, 2)}</td>
+                    {food.measures.map((m) => (
+                      <td className="num" key={m.seq}>
+                        {v === null ? '—' : fmt((v * m.grams) / 100, 2)}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listFoodGroups, listFoods } from '@/db/queries/foods';
+import { fieldErrorsOf } from '@/lib/http/app-error';
+import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '@/lib/foods/codes';
+import { foodSearchSchema } from '@/lib/validation/foods';
+import { LiveFilterForm } from '../_components/live-filter-form';
+import { compactParams, type RawSearchParams, toQueryString } from '../_components/search-params';
+import { InflammationBadge, TagBadge } from '../_components/tag-badge';
+
+export const metadata: Metadata = { title: 'Foods' };
+export const dynamic = 'force-dynamic';
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export default async function FoodsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const raw = compactParams(await searchParams);
+  const parsed = foodSearchSchema.safeParse(raw);
+  const db = getDb();
+  const groups = listFoodGroups(db);
+  const result = parsed.success ? listFoods(db, parsed.data) : null;
+  const offset = parsed.success && parsed.data.cursor ? Number(parsed.data.cursor) : 0;
+  const limit = parsed.success ? parsed.data.limit : 24;
+  const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
+
+  return (
+    <>
+      <h1>Foods</h1>
+      <p className="muted">
+        All {groups.reduce((n, g) => n + g.count, 0).toLocaleString('en-US')} foods of the USDA
+        SR21 database, each tagged with allergens, diet groups and an inflammation class — and
+        the reason for every tag.
+      </p>
+      <div className="card">
+        <LiveFilterForm label="Search foods">
+          <div className="filters">
+            <div style={{ gridColumn: '1 / -1' }}>
+              <label htmlFor="food-q">Search</label>
+              <input
+                id="food-q"
+                name="q"
+                type="search"
+                defaultValue={one(raw.q)}
+                placeholder="e.g. apple, salmon, sweet potato"
+                autoComplete="off"
+              />
+            </div>
+            <div>
+              <label htmlFor="food-allergen">Contains allergen</label>
+              <select id="food-allergen" name="allergen" defaultValue={one(raw.allergen)}>
+                <option value="">Any</option>
+                {ALLERGEN_CODES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="food-tag">Has diet group</label>
+              <select id="food-tag" name="tag" defaultValue={one(raw.tag)}>
+                <option value="">Any</option>
+                {GROUP_CODES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="food-free">Free of</label>
+              <select id="food-free" name="free" defaultValue={one(raw.free)}>
+                <option value="">—</option>
+                <optgroup label="Allergens">
+                  {ALLERGEN_CODES.map((c) => (
+                    <option key={`a-${c}`} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Diet groups">
+                  {GROUP_CODES.filter((c) => !(ALLERGEN_CODES as readonly string[]).includes(c)).map((c) => (
+                    <option key={`g-${c}`} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="food-inflammation">Inflammation class</label>
+              <select id="food-inflammation" name="inflammation" defaultValue={one(raw.inflammation)}>
+                <option value="">Any</option>
+                {INFLAMMATION_CLASSES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="food-group">Food group</label>
+              <select id="food-group" name="group" defaultValue={one(raw.group)}>
+                <option value="">All groups</option>
+                {groups.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.name} ({g.count})
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </LiveFilterForm>
+      </div>
+
+      {errors ? (
+        <div className="alert error" role="alert" style={{ marginTop: '1rem' }}>
+          <strong>Some filters are not valid.</strong>
+          <ul>
+            {Object.entries(errors).map(([field, msgs]) => (
+              <li key={field}>
+                {field}: {msgs.join(', ')}
+              </li>
+            ))}
+          </ul>
+          <Link href="/foods">Clear all filters</Link>
+        </div>
+      ) : null}
+
+      {result ? (
+        <section aria-labelledby="food-results" style={{ marginTop: '1rem' }}>
+          <h2 id="food-results" aria-live="polite">
+            {result.total.toLocaleString('en-US')} {result.total === 1 ? 'food' : 'foods'}
+            {result.total > 0 ? ` · showing ${offset + 1}–${offset + result.items.length}` : ''}
+          </h2>
+          {result.items.length === 0 ? (
+            <div className="alert info">
+              No food matches these filters. Try a shorter search word or remove a filter.{' '}
+              <Link href="/foods">Clear all filters</Link>
+            </div>
+          ) : (
+            <ul className="result-list" data-testid="food-results">
+              {result.items.map((f) => (
+                <li key={f.ndb}>
+                  <div className="spread">
+                    <Link href={`/foods/${f.ndb}`}>{f.name}</Link>
+                    <span className="muted small">
+                      {f.energyKcal ?? '—'} kcal · {f.proteinG ?? '—'} g protein / 100 g
+                    </span>
+                  </div>
+                  <div className="row small" style={{ marginTop: '0.25rem' }}>
+                    <span className="muted">{f.group.name}</span>
+                    <InflammationBadge value={f.inflammation} />
+                    {f.allergens.map((a) => (
+                      <TagBadge key={`a-${a.code}`} code={a.code} certainty={a.certainty} />
+                    ))}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <nav className="pager" aria-label="Pages">
+            {offset > 0 ? (
+              <Link
+                className="button secondary"
+                href={`/foods${toQueryString({ ...raw, cursor: offset - limit > 0 ? String(offset - limit) : undefined })}`}
+              >
+                ← Previous
+              </Link>
+            ) : (
+              <span />
+            )}
+            {result.nextCursor ? (
+              <Link className="button secondary" href={`/foods${toQueryString({ ...raw, cursor: result.nextCursor })}`}>
+                Next →
+              </Link>
+            ) : null}
+          </nav>
+        </section>
+      ) : null}
+    </>
+  );
+}

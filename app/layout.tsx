@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { NavLinks } from './_components/nav-links';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Villi — elimination-diet meal planner', template: '%s · Villi' },
+  description:
+    'Plan a week of meals that follows your elimination diet (AIP, low-FODMAP, Whole30, six-food, gut reset), allergies and dislikes.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <nav className="site-header-inner" aria-label="Main">
+            <Link href="/" className="brand">
+              Villi
+            </Link>
+            <NavLinks />
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <div className="site-footer-inner">
+            <span>
+              Villi plans meals; it is not medical advice.{' '}
+              <Link href="/health-note">Read the health note</Link>.
+            </span>
+            <span>
+              Food data: USDA SR21 (public domain). <Link href="/api/docs">API</Link>
+            </span>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,394 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { ALLERGEN_LABELS, GROUP_LABELS } from '@/lib/protocols/labels';
+import { callApi } from '../../_lib/api-client';
+import { mondayOf } from '../../_lib/week';
+import { FoodPicker } from './food-picker';
+
+export type ProtocolOption = {
+  id: string;
+  name: string;
+  kind: 'protocol' | 'diet';
+  summary: string;
+  phases: { id: string; name: string; summary: string }[];
+};
+
+export type ProfileValues = {
+  id?: number;
+  name: string;
+  householdSize: number;
+  protocol: string;
+  phase: string;
+  allergens: string[];
+  avoid: string[];
+  diet: string;
+  dislikes: { ndb: string; name: string }[];
+  energyKcal: number | null;
+  body: { sex: 'female' | 'male'; ageYears: number; heightCm: number; weightKg: number; activity: string } | null;
+  proteinG: number | null;
+  fiberG: number | null;
+  slots: string[];
+  maxMinutes: { weekday: number; weekend: number };
+  leftovers: boolean;
+  carbsPerMealG: { target: number; tolerance: number } | null;
+};
+
+const SLOTS = ['breakfast', 'lunch', 'dinner', 'snack'];
+const AVOID_CODES = ['nightshade', 'legume', 'grain', 'dairy', 'egg', 'soy', 'nut', 'seed', 'pork', 'red-meat', 'poultry', 'fish', 'shellfish', 'coffee', 'alcohol', 'high-fodmap', 'organ-meat'] as const;
+const ACTIVITIES = [
+  ['sedentary', 'Sedentary (desk job, little exercise)'],
+  ['light', 'Lightly active (exercise 1–3 days a week)'],
+  ['moderate', 'Moderately active (3–5 days a week)'],
+  ['active', 'Very active (6–7 days a week)'],
+  ['very-active', 'Extra active (physical job or hard training)'],
+] as const;
+
+export const DEFAULT_PROFILE: ProfileValues = {
+  name: '',
+  householdSize: 1,
+  protocol: 'aip',
+  phase: 'elimination',
+  allergens: [],
+  avoid: [],
+  diet: 'omnivore',
+  dislikes: [],
+  energyKcal: null,
+  body: null,
+  proteinG: null,
+  fiberG: null,
+  slots: [...SLOTS],
+  maxMinutes: { weekday: 45, weekend: 90 },
+  leftovers: false,
+  carbsPerMealG: null,
+};
+
+type EnergyMode = 'default' | 'typed' | 'body';
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <div id={id} className="field-error">
+      {errors.join(' ')}
+    </div>
+  );
+}
+
+/** Profile editor; on create it can go straight on to the first plan (onboarding). */
+export function ProfileForm({
+  protocols,
+  initial,
+  mode,
+}: {
+  protocols: ProtocolOption[];
+  initial: ProfileValues;
+  mode: 'create' | 'edit';
+}) {
+  const router = useRouter();
+  const [v, setV] = useState<ProfileValues>(initial);
+  const [energyMode, setEnergyMode] = useState<EnergyMode>(initial.energyKcal !== null ? 'typed' : initial.body ? 'body' : 'default');
+  const [body, setBody] = useState(initial.body ?? { sex: 'female' as const, ageYears: 35, heightCm: 168, weightKg: 65, activity: 'light' });
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const protocolList = protocols.filter((p) => p.kind === 'protocol');
+  const diets = protocols.filter((p) => p.kind === 'diet');
+  const current = protocolList.find((p) => p.id === v.protocol);
+  const set = <K extends keyof ProfileValues>(key: K, value: ProfileValues[K]) => setV((old) => ({ ...old, [key]: value }));
+  const toggle = (list: string[], code: string) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]);
+  const err = (...keys: string[]) => keys.flatMap((k) => Object.entries(errors).filter(([f]) => f === k || f.startsWith(`${k}.`)).flatMap(([, m]) => m));
+  const describe = (key: string) => (err(key).length ? `${key}-error` : undefined);
+
+  const payload = () => ({
+    name: v.name,
+    householdSize: v.householdSize,
+    protocol: v.protocol,
+    phase: v.phase,
+    allergens: v.allergens,
+    avoid: v.avoid,
+    diet: v.diet,
+    dislikes: v.dislikes.map((d) => d.ndb),
+    energyKcal: energyMode === 'typed' ? v.energyKcal : null,
+    body: energyMode === 'body' ? body : null,
+    proteinG: v.proteinG,
+    fiberG: v.fiberG,
+    slots: v.slots,
+    maxMinutes: v.maxMinutes,
+    leftovers: v.leftovers,
+    carbsPerMealG: v.carbsPerMealG,
+  });
+
+  async function submit(e: FormEvent, thenPlan: boolean) {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    const isEdit = mode === 'edit' && v.id !== undefined;
+    const res = await callApi<{ id: number }>(isEdit ? `/api/profiles/${v.id}` : '/api/profiles', {
+      method: isEdit ? 'PATCH' : 'POST',
+      body: payload(),
+    });
+    if (!res.ok) {
+      setErrors(res.error.fieldErrors ?? {});
+      setMessage({ kind: 'error', text: res.error.message });
+      setBusy(false);
+      return;
+    }
+    setErrors({});
+    if (thenPlan) {
+      const plan = await callApi<{ id: number }>('/api/plans', {
+        method: 'POST',
+        body: { profileId: res.data.id, weekStart: mondayOf(new Date()) },
+      });
+      if (plan.ok) {
+        router.push(`/plans/${plan.data.id}`);
+        return;
+      }
+      setMessage({ kind: 'error', text: `Your profile is saved, but no plan could be made: ${plan.error.message}` });
+      setBusy(false);
+      if (!isEdit) router.replace(`/profile?id=${res.data.id}`);
+      return;
+    }
+    setMessage({ kind: 'success', text: 'Profile saved.' });
+    setBusy(false);
+    if (!isEdit) router.replace(`/profile?id=${res.data.id}`);
+    router.refresh();
+  }
+
+  const num = (s: string) => (s.trim() === '' ? null : Number(s));
+
+  return (
+    <form onSubmit={(e) => submit(e, mode === 'create')} noValidate aria-describedby="form-status">
+      <div id="form-status" aria-live="polite">
+        {message ? (
+          <div className={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} style={{ marginBottom: '1rem' }}>
+            {message.text}
+          </div>
+        ) : null}
+      </div>
+
+      <fieldset>
+        <legend>About you</legend>
+        <div className="field">
+          <label htmlFor="p-name">Profile name</label>
+          <input id="p-name" type="text" value={v.name} onChange={(e) => set('name', e.target.value)} aria-describedby={describe('name')} aria-invalid={err('name').length > 0} required />
+          <FieldError id="name-error" errors={err('name')} />
+        </div>
+        <div className="field">
+          <label htmlFor="p-household">People you cook for</label>
+          <input id="p-household" type="number" min={1} max={12} value={v.householdSize} onChange={(e) => set('householdSize', Number(e.target.value))} aria-describedby={describe('householdSize')} style={{ maxWidth: '8rem' }} />
+          <div className="hint">Each meal is cooked for this many servings; the shopping list scales with it.</div>
+          <FieldError id="householdSize-error" errors={err('householdSize')} />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Protocol</legend>
+        <div role="radiogroup" aria-label="Protocol" className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))' }}>
+          {protocolList.map((p) => (
+            <label key={p.id} className="card" style={{ fontWeight: 400, cursor: 'pointer', borderColor: v.protocol === p.id ? 'var(--brand)' : undefined }}>
+              <input
+                type="radio"
+                name="protocol"
+                value={p.id}
+                checked={v.protocol === p.id}
+                onChange={() => setV((old) => ({ ...old, protocol: p.id, phase: p.phases[0]?.id ?? 'elimination' }))}
+              />{' '}
+              <strong>{p.name}</strong>
+              <div className="small muted">{p.summary}</div>
+            </label>
+          ))}
+        </div>
+        <FieldError id="protocol-error" errors={err('protocol')} />
+        {current ? (
+          <div className="field" style={{ marginTop: '0.75rem' }}>
+            <label htmlFor="p-phase">Phase</label>
+            <select id="p-phase" value={v.phase} onChange={(e) => set('phase', e.target.value)} aria-describedby={describe('phase') ?? 'phase-hint'}>
+              {current.phases.map((ph) => (
+                <option key={ph.id} value={ph.id}>
+                  {ph.name}
+                </option>
+              ))}
+            </select>
+            <div id="phase-hint" className="hint">
+              {current.phases.find((ph) => ph.id === v.phase)?.summary}
+            </div>
+            <FieldError id="phase-error" errors={err('phase')} />
+          </div>
+        ) : null}
+      </fieldset>
+
+      <fieldset>
+        <legend>Allergies and intolerances</legend>
+        <p className="hint">A food that only may contain one of these is left out too.</p>
+        <div className="checks">
+          {Object.entries(ALLERGEN_LABELS).map(([code, label]) => (
+            <label key={code}>
+              <input type="checkbox" checked={v.allergens.includes(code)} onChange={() => set('allergens', toggle(v.allergens, code))} /> {label}
+            </label>
+          ))}
+        </div>
+        <FieldError id="allergens-error" errors={err('allergens')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Diet</legend>
+        <div className="checks" role="radiogroup" aria-label="Everyday diet">
+          {diets.map((d) => (
+            <label key={d.id}>
+              <input type="radio" name="diet" value={d.id} checked={v.diet === d.id} onChange={() => set('diet', d.id)} /> {d.name}
+            </label>
+          ))}
+        </div>
+        <FieldError id="diet-error" errors={err('diet')} />
+        <h3>Also leave out</h3>
+        <div className="checks">
+          {AVOID_CODES.map((code) => (
+            <label key={code}>
+              <input type="checkbox" checked={v.avoid.includes(code)} onChange={() => set('avoid', toggle(v.avoid, code))} /> {GROUP_LABELS[code]}
+            </label>
+          ))}
+        </div>
+        <FieldError id="avoid-error" errors={err('avoid')} />
+        <div className="field" style={{ marginTop: '0.75rem' }}>
+          <FoodPicker value={v.dislikes} onChange={(d) => set('dislikes', d)} describedBy={describe('dislikes')} />
+          <FieldError id="dislikes-error" errors={err('dislikes')} />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Meals and time</legend>
+        <div className="checks" aria-label="Meals to plan" role="group">
+          {SLOTS.map((s) => (
+            <label key={s}>
+              <input type="checkbox" checked={v.slots.includes(s)} onChange={() => set('slots', SLOTS.filter((x) => (x === s ? !v.slots.includes(s) : v.slots.includes(x))))} /> {s}
+            </label>
+          ))}
+        </div>
+        <FieldError id="slots-error" errors={err('slots')} />
+        <div className="filters" style={{ marginTop: '0.75rem' }}>
+          <div>
+            <label htmlFor="p-weekday">Max minutes on weekdays</label>
+            <input id="p-weekday" type="number" min={5} max={300} value={v.maxMinutes.weekday} onChange={(e) => set('maxMinutes', { ...v.maxMinutes, weekday: Number(e.target.value) })} aria-describedby={describe('maxMinutes.weekday')} />
+            <FieldError id="maxMinutes.weekday-error" errors={err('maxMinutes.weekday')} />
+          </div>
+          <div>
+            <label htmlFor="p-weekend">Max minutes on weekends</label>
+            <input id="p-weekend" type="number" min={5} max={300} value={v.maxMinutes.weekend} onChange={(e) => set('maxMinutes', { ...v.maxMinutes, weekend: Number(e.target.value) })} aria-describedby={describe('maxMinutes.weekend')} />
+            <FieldError id="maxMinutes.weekend-error" errors={err('maxMinutes.weekend')} />
+          </div>
+        </div>
+        <label style={{ fontWeight: 400, marginTop: '0.75rem' }}>
+          <input type="checkbox" checked={v.leftovers} onChange={(e) => set('leftovers', e.target.checked)} /> Cook dinner for two days and eat the rest at the next day’s lunch
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>Daily targets (per person)</legend>
+        <div className="checks" role="radiogroup" aria-label="Energy target">
+          <label>
+            <input type="radio" name="energy" checked={energyMode === 'default'} onChange={() => setEnergyMode('default')} /> About 2,000 kcal
+          </label>
+          <label>
+            <input type="radio" name="energy" checked={energyMode === 'typed'} onChange={() => { setEnergyMode('typed'); if (v.energyKcal === null) set('energyKcal', 2000); }} /> I know my target
+          </label>
+          <label>
+            <input type="radio" name="energy" checked={energyMode === 'body'} onChange={() => setEnergyMode('body')} /> Estimate it from my body (Mifflin–St Jeor)
+          </label>
+        </div>
+        {energyMode === 'typed' ? (
+          <div className="field" style={{ marginTop: '0.5rem' }}>
+            <label htmlFor="p-energy">Energy (kcal per day)</label>
+            <input id="p-energy" type="number" min={1000} max={5000} value={v.energyKcal ?? ''} onChange={(e) => set('energyKcal', num(e.target.value))} aria-describedby={describe('energyKcal')} style={{ maxWidth: '10rem' }} />
+            <FieldError id="energyKcal-error" errors={err('energyKcal')} />
+          </div>
+        ) : null}
+        {energyMode === 'body' ? (
+          <div className="filters" style={{ marginTop: '0.5rem' }}>
+            <div>
+              <label htmlFor="p-sex">Sex</label>
+              <select id="p-sex" value={body.sex} onChange={(e) => setBody({ ...body, sex: e.target.value as 'female' | 'male' })}>
+                <option value="female">female</option>
+                <option value="male">male</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="p-age">Age (years)</label>
+              <input id="p-age" type="number" value={body.ageYears} onChange={(e) => setBody({ ...body, ageYears: Number(e.target.value) })} aria-describedby={describe('body.ageYears')} />
+              <FieldError id="body.ageYears-error" errors={err('body.ageYears')} />
+            </div>
+            <div>
+              <label htmlFor="p-height">Height (cm)</label>
+              <input id="p-height" type="number" value={body.heightCm} onChange={(e) => setBody({ ...body, heightCm: Number(e.target.value) })} aria-describedby={describe('body.heightCm')} />
+              <FieldError id="body.heightCm-error" errors={err('body.heightCm')} />
+            </div>
+            <div>
+              <label htmlFor="p-weight">Weight (kg)</label>
+              <input id="p-weight" type="number" value={body.weightKg} onChange={(e) => setBody({ ...body, weightKg: Number(e.target.value) })} aria-describedby={describe('body.weightKg')} />
+              <FieldError id="body.weightKg-error" errors={err('body.weightKg')} />
+            </div>
+            <div>
+              <label htmlFor="p-activity">Activity</label>
+              <select id="p-activity" value={body.activity} onChange={(e) => setBody({ ...body, activity: e.target.value })}>
+                {ACTIVITIES.map(([id, label]) => (
+                  <option key={id} value={id}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        ) : null}
+        <div className="filters" style={{ marginTop: '0.75rem' }}>
+          <div>
+            <label htmlFor="p-protein">Protein (g per day)</label>
+            <input id="p-protein" type="number" placeholder="1 g per kg" value={v.proteinG ?? ''} onChange={(e) => set('proteinG', num(e.target.value))} aria-describedby={describe('proteinG') ?? 'protein-hint'} />
+            <div id="protein-hint" className="hint">Leave empty for the default.</div>
+            <FieldError id="proteinG-error" errors={err('proteinG')} />
+          </div>
+          <div>
+            <label htmlFor="p-fiber">Fiber (g per day)</label>
+            <input id="p-fiber" type="number" placeholder="14 g per 1,000 kcal" value={v.fiberG ?? ''} onChange={(e) => set('fiberG', num(e.target.value))} aria-describedby={describe('fiberG') ?? 'fiber-hint'} />
+            <div id="fiber-hint" className="hint">Leave empty for the default.</div>
+            <FieldError id="fiberG-error" errors={err('fiberG')} />
+          </div>
+        </div>
+        <label style={{ fontWeight: 400, marginTop: '0.75rem' }}>
+          <input
+            type="checkbox"
+            checked={v.carbsPerMealG !== null}
+            onChange={(e) => set('carbsPerMealG', e.target.checked ? { target: 45, tolerance: 10 } : null)}
+          />{' '}
+          Keep carbohydrate per meal consistent (for example with type 1 diabetes; use the numbers your care team gave you)
+        </label>
+        {v.carbsPerMealG ? (
+          <div className="filters">
+            <div>
+              <label htmlFor="p-carbs">Carbs per meal (g)</label>
+              <input id="p-carbs" type="number" value={v.carbsPerMealG.target} onChange={(e) => set('carbsPerMealG', { target: Number(e.target.value), tolerance: v.carbsPerMealG?.tolerance ?? 10 })} aria-describedby={describe('carbsPerMealG.target')} />
+              <FieldError id="carbsPerMealG.target-error" errors={err('carbsPerMealG.target')} />
+            </div>
+            <div>
+              <label htmlFor="p-carbs-tol">Tolerance (± g)</label>
+              <input id="p-carbs-tol" type="number" value={v.carbsPerMealG.tolerance} onChange={(e) => set('carbsPerMealG', { target: v.carbsPerMealG?.target ?? 45, tolerance: Number(e.target.value) })} aria-describedby={describe('carbsPerMealG.tolerance')} />
+              <FieldError id="carbsPerMealG.tolerance-error" errors={err('carbsPerMealG.tolerance')} />
+            </div>
+          </div>
+        ) : null}
+      </fieldset>
+
+      <div className="row">
+        <button type="submit" disabled={busy}>
+          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+          {mode === 'create' ? 'Save and plan my week' : 'Save profile'}
+        </button>
+        {mode === 'edit' ? (
+          <button type="button" className="secondary" disabled={busy} onClick={(e) => submit(e as unknown as FormEvent, true)}>
+            Save and make a new plan
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

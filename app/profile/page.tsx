@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listPlans } from '@/db/queries/plans';
+import { getProfileById, listProfiles } from '@/db/queries/profiles';
+import { listProtocols } from '@/db/queries/protocols';
+import { toProtocolOptions } from '../_lib/protocol-options';
+import type { RawSearchParams } from '../_components/search-params';
+import { NewPlanButton } from './_components/new-plan-button';
+import { DEFAULT_PROFILE, ProfileForm, type ProfileValues } from './_components/profile-form';
+
+export const metadata: Metadata = { title: 'Profile' };
+export const dynamic = 'force-dynamic';
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params = await searchParams;
+  const db = getDb();
+  const protocols = toProtocolOptions(listProtocols(db));
+  const profiles = listProfiles(db);
+  const wantsNew = params.new !== undefined;
+  const requested = typeof params.id === 'string' ? Number(params.id) : null;
+  const profile = wantsNew ? null : requested ? getProfileById(db, requested) : (profiles[0] ?? null);
+
+  if (requested && !profile && !wantsNew) {
+    return (
+      <>
+        <h1>Profile not found</h1>
+        <p>
+          There is no profile {params.id}. <Link href="/profile?new=1">Create a profile</Link>.
+        </p>
+      </>
+    );
+  }
+
+  if (!profile) {
+    return (
+      <>
+        <h1>Create your profile</h1>
+        <p className="muted">
+          A few choices and Villi plans your week. Every field has a sensible default; you can change anything later.
+        </p>
+        <ProfileForm protocols={protocols} initial={DEFAULT_PROFILE} mode="create" />
+      </>
+    );
+  }
+
+  const names = new Map<string, string>();
+  if (profile.dislikes.length) {
+    const rows = db.$client
+      .prepare(`SELECT ndb, name FROM foods WHERE ndb IN (${profile.dislikes.map(() => '?').join(',')})`)
+      .all(...profile.dislikes) as { ndb: string; name: string }[];
+    for (const r of rows) names.set(r.ndb, r.name);
+  }
+  const initial: ProfileValues = {
+    ...DEFAULT_PROFILE,
+    ...profile,
+    dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+    body: profile.body,
+  };
+  const plans = listPlans(db, profile.id);
+
+  return (
+    <>
+      <div className="spread">
+        <h1>{profile.name}</h1>
+        <div className="row">
+          <NewPlanButton profileId={profile.id} />
+          <Link className="button secondary" href="/profile?new=1">
+            New profile
+          </Link>
+        </div>
+      </div>
+      <p className="muted">
+        Targets per person and day: {profile.targets.energyKcal} kcal ({profile.targets.energySource}), {profile.targets.proteinG} g protein,{' '}
+        {profile.targets.fiberG} g fiber.
+      </p>
+      {profiles.length > 1 ? (
+        <nav aria-label="Profiles" className="row small">
+          Profiles:
+          {profiles.map((p) => (
+            <Link key={p.id} href={`/profile?id=${p.id}`} aria-current={p.id === profile.id ? 'page' : undefined}>
+              {p.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <section aria-labelledby="plans-h">
+        <h2 id="plans-h">Plans</h2>
+        {plans.length === 0 ? (
+          <p className="muted">No plan yet. Make one with “New plan for this week”.</p>
+        ) : (
+          <ul>
+            {plans.map((p) => (
+              <li key={p.id}>
+                <Link href={`/plans/${p.id}`}>Week of {p.weekStart}</Link> <span className="muted small">(plan {p.id})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2>Edit profile</h2>
+      <ProfileForm key={profile.id} protocols={protocols} initial={initial} mode="edit" />
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listProtocols } from '@/db/queries/protocols';
+import type { Phase } from '@/lib/protocols/schema';
+
+export const metadata: Metadata = { title: 'Protocols' };
+export const dynamic = 'force-dynamic';
+
+function duration(phase: Phase): string {
+  const { min, max } = phase.durationWeeks;
+  if (max === null) return min > 0 ? `${min}+ weeks` : 'open-ended';
+  return min === max ? `${min} weeks` : `${min}–${max} weeks`;
+}
+
+export default function ProtocolsPage() {
+  const protocols = listProtocols(getDb());
+  const elimination = protocols.filter((p) => p.kind === 'protocol');
+  const diets = protocols.filter((p) => p.kind === 'diet');
+  return (
+    <>
+      <h1>Protocols</h1>
+      <p className="muted">
+        What each elimination protocol leaves out for a while, what stays in, how long each phase
+        usually lasts, and when to talk to a clinician. Foods that are out are simply{' '}
+        <em>not in this phase</em>: most come back during reintroduction.
+      </p>
+      <nav aria-label="Protocols on this page" className="row">
+        {protocols.map((p) => (
+          <a key={p.id} href={`#${p.id}`} className="badge">
+            {p.name}
+          </a>
+        ))}
+      </nav>
+      {elimination.map((p) => (
+        <section key={p.id} id={p.id} className="card" style={{ marginTop: '1rem' }} aria-labelledby={`${p.id}-h`}>
+          <h2 id={`${p.id}-h`} style={{ marginTop: 0 }}>
+            {p.name}
+          </h2>
+          <p>{p.summary}</p>
+          <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))' }}>
+            <div>
+              <h3>What is out (for now)</h3>
+              <ul>
+                {p.whatIsOut.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </div>
+            <div>
+              <h3>What is in</h3>
+              <ul>
+                {p.whatIsIn.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </div>
+          </div>
+          <h3>How long</h3>
+          <p>{p.howLong}</p>
+          <h3>Phases</h3>
+          <ol>
+            {p.phases.map((ph) => (
+              <li key={ph.id}>
+                <strong>{ph.name}</strong> <span className="muted">({duration(ph)})</span> — {ph.summary}
+                {ph.reintroduces.length > 0 ? <div className="small">Returns: {ph.reintroduces.join('; ')}</div> : null}
+                {ph.exclude.length > 0 ? (
+                  <div className="small muted">Not in this phase: {ph.exclude.join(', ')}</div>
+                ) : null}
+                <div className="small">
+                  <Link href={`/recipes?protocol=${p.id}&phase=${ph.id}`}>Recipes that fit this phase</Link>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <h3>When to talk to a clinician</h3>
+          <ul>
+            {p.talkToClinician.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+          <p className="small">
+            <strong>Evidence:</strong> {p.evidence}
+          </p>
+          <p className="small muted">Rule set {p.ruleSetVersion}</p>
+        </section>
+      ))}
+      <section style={{ marginTop: '1.5rem' }} aria-labelledby="diets-h">
+        <h2 id="diets-h">Everyday diets</h2>
+        <p className="muted">These combine with any protocol above.</p>
+        <div className="grid">
+          {diets.map((d) => (
+            <div key={d.id} id={d.id} className="card">
+              <h3 style={{ marginTop: 0 }}>{d.name}</h3>
+              <p className="small">{d.summary}</p>
+              <p className="small muted">
+                Leaves out: {d.phases[0]?.exclude.length ? d.phases[0].exclude.join(', ') : 'nothing'}
+              </p>
+            </div>
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}

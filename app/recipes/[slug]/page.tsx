@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { listProtocols } from '@/db/queries/protocols';
+import { getRecipeBySlug } from '@/db/queries/recipes';
+import { NUTRIENTS } from '@/lib/foods/nutrients';
+import { InflammationBadge } from '../../_components/tag-badge';
+import { type ScalableIngredient, ScaledIngredients } from '../_components/scaled-ingredients';
+
+export const dynamic = 'force-dynamic';
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: getRecipeBySlug(getDb(), slug)?.name ?? 'Recipe not found' };
+}
+
+const SHOWN_NUTRIENTS = ['energyKcal', 'proteinG', 'fatG', 'saturatedFatG', 'carbsG', 'fiberG', 'sugarsG', 'sodiumMg', 'calciumMg', 'ironMg', 'vitaminCMg'];
+
+export default async function RecipePage({ params }: Props) {
+  const { slug } = await params;
+  const db = getDb();
+  const recipe = getRecipeBySlug(db, slug);
+  if (!recipe) notFound();
+  const protocols = new Map(listProtocols(db).map((p) => [p.id, p]));
+  const ingredients: ScalableIngredient[] = recipe.ingredients.map((i) => {
+    const m = i.measures.find((x) => i.text.endsWith(` ${x.label}`));
+    return { ndb: i.ndb, name: i.name, grams: i.grams, note: i.note, measure: m ? { label: m.label, gramsPerUnit: m.grams / m.amount } : null };
+  });
+  const phaseName = (protocolId: string, phaseId: string) => {
+    const p = protocols.get(protocolId);
+    const ph = p?.phases.find((x) => x.id === phaseId);
+    return { protocol: p?.name ?? protocolId, phase: ph?.name ?? phaseId, kind: p?.kind };
+  };
+
+  return (
+    <>
+      <p className="small">
+        <Link href="/recipes">← All recipes</Link>
+      </p>
+      <h1>{recipe.name}</h1>
+      <p>{recipe.description}</p>
+      <p className="row small muted">
+        <span>{recipe.mealTypes.join(' · ')}</span>
+        <span>· {recipe.cuisine}</span>
+        <span>
+          · {recipe.prepMinutes} min prep + {recipe.cookMinutes} min cook
+        </span>
+        <span>· makes {recipe.servings}</span>
+        {recipe.leftoverDays > 0 ? <span>· keeps {recipe.leftoverDays} days</span> : null}
+        {recipe.freezes ? <span>· freezes well</span> : null}
+        <InflammationBadge value={recipe.inflammation.class} />
+      </p>
+
+      <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))' }}>
+        <section className="card" aria-labelledby="ing-h">
+          <h2 id="ing-h" style={{ marginTop: 0 }}>
+            Ingredients
+          </h2>
+          <ScaledIngredients ingredients={ingredients} servings={recipe.servings} />
+        </section>
+        <section className="card" aria-labelledby="nut-h">
+          <h2 id="nut-h" style={{ marginTop: 0 }}>
+            Nutrition per serving
+          </h2>
+          <table>
+            <tbody>
+              {NUTRIENTS.filter((n) => SHOWN_NUTRIENTS.includes(n.key)).map((n) => {
+                const v = recipe.nutritionPerServing[n.key];
+                return (
+                  <tr key={n.key}>
+                    <th scope="row">{n.label}</th>
+                    <td className="num">
+                      {v === null || v === undefined ? '—' : `${Math.round(v * 10) / 10} ${n.unit}`}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="small muted">Computed from the USDA values of the ingredients.</p>
+        </section>
+      </div>
+
+      <section aria-labelledby="steps-h">
+        <h2 id="steps-h">Steps</h2>
+        <ol>
+          {recipe.steps.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="tags-h">
+        <h2 id="tags-h">Allergens and diet groups</h2>
+        {recipe.allergens.length + recipe.tags.length === 0 ? (
+          <p className="muted">No allergen or diet-group tags.</p>
+        ) : (
+          <ul>
+            {[...recipe.allergens.map((t) => ({ ...t, kind: 'allergen' })), ...recipe.tags.map((t) => ({ ...t, kind: 'group' }))].map((t) => (
+              <li key={`${t.kind}-${t.code}`}>
+                <strong>{t.code}</strong> <span className="muted">({t.kind}, {t.certainty})</span>:{' '}
+                {t.causes.map((c) => c.name).join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+        {recipe.inflammation.causes.length > 0 ? (
+          <p className="small">
+            Inflammation score {recipe.inflammation.score} from:{' '}
+            {recipe.inflammation.causes.map((c) => `${c.name} (${c.class})`).join('; ')}.{' '}
+            <Link href="/health-note#evidence">About the evidence</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="comp-h">
+        <h2 id="comp-h">Protocols and phases</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Protocol</th>
+                <th scope="col">Phase</th>
+                <th scope="col">Fits?</th>
+                <th scope="col">Why not</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recipe.compliance.map((c) => {
+                const n = phaseName(c.protocol, c.phase);
+                return (
+                  <tr key={`${c.protocol}-${c.phase}`} data-testid={`compliance-${c.protocol}-${c.phase}`}>
+                    <td>{n.protocol}</td>
+                    <td>{n.kind === 'diet' ? '—' : n.phase}</td>
+                    <td>{c.ok ? 'Yes' : 'Not in this phase'}</td>
+                    <td>
+                      {c.reasons.map((r) => (
+                        <div key={`${r.code}-${r.reason}`}>
+                          {r.code}: {r.foods.join(', ')}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useState } from 'react';
+import { formatAmount } from '@/lib/recipes/resolve-quantity';
+
+export type ScalableIngredient = {
+  ndb: string;
+  name: string;
+  grams: number;
+  note: string | null;
+  /** The household measure the recipe was written in, if any. */
+  measure: { label: string; gramsPerUnit: number } | null;
+};
+
+/** Ingredients in household measures, rescaled live by a servings control. */
+export function ScaledIngredients({ ingredients, servings }: { ingredients: ScalableIngredient[]; servings: number }) {
+  const [count, setCount] = useState(servings);
+  const id = useId();
+  const factor = count / servings;
+  return (
+    <div>
+      <div className="row" style={{ marginBottom: '0.5rem' }}>
+        <label htmlFor={id} style={{ margin: 0 }}>
+          Servings
+        </label>
+        <button type="button" className="secondary" aria-label="Fewer servings" onClick={() => setCount((c) => Math.max(1, c - 1))}>
+          −
+        </button>
+        <input
+          id={id}
+          type="number"
+          min={1}
+          max={24}
+          value={count}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (Number.isFinite(n) && n >= 1 && n <= 24) setCount(Math.round(n));
+          }}
+          style={{ width: '5rem' }}
+        />
+        <button type="button" className="secondary" aria-label="More servings" onClick={() => setCount((c) => Math.min(24, c + 1))}>
+          +
+        </button>
+        {count !== servings ? (
+          <button type="button" className="ghost" onClick={() => setCount(servings)}>
+            Reset to {servings}
+          </button>
+        ) : null}
+      </div>
+      <ul aria-live="polite">
+        {ingredients.map((i, idx) => {
+          const grams = i.grams * factor;
+          const amount = i.measure ? `${formatAmount(grams / i.measure.gramsPerUnit)} ${i.measure.label}` : null;
+          return (
+            <li key={`${i.ndb}-${idx}`}>
+              {amount ? (
+                <>
+                  <strong>{amount}</strong> <span className="muted">({Math.round(grams)} g)</span>
+                </>
+              ) : (
+                <strong>{Math.round(grams)} g</strong>
+              )}{' '}
+              <Link href={`/foods/${i.ndb}`}>{i.name}</Link>
+              {i.note ? <span className="muted">, {i.note}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listProtocols } from '@/db/queries/protocols';
+import { listRecipes } from '@/db/queries/recipes';
+import { ALLERGEN_CODES, INFLAMMATION_CLASSES, MEAL_TYPES } from '@/lib/foods/codes';
+import { fieldErrorsOf } from '@/lib/http/app-error';
+import { recipeSearchSchema } from '@/lib/validation/recipes';
+import { LiveFilterForm } from '../_components/live-filter-form';
+import { compactParams, type RawSearchParams, toQueryString } from '../_components/search-params';
+import { InflammationBadge, TagBadge } from '../_components/tag-badge';
+
+export const metadata: Metadata = { title: 'Recipes' };
+export const dynamic = 'force-dynamic';
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export default async function RecipesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const raw = compactParams(await searchParams);
+  const db = getDb();
+  const protocols = listProtocols(db);
+  const parsed = recipeSearchSchema.safeParse(raw);
+  const selected = protocols.find((p) => p.id === one(raw.protocol));
+  // A phase left over from another protocol falls back to this protocol's first phase.
+  const phase = selected?.phases.find((ph) => ph.id === one(raw.phase))?.id ?? selected?.phases[0]?.id;
+  const unknownProtocol = raw.protocol && !selected;
+  const result =
+    parsed.success && !unknownProtocol
+      ? listRecipes(db, { ...parsed.data, protocol: selected?.id, phase })
+      : null;
+  const errors = parsed.success
+    ? unknownProtocol
+      ? { protocol: [`unknown protocol "${one(raw.protocol)}"`] }
+      : null
+    : fieldErrorsOf(parsed.error);
+  const offset = parsed.success && parsed.data.cursor ? Number(parsed.data.cursor) : 0;
+  const limit = parsed.success ? parsed.data.limit : 24;
+
+  return (
+    <>
+      <h1>Recipes</h1>
+      <p className="muted">
+        Every recipe’s nutrition, allergens and protocol fit are computed from its USDA ingredients.
+      </p>
+      <div className="card">
+        <LiveFilterForm label="Filter recipes">
+          <div className="filters">
+            <div style={{ gridColumn: '1 / -1' }}>
+              <label htmlFor="r-q">Search</label>
+              <input id="r-q" name="q" type="search" defaultValue={one(raw.q)} placeholder="e.g. salmon, soup, ginger" autoComplete="off" />
+            </div>
+            <div>
+              <label htmlFor="r-meal">Meal</label>
+              <select id="r-meal" name="mealType" defaultValue={one(raw.mealType)}>
+                <option value="">Any meal</option>
+                {MEAL_TYPES.map((m) => (
+                  <option key={m}>{m}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="r-protocol">Fits protocol or diet</label>
+              <select id="r-protocol" name="protocol" defaultValue={selected?.id ?? ''}>
+                <option value="">Any</option>
+                {protocols.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {selected && selected.phases.length > 1 ? (
+              <div>
+                <label htmlFor="r-phase">Phase</label>
+                <select id="r-phase" name="phase" defaultValue={phase}>
+                  {selected.phases.map((ph) => (
+                    <option key={ph.id} value={ph.id}>
+                      {ph.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            <div>
+              <label htmlFor="r-exclude">Without allergen</label>
+              <select id="r-exclude" name="exclude" defaultValue={one(raw.exclude)}>
+                <option value="">—</option>
+                {ALLERGEN_CODES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="r-minutes">Max total minutes</label>
+              <input id="r-minutes" name="maxMinutes" type="number" min={1} max={1000} defaultValue={one(raw.maxMinutes)} />
+            </div>
+            <div>
+              <label htmlFor="r-infl">Inflammation class</label>
+              <select id="r-infl" name="inflammation" defaultValue={one(raw.inflammation)}>
+                <option value="">Any</option>
+                {INFLAMMATION_CLASSES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </LiveFilterForm>
+      </div>
+
+      {errors ? (
+        <div className="alert error" role="alert" style={{ marginTop: '1rem' }}>
+          <strong>Some filters are not valid.</strong>
+          <ul>
+            {Object.entries(errors).map(([f, m]) => (
+              <li key={f}>
+                {f}: {m.join(', ')}
+              </li>
+            ))}
+          </ul>
+          <Link href="/recipes">Clear all filters</Link>
+        </div>
+      ) : null}
+
+      {result ? (
+        <section aria-labelledby="recipe-results" style={{ marginTop: '1rem' }}>
+          <h2 id="recipe-results" aria-live="polite">
+            {result.total} {result.total === 1 ? 'recipe' : 'recipes'}
+          </h2>
+          {result.items.length === 0 ? (
+            <div className="alert info">
+              No recipe fits all these filters. Remove one, or allow more minutes.{' '}
+              <Link href="/recipes">Clear all filters</Link>
+            </div>
+          ) : (
+            <ul className="grid" style={{ listStyle: 'none', padding: 0 }} data-testid="recipe-results">
+              {result.items.map((r) => (
+                <li key={r.slug} className="card">
+                  <h3 style={{ marginTop: 0 }}>
+                    <Link href={`/recipes/${r.slug}`}>{r.name}</Link>
+                  </h3>
+                  <p className="small">{r.description}</p>
+                  <p className="small">
+                    <strong>{r.energyKcal} kcal</strong> · <strong>{r.proteinG} g protein</strong> per serving ·{' '}
+                    {r.totalMinutes} min
+                  </p>
+                  <div className="row small">
+                    <span className="muted">{r.mealTypes.join(', ')}</span>
+                    <InflammationBadge value={r.inflammation.class} />
+                    {r.allergens.map((a) => (
+                      <TagBadge key={a.code} code={a.code} certainty={a.certainty} />
+                    ))}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <nav className="pager" aria-label="Pages">
+            {offset > 0 ? (
+              <Link className="button secondary" href={`/recipes${toQueryString({ ...raw, cursor: offset - limit > 0 ? String(offset - limit) : undefined })}`}>
+                ← Previous
+              </Link>
+            ) : (
+              <span />
+            )}
+            {result.nextCursor ? (
+              <Link className="button secondary" href={`/recipes${toQueryString({ ...raw, cursor: result.nextCursor })}`}>
+                Next →
+              </Link>
+            ) : null}
+          </nav>
+        </section>
+      ) : null}
+    </>
+  );
+}

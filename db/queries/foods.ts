@@ -1,0 +1,163 @@
+import 'server-only';
+import type { FoodSearch } from '../../lib/validation/foods';
+import type { Db } from '../client';
+import { toFtsQuery } from './fts';
+
+export type FoodListItem = {
+  ndb: string;
+  name: string;
+  group: { code: string; name: string };
+  energyKcal: number | null;
+  proteinG: number | null;
+  inflammation: string;
+  allergens: { code: string; certainty: string }[];
+  tags: { code: string; certainty: string }[];
+};
+
+type TagRow = { ndb: string; kind: 'allergen' | 'group'; code: string; certainty: string; rationale: string; source: string };
+
+function tagsFor(db: Db, ndbs: string[]): Map<string, TagRow[]> {
+  const out = new Map<string, TagRow[]>();
+  if (ndbs.length === 0) return out;
+  const rows = db.$client
+    .prepare(`SELECT ndb, kind, code, certainty, rationale, source FROM food_tags WHERE ndb IN (${ndbs.map(() => '?').join(',')}) ORDER BY kind, code`)
+    .all(...ndbs) as TagRow[];
+  for (const r of rows) {
+    const list = out.get(r.ndb) ?? [];
+    list.push(r);
+    out.set(r.ndb, list);
+  }
+  return out;
+}
+
+/**
+ * Lists foods matching the search. Ranking for text: names that start with the first word,
+ * then raw foods, then FTS5 bm25 (name weighted over common names), then shorter names.
+ */
+export function listFoods(db: Db, search: FoodSearch): { items: FoodListItem[]; nextCursor: string | null; total: number } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const orderParams: string[] = [];
+  const fts = search.q ? toFtsQuery(search.q) : null;
+  let from = 'foods f';
+  let order = 'f.name COLLATE NOCASE';
+  if (fts) {
+    from = 'foods_fts JOIN foods f ON f.ndb = foods_fts.ndb';
+    where.push('foods_fts MATCH ?');
+    params.push(fts);
+    const first = (search.q ?? '').trim().toLowerCase().split(/[^\p{L}\p{N}]+/u)[0] ?? '';
+    order = `(lower(f.name) LIKE ? ) DESC, (f.name LIKE '%, raw%') DESC, bm25(foods_fts, 0, 10, 2), length(f.name)`;
+    orderParams.push(`${first}%`);
+  }
+  for (const code of search.allergen ?? []) {
+    where.push(`EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'allergen' AND t.code = ?)`);
+    params.push(code);
+  }
+  for (const code of search.tag ?? []) {
+    where.push(`EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'group' AND t.code = ?)`);
+    params.push(code);
+  }
+  for (const code of search.free ?? []) {
+    where.push(`NOT EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.code = ?)`);
+    params.push(code);
+  }
+  if (search.inflammation) {
+    where.push('f.inflammation_class = ?');
+    params.push(search.inflammation);
+  }
+  if (search.group) {
+    where.push('f.group_code = ?');
+    params.push(search.group);
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const offset = search.cursor ? Number(search.cursor) : 0;
+  const total = (db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = db.$client
+    .prepare(
+      `SELECT f.ndb, f.name, f.group_code AS groupCode, f.group_name AS groupName, f.energy_kcal AS energyKcal,
+       f.protein_g AS proteinG, f.inflammation_class AS inflammation
+       FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, ...orderParams, search.limit + 1, offset) as {
+    ndb: string;
+    name: string;
+    groupCode: string;
+    groupName: string;
+    energyKcal: number | null;
+    proteinG: number | null;
+    inflammation: string;
+  }[];
+  const page = rows.slice(0, search.limit);
+  const tags = tagsFor(db, page.map((r) => r.ndb));
+  return {
+    items: page.map((r) => {
+      const t = tags.get(r.ndb) ?? [];
+      return {
+        ndb: r.ndb,
+        name: r.name,
+        group: { code: r.groupCode, name: r.groupName },
+        energyKcal: r.energyKcal,
+        proteinG: r.proteinG,
+        inflammation: r.inflammation,
+        allergens: t.filter((x) => x.kind === 'allergen').map(({ code, certainty }) => ({ code, certainty })),
+        tags: t.filter((x) => x.kind === 'group').map(({ code, certainty }) => ({ code, certainty })),
+      };
+    }),
+    nextCursor: rows.length > search.limit ? String(offset + search.limit) : null,
+    total,
+  };
+}
+
+export type FoodDetail = {
+  ndb: string;
+  name: string;
+  group: { code: string; name: string };
+  longDesc: string;
+  commonNames: string;
+  manufacturer: string;
+  sciName: string;
+  refusePct: number | null;
+  nutrientsPer100g: Record<string, number | null>;
+  measures: { seq: number; amount: number; label: string; grams: number }[];
+  allergens: { code: string; certainty: string; rationale: string; source: string }[];
+  tags: { code: string; certainty: string; rationale: string; source: string }[];
+  inflammation: { class: string; rationale: string; evidence: string; source: string };
+};
+
+export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
+  const row = db.$client.prepare('SELECT * FROM foods WHERE ndb = ?').get(ndb) as
+    | Record<string, string | number | null>
+    | undefined;
+  if (!row) return null;
+  const measures = db.$client
+    .prepare('SELECT seq, amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq')
+    .all(ndb) as FoodDetail['measures'];
+  const tags = tagsFor(db, [ndb]).get(ndb) ?? [];
+  const strip = ({ code, certainty, rationale, source }: TagRow) => ({ code, certainty, rationale, source });
+  return {
+    ndb,
+    name: String(row.name),
+    group: { code: String(row.group_code), name: String(row.group_name) },
+    longDesc: String(row.long_desc),
+    commonNames: String(row.common_names),
+    manufacturer: String(row.manufacturer),
+    sciName: String(row.sci_name),
+    refusePct: row.refuse_pct === null ? null : Number(row.refuse_pct),
+    nutrientsPer100g: JSON.parse(String(row.nutrients)),
+    measures,
+    allergens: tags.filter((t) => t.kind === 'allergen').map(strip),
+    tags: tags.filter((t) => t.kind === 'group').map(strip),
+    inflammation: {
+      class: String(row.inflammation_class),
+      rationale: String(row.inflammation_rationale),
+      evidence: String(row.inflammation_evidence),
+      source: String(row.inflammation_source),
+    },
+  };
+}
+
+export function listFoodGroups(db: Db): { code: string; name: string; count: number }[] {
+  return db.$client
+    .prepare('SELECT group_code AS code, group_name AS name, count(*) AS count FROM foods GROUP BY group_code ORDER BY group_code')
+    .all() as { code: string; name: string; count: number }[];
+}

@@ -1,0 +1,115 @@
+import 'server-only';
+import { AppError } from '../../lib/http/app-error';
+import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
+import { createRng } from '../../lib/planner/rng';
+import { scorePlan } from '../../lib/planner/score-plan';
+import { applySwap, rankAlternatives, setLocked } from '../../lib/planner/swap';
+import type { Diagnosis, PlannerInput, RegenerateScope } from '../../lib/planner/types';
+import type { Db } from '../client';
+import { loadPlannerRecipes } from './planner-recipes';
+import { getPlanById, type PlanView, replacePlanMeals, savePlan, toWeekPlan } from './plans';
+import { getProfileById, type Profile, restrictionForProfile } from './profiles';
+
+/** Everything the planner needs for one profile and week. */
+export function plannerInputFor(db: Db, profile: Profile, weekStart: string): PlannerInput {
+  return {
+    profile: {
+      householdSize: profile.householdSize,
+      slots: profile.slots,
+      energyKcal: profile.targets.energyKcal,
+      proteinG: profile.targets.proteinG,
+      fiberG: profile.targets.fiberG,
+      maxMinutes: profile.maxMinutes,
+      leftovers: profile.leftovers,
+      carbsPerMealG: profile.carbsPerMealG,
+    },
+    restriction: restrictionForProfile(db, profile),
+    recipes: loadPlannerRecipes(db),
+    weekStart,
+  };
+}
+
+function infeasible(diagnosis: Diagnosis): AppError {
+  const short = diagnosis.slots.filter((s) => s.available < s.needed);
+  const what = short.length
+    ? short.map((s) => `${s.slot} (${s.available} of ${s.needed} recipes fit)`).join(', ')
+    : 'some slots';
+  return AppError.unprocessable(
+    'infeasible',
+    `No week can follow every rule of this profile: too few recipes for ${what}.`,
+    diagnosis,
+  );
+}
+
+function loadProfileOr404(db: Db, id: number): Profile {
+  const profile = getProfileById(db, id);
+  if (!profile) throw AppError.notFound('Profile', String(id));
+  return profile;
+}
+
+export function loadPlanOr404(db: Db, id: number): PlanView {
+  const plan = getPlanById(db, id);
+  if (!plan) throw AppError.notFound('Plan', String(id));
+  return plan;
+}
+
+export function createPlanFor(db: Db, profileId: number, weekStart: string, seed: number, now: string): PlanView {
+  const profile = loadProfileOr404(db, profileId);
+  const input = plannerInputFor(db, profile, weekStart);
+  const result = generatePlan(input, createRng(seed));
+  if (!result.ok) throw infeasible(result.diagnosis);
+  const id = savePlan(db, profile.id, seed, result.plan, result.score, now);
+  return loadPlanOr404(db, id);
+}
+
+function contextOf(db: Db, planId: number) {
+  const view = loadPlanOr404(db, planId);
+  const profile = loadProfileOr404(db, view.profileId);
+  const input = plannerInputFor(db, profile, view.weekStart);
+  return { view, input, plan: toWeekPlan(view) };
+}
+
+function requireMeal(view: PlanView, mealId: string): void {
+  if (!view.days.some((d) => d.meals.some((m) => m.id === mealId))) {
+    throw AppError.notFound('Meal', mealId);
+  }
+}
+
+export function alternativesFor(db: Db, planId: number, mealId: string) {
+  const { view, input, plan } = contextOf(db, planId);
+  requireMeal(view, mealId);
+  const names = new Map(input.recipes.map((r) => [r.slug, r.name]));
+  return rankAlternatives(input, plan, mealId, 10).map((a) => ({ ...a, recipeName: names.get(a.recipeSlug) ?? a.recipeSlug }));
+}
+
+export function swapMeal(db: Db, planId: number, mealId: string, recipeSlug: string, now: string): PlanView {
+  const { view, input, plan } = contextOf(db, planId);
+  requireMeal(view, mealId);
+  const result = applySwap(input, plan, mealId, recipeSlug);
+  if (!result.ok) {
+    if (result.code === 'unknown-recipe') throw AppError.notFound('Recipe', recipeSlug);
+    if (result.code === 'unknown-meal') throw AppError.notFound('Meal', mealId);
+    throw AppError.unprocessable(result.code, result.message, result.violations ? { violations: result.violations } : undefined);
+  }
+  replacePlanMeals(db, planId, result.plan, scorePlan(input, result.plan), now);
+  return loadPlanOr404(db, planId);
+}
+
+export function lockMeal(db: Db, planId: number, mealId: string, locked: boolean, now: string): PlanView {
+  const { view, input, plan } = contextOf(db, planId);
+  requireMeal(view, mealId);
+  const next = setLocked(plan, mealId, locked);
+  replacePlanMeals(db, planId, next, scorePlan(input, next), now);
+  return loadPlanOr404(db, planId);
+}
+
+export function regenerateMeals(db: Db, planId: number, scope: RegenerateScope, seed: number, now: string): PlanView {
+  const { view, input, plan } = contextOf(db, planId);
+  if (scope.scope === 'day' && !view.days.some((d) => d.date === scope.date)) {
+    throw AppError.invalid('date', `${scope.date} is not a day of this plan (week of ${view.weekStart})`);
+  }
+  const result = regeneratePlan(input, plan, scope, createRng(seed));
+  if (!result.ok) throw infeasible(result.diagnosis);
+  replacePlanMeals(db, planId, result.plan, result.score, now, seed);
+  return loadPlanOr404(db, planId);
+}

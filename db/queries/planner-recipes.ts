@@ -1,0 +1,79 @@
+import 'server-only';
+import type { Certainty, MealType } from '../../lib/foods/codes';
+import type { PlannerRecipe } from '../../lib/planner/types';
+import type { Db } from '../client';
+
+const cache = globalThis as unknown as { villiPlannerRecipes?: { key: string; recipes: PlannerRecipe[] } };
+
+/**
+ * Every recipe as the planner sees it, with each distinct ingredient's tags. Cached per seed:
+ * the catalog only changes when the database is re-seeded.
+ */
+export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
+  const seed = db.$client.prepare("SELECT value FROM seed_meta WHERE key = 'seed-hash'").get() as { value: string } | undefined;
+  const key = `${db.$client.name}:${seed?.value ?? ''}`;
+  if (cache.villiPlannerRecipes?.key === key) return cache.villiPlannerRecipes.recipes;
+
+  const rows = db.$client
+    .prepare(
+      'SELECT slug, name, meal_types, servings, prep_minutes, cook_minutes, leftover_days, light, nutrition_per_serving, inflammation_score FROM recipes ORDER BY slug',
+    )
+    .all() as {
+    slug: string;
+    name: string;
+    meal_types: string;
+    servings: number;
+    prep_minutes: number;
+    cook_minutes: number;
+    leftover_days: number;
+    light: number;
+    nutrition_per_serving: string;
+    inflammation_score: number;
+  }[];
+  const ingredientRows = db.$client
+    .prepare(
+      `SELECT DISTINCT i.recipe_slug AS slug, i.ndb, f.name FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb ORDER BY i.recipe_slug, i.ndb`,
+    )
+    .all() as { slug: string; ndb: string; name: string }[];
+  const tagRows = db.$client
+    .prepare(
+      `SELECT t.ndb, t.kind, t.code, t.certainty FROM food_tags t WHERE t.ndb IN (SELECT DISTINCT ndb FROM recipe_ingredients)`,
+    )
+    .all() as { ndb: string; kind: 'allergen' | 'group'; code: string; certainty: Certainty }[];
+  const tagsByNdb = new Map<string, { allergens: { code: string; certainty: Certainty }[]; tags: { code: string; certainty: Certainty }[] }>();
+  for (const t of tagRows) {
+    const entry = tagsByNdb.get(t.ndb) ?? { allergens: [], tags: [] };
+    (t.kind === 'allergen' ? entry.allergens : entry.tags).push({ code: t.code, certainty: t.certainty });
+    tagsByNdb.set(t.ndb, entry);
+  }
+  const ingredientsBySlug = new Map<string, PlannerRecipe['ingredients']>();
+  for (const i of ingredientRows) {
+    const list = ingredientsBySlug.get(i.slug) ?? [];
+    const tags = tagsByNdb.get(i.ndb) ?? { allergens: [], tags: [] };
+    list.push({ ndb: i.ndb, name: i.name, allergens: tags.allergens, tags: tags.tags });
+    ingredientsBySlug.set(i.slug, list);
+  }
+  const recipes = rows.map((r): PlannerRecipe => {
+    const n = JSON.parse(r.nutrition_per_serving) as Record<string, number | null>;
+    return {
+      slug: r.slug,
+      name: r.name,
+      mealTypes: JSON.parse(r.meal_types) as MealType[],
+      servings: r.servings,
+      prepMinutes: r.prep_minutes,
+      cookMinutes: r.cook_minutes,
+      leftoverDays: r.leftover_days,
+      light: r.light === 1,
+      perServing: {
+        energyKcal: n.energyKcal ?? 0,
+        proteinG: n.proteinG ?? 0,
+        fiberG: n.fiberG ?? 0,
+        carbsG: n.carbsG ?? 0,
+      },
+      ingredients: ingredientsBySlug.get(r.slug) ?? [],
+      inflammationScore: r.inflammation_score,
+    };
+  });
+  cache.villiPlannerRecipes = { key, recipes };
+  return recipes;
+}

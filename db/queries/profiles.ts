@@ -1,0 +1,91 @@
+import 'server-only';
+import { buildRestriction } from '../../lib/protocols/build-restriction';
+import { AppError } from '../../lib/http/app-error';
+import { computeTargets, type NutritionTargets } from '../../lib/nutrition/targets';
+import { type ProfileInput, profileCreateSchema, type ProfilePatch } from '../../lib/profiles/schema';
+import type { Restriction } from '../../lib/restrictions/types';
+import type { Db } from '../client';
+import { listProtocols } from './protocols';
+
+export type Profile = ProfileInput & { id: number; targets: NutritionTargets; createdAt: string; updatedAt: string };
+
+type ProfileRow = { id: number; name: string; data: string; created_at: string; updated_at: string };
+
+function toProfile(row: ProfileRow): Profile {
+  const data = JSON.parse(row.data) as ProfileInput;
+  return { id: row.id, ...data, targets: computeTargets(data), createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+/** The profile's restriction, or a 400 naming the protocol/phase/diet field that is unknown. */
+export function restrictionForProfile(db: Db, profile: ProfileInput): Restriction {
+  const names = dislikedFoodNames(db, profile.dislikes);
+  const result = buildRestriction({
+    protocols: listProtocols(db),
+    protocolId: profile.protocol,
+    phaseId: profile.phase,
+    diet: profile.diet,
+    allergens: profile.allergens,
+    avoid: profile.avoid,
+    dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+  });
+  if (!result.ok) throw AppError.invalid(result.field, result.message);
+  return result.restriction;
+}
+
+function dislikedFoodNames(db: Db, ndbs: string[]): Map<string, string> {
+  if (ndbs.length === 0) return new Map();
+  const rows = db.$client
+    .prepare(`SELECT ndb, name FROM foods WHERE ndb IN (${ndbs.map(() => '?').join(',')})`)
+    .all(...ndbs) as { ndb: string; name: string }[];
+  return new Map(rows.map((r) => [r.ndb, r.name]));
+}
+
+/** Checks what the schema cannot: ids against seeded protocols, dislikes against foods. */
+function checkReferences(db: Db, profile: ProfileInput): void {
+  restrictionForProfile(db, profile);
+  const names = dislikedFoodNames(db, profile.dislikes);
+  const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
+  if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
+}
+
+export function createProfile(db: Db, input: ProfileInput, now: string): Profile {
+  checkReferences(db, input);
+  const row = db.$client
+    .prepare('INSERT INTO profiles (name, data, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *')
+    .get(input.name, JSON.stringify(input), now, now) as ProfileRow;
+  return toProfile(row);
+}
+
+export function getProfileById(db: Db, id: number): Profile | null {
+  const row = db.$client.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRow | undefined;
+  return row ? toProfile(row) : null;
+}
+
+export function listProfiles(db: Db): Profile[] {
+  const rows = db.$client.prepare('SELECT * FROM profiles ORDER BY updated_at DESC, id DESC').all() as ProfileRow[];
+  return rows.map(toProfile);
+}
+
+/** Applies a patch on top of the stored profile and re-validates the whole result. */
+export function updateProfile(db: Db, id: number, patch: ProfilePatch, now: string): Profile | null {
+  const current = getProfileById(db, id);
+  if (!current) return null;
+  const { id: _id, targets: _t, createdAt: _c, updatedAt: _u, ...stored } = current;
+  const merged = {
+    ...stored,
+    ...patch,
+    maxMinutes: { ...stored.maxMinutes, ...(patch.maxMinutes ?? {}) },
+    mealTimes: { ...stored.mealTimes, ...(patch.mealTimes ?? {}) },
+  };
+  const parsed = profileCreateSchema.safeParse(merged);
+  if (!parsed.success) throw AppError.badRequest(parsed.error, 'profile');
+  checkReferences(db, parsed.data);
+  const row = db.$client
+    .prepare('UPDATE profiles SET name = ?, data = ?, updated_at = ? WHERE id = ? RETURNING *')
+    .get(parsed.data.name, JSON.stringify(parsed.data), now, id) as ProfileRow;
+  return toProfile(row);
+}
+
+export function deleteProfile(db: Db, id: number): boolean {
+  return db.$client.prepare('DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
+}

@@ -1,0 +1,181 @@
+import 'server-only';
+import type { RecipeSearch } from '../../lib/validation/recipes';
+import type { Db } from '../client';
+import { toFtsQuery } from './fts';
+
+export type RecipeCard = {
+  slug: string;
+  name: string;
+  description: string;
+  mealTypes: string[];
+  servings: number;
+  prepMinutes: number;
+  cookMinutes: number;
+  totalMinutes: number;
+  cuisine: string;
+  energyKcal: number;
+  proteinG: number;
+  inflammation: { class: string; score: number };
+  allergens: { code: string; certainty: string }[];
+};
+
+type RecipeRowRaw = {
+  slug: string;
+  name: string;
+  description: string;
+  meal_types: string;
+  servings: number;
+  prep_minutes: number;
+  cook_minutes: number;
+  total_minutes: number;
+  cuisine: string;
+  energy_kcal: number;
+  protein_g: number;
+  inflammation_class: string;
+  inflammation_score: number;
+};
+
+function allergensFor(db: Db, slugs: string[]): Map<string, { code: string; certainty: string }[]> {
+  const out = new Map<string, { code: string; certainty: string }[]>();
+  if (slugs.length === 0) return out;
+  const rows = db.$client
+    .prepare(
+      `SELECT recipe_slug AS slug, code, certainty FROM recipe_tags WHERE kind = 'allergen' AND recipe_slug IN (${slugs.map(() => '?').join(',')}) ORDER BY code`,
+    )
+    .all(...slugs) as { slug: string; code: string; certainty: string }[];
+  for (const r of rows) {
+    const list = out.get(r.slug) ?? [];
+    list.push({ code: r.code, certainty: r.certainty });
+    out.set(r.slug, list);
+  }
+  return out;
+}
+
+function toCard(r: RecipeRowRaw, allergens: { code: string; certainty: string }[]): RecipeCard {
+  return {
+    slug: r.slug,
+    name: r.name,
+    description: r.description,
+    mealTypes: JSON.parse(r.meal_types),
+    servings: r.servings,
+    prepMinutes: r.prep_minutes,
+    cookMinutes: r.cook_minutes,
+    totalMinutes: r.total_minutes,
+    cuisine: r.cuisine,
+    energyKcal: Math.round(r.energy_kcal),
+    proteinG: Math.round(r.protein_g * 10) / 10,
+    inflammation: { class: r.inflammation_class, score: r.inflammation_score },
+    allergens,
+  };
+}
+
+/** Lists recipes; `phase` defaults to the protocol's first (elimination) phase. */
+export function listRecipes(
+  db: Db,
+  search: RecipeSearch & { phase?: string },
+): { items: RecipeCard[]; nextCursor: string | null; total: number } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const orderParams: string[] = [];
+  let from = 'recipes r';
+  let order = 'r.name COLLATE NOCASE';
+  const fts = search.q ? toFtsQuery(search.q) : null;
+  if (fts) {
+    from = 'recipes_fts JOIN recipes r ON r.slug = recipes_fts.slug';
+    where.push('recipes_fts MATCH ?');
+    params.push(fts);
+    order = 'bm25(recipes_fts, 0, 10, 2, 1), r.name';
+  }
+  if (search.mealType) {
+    where.push('EXISTS (SELECT 1 FROM json_each(r.meal_types) WHERE value = ?)');
+    params.push(search.mealType);
+  }
+  if (search.protocol && search.phase) {
+    where.push('EXISTS (SELECT 1 FROM recipe_compliance c WHERE c.recipe_slug = r.slug AND c.protocol = ? AND c.phase = ? AND c.ok = 1)');
+    params.push(search.protocol, search.phase);
+  }
+  for (const code of search.exclude ?? []) {
+    where.push('NOT EXISTS (SELECT 1 FROM recipe_tags t WHERE t.recipe_slug = r.slug AND t.code = ?)');
+    params.push(code);
+  }
+  if (search.maxMinutes !== undefined) {
+    where.push('r.total_minutes <= ?');
+    params.push(search.maxMinutes);
+  }
+  if (search.inflammation) {
+    where.push('r.inflammation_class = ?');
+    params.push(search.inflammation);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const offset = search.cursor ? Number(search.cursor) : 0;
+  const total = (db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = db.$client
+    .prepare(`SELECT r.* FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, ...orderParams, search.limit + 1, offset) as RecipeRowRaw[];
+  const page = rows.slice(0, search.limit);
+  const allergens = allergensFor(db, page.map((r) => r.slug));
+  return {
+    items: page.map((r) => toCard(r, allergens.get(r.slug) ?? [])),
+    nextCursor: rows.length > search.limit ? String(offset + search.limit) : null,
+    total,
+  };
+}
+
+export type RecipeTagOut = { code: string; certainty: string; causes: { ndb: string; name: string; certainty: string }[] };
+
+export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
+  light: boolean;
+  leftoverDays: number;
+  freezes: boolean;
+  steps: string[];
+  ingredients: { ndb: string; name: string; grams: number; text: string; note: string | null; measures: { amount: number; label: string; grams: number }[] }[];
+  nutritionPerServing: Record<string, number | null>;
+  tags: RecipeTagOut[];
+  allergens: RecipeTagOut[];
+  inflammation: { class: string; score: number; causes: { ndb: string; name: string; class: string }[] };
+  compliance: { protocol: string; phase: string; ok: boolean; reasons: { code: string; reason: string; foods: string[] }[] }[];
+};
+
+export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
+  const r = db.$client.prepare('SELECT * FROM recipes WHERE slug = ?').get(slug) as
+    | (RecipeRowRaw & { light: number; leftover_days: number; freezes: number; steps: string; nutrition_per_serving: string })
+    | undefined;
+  if (!r) return null;
+  const ingredients = db.$client
+    .prepare(
+      `SELECT i.ndb, f.name, i.grams, i.text, i.note FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb
+       WHERE i.recipe_slug = ? ORDER BY i.position`,
+    )
+    .all(slug) as { ndb: string; name: string; grams: number; text: string; note: string | null }[];
+  const measureStmt = db.$client.prepare('SELECT amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq');
+  const tagRows = db.$client
+    .prepare('SELECT kind, code, certainty, causes FROM recipe_tags WHERE recipe_slug = ? ORDER BY code')
+    .all(slug) as { kind: string; code: string; certainty: string; causes: string }[];
+  const toTag = (t: (typeof tagRows)[number]): RecipeTagOut => ({ code: t.code, certainty: t.certainty, causes: JSON.parse(t.causes) });
+  const compliance = db.$client
+    .prepare(
+      `SELECT c.protocol, c.phase, c.ok, c.reasons FROM recipe_compliance c JOIN protocols p ON p.id = c.protocol
+       WHERE c.recipe_slug = ? ORDER BY p.position`,
+    )
+    .all(slug) as { protocol: string; phase: string; ok: number; reasons: string }[];
+  const inflammationCauses = ingredients
+    .map((i) => {
+      const f = db.$client.prepare('SELECT inflammation_class AS c FROM foods WHERE ndb = ?').get(i.ndb) as { c: string };
+      return { ndb: i.ndb, name: i.name, class: f.c };
+    })
+    .filter((c) => c.class !== 'neutral');
+  const allergens = tagRows.filter((t) => t.kind === 'allergen').map(toTag);
+  return {
+    ...toCard(r, []),
+    allergens,
+    light: r.light === 1,
+    leftoverDays: r.leftover_days,
+    freezes: r.freezes === 1,
+    steps: JSON.parse(r.steps),
+    ingredients: ingredients.map((i) => ({ ...i, measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[] })),
+    nutritionPerServing: JSON.parse(r.nutrition_per_serving),
+    tags: tagRows.filter((t) => t.kind === 'group').map(toTag),
+    inflammation: { class: r.inflammation_class, score: r.inflammation_score, causes: inflammationCauses },
+    compliance: compliance.map((c) => ({ protocol: c.protocol, phase: c.phase, ok: c.ok === 1, reasons: JSON.parse(c.reasons) })),
+  };
+}

@@ -1,0 +1,59 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const foods = sqliteTable(
+  'foods',
+  {
+    ndb: text('ndb').primaryKey(),
+    name: text('name').notNull(),
+    groupCode: text('group_code').notNull(),
+    groupName: text('group_name').notNull(),
+    longDesc: text('long_desc').notNull(),
+    shortDesc: text('short_desc').notNull(),
+    commonNames: text('common_names').notNull(),
+    manufacturer: text('manufacturer').notNull(),
+    sciName: text('sci_name').notNull(),
+    refusePct: real('refuse_pct'),
+    /** JSON object NutrientKey → number | null, per 100 g. */
+    nutrients: text('nutrients', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
+    energyKcal: real('energy_kcal'),
+    proteinG: real('protein_g'),
+    inflammationClass: text('inflammation_class').notNull(),
+    inflammationRationale: text('inflammation_rationale').notNull(),
+    inflammationEvidence: text('inflammation_evidence').notNull(),
+    inflammationSource: text('inflammation_source').notNull(),
+  },
+  (t) => [index('foods_group_idx').on(t.groupCode), index('foods_inflammation_idx').on(t.inflammationClass)],
+);
+
+export const foodMeasures = sqliteTable(
+  'food_measures',
+  {
+    ndb: text('ndb')
+      .notNull()
+      .references(() => foods.ndb, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    amount: real('amount').notNull(),
+    label: text('label').notNull(),
+    grams: real('grams').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ndb, t.seq] })],
+);
+
+export const foodTags = sqliteTable(
+  'food_tags',
+  {
+    ndb: text('ndb')
+      .notNull()
+      .references(() => foods.ndb, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['allergen', 'group'] }).notNull(),
+    code: text('code').notNull(),
+    certainty: text('certainty', { enum: ['contains', 'may-contain'] }).notNull(),
+    rationale: text('rationale').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ndb, t.kind, t.code] }), index('food_tags_code_idx').on(t.kind, t.code)],
+);
+
+export type FoodRow = typeof foods.$inferSelect;
+export type FoodTagRow = typeof foodTags.$inferSelect;
+export type FoodMeasureRow = typeof foodMeasures.$inferSelect;

@@ -1,0 +1,5 @@
+export * from './foods';
+export * from './plans';
+export * from './profiles';
+export * from './protocols';
+export * from './recipes';

@@ -1,0 +1,53 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { profiles } from './profiles';
+import { recipes } from './recipes';
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    profileId: integer('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    weekStart: text('week_start').notNull(),
+    seed: integer('seed').notNull(),
+    /** Score parts and day totals as computed by the planner at the last change. */
+    score: text('score', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('plans_profile_idx').on(t.profileId)],
+);
+
+export const planMeals = sqliteTable(
+  'plan_meals',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    mealId: text('meal_id').notNull(),
+    date: text('date').notNull(),
+    slot: text('slot').notNull(),
+    recipeSlug: text('recipe_slug')
+      .notNull()
+      .references(() => recipes.slug),
+    servings: real('servings').notNull(),
+    locked: integer('locked', { mode: 'boolean' }).notNull(),
+    leftoverOf: text('leftover_of'),
+    explanation: text('explanation', { mode: 'json' }).$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.mealId] })],
+);
+
+export const shoppingChecks = sqliteTable(
+  'shopping_checks',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    ndb: text('ndb').notNull(),
+    checked: integer('checked', { mode: 'boolean' }).notNull(),
+    gramsAtCheck: real('grams_at_check').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.ndb] })],
+);

@@ -1,0 +1,16 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { Protocol } from '../../lib/protocols/schema';
+
+export const protocols = sqliteTable('protocols', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['protocol', 'diet'] }).notNull(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  /** The validated seed file, as the single source of the rules. */
+  data: text('data', { mode: 'json' }).$type<Protocol>().notNull(),
+});
+
+export const seedMeta = sqliteTable('seed_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

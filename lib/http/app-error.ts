@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  internal: 500,
+} as const;
+export type ErrorKind = keyof typeof ERROR_STATUS;
+
+export type ErrorBody = {
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };
+};
+
+/** Dotted paths ("body.weightKg", "slots.2") so a nested field is named exactly. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_root';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** A typed error that knows its HTTP status and renders the one error body used everywhere. */
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+    readonly details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.kind];
+  }
+
+  static badRequest(error: z.ZodError, what = 'request'): AppError {
+    const fieldErrors = fieldErrorsOf(error);
+    const summary = Object.entries(fieldErrors)
+      .map(([field, msgs]) => `${field}: ${msgs.join(', ')}`)
+      .join('; ');
+    return new AppError('bad_request', 'invalid_request', `Invalid ${what}: ${summary}`, fieldErrors, undefined, {
+      cause: error,
+    });
+  }
+
+  static invalid(field: string, message: string): AppError {
+    return new AppError('bad_request', 'invalid_request', `Invalid request: ${field}: ${message}`, {
+      [field]: [message],
+    });
+  }
+
+  static notFound(what: string, id: string): AppError {
+    return new AppError('not_found', 'not_found', `${what} ${id} was not found`);
+  }
+
+  static conflict(code: string, message: string, details?: unknown): AppError {
+    return new AppError('conflict', code, message, undefined, details);
+  }
+
+  static unprocessable(code: string, message: string, details?: unknown): AppError {
+    return new AppError('unprocessable', code, message, undefined, details);
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+        ...(this.details !== undefined ? { details: this.details } : {}),
+      },
+    };
+  }
+
+  toResponse(): Response {
+    return Response.json(this.toBody(), { status: this.status });
+  }
+}
+
+/** Unknown errors become a generic 500; the cause goes to the server log only. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return error.toResponse();
+  console.error(error);
+  return new AppError('internal', 'internal_error', 'Something went wrong on our side.').toResponse();
+}

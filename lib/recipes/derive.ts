@@ -1,0 +1,114 @@
+import type { Certainty, InflammationClass } from '../foods/codes';
+import { NUTRIENT_KEYS, type NutrientKey } from '../foods/nutrients';
+import type { FoodTagging, Measure } from '../foods/types';
+import { resolveQuantity } from './resolve-quantity';
+import type { RecipeInput } from './schema';
+
+/** What derivation needs to know of each food. */
+export type DerivationFood = {
+  ndb: string;
+  name: string;
+  nutrients: Record<NutrientKey, number | null>;
+  measures: Measure[];
+  tagging: FoodTagging;
+};
+
+export type TagCause = { ndb: string; name: string; certainty: Certainty };
+export type DerivedTag = { code: string; certainty: Certainty; causes: TagCause[] };
+
+export type DerivedRecipe = {
+  ingredients: { ndb: string; name: string; grams: number; text: string; note: string | null }[];
+  /** Per serving; null where no ingredient reports the nutrient. */
+  nutritionPerServing: Record<NutrientKey, number | null>;
+  allergens: DerivedTag[];
+  tags: DerivedTag[];
+  inflammation: { class: InflammationClass; score: number; causes: { ndb: string; name: string; class: InflammationClass }[] };
+};
+
+export type DerivationResult = { ok: true; recipe: DerivedRecipe } | { ok: false; errors: string[] };
+
+const CLASS_VALUE: Record<InflammationClass, number> = { inflammatory: -1, neutral: 0, 'gut-healing': 1 };
+/** A recipe leans one way only when a real share of its weight does (a pinch of sugar does not). */
+const CLASS_THRESHOLD = 0.15;
+
+function mergeTags(
+  into: Map<string, DerivedTag>,
+  tags: { code: string; certainty: Certainty }[],
+  cause: { ndb: string; name: string },
+) {
+  for (const tag of tags) {
+    const existing = into.get(tag.code);
+    const entry = { ...cause, certainty: tag.certainty };
+    if (!existing) {
+      into.set(tag.code, { code: tag.code, certainty: tag.certainty, causes: [entry] });
+    } else {
+      if (!existing.causes.some((c) => c.ndb === cause.ndb)) existing.causes.push(entry);
+      if (tag.certainty === 'contains') existing.certainty = 'contains';
+    }
+  }
+}
+
+/**
+ * Derives a recipe's nutrition per serving, allergens, group tags and inflammation from its
+ * ingredients. A recipe inherits every tag of every ingredient, with the ingredient that caused it.
+ */
+export function deriveRecipe(recipe: RecipeInput, foods: Map<string, DerivationFood>): DerivationResult {
+  const errors: string[] = [];
+  const ingredients: DerivedRecipe['ingredients'] = [];
+  const totals = Object.fromEntries(NUTRIENT_KEYS.map((k) => [k, null])) as Record<NutrientKey, number | null>;
+  const allergens = new Map<string, DerivedTag>();
+  const tags = new Map<string, DerivedTag>();
+  let weighted = 0;
+  let totalGrams = 0;
+  const inflammationCauses: DerivedRecipe['inflammation']['causes'] = [];
+
+  recipe.ingredients.forEach((ing, i) => {
+    const food = foods.get(ing.ndb);
+    if (!food) {
+      errors.push(`ingredients.${i}.ndb: unknown food ${ing.ndb}`);
+      return;
+    }
+    const q = resolveQuantity(ing, food.measures);
+    if (!q.ok) {
+      errors.push(`ingredients.${i}: ${q.message}`);
+      return;
+    }
+    ingredients.push({ ndb: food.ndb, name: food.name, grams: q.grams, text: q.text, note: ing.note ?? null });
+    for (const key of NUTRIENT_KEYS) {
+      const per100 = food.nutrients[key];
+      if (per100 === null) continue;
+      totals[key] = (totals[key] ?? 0) + (per100 * q.grams) / 100;
+    }
+    const cause = { ndb: food.ndb, name: food.name };
+    mergeTags(allergens, food.tagging.allergens, cause);
+    mergeTags(tags, food.tagging.tags, cause);
+    const cls = food.tagging.inflammation.class;
+    weighted += CLASS_VALUE[cls] * q.grams;
+    totalGrams += q.grams;
+    if (cls !== 'neutral' && !inflammationCauses.some((c) => c.ndb === food.ndb)) {
+      inflammationCauses.push({ ...cause, class: cls });
+    }
+  });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const nutritionPerServing = Object.fromEntries(
+    NUTRIENT_KEYS.map((k) => {
+      const v = totals[k];
+      return [k, v === null ? null : Math.round((v / recipe.servings) * 100) / 100];
+    }),
+  ) as Record<NutrientKey, number | null>;
+  const score = totalGrams > 0 ? weighted / totalGrams : 0;
+  const cls: InflammationClass =
+    score >= CLASS_THRESHOLD ? 'gut-healing' : score <= -CLASS_THRESHOLD ? 'inflammatory' : 'neutral';
+  const byCode = (a: DerivedTag, b: DerivedTag) => a.code.localeCompare(b.code);
+  return {
+    ok: true,
+    recipe: {
+      ingredients,
+      nutritionPerServing,
+      allergens: [...allergens.values()].sort(byCode),
+      tags: [...tags.values()].sort(byCode),
+      inflammation: { class: cls, score: Math.round(score * 1000) / 1000, causes: inflammationCauses },
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Vitest runs route handlers and queries outside React's server environment.
+export {};
