@@ -1,24 +1,38 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { listPlans } from '@/db/queries/plans';
+import { listProfiles } from '@/db/queries/profiles';
+import { listProtocols } from '@/db/queries/protocols';
+import { toProtocolOptions } from './_lib/protocol-options';
+import { mondayOf } from './_lib/week';
+import { DEFAULT_PROFILE, ProfileForm } from './profile/_components/profile-form';
 
+export const dynamic = 'force-dynamic';
+
+/** A returning user lands on this week's plan; a new one gets the short onboarding. */
 export default function HomePage() {
+  const db = getDb();
+  const profile = listProfiles(db)[0];
+  if (profile) {
+    const plans = listPlans(db, profile.id);
+    const thisWeek = mondayOf(new Date());
+    const plan = plans.find((p) => p.weekStart === thisWeek) ?? plans[0];
+    redirect(plan ? `/plans/${plan.id}` : `/profile?id=${profile.id}`);
+  }
   return (
     <>
-      <h1>Plan a week of elimination-diet meals</h1>
+      <h1>Your first week of elimination-diet meals</h1>
       <p>
-        Villi builds weekly menus that follow your protocol (AIP, low-FODMAP, Whole30, six-food,
-        gut reset), your allergies and dislikes, while reaching your protein and fiber targets.
+        Villi plans a week of meals that follows your protocol, allergies and dislikes while reaching your protein and
+        fiber targets — then adds up the shopping. Choose below; everything has a sensible default, and you can change
+        anything later.
       </p>
-      <p className="row">
-        <Link className="button" href="/profile">
-          Get started
-        </Link>
-        <Link className="button secondary" href="/recipes">
-          Browse recipes
-        </Link>
-        <Link className="button secondary" href="/foods">
-          Browse foods
-        </Link>
+      <p className="small muted">
+        Villi plans meals and is not medical advice. <Link href="/health-note">When to talk to a clinician</Link> ·{' '}
+        <Link href="/protocols">What each protocol means</Link>
       </p>
+      <ProfileForm protocols={toProtocolOptions(listProtocols(db))} initial={{ ...DEFAULT_PROFILE, name: 'Me' }} mode="create" />
     </>
   );
 }

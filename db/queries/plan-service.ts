@@ -4,11 +4,12 @@ import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
 import { createRng } from '../../lib/planner/rng';
 import { scorePlan } from '../../lib/planner/score-plan';
 import { applySwap, rankAlternatives, setLocked } from '../../lib/planner/swap';
-import type { Diagnosis, PlannerInput, RegenerateScope } from '../../lib/planner/types';
+import type { Diagnosis, PlannerInput, PlanScore, RegenerateScope, WeekPlan } from '../../lib/planner/types';
 import type { Db } from '../client';
 import { loadPlannerRecipes } from './planner-recipes';
 import { getPlanById, type PlanView, replacePlanMeals, savePlan, toWeekPlan } from './plans';
 import { getProfileById, type Profile, restrictionForProfile } from './profiles';
+import { needsOf, recordShoppingChanges } from './shopping';
 
 /** Everything the planner needs for one profile and week. */
 export function plannerInputFor(db: Db, profile: Profile, weekStart: string): PlannerInput {
@@ -91,8 +92,26 @@ export function swapMeal(db: Db, planId: number, mealId: string, recipeSlug: str
     if (result.code === 'unknown-meal') throw AppError.notFound('Meal', mealId);
     throw AppError.unprocessable(result.code, result.message, result.violations ? { violations: result.violations } : undefined);
   }
-  replacePlanMeals(db, planId, result.plan, scorePlan(input, result.plan), now);
+  saveChangedPlan(db, view, plan, result.plan, scorePlan(input, result.plan), now);
   return loadPlanOr404(db, planId);
+}
+
+/** Saves a changed plan and marks the shopping lines it changed, in one transaction. */
+function saveChangedPlan(
+  db: Db,
+  view: PlanView,
+  before: WeekPlan,
+  after: WeekPlan,
+  score: PlanScore,
+  now: string,
+  seed?: number,
+): void {
+  const oldNeeds = needsOf(db, view.id, view.profileId, before);
+  const newNeeds = needsOf(db, view.id, view.profileId, after);
+  db.$client.transaction(() => {
+    replacePlanMeals(db, view.id, after, score, now, seed);
+    recordShoppingChanges(db, view.id, oldNeeds, newNeeds);
+  })();
 }
 
 export function lockMeal(db: Db, planId: number, mealId: string, locked: boolean, now: string): PlanView {
@@ -110,6 +129,6 @@ export function regenerateMeals(db: Db, planId: number, scope: RegenerateScope, 
   }
   const result = regeneratePlan(input, plan, scope, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);
-  replacePlanMeals(db, planId, result.plan, result.score, now, seed);
+  saveChangedPlan(db, view, plan, result.plan, result.score, now, seed);
   return loadPlanOr404(db, planId);
 }

@@ -51,3 +51,16 @@ export const shoppingChecks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.ndb] })],
 );
+
+/** Lines the last swap or regeneration added, changed or removed, so the list can mark them. */
+export const shoppingChanges = sqliteTable(
+  'shopping_changes',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    ndb: text('ndb').notNull(),
+    kind: text('kind', { enum: ['added', 'changed', 'removed'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.ndb] })],
+);

@@ -95,36 +95,31 @@ const fields = {
   }),
 };
 
-const maxMinutes = (withDefaults: boolean) => {
-  const weekday = whole('maxMinutes.weekday', 5, 300, 'minutes');
-  const weekend = whole('maxMinutes.weekend', 5, 300, 'minutes');
-  return withDefaults
-    ? z
-        .strictObject({
-          weekday: weekday.default(DEFAULT_MAX_MINUTES.weekday),
-          weekend: weekend.default(DEFAULT_MAX_MINUTES.weekend),
-        })
-        .default({ ...DEFAULT_MAX_MINUTES })
-    : z.strictObject({ weekday, weekend }).partial();
-};
+const weekdayMinutes = whole('maxMinutes.weekday', 5, 300, 'minutes');
+const weekendMinutes = whole('maxMinutes.weekend', 5, 300, 'minutes');
+const maxMinutesWithDefaults = z
+  .strictObject({
+    weekday: weekdayMinutes.default(DEFAULT_MAX_MINUTES.weekday),
+    weekend: weekendMinutes.default(DEFAULT_MAX_MINUTES.weekend),
+  })
+  .default({ ...DEFAULT_MAX_MINUTES });
+const maxMinutesPatch = z.strictObject({ weekday: weekdayMinutes, weekend: weekendMinutes }).partial();
 
-const mealTimes = (withDefaults: boolean) => {
-  const shape = {
-    breakfast: time('breakfast'),
-    lunch: time('lunch'),
-    dinner: time('dinner'),
-    snack: time('snack'),
-  };
-  if (!withDefaults) return z.strictObject(shape).partial();
-  return z
-    .strictObject({
-      breakfast: shape.breakfast.default(DEFAULT_MEAL_TIMES.breakfast),
-      lunch: shape.lunch.default(DEFAULT_MEAL_TIMES.lunch),
-      dinner: shape.dinner.default(DEFAULT_MEAL_TIMES.dinner),
-      snack: shape.snack.default(DEFAULT_MEAL_TIMES.snack),
-    })
-    .default({ ...DEFAULT_MEAL_TIMES });
+const mealTimeShape = {
+  breakfast: time('breakfast'),
+  lunch: time('lunch'),
+  dinner: time('dinner'),
+  snack: time('snack'),
 };
+const mealTimesWithDefaults = z
+  .strictObject({
+    breakfast: mealTimeShape.breakfast.default(DEFAULT_MEAL_TIMES.breakfast),
+    lunch: mealTimeShape.lunch.default(DEFAULT_MEAL_TIMES.lunch),
+    dinner: mealTimeShape.dinner.default(DEFAULT_MEAL_TIMES.dinner),
+    snack: mealTimeShape.snack.default(DEFAULT_MEAL_TIMES.snack),
+  })
+  .default({ ...DEFAULT_MEAL_TIMES });
+const mealTimesPatch = z.strictObject(mealTimeShape).partial();
 
 /**
  * Body of POST /profiles. Only `name` is required. Unset targets (energyKcal, body, proteinG,
@@ -145,10 +140,10 @@ export const profileCreateSchema = z.strictObject({
   proteinG: fields.proteinG.nullable().default(null),
   fiberG: fields.fiberG.nullable().default(null),
   slots: fields.slots.default([...MEAL_TYPES]),
-  maxMinutes: maxMinutes(true),
+  maxMinutes: maxMinutesWithDefaults,
   leftovers: fields.leftovers.default(false),
   carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
-  mealTimes: mealTimes(true),
+  mealTimes: mealTimesWithDefaults,
 });
 
 /**
@@ -170,10 +165,10 @@ export const profilePatchSchema = z
     proteinG: fields.proteinG.nullable(),
     fiberG: fields.fiberG.nullable(),
     slots: fields.slots,
-    maxMinutes: maxMinutes(false),
+    maxMinutes: maxMinutesPatch,
     leftovers: fields.leftovers,
     carbsPerMealG: fields.carbsPerMealG.nullable(),
-    mealTimes: mealTimes(false),
+    mealTimes: mealTimesPatch,
   })
   .partial()
   .refine((p) => Object.values(p).some((v) => v !== undefined), {

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getPlanById, toWeekPlan } from '@/db/queries/plans';
+import { loadShoppingRecipes } from '@/db/queries/shopping';
+import { PrintButton } from '../../../_components/print-button';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Plan (print)' };
+
+const SLOT_ORDER = ['breakfast', 'lunch', 'snack', 'dinner'];
+
+export default async function PlanPrintPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d+$/.test(id)) notFound();
+  const db = getDb();
+  const view = getPlanById(db, Number(id));
+  if (!view) notFound();
+  const week = toWeekPlan(view);
+  const recipes = loadShoppingRecipes(db, week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)));
+  return (
+    <div className="print-view">
+      <div className="spread no-print">
+        <Link href={`/plans/${view.id}`}>← Back</Link>
+        <PrintButton />
+      </div>
+      <h1>Week of {view.weekStart}</h1>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            {SLOT_ORDER.map((s) => (
+              <th scope="col" key={s}>
+                {s}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              kcal
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.days.map((d) => (
+            <tr key={d.date}>
+              <th scope="row">{new Date(`${d.date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })}</th>
+              {SLOT_ORDER.map((s) => {
+                const m = d.meals.find((x) => x.slot === s);
+                return <td key={s}>{m ? `${m.recipeName}${m.leftoverOf ? ' (leftovers)' : ''}` : '—'}</td>;
+              })}
+              <td className="num">{Math.round(d.totals.energyKcal)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small muted">
+        {recipes.size} recipes this week. Full recipes: villi → each meal, or the Markdown export.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getPlanById, toWeekPlan } from '@/db/queries/plans';
+import { buildPlanShoppingList } from '@/db/queries/shopping';
+import type { RawSearchParams } from '../../../_components/search-params';
+import { type ListSection, ShoppingListView } from './_components/shopping-list';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Shopping list' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
+
+export default async function ShoppingPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const units = (await searchParams).units === 'us' ? 'us' : 'metric';
+  if (!/^\d+$/.test(id)) notFound();
+  const db = getDb();
+  const view = getPlanById(db, Number(id));
+  if (!view) notFound();
+  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units);
+  const byNdb = new Map(list.items.map((i) => [i.ndb, i]));
+  const sections: ListSection[] = list.aisles.map((s) => ({
+    id: s.id,
+    name: s.name,
+    items: s.items.map((ndb) => byNdb.get(ndb)).filter((i) => i !== undefined),
+  }));
+  const marked = [...list.lastChange.added, ...list.lastChange.changed];
+  const base = `/api/plans/${view.id}/shopping-list?units=${units}&format=`;
+
+  return (
+    <>
+      <p className="small no-print">
+        <Link href={`/plans/${view.id}`}>← Back to the plan</Link>
+      </p>
+      <div className="spread">
+        <h1>Shopping list, week of {view.weekStart}</h1>
+        <nav aria-label="Units" className="row no-print">
+          <Link className={`button ${units === 'metric' ? '' : 'secondary'}`} href={`?units=metric`} aria-current={units === 'metric' ? 'true' : undefined}>
+            Metric
+          </Link>
+          <Link className={`button ${units === 'us' ? '' : 'secondary'}`} href={`?units=us`} aria-current={units === 'us' ? 'true' : undefined}>
+            US
+          </Link>
+        </nav>
+      </div>
+      <p aria-live="polite">
+        <strong>{list.totals.items}</strong> items · <strong data-testid="to-buy">{list.totals.toBuy}</strong> still to buy · {list.totals.inPantry} you likely have
+      </p>
+      <div className="row no-print">
+        <a className="button secondary" href={`${base}csv`} download>
+          CSV
+        </a>
+        <a className="button secondary" href={`${base}md`} download>
+          Markdown checklist
+        </a>
+        <a className="button secondary" href={`${base}txt`} download>
+          Text for messaging
+        </a>
+        <a className="button secondary" href={`${base}json`} download>
+          JSON
+        </a>
+        <Link className="button secondary" href={`/plans/${view.id}/shopping/print?units=${units}`}>
+          Print view
+        </Link>
+      </div>
+      {list.items.length === 0 ? (
+        <p className="alert info">This plan needs nothing to buy.</p>
+      ) : (
+        <ShoppingListView key={JSON.stringify(list.totals) + units} planId={view.id} profileId={view.profileId} sections={sections} swapMarked={marked} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ICAL from 'ical.js';
+import { screenshotBoth } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+async function mealNames(page: Page, slot: string): Promise<string[]> {
+  return page.locator(`[data-testid$="-${slot}"] .meal-name`).allInnerTexts();
+}
+
+test('fresh database → onboarding → plan → swap → lock → regenerate → shopping → exports', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /first week/i })).toBeVisible();
+  await screenshotBoth(page, 'onboarding');
+
+  // Onboarding: AIP elimination, fish allergy, household of 2.
+  await page.getByLabel('Profile name').fill('Sam');
+  await page.getByRole('radio', { name: /Autoimmune Protocol/ }).check();
+  await expect(page.getByLabel('Phase')).toHaveValue('elimination');
+  await page.getByRole('checkbox', { name: 'fish', exact: true }).check();
+  await page.getByLabel('People you cook for').fill('2');
+  await page.getByRole('button', { name: 'Save and plan my week' }).click();
+
+  await expect(page).toHaveURL(/\/plans\/\d+$/, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: /Week of/ })).toBeVisible();
+  await expect(page.locator('[data-testid$="-dinner"]')).toHaveCount(7);
+  await screenshotBoth(page, 'plan-week');
+
+  // Swap a dinner through the dialog.
+  const dinners = await mealNames(page, 'dinner');
+  await page.getByRole('button', { name: /^Swap dinner on/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const choose = dialog.getByRole('button', { name: /^Choose / }).first();
+  await expect(choose).toBeVisible({ timeout: 15_000 });
+  const chosenName = ((await choose.getAttribute('aria-label')) ?? '').replace(/^Choose /, '');
+  await screenshotBoth(page, 'swap-dialog');
+  await choose.click();
+  await expect(page.getByRole('status')).toHaveText('Meal swapped.');
+  await expect(page.locator('[data-testid$="-dinner"] .meal-name').first()).toHaveText(chosenName);
+  expect(chosenName).not.toBe(dinners[0]);
+
+  // Lock a lunch, regenerate the week, the lock is kept.
+  const lunchCard = page.locator('[data-testid$="-lunch"]').nth(1);
+  const lunchName = await lunchCard.locator('.meal-name').innerText();
+  await lunchCard.getByRole('button', { name: /^Lock lunch/ }).click();
+  await expect(lunchCard.getByRole('button', { name: /^Unlock lunch/ })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Regenerate week' }).click();
+  await expect(page.getByRole('status')).toContainText('Week regenerated');
+  await expect(page.locator('[data-testid$="-lunch"]').nth(1).locator('.meal-name')).toHaveText(lunchName);
+  await expect(page.locator('[data-testid$="-lunch"]').nth(1)).toContainText('locked');
+
+  // The calendar export: one event per meal, linking recipe pages.
+  const icsDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Calendar (.ics)' }).click();
+  const ics = await icsDownload;
+  expect(ics.suggestedFilename()).toMatch(/^villi-plan-\d{4}-\d{2}-\d{2}\.ics$/);
+  const cal = new ICAL.Component(ICAL.parse(readFileSync((await ics.path()) as string, 'utf8')));
+  const events = cal.getAllSubcomponents('vevent');
+  expect(events).toHaveLength(28);
+  expect(String(events[0]?.getFirstPropertyValue('url') ?? events[0]?.getFirstPropertyValue('description'))).toContain('/recipes/');
+
+  // Shopping list: check items off, reload, still checked.
+  await page.getByRole('link', { name: 'Shopping list' }).first().click();
+  await expect(page.getByRole('heading', { name: /Shopping list, week of/ })).toBeVisible();
+  const boxes = page.getByRole('checkbox');
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await expect(boxes.nth(1)).toBeChecked();
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(page.getByRole('checkbox').nth(0)).toBeChecked();
+  await expect(page.getByRole('checkbox').nth(1)).toBeChecked();
+  await screenshotBoth(page, 'shopping-list');
+
+  // CSV export parses back to the same number of lines as the page shows.
+  const lines = await page.locator('[data-testid^="item-"]').count();
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'CSV' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toMatch(/^villi-shopping-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(readFileSync((await csv.path()) as string, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(lines);
+
+  // Swap a meal, come back: the lines that swap changed are marked.
+  await page.getByRole('link', { name: '← Back to the plan' }).click();
+  await page.getByRole('button', { name: /^Swap dinner on/ }).nth(3).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Choose / }).first().click();
+  await expect(page.getByRole('status')).toHaveText('Meal swapped.');
+  await page.getByRole('link', { name: 'Shopping list' }).first().click();
+  await expect(page.locator('[data-changed="true"]').first()).toBeVisible();
+  await expect(page.getByText('changed by your last swap').first()).toBeVisible();
+});
