@@ -1,0 +1,36 @@
+export const EXPORT_EXTENSIONS = ['csv', 'ics', 'md', 'txt', 'json'] as const;
+export type ExportExt = (typeof EXPORT_EXTENSIONS)[number];
+export type ExportKind = 'shopping' | 'plan';
+
+const CONTENT_TYPES: Record<ExportExt, string> = {
+  csv: 'text/csv; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  json: 'application/json',
+};
+
+/** `villi-shopping-2026-11-30.csv`; the date is checked so it is safe in a header. */
+export function exportFileName(kind: ExportKind, weekStart: string, ext: ExportExt): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(weekStart)) {
+    throw new Error(`weekStart must be YYYY-MM-DD, got "${weekStart}"`);
+  }
+  return `villi-${kind}-${weekStart}.${ext}`;
+}
+
+/** The Content-Type header for an export (JSON is UTF-8 by definition, so no charset). */
+export function contentTypeFor(ext: ExportExt): string {
+  return CONTENT_TYPES[ext];
+}
+
+/** Response headers for a file download of an export. */
+export function exportHeaders(
+  kind: ExportKind,
+  weekStart: string,
+  ext: ExportExt,
+): Record<string, string> {
+  return {
+    'content-type': contentTypeFor(ext),
+    'content-disposition': `attachment; filename="${exportFileName(kind, weekStart, ext)}"`,
+  };
+}

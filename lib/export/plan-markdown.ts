@@ -1,0 +1,101 @@
+import { formatAmount } from '../recipes/resolve-quantity';
+import { shortFoodName } from '../shopping/food-name';
+import type { Food, Plan, PlanMeal, Recipe, RecipeIngredient } from '../shopping/types';
+import { formatDecimal } from '../units/format';
+import { formatLongDate, SLOT_LABELS, weekdayName } from './dates';
+import { escapeMarkdown } from './markdown';
+import { recipeUrl } from './plan-ics';
+
+export type PlanMarkdownInput = {
+  plan: Plan;
+  recipes: ReadonlyMap<string, Recipe>;
+  foods: ReadonlyMap<string, Pick<Food, 'ndb' | 'name' | 'measures'>>;
+  /** When given, each meal links to its recipe page. */
+  baseUrl?: string;
+};
+
+function parseAmount(text: string): number | null {
+  const mixed = /^(\d+) (\d+)\/(\d+)$/.exec(text);
+  if (mixed) return Number(mixed[1]) + Number(mixed[2]) / Number(mixed[3]);
+  const frac = /^(\d+)\/(\d+)$/.exec(text);
+  if (frac) return Number(frac[1]) / Number(frac[2]);
+  const n = Number(text);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/**
+ * An ingredient's household wording scaled by `factor`: '1 cup, chopped' × 1.5 →
+ * '1 1/2 cup, chopped (100 g)'. Wording that names no known measure falls back to grams.
+ */
+export function scaleIngredientText(
+  ingredient: RecipeIngredient,
+  factor: number,
+  food: Pick<Food, 'measures'> | undefined,
+): string {
+  const grams = ingredient.grams * factor;
+  const gramsText = `${grams < 10 ? formatDecimal(grams, 1) : Math.round(grams)} g`;
+  const m = /^(\d+ \d+\/\d+|\d+\/\d+|\d*\.?\d+)\s+(.+)$/.exec(ingredient.text.trim());
+  const amount = m ? parseAmount(m[1] ?? '') : null;
+  const label = m?.[2]?.trim() ?? '';
+  const known = food?.measures.some((x) => x.label.toLowerCase() === label.toLowerCase());
+  if (amount === null || !known) return gramsText;
+  return `${formatAmount(amount * factor)} ${label} (${gramsText})`;
+}
+
+function mealSection(input: PlanMarkdownInput, meal: PlanMeal, cookedOn: Map<string, string>) {
+  const recipe = input.recipes.get(meal.recipeSlug);
+  if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
+  const name = escapeMarkdown(recipe.name);
+  const servings = `${meal.servings} ${meal.servings === 1 ? 'serving' : 'servings'}`;
+  const link = input.baseUrl ? [`[Recipe page](${recipeUrl(input.baseUrl, recipe.slug)})`] : [];
+  if (meal.leftoverOf !== null) {
+    const from = cookedOn.get(meal.leftoverOf);
+    return [
+      `### ${SLOT_LABELS[meal.slot]}: ${name} (leftovers)`,
+      '',
+      `${servings} of leftovers${from ? ` from ${from}` : ''}; nothing to cook.`,
+      ...(link.length > 0 ? ['', ...link] : []),
+    ];
+  }
+  const factor = meal.servings / recipe.servings;
+  const ingredients = recipe.ingredients.map((ing) => {
+    const food = input.foods.get(ing.ndb);
+    const foodName = escapeMarkdown(food ? shortFoodName(food.name) : `food ${ing.ndb}`);
+    return `- ${foodName}: ${escapeMarkdown(scaleIngredientText(ing, factor, food))}`;
+  });
+  const steps = recipe.steps.map((s, i) => `${i + 1}. ${escapeMarkdown(s)}`);
+  return [
+    `### ${SLOT_LABELS[meal.slot]}: ${name}`,
+    '',
+    `${servings} · prep ${recipe.prepMinutes} min · cook ${recipe.cookMinutes} min`,
+    ...(link.length > 0 ? ['', ...link] : []),
+    '',
+    '**Ingredients**',
+    '',
+    ...ingredients,
+    '',
+    '**Steps**',
+    '',
+    ...steps,
+  ];
+}
+
+/**
+ * The week as Markdown: per day, each meal with recipe name, servings, the ingredients scaled
+ * to the meal's servings (household wording plus grams) and the steps. Leftover meals point
+ * back to the meal that cooked them instead of repeating the recipe.
+ */
+export function planToMarkdown(input: PlanMarkdownInput): string {
+  const { plan } = input;
+  const cookedOn = new Map<string, string>();
+  for (const day of plan.days) {
+    for (const meal of day.meals) cookedOn.set(meal.id, `${weekdayName(day.date)} ${meal.slot}`);
+  }
+  const out = [`# Meal plan, week of ${formatLongDate(plan.weekStart)}`];
+  for (const day of plan.days) {
+    out.push('', `## ${formatLongDate(day.date)}`);
+    if (day.meals.length === 0) out.push('', 'Nothing planned.');
+    for (const meal of day.meals) out.push('', ...mealSection(input, meal, cookedOn));
+  }
+  return `${out.join('\n')}\n`;
+}

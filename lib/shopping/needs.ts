@@ -1,0 +1,28 @@
+import type { Plan, Recipe } from './types';
+
+export type FoodNeed = { ndb: string; grams: number; meals: string[] };
+
+/**
+ * Grams of each food the plan's cooking meals need: Σ ingredient.grams × meal.servings /
+ * recipe.servings. Leftover meals add nothing (their portions are in the cooking meal's
+ * servings). Foods come out in first-use order. A missing recipe is a caller bug and throws.
+ */
+export function sumFoodNeeds(plan: Plan, recipes: ReadonlyMap<string, Recipe>): FoodNeed[] {
+  const needs = new Map<string, FoodNeed>();
+  for (const day of plan.days) {
+    for (const meal of day.meals) {
+      if (meal.leftoverOf !== null) continue;
+      const recipe = recipes.get(meal.recipeSlug);
+      if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
+      if (!(recipe.servings > 0)) throw new Error(`recipe "${recipe.slug}" has no servings`);
+      const factor = meal.servings / recipe.servings;
+      for (const ingredient of recipe.ingredients) {
+        const need = needs.get(ingredient.ndb) ?? { ndb: ingredient.ndb, grams: 0, meals: [] };
+        need.grams += ingredient.grams * factor;
+        if (!need.meals.includes(meal.id)) need.meals.push(meal.id);
+        needs.set(ingredient.ndb, need);
+      }
+    }
+  }
+  return [...needs.values()].filter((n) => n.grams > 0);
+}
