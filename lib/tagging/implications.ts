@@ -1,0 +1,50 @@
+import type { AllergenCode, GroupCode } from '../foods/codes';
+
+export type TagKey = { kind: 'allergen'; code: AllergenCode } | { kind: 'group'; code: GroupCode };
+
+const a = (code: AllergenCode): TagKey => ({ kind: 'allergen', code });
+const g = (code: GroupCode): TagKey => ({ kind: 'group', code });
+
+/**
+ * Consistency contract: a food carrying `from` also carries every `to`, with at least the
+ * certainty of `from`. Applied to a fixed point after rules and again after overrides, so no
+ * rule file or override can leave a food inconsistent. These are structural facts, not diet
+ * opinions, which is why they live in code rather than in the rule data.
+ */
+export const IMPLICATIONS: readonly { from: TagKey; to: readonly TagKey[] }[] = [
+  { from: g('fodmap-fructose'), to: [g('high-fodmap')] },
+  { from: g('fodmap-lactose'), to: [g('high-fodmap')] },
+  { from: g('fodmap-fructan'), to: [g('high-fodmap')] },
+  { from: g('fodmap-gos'), to: [g('high-fodmap')] },
+  { from: g('fodmap-sorbitol'), to: [g('high-fodmap')] },
+  { from: g('fodmap-mannitol'), to: [g('high-fodmap')] },
+  { from: g('fish'), to: [g('meat')] },
+  { from: g('shellfish'), to: [g('meat')] },
+  { from: g('poultry'), to: [g('meat')] },
+  { from: g('red-meat'), to: [g('meat')] },
+  { from: g('pork'), to: [g('meat')] },
+  { from: g('organ-meat'), to: [g('meat')] },
+  { from: g('meat'), to: [g('animal')] },
+  { from: g('dairy'), to: [g('animal')] },
+  { from: g('egg'), to: [g('animal')] },
+  { from: a('gluten'), to: [g('gluten')] },
+  { from: g('gluten'), to: [a('gluten'), g('grain')] },
+  { from: a('wheat'), to: [a('gluten')] },
+  { from: a('milk'), to: [g('dairy')] },
+  { from: a('egg'), to: [g('egg')] },
+  { from: a('soy'), to: [g('soy')] },
+  { from: a('fish'), to: [g('fish')] },
+  { from: a('crustacean'), to: [g('shellfish')] },
+  { from: a('mollusc'), to: [g('shellfish')] },
+  { from: a('tree-nut'), to: [g('nut')] },
+  { from: a('peanut'), to: [g('legume')] },
+  { from: g('nightshade-spice'), to: [g('nightshade')] },
+  { from: g('seed-spice'), to: [g('seed')] },
+  { from: g('edible-pod-legume'), to: [g('legume')] },
+  { from: g('ghee'), to: [g('dairy')] },
+  { from: g('butter'), to: [g('dairy')] },
+  { from: g('fermented-dairy'), to: [g('dairy')] },
+  { from: g('egg-yolk'), to: [g('egg')] },
+  { from: g('rice'), to: [g('grain')] },
+  { from: g('unrefined-sweetener'), to: [g('added-sugar')] },
+];

@@ -1,0 +1,13 @@
+export { tagAllFoods, tagFood } from './engine';
+export { IMPLICATIONS, type TagKey } from './implications';
+export { readableFoodName } from './readable-name';
+export {
+  type InflammationOverride,
+  type InflammationRule,
+  parseTagRules,
+  type TagOverride,
+  type TagRef,
+  type TagRule,
+  type TagRules,
+  TagRulesError,
+} from './schema';
