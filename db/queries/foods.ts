@@ -14,13 +14,22 @@ export type FoodListItem = {
   tags: { code: string; certainty: string }[];
 };
 
-type TagRow = { ndb: string; kind: 'allergen' | 'group'; code: string; certainty: string; rationale: string; source: string };
+type TagRow = {
+  ndb: string;
+  kind: 'allergen' | 'group';
+  code: string;
+  certainty: string;
+  rationale: string;
+  source: string;
+};
 
 function tagsFor(db: Db, ndbs: string[]): Map<string, TagRow[]> {
   const out = new Map<string, TagRow[]>();
   if (ndbs.length === 0) return out;
   const rows = db.$client
-    .prepare(`SELECT ndb, kind, code, certainty, rationale, source FROM food_tags WHERE ndb IN (${ndbs.map(() => '?').join(',')}) ORDER BY kind, code`)
+    .prepare(
+      `SELECT ndb, kind, code, certainty, rationale, source FROM food_tags WHERE ndb IN (${ndbs.map(() => '?').join(',')}) ORDER BY kind, code`,
+    )
     .all(...ndbs) as TagRow[];
   for (const r of rows) {
     const list = out.get(r.ndb) ?? [];
@@ -32,9 +41,12 @@ function tagsFor(db: Db, ndbs: string[]): Map<string, TagRow[]> {
 
 /**
  * Lists foods matching the search. Ranking for text: names that start with the first word,
- * then raw foods, then FTS5 bm25 (name weighted over common names), then shorter names.
+ * then raw foods, then shorter (more basic) names, then FTS5 bm25 (name weighted over common names).
  */
-export function listFoods(db: Db, search: FoodSearch): { items: FoodListItem[]; nextCursor: string | null; total: number } {
+export function listFoods(
+  db: Db,
+  search: FoodSearch,
+): { items: FoodListItem[]; nextCursor: string | null; total: number } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const orderParams: string[] = [];
@@ -45,16 +57,24 @@ export function listFoods(db: Db, search: FoodSearch): { items: FoodListItem[]; 
     from = 'foods_fts JOIN foods f ON f.ndb = foods_fts.ndb';
     where.push('foods_fts MATCH ?');
     params.push(fts);
-    const first = (search.q ?? '').trim().toLowerCase().split(/[^\p{L}\p{N}]+/u)[0] ?? '';
-    order = `(lower(f.name) LIKE ? ) DESC, (f.name LIKE '%, raw%') DESC, bm25(foods_fts, 0, 10, 2), length(f.name)`;
+    const first =
+      (search.q ?? '')
+        .trim()
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)[0] ?? '';
+    order = `(lower(f.name) LIKE ? ) DESC, (f.name LIKE '%, raw%') DESC, length(f.name), bm25(foods_fts, 0, 10, 2)`;
     orderParams.push(`${first}%`);
   }
   for (const code of search.allergen ?? []) {
-    where.push(`EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'allergen' AND t.code = ?)`);
+    where.push(
+      `EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'allergen' AND t.code = ?)`,
+    );
     params.push(code);
   }
   for (const code of search.tag ?? []) {
-    where.push(`EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'group' AND t.code = ?)`);
+    where.push(
+      `EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'group' AND t.code = ?)`,
+    );
     params.push(code);
   }
   for (const code of search.free ?? []) {
@@ -71,7 +91,11 @@ export function listFoods(db: Db, search: FoodSearch): { items: FoodListItem[]; 
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const offset = search.cursor ? Number(search.cursor) : 0;
-  const total = (db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  const total = (
+    db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as {
+      n: number;
+    }
+  ).n;
   const rows = db.$client
     .prepare(
       `SELECT f.ndb, f.name, f.group_code AS groupCode, f.group_name AS groupName, f.energy_kcal AS energyKcal,
@@ -88,7 +112,10 @@ export function listFoods(db: Db, search: FoodSearch): { items: FoodListItem[]; 
     inflammation: string;
   }[];
   const page = rows.slice(0, search.limit);
-  const tags = tagsFor(db, page.map((r) => r.ndb));
+  const tags = tagsFor(
+    db,
+    page.map((r) => r.ndb),
+  );
   return {
     items: page.map((r) => {
       const t = tags.get(r.ndb) ?? [];
@@ -99,8 +126,12 @@ export function listFoods(db: Db, search: FoodSearch): { items: FoodListItem[]; 
         energyKcal: r.energyKcal,
         proteinG: r.proteinG,
         inflammation: r.inflammation,
-        allergens: t.filter((x) => x.kind === 'allergen').map(({ code, certainty }) => ({ code, certainty })),
-        tags: t.filter((x) => x.kind === 'group').map(({ code, certainty }) => ({ code, certainty })),
+        allergens: t
+          .filter((x) => x.kind === 'allergen')
+          .map(({ code, certainty }) => ({ code, certainty })),
+        tags: t
+          .filter((x) => x.kind === 'group')
+          .map(({ code, certainty }) => ({ code, certainty })),
       };
     }),
     nextCursor: rows.length > search.limit ? String(offset + search.limit) : null,
@@ -133,7 +164,12 @@ export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
     .prepare('SELECT seq, amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq')
     .all(ndb) as FoodDetail['measures'];
   const tags = tagsFor(db, [ndb]).get(ndb) ?? [];
-  const strip = ({ code, certainty, rationale, source }: TagRow) => ({ code, certainty, rationale, source });
+  const strip = ({ code, certainty, rationale, source }: TagRow) => ({
+    code,
+    certainty,
+    rationale,
+    source,
+  });
   return {
     ndb,
     name: String(row.name),
@@ -158,6 +194,8 @@ export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
 
 export function listFoodGroups(db: Db): { code: string; name: string; count: number }[] {
   return db.$client
-    .prepare('SELECT group_code AS code, group_name AS name, count(*) AS count FROM foods GROUP BY group_code ORDER BY group_code')
+    .prepare(
+      'SELECT group_code AS code, group_name AS name, count(*) AS count FROM foods GROUP BY group_code ORDER BY group_code',
+    )
     .all() as { code: string; name: string; count: number }[];
 }

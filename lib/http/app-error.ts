@@ -10,14 +10,22 @@ export const ERROR_STATUS = {
 export type ErrorKind = keyof typeof ERROR_STATUS;
 
 export type ErrorBody = {
-  error: { code: string; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };
+  error: {
+    code: string;
+    message: string;
+    fieldErrors?: Record<string, string[]>;
+    details?: unknown;
+  };
 };
 
 /** Dotted paths ("body.weightKg", "slots.2") so a nested field is named exactly. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+export function fieldErrorsOf(
+  error: z.ZodError,
+  depth = Number.POSITIVE_INFINITY,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '_root';
+    const key = issue.path.length > 0 ? issue.path.slice(0, depth).join('.') : '_root';
     (out[key] ??= []).push(issue.message);
   }
   return out;
@@ -41,14 +49,22 @@ export class AppError extends Error {
     return ERROR_STATUS[this.kind];
   }
 
-  static badRequest(error: z.ZodError, what = 'request'): AppError {
-    const fieldErrors = fieldErrorsOf(error);
+  /** `depth` 1 names query parameters by their own name ("allergen", not "allergen.0"). */
+  static badRequest(error: z.ZodError, what = 'request', depth?: number): AppError {
+    const fieldErrors = fieldErrorsOf(error, depth);
     const summary = Object.entries(fieldErrors)
       .map(([field, msgs]) => `${field}: ${msgs.join(', ')}`)
       .join('; ');
-    return new AppError('bad_request', 'invalid_request', `Invalid ${what}: ${summary}`, fieldErrors, undefined, {
-      cause: error,
-    });
+    return new AppError(
+      'bad_request',
+      'invalid_request',
+      `Invalid ${what}: ${summary}`,
+      fieldErrors,
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
 
   static invalid(field: string, message: string): AppError {
@@ -89,5 +105,9 @@ export class AppError extends Error {
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return error.toResponse();
   console.error(error);
-  return new AppError('internal', 'internal_error', 'Something went wrong on our side.').toResponse();
+  return new AppError(
+    'internal',
+    'internal_error',
+    'Something went wrong on our side.',
+  ).toResponse();
 }

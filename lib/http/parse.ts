@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { AppError, errorResponse } from './app-error';
 
 /** Parses a JSON body with a schema; a missing or malformed body is a 400 naming the problem. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.output<S>> {
   let json: unknown;
   try {
     json = await request.json();
@@ -23,7 +26,7 @@ export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z
     raw[key] = all.length > 1 ? all : (all[0] as string);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw AppError.badRequest(parsed.error, 'query');
+  if (!parsed.success) throw AppError.badRequest(parsed.error, 'query', 1);
   return parsed.data;
 }
 

@@ -23,11 +23,15 @@ export const createPlanSchema = z.strictObject({
   seed: seedSchema.optional(),
 });
 
-export const planListQuerySchema = z.strictObject({ profileId: idParamSchema('profileId').optional() });
+export const planListQuerySchema = z.strictObject({
+  profileId: idParamSchema('profileId').optional(),
+});
 
 export const swapSchema = z.strictObject({ recipeSlug: recipeSlugSchema });
 
-export const lockSchema = z.strictObject({ locked: z.boolean({ error: 'locked must be true or false' }) });
+export const lockSchema = z.strictObject({
+  locked: z.boolean({ error: 'locked must be true or false' }),
+});
 
 export const regenerateSchema = z
   .strictObject({
@@ -35,9 +39,17 @@ export const regenerateSchema = z
     date: isoDate('date').optional(),
     seed: seedSchema.optional(),
   })
-  .refine((b) => b.scope === 'week' || b.date !== undefined, { path: ['date'], message: 'date is required when scope is "day"' });
+  .refine((b) => b.scope === 'week' || b.date !== undefined, {
+    path: ['date'],
+    message: 'date is required when scope is "day"',
+  });
 
-export const mealIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}-(breakfast|lunch|dinner|snack)$/, 'a meal id looks like 2026-11-30-dinner');
+export const mealIdSchema = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}-(breakfast|lunch|dinner|snack)$/,
+    'a meal id looks like 2026-11-30-dinner',
+  );
 
 export type CreatePlan = z.infer<typeof createPlanSchema>;
 export type RegenerateBody = z.infer<typeof regenerateSchema>;

@@ -37,4 +37,6 @@ export const recipeSearchSchema = z
   });
 
 export type RecipeSearch = z.infer<typeof recipeSearchSchema>;
-export const recipeSlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a recipe slug is kebab-case');
+export const recipeSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a recipe slug is kebab-case');

@@ -33,21 +33,31 @@ describe('GET /api/foods', () => {
   });
 
   it('matches prefixes ("salm" finds salmon)', async () => {
-    const { items } = (await (await get('/api/foods?q=salm&limit=5')).json()) as { items: { name: string }[] };
+    const { items } = (await (await get('/api/foods?q=salm&limit=5')).json()) as {
+      items: { name: string }[];
+    };
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => /salm/i.test(i.name))).toBe(true);
   });
 
   it('pages through every food with cursors', async () => {
-    const first = (await (await get('/api/foods?limit=100')).json()) as { items: unknown[]; nextCursor: string; total: number };
+    const first = (await (await get('/api/foods?limit=100')).json()) as {
+      items: unknown[];
+      nextCursor: string;
+      total: number;
+    };
     expect(first.total).toBe(7413);
     expect(first.items).toHaveLength(100);
-    const second = (await (await get(`/api/foods?limit=100&cursor=${first.nextCursor}`)).json()) as { items: { ndb: string }[] };
+    const second = (await (
+      await get(`/api/foods?limit=100&cursor=${first.nextCursor}`)
+    ).json()) as { items: { ndb: string }[] };
     expect(second.items[0]).not.toEqual(first.items[0]);
   });
 
   it('filters by allergen and food group, and every result carries the allergen', async () => {
-    const { items } = (await (await get('/api/foods?allergen=fish&group=1500&limit=50')).json()) as {
+    const { items } = (await (
+      await get('/api/foods?allergen=fish&group=1500&limit=50')
+    ).json()) as {
       items: { group: { code: string }; allergens: { code: string }[] }[];
     };
     expect(items.length).toBeGreaterThan(10);
@@ -69,7 +79,9 @@ describe('GET /api/foods', () => {
   ])('rejects %s with a 400 naming the field', async (query, field) => {
     const res = await get(`/api/foods?${query}`);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; message: string; fieldErrors: Record<string, string[]> } };
+    const body = (await res.json()) as {
+      error: { code: string; message: string; fieldErrors: Record<string, string[]> };
+    };
     expect(body.error.code).toBe('invalid_request');
     expect(Object.keys(body.error.fieldErrors)).toContain(field);
   });
@@ -87,7 +99,9 @@ describe('GET /api/foods/{ndb}', () => {
       inflammation: { class: string; evidence: string };
     };
     expect(food.ndb).toBe('16123');
-    expect(food.allergens.map((a) => a.code)).toEqual(expect.arrayContaining(['soy', 'wheat', 'gluten']));
+    expect(food.allergens.map((a) => a.code)).toEqual(
+      expect.arrayContaining(['soy', 'wheat', 'gluten']),
+    );
     for (const a of food.allergens) expect(a.rationale.length).toBeGreaterThan(5);
     expect(food.measures.length).toBeGreaterThan(0);
     expect(typeof food.nutrientsPer100g.energyKcal).toBe('number');
@@ -101,9 +115,13 @@ describe('GET /api/foods/{ndb}', () => {
   });
 
   it('404s an unknown ndb and 400s a malformed one', async () => {
-    expect((await getFood(new Request('http://localhost/api/foods/99999'), ctx('99999'))).status).toBe(404);
+    expect(
+      (await getFood(new Request('http://localhost/api/foods/99999'), ctx('99999'))).status,
+    ).toBe(404);
     const bad = await getFood(new Request('http://localhost/api/foods/12'), ctx('12'));
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { fieldErrors: Record<string, unknown> } }).error.fieldErrors).toHaveProperty('ndb');
+    expect(
+      ((await bad.json()) as { error: { fieldErrors: Record<string, unknown> } }).error.fieldErrors,
+    ).toHaveProperty('ndb');
   });
 });

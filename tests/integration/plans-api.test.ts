@@ -4,19 +4,45 @@ import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
 import { POST as swapMeal } from '@/app/api/plans/[id]/meals/[mealId]/swap/route';
 import { POST as regenerate } from '@/app/api/plans/[id]/regenerate/route';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
-import { GET as listPlans, POST as createPlan } from '@/app/api/plans/route';
-import { DELETE as deleteProfile, GET as getProfile, PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
+import { POST as createPlan, GET as listPlans } from '@/app/api/plans/route';
+import {
+  DELETE as deleteProfile,
+  GET as getProfile,
+  PATCH as patchProfile,
+} from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 
-type Meal = { id: string; slot: string; recipeSlug: string; servings: number; locked: boolean; leftoverOf: string | null };
-type Plan = { id: number; profileId: number; weekStart: string; seed: number; days: { date: string; meals: Meal[]; totals: { energyKcal: number } }[] };
-type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]>; details?: unknown } };
+type Meal = {
+  id: string;
+  slot: string;
+  recipeSlug: string;
+  servings: number;
+  locked: boolean;
+  leftoverOf: string | null;
+};
+type Plan = {
+  id: number;
+  profileId: number;
+  weekStart: string;
+  seed: number;
+  days: { date: string; meals: Meal[]; totals: { energyKcal: number } }[];
+};
+type ErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    fieldErrors?: Record<string, string[]>;
+    details?: unknown;
+  };
+};
 
 const WEEK = '2026-11-30';
 const pctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
-const mctx = (id: number, mealId: string) => ({ params: Promise.resolve({ id: String(id), mealId }) });
+const mctx = (id: number, mealId: string) => ({
+  params: Promise.resolve({ id: String(id), mealId }),
+});
 
 async function newProfile(body: Record<string, unknown>): Promise<number> {
   const res = await createProfile(jsonRequest('/api/profiles', 'POST', body));
@@ -25,13 +51,17 @@ async function newProfile(body: Record<string, unknown>): Promise<number> {
 }
 
 async function newPlan(profileId: number, seed = 7): Promise<Plan> {
-  const res = await createPlan(jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed }));
+  const res = await createPlan(
+    jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed }),
+  );
   expect(res.status).toBe(201);
   return (await res.json()) as Plan;
 }
 
 async function recipeAllergens(slug: string): Promise<string[]> {
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), { params: Promise.resolve({ slug }) });
+  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+    params: Promise.resolve({ slug }),
+  });
   const r = (await res.json()) as { allergens: { code: string }[] };
   return r.allergens.map((a) => a.code);
 }
@@ -42,20 +72,42 @@ let aipFishFree: number;
 
 beforeAll(async () => {
   useFreshDatabase();
-  aipFishFree = await newProfile({ name: 'AIP, no fish', protocol: 'aip', phase: 'elimination', allergens: ['fish'], householdSize: 2 });
+  aipFishFree = await newProfile({
+    name: 'AIP, no fish',
+    protocol: 'aip',
+    phase: 'elimination',
+    allergens: ['fish'],
+    householdSize: 2,
+  });
 });
 
 describe('profiles', () => {
   it('creates with defaults and computed targets, reads, patches and deletes', async () => {
     const id = await newProfile({ name: 'Defaults' });
-    const got = (await (await getProfile(new Request('http://localhost'), pctx(id))).json()) as Record<string, unknown> & { targets: { energyKcal: number; fiberG: number } };
-    expect(got).toMatchObject({ name: 'Defaults', householdSize: 1, protocol: 'aip', phase: 'elimination', diet: 'omnivore', leftovers: false });
+    const got = (await (
+      await getProfile(new Request('http://localhost'), pctx(id))
+    ).json()) as Record<string, unknown> & { targets: { energyKcal: number; fiberG: number } };
+    expect(got).toMatchObject({
+      name: 'Defaults',
+      householdSize: 1,
+      protocol: 'aip',
+      phase: 'elimination',
+      diet: 'omnivore',
+      leftovers: false,
+    });
     expect(got.targets.energyKcal).toBe(2000);
     expect(got.targets.fiberG).toBe(28);
-    const patched = await patchProfile(jsonRequest(`/api/profiles/${id}`, 'PATCH', { body: { sex: 'female', ageYears: 30, heightCm: 165, weightKg: 60, activity: 'moderate' } }), pctx(id));
+    const patched = await patchProfile(
+      jsonRequest(`/api/profiles/${id}`, 'PATCH', {
+        body: { sex: 'female', ageYears: 30, heightCm: 165, weightKg: 60, activity: 'moderate' },
+      }),
+      pctx(id),
+    );
     expect(patched.status).toBe(200);
     // Mifflin-St Jeor: 10*60 + 6.25*165 - 5*30 - 161 = 1320.25; x1.55 = 2046.4 -> 2050.
-    expect(((await patched.json()) as { targets: { energyKcal: number } }).targets.energyKcal).toBe(2050);
+    expect(((await patched.json()) as { targets: { energyKcal: number } }).targets.energyKcal).toBe(
+      2050,
+    );
     expect((await deleteProfile(new Request('http://localhost'), pctx(id))).status).toBe(204);
     expect((await getProfile(new Request('http://localhost'), pctx(id))).status).toBe(404);
   });
@@ -68,7 +120,13 @@ describe('profiles', () => {
     [{ name: 'x', protocol: 'aip', phase: 'forever' }, 'phase'],
     [{ name: 'x', diet: 'carnivore' }, 'diet'],
     [{ name: 'x', dislikes: ['99999'] }, 'dislikes'],
-    [{ name: 'x', body: { sex: 'female', ageYears: 30, heightCm: 165, weightKg: 10, activity: 'light' } }, 'body.weightKg'],
+    [
+      {
+        name: 'x',
+        body: { sex: 'female', ageYears: 30, heightCm: 165, weightKg: 10, activity: 'light' },
+      },
+      'body.weightKg',
+    ],
     [{ name: 'x', slots: [] }, 'slots'],
     [{ name: 'x', surprise: true }, '_root'],
   ])('rejects %j with a 400 naming %s', async (body, field) => {
@@ -95,14 +153,22 @@ describe('plans', () => {
     const plan = await newPlan(aipFishFree);
     expect(plan.weekStart).toBe(WEEK);
     expect(plan.days).toHaveLength(7);
-    for (const day of plan.days) expect(day.meals.map((m) => m.slot).sort()).toEqual(['breakfast', 'dinner', 'lunch', 'snack']);
+    for (const day of plan.days)
+      expect(day.meals.map((m) => m.slot).sort()).toEqual([
+        'breakfast',
+        'dinner',
+        'lunch',
+        'snack',
+      ]);
     for (const m of allMeals(plan)) {
       expect(await recipeAllergens(m.recipeSlug)).not.toContain('fish');
       expect(m.servings).toBeGreaterThanOrEqual(1);
     }
     const again = await getPlan(new Request('http://localhost'), pctx(plan.id));
     expect(((await again.json()) as Plan).days).toEqual(plan.days);
-    const listed = (await (await listPlans(new Request(`http://localhost/api/plans?profileId=${aipFishFree}`))).json()) as { items: { id: number }[] };
+    const listed = (await (
+      await listPlans(new Request(`http://localhost/api/plans?profileId=${aipFishFree}`))
+    ).json()) as { items: { id: number }[] };
     expect(listed.items.map((p) => p.id)).toContain(plan.id);
   });
 
@@ -113,10 +179,19 @@ describe('plans', () => {
   });
 
   it('answers an impossible profile with a 422 diagnosis, never a half plan', async () => {
-    const id = await newProfile({ name: 'Impossible', protocol: 'aip', diet: 'vegan', maxMinutes: { weekday: 5, weekend: 5 } });
-    const res = await createPlan(jsonRequest('/api/plans', 'POST', { profileId: id, weekStart: WEEK }));
+    const id = await newProfile({
+      name: 'Impossible',
+      protocol: 'aip',
+      diet: 'vegan',
+      maxMinutes: { weekday: 5, weekend: 5 },
+    });
+    const res = await createPlan(
+      jsonRequest('/api/plans', 'POST', { profileId: id, weekStart: WEEK }),
+    );
     expect(res.status).toBe(422);
-    const err = (await res.json()) as ErrorBody & { error: { details: { slots: { slot: string; blockers: unknown[] }[]; suggestions: string[] } } };
+    const err = (await res.json()) as ErrorBody & {
+      error: { details: { slots: { slot: string; blockers: unknown[] }[]; suggestions: string[] } };
+    };
     expect(err.error.code).toBe('infeasible');
     expect(err.error.details.slots.length).toBeGreaterThan(0);
     expect(err.error.details.suggestions.length).toBeGreaterThan(0);
@@ -134,7 +209,10 @@ describe('plans', () => {
   });
 
   it('404s a plan for an unknown profile, and an unknown plan', async () => {
-    expect((await createPlan(jsonRequest('/api/plans', 'POST', { profileId: 424242, weekStart: WEEK }))).status).toBe(404);
+    expect(
+      (await createPlan(jsonRequest('/api/plans', 'POST', { profileId: 424242, weekStart: WEEK })))
+        .status,
+    ).toBe(404);
     expect((await getPlan(new Request('http://localhost'), pctx(424242))).status).toBe(404);
   });
 });
@@ -145,48 +223,96 @@ describe('swap, lock, regenerate', () => {
     const dinner = allMeals(plan).find((m) => m.slot === 'dinner' && !m.leftoverOf)!;
     const alt = await getAlternatives(new Request('http://localhost'), mctx(plan.id, dinner.id));
     expect(alt.status).toBe(200);
-    const { items } = (await alt.json()) as { items: { recipeSlug: string; scoreDelta: number; energyDeltaKcal: number; proteinDeltaG: number; itemsToBuyDelta: number }[] };
+    const { items } = (await alt.json()) as {
+      items: {
+        recipeSlug: string;
+        scoreDelta: number;
+        energyDeltaKcal: number;
+        proteinDeltaG: number;
+        itemsToBuyDelta: number;
+      }[];
+    };
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(10);
-    for (let i = 1; i < items.length; i++) expect(items[i]!.scoreDelta).toBeGreaterThanOrEqual(items[i - 1]!.scoreDelta);
+    for (let i = 1; i < items.length; i++)
+      expect(items[i]!.scoreDelta).toBeGreaterThanOrEqual(items[i - 1]!.scoreDelta);
     const top = items[0]!;
-    const swapped = await swapMeal(jsonRequest('/', 'POST', { recipeSlug: top.recipeSlug }), mctx(plan.id, dinner.id));
+    const swapped = await swapMeal(
+      jsonRequest('/', 'POST', { recipeSlug: top.recipeSlug }),
+      mctx(plan.id, dinner.id),
+    );
     expect(swapped.status).toBe(200);
     const after = (await swapped.json()) as Plan;
     expect(allMeals(after).find((m) => m.id === dinner.id)?.recipeSlug).toBe(top.recipeSlug);
 
     // A fish dish is not allowed for this profile: 422, and the plan is unchanged.
     const { GET: listRecipes } = await import('@/app/api/recipes/route');
-    const fishDinners = (await (await listRecipes(new Request('http://localhost/api/recipes?protocol=aip&mealType=dinner&limit=100'))).json()) as { items: { slug: string; allergens: { code: string }[] }[] };
+    const fishDinners = (await (
+      await listRecipes(
+        new Request('http://localhost/api/recipes?protocol=aip&mealType=dinner&limit=100'),
+      )
+    ).json()) as { items: { slug: string; allergens: { code: string }[] }[] };
     const fish = fishDinners.items.find((r) => r.allergens.some((a) => a.code === 'fish'))!;
-    const refused = await swapMeal(jsonRequest('/', 'POST', { recipeSlug: fish.slug }), mctx(plan.id, dinner.id));
+    const refused = await swapMeal(
+      jsonRequest('/', 'POST', { recipeSlug: fish.slug }),
+      mctx(plan.id, dinner.id),
+    );
     expect(refused.status).toBe(422);
-    const unchanged = (await (await getPlan(new Request('http://localhost'), pctx(plan.id))).json()) as Plan;
+    const unchanged = (await (
+      await getPlan(new Request('http://localhost'), pctx(plan.id))
+    ).json()) as Plan;
     expect(unchanged.days).toEqual(after.days);
-    expect((await swapMeal(jsonRequest('/', 'POST', { recipeSlug: 'no-such-recipe' }), mctx(plan.id, dinner.id))).status).toBe(404);
-    expect((await swapMeal(jsonRequest('/', 'POST', {}), mctx(plan.id, dinner.id))).status).toBe(400);
-    expect((await getAlternatives(new Request('http://localhost'), mctx(plan.id, '2020-01-01-dinner'))).status).toBe(404);
+    expect(
+      (
+        await swapMeal(
+          jsonRequest('/', 'POST', { recipeSlug: 'no-such-recipe' }),
+          mctx(plan.id, dinner.id),
+        )
+      ).status,
+    ).toBe(404);
+    expect((await swapMeal(jsonRequest('/', 'POST', {}), mctx(plan.id, dinner.id))).status).toBe(
+      400,
+    );
+    expect(
+      (await getAlternatives(new Request('http://localhost'), mctx(plan.id, '2020-01-01-dinner')))
+        .status,
+    ).toBe(404);
   });
 
   it('keeps locked meals through a week regeneration and replaces a day', async () => {
     const plan = await newPlan(aipFishFree, 11);
     const lunch = allMeals(plan).find((m) => m.slot === 'lunch' && !m.leftoverOf)!;
-    const locked = await lockMeal(jsonRequest('/', 'PATCH', { locked: true }), mctx(plan.id, lunch.id));
+    const locked = await lockMeal(
+      jsonRequest('/', 'PATCH', { locked: true }),
+      mctx(plan.id, lunch.id),
+    );
     expect(locked.status).toBe(200);
-    const regen = await regenerate(jsonRequest('/', 'POST', { scope: 'week', seed: 12345 }), pctx(plan.id));
+    const regen = await regenerate(
+      jsonRequest('/', 'POST', { scope: 'week', seed: 12345 }),
+      pctx(plan.id),
+    );
     expect(regen.status).toBe(200);
     const after = (await regen.json()) as Plan;
     const kept = allMeals(after).find((m) => m.id === lunch.id)!;
     expect(kept).toMatchObject({ recipeSlug: lunch.recipeSlug, locked: true });
 
     const day = plan.days[2]!.date;
-    const dayRes = await regenerate(jsonRequest('/', 'POST', { scope: 'day', date: day, seed: 5 }), pctx(plan.id));
+    const dayRes = await regenerate(
+      jsonRequest('/', 'POST', { scope: 'day', date: day, seed: 5 }),
+      pctx(plan.id),
+    );
     expect(dayRes.status).toBe(200);
     const bad = await regenerate(jsonRequest('/', 'POST', { scope: 'day' }), pctx(plan.id));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorBody).error.fieldErrors).toHaveProperty('date');
-    const outside = await regenerate(jsonRequest('/', 'POST', { scope: 'day', date: '2030-01-01' }), pctx(plan.id));
+    const outside = await regenerate(
+      jsonRequest('/', 'POST', { scope: 'day', date: '2030-01-01' }),
+      pctx(plan.id),
+    );
     expect(outside.status).toBe(400);
-    expect((await lockMeal(jsonRequest('/', 'PATCH', { locked: 'yes' }), mctx(plan.id, lunch.id))).status).toBe(400);
+    expect(
+      (await lockMeal(jsonRequest('/', 'PATCH', { locked: 'yes' }), mctx(plan.id, lunch.id)))
+        .status,
+    ).toBe(400);
   });
 });

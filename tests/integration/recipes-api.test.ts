@@ -4,7 +4,14 @@ import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { GET as listRecipes } from '@/app/api/recipes/route';
 import { useFreshDatabase } from '../support/db';
 
-type Card = { slug: string; mealTypes: string[]; totalMinutes: number; energyKcal: number; proteinG: number; allergens: { code: string }[] };
+type Card = {
+  slug: string;
+  mealTypes: string[];
+  totalMinutes: number;
+  energyKcal: number;
+  proteinG: number;
+  allergens: { code: string }[];
+};
 type Detail = {
   slug: string;
   ingredients: { ndb: string; grams: number; text: string }[];
@@ -12,15 +19,30 @@ type Detail = {
   allergens: { code: string; causes: { ndb: string; name: string }[] }[];
   tags: { code: string; causes: { ndb: string; name: string }[] }[];
   inflammation: { class: string };
-  compliance: { protocol: string; phase: string; ok: boolean; reasons: { code: string; foods: string[] }[] }[];
+  compliance: {
+    protocol: string;
+    phase: string;
+    ok: boolean;
+    reasons: { code: string; foods: string[] }[];
+  }[];
 };
 
 const list = async (query: string) => {
   const res = await listRecipes(new Request(`http://localhost/api/recipes?${query}`));
-  return { status: res.status, body: (await res.json()) as { items: Card[]; nextCursor: string | null; total: number; error?: { fieldErrors: Record<string, string[]> } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      items: Card[];
+      nextCursor: string | null;
+      total: number;
+      error?: { fieldErrors: Record<string, string[]> };
+    },
+  };
 };
 const detail = async (slug: string) => {
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), { params: Promise.resolve({ slug }) });
+  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+    params: Promise.resolve({ slug }),
+  });
   return { status: res.status, body: (await res.json()) as Detail };
 };
 
@@ -30,10 +52,25 @@ beforeAll(() => {
 
 describe('GET /api/protocols', () => {
   it('lists the five protocols and four diets, each protocol starting with elimination', async () => {
-    const { items } = (await (await listProtocols()).json()) as { items: { id: string; kind: string; phases: { id: string }[] }[] };
+    const { items } = (await (await listProtocols()).json()) as {
+      items: { id: string; kind: string; phases: { id: string }[] }[];
+    };
     const ids = items.map((p) => p.id);
-    expect(ids).toEqual(expect.arrayContaining(['aip', 'low-fodmap', 'whole30', 'six-food', 'gut-reset', 'omnivore', 'pescatarian', 'vegetarian', 'vegan']));
-    for (const p of items.filter((x) => x.kind === 'protocol')) expect(p.phases[0]?.id).toBe('elimination');
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'aip',
+        'low-fodmap',
+        'whole30',
+        'six-food',
+        'gut-reset',
+        'omnivore',
+        'pescatarian',
+        'vegetarian',
+        'vegan',
+      ]),
+    );
+    for (const p of items.filter((x) => x.kind === 'protocol'))
+      expect(p.phases[0]?.id).toBe('elimination');
   });
 });
 
@@ -45,7 +82,9 @@ describe('GET /api/recipes', () => {
     for (const card of body.items.slice(0, 15)) {
       expect(card.allergens.map((a) => a.code)).not.toContain('fish');
       const { body: d } = await detail(card.slug);
-      expect(d.compliance.find((c) => c.protocol === 'aip' && c.phase === 'elimination')?.ok).toBe(true);
+      expect(d.compliance.find((c) => c.protocol === 'aip' && c.phase === 'elimination')?.ok).toBe(
+        true,
+      );
     }
   });
 

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { FoodTagging } from '@/lib/foods/types';
+import { type DerivationFood, deriveRecipe } from '@/lib/recipes/derive';
+import type { RecipeInput } from '@/lib/recipes/schema';
+import { readSr21Files } from '@/lib/usda/load-files';
+import { parseSr21 } from '@/lib/usda/parse';
+
+const usda = new Map(parseSr21(readSr21Files()).map((f) => [f.ndb, f]));
+
+const neutral: FoodTagging['inflammation'] = {
+  class: 'neutral',
+  rationale: 'n/a',
+  evidence: 'weak',
+  source: 'test',
+};
+
+function makeFood(ndb: string, tagging: Partial<FoodTagging> = {}): DerivationFood {
+  const f = usda.get(ndb);
+  if (!f) throw new Error(`no food ${ndb}`);
+  return {
+    ndb,
+    name: f.longDesc,
+    nutrients: f.nutrients,
+    measures: f.measures,
+    tagging: { allergens: [], tags: [], inflammation: neutral, ...tagging },
+  };
+}
+
+function makeRecipe(over: Partial<RecipeInput> = {}): RecipeInput {
+  return {
+    slug: 'test-recipe',
+    name: 'Test recipe',
+    description: 'A recipe for tests only.',
+    mealTypes: ['dinner'],
+    servings: 4,
+    prepMinutes: 10,
+    cookMinutes: 20,
+    cuisine: 'test',
+    light: false,
+    leftoverDays: 0,
+    freezes: false,
+    ingredients: [
+      { ndb: '11507', grams: 400 },
+      { ndb: '02028', amount: 1, measure: 'tsp' },
+    ],
+    steps: ['Cook it.'],
+    ...over,
+  };
+}
+
+describe('deriveRecipe', () => {
+  it('computes nutrition per serving from USDA values and the resolved grams', () => {
+    const foods = new Map([
+      ['11507', makeFood('11507')],
+      ['02028', makeFood('02028')],
+    ]);
+    const result = deriveRecipe(makeRecipe(), foods);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    const sweetPotato = usda.get('11507')!;
+    const paprika = usda.get('02028')!;
+    const tspGrams = paprika.measures.find((m) => m.label === 'tsp')!.grams;
+    const expectedKcal =
+      ((sweetPotato.nutrients.energyKcal! * 400) / 100 +
+        (paprika.nutrients.energyKcal! * tspGrams) / 100) /
+      4;
+    expect(result.recipe.nutritionPerServing.energyKcal).toBeCloseTo(expectedKcal, 1);
+    expect(result.recipe.ingredients[1]).toMatchObject({
+      ndb: '02028',
+      grams: tspGrams,
+      text: '1 tsp',
+    });
+  });
+
+  it('inherits every tag with the ingredient that caused it, contains winning over may-contain', () => {
+    const foods = new Map([
+      [
+        '11507',
+        makeFood('11507', {
+          tags: [{ code: 'nightshade', certainty: 'may-contain', rationale: 'r', source: 's' }],
+        }),
+      ],
+      [
+        '02028',
+        makeFood('02028', {
+          tags: [
+            { code: 'nightshade', certainty: 'contains', rationale: 'r', source: 's' },
+            { code: 'nightshade-spice', certainty: 'contains', rationale: 'r', source: 's' },
+          ],
+          allergens: [{ code: 'mustard', certainty: 'may-contain', rationale: 'r', source: 's' }],
+        }),
+      ],
+    ]);
+    const result = deriveRecipe(makeRecipe(), foods);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    const nightshade = result.recipe.tags.find((t) => t.code === 'nightshade');
+    expect(nightshade?.certainty).toBe('contains');
+    expect(nightshade?.causes.map((c) => c.ndb).sort()).toEqual(['02028', '11507']);
+    expect(result.recipe.allergens).toEqual([
+      {
+        code: 'mustard',
+        certainty: 'may-contain',
+        causes: [{ ndb: '02028', name: usda.get('02028')!.longDesc, certainty: 'may-contain' }],
+      },
+    ]);
+  });
+
+  it('scores inflammation by weight, so a pinch does not decide the class', () => {
+    const foods = new Map([
+      ['11507', makeFood('11507', { inflammation: { ...neutral, class: 'gut-healing' } })],
+      ['02028', makeFood('02028', { inflammation: { ...neutral, class: 'inflammatory' } })],
+    ]);
+    const result = deriveRecipe(makeRecipe(), foods);
+    if (!result.ok) throw new Error('derivation failed');
+    expect(result.recipe.inflammation.class).toBe('gut-healing');
+    expect(result.recipe.inflammation.causes.map((c) => c.ndb).sort()).toEqual(['02028', '11507']);
+  });
+
+  it('fails with the ingredient path for an unknown food or measure', () => {
+    const foods = new Map([['11507', makeFood('11507')]]);
+    const bad = deriveRecipe(
+      makeRecipe({
+        ingredients: [
+          { ndb: '11507', amount: 2, measure: 'bucket' },
+          { ndb: '99999', grams: 5 },
+        ],
+      }),
+      foods,
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors[0]).toMatch(/^ingredients\.0: unknown measure "bucket"/);
+      expect(bad.errors[1]).toMatch(/^ingredients\.1\.ndb: unknown food 99999/);
+    }
+  });
+});
