@@ -6,7 +6,8 @@ import { listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
 import { toProtocolOptions } from './_lib/protocol-options';
 import { mondayOf } from './_lib/week';
-import { DEFAULT_PROFILE, ProfileForm } from './profile/_components/profile-form';
+import { ProfileForm } from './profile/_components/profile-form';
+import { DEFAULT_PROFILE } from './profile/_lib/profile-values';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,15 +25,20 @@ export default function HomePage() {
     <>
       <h1>Your first week of elimination-diet meals</h1>
       <p>
-        Villi plans a week of meals that follows your protocol, allergies and dislikes while reaching your protein and
-        fiber targets — then adds up the shopping. Choose below; everything has a sensible default, and you can change
-        anything later.
+        Villi plans a week of meals that follows your protocol, allergies and dislikes while
+        reaching your protein and fiber targets — then adds up the shopping. Choose below;
+        everything has a sensible default, and you can change anything later.
       </p>
       <p className="small muted">
-        Villi plans meals and is not medical advice. <Link href="/health-note">When to talk to a clinician</Link> ·{' '}
+        Villi plans meals and is not medical advice.{' '}
+        <Link href="/health-note">When to talk to a clinician</Link> ·{' '}
         <Link href="/protocols">What each protocol means</Link>
       </p>
-      <ProfileForm protocols={toProtocolOptions(listProtocols(db))} initial={{ ...DEFAULT_PROFILE, name: 'Me' }} mode="create" />
+      <ProfileForm
+        protocols={toProtocolOptions(listProtocols(db))}
+        initial={{ ...DEFAULT_PROFILE, name: 'Me' }}
+        mode="create"
+      />
     </>
   );
 }

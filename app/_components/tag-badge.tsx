@@ -1,4 +1,12 @@
-export function TagBadge({ code, certainty, title }: { code: string; certainty: string; title?: string }) {
+export function TagBadge({
+  code,
+  certainty,
+  title,
+}: {
+  code: string;
+  certainty: string;
+  title?: string;
+}) {
   return (
     <span className={`badge ${certainty}`} title={title}>
       {code}

@@ -1,5 +1,5 @@
 import type { Protocol } from '@/lib/protocols/schema';
-import type { ProtocolOption } from '../profile/_components/profile-form';
+import type { ProtocolOption } from '../profile/_lib/profile-values';
 
 export function toProtocolOptions(protocols: Protocol[]): ProtocolOption[] {
   return protocols.map((p) => ({

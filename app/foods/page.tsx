@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listFoodGroups, listFoods } from '@/db/queries/foods';
-import { fieldErrorsOf } from '@/lib/http/app-error';
 import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '@/lib/foods/codes';
+import { fieldErrorsOf } from '@/lib/http/app-error';
 import { foodSearchSchema } from '@/lib/validation/foods';
 import { LiveFilterForm } from '../_components/live-filter-form';
 import { compactParams, type RawSearchParams, toQueryString } from '../_components/search-params';
@@ -14,7 +14,11 @@ export const dynamic = 'force-dynamic';
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-export default async function FoodsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function FoodsPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
   const raw = compactParams(await searchParams);
   const parsed = foodSearchSchema.safeParse(raw);
   const db = getDb();
@@ -28,9 +32,9 @@ export default async function FoodsPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Foods</h1>
       <p className="muted">
-        All {groups.reduce((n, g) => n + g.count, 0).toLocaleString('en-US')} foods of the USDA
-        SR21 database, each tagged with allergens, diet groups and an inflammation class — and
-        the reason for every tag.
+        All {groups.reduce((n, g) => n + g.count, 0).toLocaleString('en-US')} foods of the USDA SR21
+        database, each tagged with allergens, diet groups and an inflammation class — and the reason
+        for every tag.
       </p>
       <div className="card">
         <LiveFilterForm label="Search foods">
@@ -76,7 +80,9 @@ export default async function FoodsPage({ searchParams }: { searchParams: Promis
                   ))}
                 </optgroup>
                 <optgroup label="Diet groups">
-                  {GROUP_CODES.filter((c) => !(ALLERGEN_CODES as readonly string[]).includes(c)).map((c) => (
+                  {GROUP_CODES.filter(
+                    (c) => !(ALLERGEN_CODES as readonly string[]).includes(c),
+                  ).map((c) => (
                     <option key={`g-${c}`} value={c}>
                       {c}
                     </option>
@@ -86,7 +92,11 @@ export default async function FoodsPage({ searchParams }: { searchParams: Promis
             </div>
             <div>
               <label htmlFor="food-inflammation">Inflammation class</label>
-              <select id="food-inflammation" name="inflammation" defaultValue={one(raw.inflammation)}>
+              <select
+                id="food-inflammation"
+                name="inflammation"
+                defaultValue={one(raw.inflammation)}
+              >
                 <option value="">Any</option>
                 {INFLAMMATION_CLASSES.map((c) => (
                   <option key={c}>{c}</option>
@@ -166,7 +176,10 @@ export default async function FoodsPage({ searchParams }: { searchParams: Promis
               <span />
             )}
             {result.nextCursor ? (
-              <Link className="button secondary" href={`/foods${toQueryString({ ...raw, cursor: result.nextCursor })}`}>
+              <Link
+                className="button secondary"
+                href={`/foods${toQueryString({ ...raw, cursor: result.nextCursor })}`}
+              >
                 Next →
               </Link>
             ) : null}

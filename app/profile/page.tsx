@@ -4,22 +4,31 @@ import { getDb } from '@/db/client';
 import { listPlans } from '@/db/queries/plans';
 import { getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
-import { toProtocolOptions } from '../_lib/protocol-options';
 import type { RawSearchParams } from '../_components/search-params';
+import { toProtocolOptions } from '../_lib/protocol-options';
 import { NewPlanButton } from './_components/new-plan-button';
-import { DEFAULT_PROFILE, ProfileForm, type ProfileValues } from './_components/profile-form';
+import { ProfileForm } from './_components/profile-form';
+import { DEFAULT_PROFILE, type ProfileValues } from './_lib/profile-values';
 
 export const metadata: Metadata = { title: 'Profile' };
 export const dynamic = 'force-dynamic';
 
-export default async function ProfilePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function ProfilePage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
   const params = await searchParams;
   const db = getDb();
   const protocols = toProtocolOptions(listProtocols(db));
   const profiles = listProfiles(db);
   const wantsNew = params.new !== undefined;
   const requested = typeof params.id === 'string' ? Number(params.id) : null;
-  const profile = wantsNew ? null : requested ? getProfileById(db, requested) : (profiles[0] ?? null);
+  const profile = wantsNew
+    ? null
+    : requested
+      ? getProfileById(db, requested)
+      : (profiles[0] ?? null);
 
   if (requested && !profile && !wantsNew) {
     return (
@@ -37,7 +46,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <>
         <h1>Create your profile</h1>
         <p className="muted">
-          A few choices and Villi plans your week. Every field has a sensible default; you can change anything later.
+          A few choices and Villi plans your week. Every field has a sensible default; you can
+          change anything later.
         </p>
         <ProfileForm protocols={protocols} initial={DEFAULT_PROFILE} mode="create" />
       </>
@@ -47,7 +57,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const names = new Map<string, string>();
   if (profile.dislikes.length) {
     const rows = db.$client
-      .prepare(`SELECT ndb, name FROM foods WHERE ndb IN (${profile.dislikes.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT ndb, name FROM foods WHERE ndb IN (${profile.dislikes.map(() => '?').join(',')})`,
+      )
       .all(...profile.dislikes) as { ndb: string; name: string }[];
     for (const r of rows) names.set(r.ndb, r.name);
   }
@@ -71,14 +83,19 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </div>
       </div>
       <p className="muted">
-        Targets per person and day: {profile.targets.energyKcal} kcal ({profile.targets.energySource}), {profile.targets.proteinG} g protein,{' '}
+        Targets per person and day: {profile.targets.energyKcal} kcal (
+        {profile.targets.energySource}), {profile.targets.proteinG} g protein,{' '}
         {profile.targets.fiberG} g fiber.
       </p>
       {profiles.length > 1 ? (
         <nav aria-label="Profiles" className="row small">
           Profiles:
           {profiles.map((p) => (
-            <Link key={p.id} href={`/profile?id=${p.id}`} aria-current={p.id === profile.id ? 'page' : undefined}>
+            <Link
+              key={p.id}
+              href={`/profile?id=${p.id}`}
+              aria-current={p.id === profile.id ? 'page' : undefined}
+            >
               {p.name}
             </Link>
           ))}
@@ -92,7 +109,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           <ul>
             {plans.map((p) => (
               <li key={p.id}>
-                <Link href={`/plans/${p.id}`}>Week of {p.weekStart}</Link> <span className="muted small">(plan {p.id})</span>
+                <Link href={`/plans/${p.id}`}>Week of {p.weekStart}</Link>{' '}
+                <span className="muted small">(plan {p.id})</span>
               </li>
             ))}
           </ul>

@@ -33,12 +33,21 @@ export default function ProtocolsPage() {
         ))}
       </nav>
       {elimination.map((p) => (
-        <section key={p.id} id={p.id} className="card" style={{ marginTop: '1rem' }} aria-labelledby={`${p.id}-h`}>
+        <section
+          key={p.id}
+          id={p.id}
+          className="card"
+          style={{ marginTop: '1rem' }}
+          aria-labelledby={`${p.id}-h`}
+        >
           <h2 id={`${p.id}-h`} style={{ marginTop: 0 }}>
             {p.name}
           </h2>
           <p>{p.summary}</p>
-          <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))' }}>
+          <div
+            className="grid"
+            style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))' }}
+          >
             <div>
               <h3>What is out (for now)</h3>
               <ul>
@@ -62,13 +71,18 @@ export default function ProtocolsPage() {
           <ol>
             {p.phases.map((ph) => (
               <li key={ph.id}>
-                <strong>{ph.name}</strong> <span className="muted">({duration(ph)})</span> — {ph.summary}
-                {ph.reintroduces.length > 0 ? <div className="small">Returns: {ph.reintroduces.join('; ')}</div> : null}
+                <strong>{ph.name}</strong> <span className="muted">({duration(ph)})</span> —{' '}
+                {ph.summary}
+                {ph.reintroduces.length > 0 ? (
+                  <div className="small">Returns: {ph.reintroduces.join('; ')}</div>
+                ) : null}
                 {ph.exclude.length > 0 ? (
                   <div className="small muted">Not in this phase: {ph.exclude.join(', ')}</div>
                 ) : null}
                 <div className="small">
-                  <Link href={`/recipes?protocol=${p.id}&phase=${ph.id}`}>Recipes that fit this phase</Link>
+                  <Link href={`/recipes?protocol=${p.id}&phase=${ph.id}`}>
+                    Recipes that fit this phase
+                  </Link>
                 </div>
               </li>
             ))}
@@ -94,7 +108,8 @@ export default function ProtocolsPage() {
               <h3 style={{ marginTop: 0 }}>{d.name}</h3>
               <p className="small">{d.summary}</p>
               <p className="small muted">
-                Leaves out: {d.phases[0]?.exclude.length ? d.phases[0].exclude.join(', ') : 'nothing'}
+                Leaves out:{' '}
+                {d.phases[0]?.exclude.length ? d.phases[0].exclude.join(', ') : 'nothing'}
               </p>
             </div>
           ))}

@@ -15,14 +15,19 @@ export const dynamic = 'force-dynamic';
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-export default async function RecipesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function RecipesPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
   const raw = compactParams(await searchParams);
   const db = getDb();
   const protocols = listProtocols(db);
   const parsed = recipeSearchSchema.safeParse(raw);
   const selected = protocols.find((p) => p.id === one(raw.protocol));
   // A phase left over from another protocol falls back to this protocol's first phase.
-  const phase = selected?.phases.find((ph) => ph.id === one(raw.phase))?.id ?? selected?.phases[0]?.id;
+  const phase =
+    selected?.phases.find((ph) => ph.id === one(raw.phase))?.id ?? selected?.phases[0]?.id;
   const unknownProtocol = raw.protocol && !selected;
   const result =
     parsed.success && !unknownProtocol
@@ -47,7 +52,14 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
           <div className="filters">
             <div style={{ gridColumn: '1 / -1' }}>
               <label htmlFor="r-q">Search</label>
-              <input id="r-q" name="q" type="search" defaultValue={one(raw.q)} placeholder="e.g. salmon, soup, ginger" autoComplete="off" />
+              <input
+                id="r-q"
+                name="q"
+                type="search"
+                defaultValue={one(raw.q)}
+                placeholder="e.g. salmon, soup, ginger"
+                autoComplete="off"
+              />
             </div>
             <div>
               <label htmlFor="r-meal">Meal</label>
@@ -92,7 +104,14 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
             </div>
             <div>
               <label htmlFor="r-minutes">Max total minutes</label>
-              <input id="r-minutes" name="maxMinutes" type="number" min={1} max={1000} defaultValue={one(raw.maxMinutes)} />
+              <input
+                id="r-minutes"
+                name="maxMinutes"
+                type="number"
+                min={1}
+                max={1000}
+                defaultValue={one(raw.maxMinutes)}
+              />
             </div>
             <div>
               <label htmlFor="r-infl">Inflammation class</label>
@@ -132,7 +151,11 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
               <Link href="/recipes">Clear all filters</Link>
             </div>
           ) : (
-            <ul className="grid" style={{ listStyle: 'none', padding: 0 }} data-testid="recipe-results">
+            <ul
+              className="grid"
+              style={{ listStyle: 'none', padding: 0 }}
+              data-testid="recipe-results"
+            >
               {result.items.map((r) => (
                 <li key={r.slug} className="card">
                   <h3 style={{ marginTop: 0 }}>
@@ -140,8 +163,8 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
                   </h3>
                   <p className="small">{r.description}</p>
                   <p className="small">
-                    <strong>{r.energyKcal} kcal</strong> · <strong>{r.proteinG} g protein</strong> per serving ·{' '}
-                    {r.totalMinutes} min
+                    <strong>{r.energyKcal} kcal</strong> · <strong>{r.proteinG} g protein</strong>{' '}
+                    per serving · {r.totalMinutes} min
                   </p>
                   <div className="row small">
                     <span className="muted">{r.mealTypes.join(', ')}</span>
@@ -156,14 +179,20 @@ export default async function RecipesPage({ searchParams }: { searchParams: Prom
           )}
           <nav className="pager" aria-label="Pages">
             {offset > 0 ? (
-              <Link className="button secondary" href={`/recipes${toQueryString({ ...raw, cursor: offset - limit > 0 ? String(offset - limit) : undefined })}`}>
+              <Link
+                className="button secondary"
+                href={`/recipes${toQueryString({ ...raw, cursor: offset - limit > 0 ? String(offset - limit) : undefined })}`}
+              >
                 ← Previous
               </Link>
             ) : (
               <span />
             )}
             {result.nextCursor ? (
-              <Link className="button secondary" href={`/recipes${toQueryString({ ...raw, cursor: result.nextCursor })}`}>
+              <Link
+                className="button secondary"
+                href={`/recipes${toQueryString({ ...raw, cursor: result.nextCursor })}`}
+              >
                 Next →
               </Link>
             ) : null}

@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { screenshotBoth } from './helpers';
 
-test('search foods as you type, filter, open a food and see why each tag is there', async ({ page }) => {
+test('search foods as you type, filter, open a food and see why each tag is there', async ({
+  page,
+}) => {
   await page.goto('/foods');
   await expect(page.getByRole('heading', { name: 'Foods', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: /7,413 foods/ })).toBeVisible();
 
-  await page.getByLabel('Search').fill('apple');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('apple');
   await expect(page).toHaveURL(/q=apple/);
   const results = page.getByTestId('food-results');
   await expect(results.getByRole('link').first()).toHaveText(/^Apples?,/);

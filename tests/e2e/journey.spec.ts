@@ -10,7 +10,9 @@ async function mealNames(page: Page, slot: string): Promise<string[]> {
   return page.locator(`[data-testid$="-${slot}"] .meal-name`).allInnerTexts();
 }
 
-test('fresh database → onboarding → plan → swap → lock → regenerate → shopping → exports', async ({ page }) => {
+test('fresh database → onboarding → plan → swap → lock → regenerate → shopping → exports', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: /first week/i })).toBeVisible();
@@ -19,8 +21,8 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   // Onboarding: AIP elimination, fish allergy, household of 2.
   await page.getByLabel('Profile name').fill('Sam');
   await page.getByRole('radio', { name: /Autoimmune Protocol/ }).check();
-  await expect(page.getByLabel('Phase')).toHaveValue('elimination');
-  await page.getByRole('checkbox', { name: 'fish', exact: true }).check();
+  await expect(page.getByLabel('Phase', { exact: true })).toHaveValue('elimination');
+  await page.getByRole('group', { name: 'Allergies and intolerances' }).getByRole('checkbox', { name: 'fish', exact: true }).check();
   await page.getByLabel('People you cook for').fill('2');
   await page.getByRole('button', { name: 'Save and plan my week' }).click();
 
@@ -31,7 +33,10 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
 
   // Swap a dinner through the dialog.
   const dinners = await mealNames(page, 'dinner');
-  await page.getByRole('button', { name: /^Swap dinner on/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Swap dinner on/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   const choose = dialog.getByRole('button', { name: /^Choose / }).first();
@@ -47,10 +52,15 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   const lunchCard = page.locator('[data-testid$="-lunch"]').nth(1);
   const lunchName = await lunchCard.locator('.meal-name').innerText();
   await lunchCard.getByRole('button', { name: /^Lock lunch/ }).click();
-  await expect(lunchCard.getByRole('button', { name: /^Unlock lunch/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(lunchCard.getByRole('button', { name: /^Unlock lunch/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await page.getByRole('button', { name: 'Regenerate week' }).click();
   await expect(page.getByRole('status')).toContainText('Week regenerated');
-  await expect(page.locator('[data-testid$="-lunch"]').nth(1).locator('.meal-name')).toHaveText(lunchName);
+  await expect(page.locator('[data-testid$="-lunch"]').nth(1).locator('.meal-name')).toHaveText(
+    lunchName,
+  );
   await expect(page.locator('[data-testid$="-lunch"]').nth(1)).toContainText('locked');
 
   // The calendar export: one event per meal, linking recipe pages.
@@ -61,7 +71,11 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   const cal = new ICAL.Component(ICAL.parse(readFileSync((await ics.path()) as string, 'utf8')));
   const events = cal.getAllSubcomponents('vevent');
   expect(events).toHaveLength(28);
-  expect(String(events[0]?.getFirstPropertyValue('url') ?? events[0]?.getFirstPropertyValue('description'))).toContain('/recipes/');
+  expect(
+    String(
+      events[0]?.getFirstPropertyValue('url') ?? events[0]?.getFirstPropertyValue('description'),
+    ),
+  ).toContain('/recipes/');
 
   // Shopping list: check items off, reload, still checked.
   await page.getByRole('link', { name: 'Shopping list' }).first().click();
@@ -82,13 +96,24 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   await page.getByRole('link', { name: 'CSV' }).click();
   const csv = await csvDownload;
   expect(csv.suggestedFilename()).toMatch(/^villi-shopping-\d{4}-\d{2}-\d{2}\.csv$/);
-  const rows = parseCsv(readFileSync((await csv.path()) as string, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parseCsv(readFileSync((await csv.path()) as string, 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
   expect(rows).toHaveLength(lines);
 
   // Swap a meal, come back: the lines that swap changed are marked.
   await page.getByRole('link', { name: '← Back to the plan' }).click();
-  await page.getByRole('button', { name: /^Swap dinner on/ }).nth(3).click();
-  await page.getByRole('dialog').getByRole('button', { name: /^Choose / }).first().click();
+  await page
+    .getByRole('button', { name: /^Swap dinner on/ })
+    .nth(3)
+    .click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Choose / })
+    .first()
+    .click();
   await expect(page.getByRole('status')).toHaveText('Meal swapped.');
   await page.getByRole('link', { name: 'Shopping list' }).first().click();
   await expect(page.locator('[data-changed="true"]').first()).toBeVisible();

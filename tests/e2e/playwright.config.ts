@@ -5,7 +5,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /** Debian's Chromium where present (CI, this machine); Playwright's own browser elsewhere. */
-const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
+  (p) => p && existsSync(p),
+);
 
 export default defineConfig({
   testDir: '.',
@@ -32,7 +34,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } }],
+  // The journey starts from an empty database, so it runs before the specs that add profiles.
+  projects: [
+    {
+      name: 'journey',
+      testMatch: /journey\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } },
+    },
+    {
+      name: 'chromium',
+      testIgnore: /journey\.spec\.ts/,
+      dependencies: ['journey'],
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } },
+    },
+  ],
   webServer: {
     // A fresh database every run: the journey starts from an empty, newly seeded database.
     command: `sh -c "rm -f .tmp/e2e.db .tmp/e2e.db-wal .tmp/e2e.db-shm && node scripts/start.mjs"`,

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { screenshotBoth } from './helpers';
 
-test('filter the catalog to AIP elimination without fish, open a recipe and read its compliance', async ({ page }) => {
+test('filter the catalog to AIP elimination without fish, open a recipe and read its compliance', async ({
+  page,
+}) => {
   await page.goto('/recipes');
   await page.getByLabel('Fits protocol or diet').selectOption('aip');
   await expect(page).toHaveURL(/protocol=aip/);
@@ -21,7 +23,10 @@ test('filter the catalog to AIP elimination without fish, open a recipe and read
   await expect(notFitting.getByRole('cell').last()).not.toBeEmpty();
 
   // Servings control rescales the ingredients.
-  const firstIngredient = page.getByRole('region', { name: 'Ingredients' }).getByRole('listitem').first();
+  const firstIngredient = page
+    .getByRole('region', { name: 'Ingredients' })
+    .getByRole('listitem')
+    .first();
   const before = await firstIngredient.innerText();
   await page.getByRole('button', { name: 'More servings' }).click();
   await expect(firstIngredient).not.toHaveText(before);

@@ -1,29 +1,45 @@
 import type { Metadata } from 'next';
 import { buildOpenApiDocument } from '@/lib/openapi/document';
+import { TableWrap } from '../../_components/table-wrap';
 
 export const metadata: Metadata = { title: 'API' };
 
 type Op = {
   summary: string;
   tags: string[];
-  parameters?: { name: string; in: string; required: boolean; description?: string; schema?: unknown }[];
+  parameters?: {
+    name: string;
+    in: string;
+    required: boolean;
+    description?: string;
+    schema?: unknown;
+  }[];
   requestBody?: { content: { 'application/json': { schema: unknown } } };
   responses: Record<string, { description: string }>;
 };
 
 export default function ApiDocsPage() {
   const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Op>> };
-  const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+  const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
   return (
     <>
       <h1>Villi API</h1>
       <p>
-        JSON over HTTP. The machine-readable OpenAPI 3.1 document is at <a href="/api/openapi.json">/api/openapi.json</a>; it is generated from the same
-        schemas the routes validate with. Every error has one body: <code>{'{ "error": { "code", "message", "fieldErrors"? } }'}</code> with status 400 (bad input,
-        naming each field), 404 (unknown id), 409 (conflict) or 422 (valid but impossible).
+        JSON over HTTP. The machine-readable OpenAPI 3.1 document is at{' '}
+        <a href="/api/openapi.json">/api/openapi.json</a>; it is generated from the same schemas the
+        routes validate with. Every error has one body:{' '}
+        <code>{'{ "error": { "code", "message", "fieldErrors"? } }'}</code> with status 400 (bad
+        input, naming each field), 404 (unknown id), 409 (conflict) or 422 (valid but impossible).
       </p>
       {ops.map(({ path, method, op }) => (
-        <section key={`${method} ${path}`} className="card" style={{ marginTop: '0.75rem' }} aria-label={`${method.toUpperCase()} ${path}`}>
+        <section
+          key={`${method} ${path}`}
+          className="card"
+          style={{ marginTop: '0.75rem' }}
+          aria-label={`${method.toUpperCase()} ${path}`}
+        >
           <h2 style={{ marginTop: 0, fontSize: '1.05rem' }}>
             <code>
               {method.toUpperCase()} {path}
@@ -31,7 +47,7 @@ export default function ApiDocsPage() {
           </h2>
           <p>{op.summary}</p>
           {op.parameters?.length ? (
-            <div className="table-wrap">
+            <TableWrap label={`Parameters of ${method.toUpperCase()} ${path}`}>
               <table>
                 <thead>
                   <tr>
@@ -56,7 +72,7 @@ export default function ApiDocsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
           {op.requestBody ? (
             <details>

@@ -9,9 +9,16 @@ export const GET = handle(() => {
   try {
     const count = (table: string) =>
       (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const counts = { foods: count('foods'), recipes: count('recipes'), protocols: count('protocols') };
+    const counts = {
+      foods: count('foods'),
+      recipes: count('recipes'),
+      protocols: count('protocols'),
+    };
     const ok = counts.foods > 0 && counts.recipes > 0 && counts.protocols > 0;
-    return Response.json({ status: ok ? 'ok' : 'not-seeded', ...counts }, { status: ok ? 200 : 503 });
+    return Response.json(
+      { status: ok ? 'ok' : 'not-seeded', ...counts },
+      { status: ok ? 200 : 503 },
+    );
   } catch (error) {
     console.error(error);
     return Response.json({ status: 'not-migrated' }, { status: 503 });

@@ -9,7 +9,13 @@ export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (request: Request) => {
   const body = await parseJsonBody(request, createPlanSchema);
-  const plan = createPlanFor(getDb(), body.profileId, body.weekStart, body.seed ?? randomSeed(), new Date().toISOString());
+  const plan = createPlanFor(
+    getDb(),
+    body.profileId,
+    body.weekStart,
+    body.seed ?? randomSeed(),
+    new Date().toISOString(),
+  );
   return Response.json(plan, { status: 201 });
 });
 

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getFoodByNdb } from '@/db/queries/foods';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
+import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
 
 export const dynamic = 'force-dynamic';
@@ -58,9 +59,11 @@ export default async function FoodPage({ params }: Props) {
       <section aria-labelledby="tags-h">
         <h2 id="tags-h">Allergens and diet groups</h2>
         {tagRows.length === 0 ? (
-          <p className="muted">No allergen or diet-group tags: this food is plain enough to fit every protocol.</p>
+          <p className="muted">
+            No allergen or diet-group tags: this food is plain enough to fit every protocol.
+          </p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label="Tags and their reasons">
             <table>
               <thead>
                 <tr>
@@ -87,14 +90,16 @@ export default async function FoodPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 
       <section aria-labelledby="nutrients-h">
         <h2 id="nutrients-h">Nutrients</h2>
-        <p className="muted small">Per 100 g and per household measure (USDA WEIGHT.txt). “—” means USDA has no value.</p>
-        <div className="table-wrap">
+        <p className="muted small">
+          Per 100 g and per household measure (USDA WEIGHT.txt). “—” means USDA has no value.
+        </p>
+        <TableWrap label="Nutrients per 100 g and per measure">
           <table>
             <thead>
               <tr>
@@ -128,7 +133,7 @@ export default async function FoodPage({ params }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

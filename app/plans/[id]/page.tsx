@@ -33,7 +33,8 @@ export default async function PlanPage({ params }: Props) {
           <p className="muted" style={{ marginTop: 0 }}>
             {profile ? (
               <>
-                For <Link href={`/profile?id=${profile.id}`}>{profile.name}</Link> · {profile.protocol} · {profile.phase} · household of {profile.householdSize} ·{' '}
+                For <Link href={`/profile?id=${profile.id}`}>{profile.name}</Link> ·{' '}
+                {profile.protocol} · {profile.phase} · household of {profile.householdSize} ·{' '}
               </>
             ) : null}
             energy in range on {inBand} of {plan.days.length} days, protein met on {protein}
@@ -50,7 +51,11 @@ export default async function PlanPage({ params }: Props) {
           <a className="button secondary" href={`/api/plans/${plan.id}/export?format=md`} download>
             Markdown
           </a>
-          <a className="button secondary" href={`/api/plans/${plan.id}/export?format=json`} download>
+          <a
+            className="button secondary"
+            href={`/api/plans/${plan.id}/export?format=json`}
+            download
+          >
             JSON
           </a>
           <Link className="button secondary" href={`/plans/${plan.id}/print`}>

@@ -29,7 +29,9 @@ export function FoodPicker({
     const timer = setTimeout(async () => {
       setStatus('loading');
       try {
-        const res = await fetch(`/api/foods?q=${encodeURIComponent(text)}&limit=8`, { signal: controller.signal });
+        const res = await fetch(`/api/foods?q=${encodeURIComponent(text)}&limit=8`, {
+          signal: controller.signal,
+        });
         const json = (await res.json()) as { items?: FoodHit[] };
         setHits(json.items ?? []);
         setStatus('idle');
@@ -44,7 +46,8 @@ export function FoodPicker({
   }, [q]);
 
   const add = (food: FoodHit) => {
-    if (!value.some((v) => v.ndb === food.ndb)) onChange([...value, { ndb: food.ndb, name: food.name }]);
+    if (!value.some((v) => v.ndb === food.ndb))
+      onChange([...value, { ndb: food.ndb, name: food.name }]);
     setQ('');
     setHits([]);
   };
@@ -62,7 +65,11 @@ export function FoodPicker({
         autoComplete="off"
       />
       <div aria-live="polite" className="small muted">
-        {status === 'loading' ? 'Searching…' : status === 'error' ? 'Search failed; try again.' : null}
+        {status === 'loading'
+          ? 'Searching…'
+          : status === 'error'
+            ? 'Search failed; try again.'
+            : null}
       </div>
       {hits.length > 0 ? (
         <ul className="result-list" aria-label="Matching foods">
@@ -76,7 +83,11 @@ export function FoodPicker({
         </ul>
       ) : null}
       {value.length > 0 ? (
-        <ul className="row" style={{ listStyle: 'none', padding: 0, marginTop: '0.5rem' }} aria-label="Disliked foods">
+        <ul
+          className="row"
+          style={{ listStyle: 'none', padding: 0, marginTop: '0.5rem' }}
+          aria-label="Disliked foods"
+        >
           {value.map((v) => (
             <li key={v.ndb} className="badge">
               {v.name}{' '}

@@ -5,7 +5,15 @@ import { useState } from 'react';
 import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
 
-type Diagnosis = { slots: { slot: string; available: number; needed: number; blockers: { rule: string; recipesExcluded: number }[] }[]; suggestions: string[] };
+type Diagnosis = {
+  slots: {
+    slot: string;
+    available: number;
+    needed: number;
+    blockers: { rule: string; recipesExcluded: number }[];
+  }[];
+  suggestions: string[];
+};
 
 /** Makes a plan for this week; an impossible profile shows what to relax instead. */
 export function NewPlanButton({ profileId }: { profileId: number }) {
@@ -20,12 +28,18 @@ export function NewPlanButton({ profileId }: { profileId: number }) {
         onClick={async () => {
           setBusy(true);
           setError(null);
-          const res = await callApi<{ id: number }>('/api/plans', { method: 'POST', body: { profileId, weekStart: mondayOf(new Date()) } });
+          const res = await callApi<{ id: number }>('/api/plans', {
+            method: 'POST',
+            body: { profileId, weekStart: mondayOf(new Date()) },
+          });
           if (res.ok) {
             router.push(`/plans/${res.data.id}`);
             return;
           }
-          setError({ message: res.error.message, diagnosis: res.error.details as Diagnosis | undefined });
+          setError({
+            message: res.error.message,
+            diagnosis: res.error.details as Diagnosis | undefined,
+          });
           setBusy(false);
         }}
       >
@@ -41,15 +55,18 @@ export function NewPlanButton({ profileId }: { profileId: number }) {
                 {error.diagnosis.slots.map((s) => (
                   <li key={s.slot}>
                     {s.slot}: {s.available} recipes fit, {s.needed} needed
-                    {s.blockers.length ? ` — most left out by ${s.blockers.slice(0, 3).map((b) => `${b.rule} (${b.recipesExcluded})`).join(', ')}` : ''}
+                    {s.blockers.length
+                      ? ` — most left out by ${s.blockers
+                          .slice(0, 3)
+                          .map((b) => `${b.rule} (${b.recipesExcluded})`)
+                          .join(', ')}`
+                      : ''}
                   </li>
                 ))}
               </ul>
             ) : null}
             {error.diagnosis?.suggestions?.length ? (
-              <p>
-                Try: {error.diagnosis.suggestions.join('; ')}.
-              </p>
+              <p>Try: {error.diagnosis.suggestions.join('; ')}.</p>
             ) : null}
           </div>
         ) : null}

@@ -5,38 +5,33 @@ import { type FormEvent, useState } from 'react';
 import { ALLERGEN_LABELS, GROUP_LABELS } from '@/lib/protocols/labels';
 import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
+import {
+  DEFAULT_PROFILE,
+  type ProfileValues,
+  type ProtocolOption,
+  SLOTS,
+} from '../_lib/profile-values';
 import { FoodPicker } from './food-picker';
 
-export type ProtocolOption = {
-  id: string;
-  name: string;
-  kind: 'protocol' | 'diet';
-  summary: string;
-  phases: { id: string; name: string; summary: string }[];
-};
-
-export type ProfileValues = {
-  id?: number;
-  name: string;
-  householdSize: number;
-  protocol: string;
-  phase: string;
-  allergens: string[];
-  avoid: string[];
-  diet: string;
-  dislikes: { ndb: string; name: string }[];
-  energyKcal: number | null;
-  body: { sex: 'female' | 'male'; ageYears: number; heightCm: number; weightKg: number; activity: string } | null;
-  proteinG: number | null;
-  fiberG: number | null;
-  slots: string[];
-  maxMinutes: { weekday: number; weekend: number };
-  leftovers: boolean;
-  carbsPerMealG: { target: number; tolerance: number } | null;
-};
-
-const SLOTS = ['breakfast', 'lunch', 'dinner', 'snack'];
-const AVOID_CODES = ['nightshade', 'legume', 'grain', 'dairy', 'egg', 'soy', 'nut', 'seed', 'pork', 'red-meat', 'poultry', 'fish', 'shellfish', 'coffee', 'alcohol', 'high-fodmap', 'organ-meat'] as const;
+const AVOID_CODES = [
+  'nightshade',
+  'legume',
+  'grain',
+  'dairy',
+  'egg',
+  'soy',
+  'nut',
+  'seed',
+  'pork',
+  'red-meat',
+  'poultry',
+  'fish',
+  'shellfish',
+  'coffee',
+  'alcohol',
+  'high-fodmap',
+  'organ-meat',
+] as const;
 const ACTIVITIES = [
   ['sedentary', 'Sedentary (desk job, little exercise)'],
   ['light', 'Lightly active (exercise 1–3 days a week)'],
@@ -44,25 +39,6 @@ const ACTIVITIES = [
   ['active', 'Very active (6–7 days a week)'],
   ['very-active', 'Extra active (physical job or hard training)'],
 ] as const;
-
-export const DEFAULT_PROFILE: ProfileValues = {
-  name: '',
-  householdSize: 1,
-  protocol: 'aip',
-  phase: 'elimination',
-  allergens: [],
-  avoid: [],
-  diet: 'omnivore',
-  dislikes: [],
-  energyKcal: null,
-  body: null,
-  proteinG: null,
-  fiberG: null,
-  slots: [...SLOTS],
-  maxMinutes: { weekday: 45, weekend: 90 },
-  leftovers: false,
-  carbsPerMealG: null,
-};
 
 type EnergyMode = 'default' | 'typed' | 'body';
 
@@ -87,8 +63,18 @@ export function ProfileForm({
 }) {
   const router = useRouter();
   const [v, setV] = useState<ProfileValues>(initial);
-  const [energyMode, setEnergyMode] = useState<EnergyMode>(initial.energyKcal !== null ? 'typed' : initial.body ? 'body' : 'default');
-  const [body, setBody] = useState(initial.body ?? { sex: 'female' as const, ageYears: 35, heightCm: 168, weightKg: 65, activity: 'light' });
+  const [energyMode, setEnergyMode] = useState<EnergyMode>(
+    initial.energyKcal !== null ? 'typed' : initial.body ? 'body' : 'default',
+  );
+  const [body, setBody] = useState(
+    initial.body ?? {
+      sex: 'female' as const,
+      ageYears: 35,
+      heightCm: 168,
+      weightKg: 65,
+      activity: 'light',
+    },
+  );
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -96,9 +82,16 @@ export function ProfileForm({
   const protocolList = protocols.filter((p) => p.kind === 'protocol');
   const diets = protocols.filter((p) => p.kind === 'diet');
   const current = protocolList.find((p) => p.id === v.protocol);
-  const set = <K extends keyof ProfileValues>(key: K, value: ProfileValues[K]) => setV((old) => ({ ...old, [key]: value }));
-  const toggle = (list: string[], code: string) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]);
-  const err = (...keys: string[]) => keys.flatMap((k) => Object.entries(errors).filter(([f]) => f === k || f.startsWith(`${k}.`)).flatMap(([, m]) => m));
+  const set = <K extends keyof ProfileValues>(key: K, value: ProfileValues[K]) =>
+    setV((old) => ({ ...old, [key]: value }));
+  const toggle = (list: string[], code: string) =>
+    list.includes(code) ? list.filter((c) => c !== code) : [...list, code];
+  const err = (...keys: string[]) =>
+    keys.flatMap((k) =>
+      Object.entries(errors)
+        .filter(([f]) => f === k || f.startsWith(`${k}.`))
+        .flatMap(([, m]) => m),
+    );
   const describe = (key: string) => (err(key).length ? `${key}-error` : undefined);
 
   const payload = () => ({
@@ -145,7 +138,10 @@ export function ProfileForm({
         router.push(`/plans/${plan.data.id}`);
         return;
       }
-      setMessage({ kind: 'error', text: `Your profile is saved, but no plan could be made: ${plan.error.message}` });
+      setMessage({
+        kind: 'error',
+        text: `Your profile is saved, but no plan could be made: ${plan.error.message}`,
+      });
       setBusy(false);
       if (!isEdit) router.replace(`/profile?id=${res.data.id}`);
       return;
@@ -162,7 +158,11 @@ export function ProfileForm({
     <form onSubmit={(e) => submit(e, mode === 'create')} noValidate aria-describedby="form-status">
       <div id="form-status" aria-live="polite">
         {message ? (
-          <div className={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} style={{ marginBottom: '1rem' }}>
+          <div
+            className={`alert ${message.kind}`}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            style={{ marginBottom: '1rem' }}
+          >
             {message.text}
           </div>
         ) : null}
@@ -172,28 +172,66 @@ export function ProfileForm({
         <legend>About you</legend>
         <div className="field">
           <label htmlFor="p-name">Profile name</label>
-          <input id="p-name" type="text" value={v.name} onChange={(e) => set('name', e.target.value)} aria-describedby={describe('name')} aria-invalid={err('name').length > 0} required />
+          <input
+            id="p-name"
+            type="text"
+            value={v.name}
+            onChange={(e) => set('name', e.target.value)}
+            aria-describedby={describe('name')}
+            aria-invalid={err('name').length > 0}
+            required
+          />
           <FieldError id="name-error" errors={err('name')} />
         </div>
         <div className="field">
           <label htmlFor="p-household">People you cook for</label>
-          <input id="p-household" type="number" min={1} max={12} value={v.householdSize} onChange={(e) => set('householdSize', Number(e.target.value))} aria-describedby={describe('householdSize')} style={{ maxWidth: '8rem' }} />
-          <div className="hint">Each meal is cooked for this many servings; the shopping list scales with it.</div>
+          <input
+            id="p-household"
+            type="number"
+            min={1}
+            max={12}
+            value={v.householdSize}
+            onChange={(e) => set('householdSize', Number(e.target.value))}
+            aria-describedby={describe('householdSize')}
+            style={{ maxWidth: '8rem' }}
+          />
+          <div className="hint">
+            Each meal is cooked for this many servings; the shopping list scales with it.
+          </div>
           <FieldError id="householdSize-error" errors={err('householdSize')} />
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Protocol</legend>
-        <div role="radiogroup" aria-label="Protocol" className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))' }}>
+        <div
+          role="radiogroup"
+          aria-label="Protocol"
+          className="grid"
+          style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))' }}
+        >
           {protocolList.map((p) => (
-            <label key={p.id} className="card" style={{ fontWeight: 400, cursor: 'pointer', borderColor: v.protocol === p.id ? 'var(--brand)' : undefined }}>
+            <label
+              key={p.id}
+              className="card"
+              style={{
+                fontWeight: 400,
+                cursor: 'pointer',
+                borderColor: v.protocol === p.id ? 'var(--brand)' : undefined,
+              }}
+            >
               <input
                 type="radio"
                 name="protocol"
                 value={p.id}
                 checked={v.protocol === p.id}
-                onChange={() => setV((old) => ({ ...old, protocol: p.id, phase: p.phases[0]?.id ?? 'elimination' }))}
+                onChange={() =>
+                  setV((old) => ({
+                    ...old,
+                    protocol: p.id,
+                    phase: p.phases[0]?.id ?? 'elimination',
+                  }))
+                }
               />{' '}
               <strong>{p.name}</strong>
               <div className="small muted">{p.summary}</div>
@@ -204,7 +242,12 @@ export function ProfileForm({
         {current ? (
           <div className="field" style={{ marginTop: '0.75rem' }}>
             <label htmlFor="p-phase">Phase</label>
-            <select id="p-phase" value={v.phase} onChange={(e) => set('phase', e.target.value)} aria-describedby={describe('phase') ?? 'phase-hint'}>
+            <select
+              id="p-phase"
+              value={v.phase}
+              onChange={(e) => set('phase', e.target.value)}
+              aria-describedby={describe('phase') ?? 'phase-hint'}
+            >
               {current.phases.map((ph) => (
                 <option key={ph.id} value={ph.id}>
                   {ph.name}
@@ -225,7 +268,12 @@ export function ProfileForm({
         <div className="checks">
           {Object.entries(ALLERGEN_LABELS).map(([code, label]) => (
             <label key={code}>
-              <input type="checkbox" checked={v.allergens.includes(code)} onChange={() => set('allergens', toggle(v.allergens, code))} /> {label}
+              <input
+                type="checkbox"
+                checked={v.allergens.includes(code)}
+                onChange={() => set('allergens', toggle(v.allergens, code))}
+              />{' '}
+              {label}
             </label>
           ))}
         </div>
@@ -237,7 +285,14 @@ export function ProfileForm({
         <div className="checks" role="radiogroup" aria-label="Everyday diet">
           {diets.map((d) => (
             <label key={d.id}>
-              <input type="radio" name="diet" value={d.id} checked={v.diet === d.id} onChange={() => set('diet', d.id)} /> {d.name}
+              <input
+                type="radio"
+                name="diet"
+                value={d.id}
+                checked={v.diet === d.id}
+                onChange={() => set('diet', d.id)}
+              />{' '}
+              {d.name}
             </label>
           ))}
         </div>
@@ -246,13 +301,22 @@ export function ProfileForm({
         <div className="checks">
           {AVOID_CODES.map((code) => (
             <label key={code}>
-              <input type="checkbox" checked={v.avoid.includes(code)} onChange={() => set('avoid', toggle(v.avoid, code))} /> {GROUP_LABELS[code]}
+              <input
+                type="checkbox"
+                checked={v.avoid.includes(code)}
+                onChange={() => set('avoid', toggle(v.avoid, code))}
+              />{' '}
+              {GROUP_LABELS[code]}
             </label>
           ))}
         </div>
         <FieldError id="avoid-error" errors={err('avoid')} />
         <div className="field" style={{ marginTop: '0.75rem' }}>
-          <FoodPicker value={v.dislikes} onChange={(d) => set('dislikes', d)} describedBy={describe('dislikes')} />
+          <FoodPicker
+            value={v.dislikes}
+            onChange={(d) => set('dislikes', d)}
+            describedBy={describe('dislikes')}
+          />
           <FieldError id="dislikes-error" errors={err('dislikes')} />
         </div>
       </fieldset>
@@ -262,7 +326,17 @@ export function ProfileForm({
         <div className="checks" aria-label="Meals to plan" role="group">
           {SLOTS.map((s) => (
             <label key={s}>
-              <input type="checkbox" checked={v.slots.includes(s)} onChange={() => set('slots', SLOTS.filter((x) => (x === s ? !v.slots.includes(s) : v.slots.includes(x))))} /> {s}
+              <input
+                type="checkbox"
+                checked={v.slots.includes(s)}
+                onChange={() =>
+                  set(
+                    'slots',
+                    SLOTS.filter((x) => (x === s ? !v.slots.includes(s) : v.slots.includes(x))),
+                  )
+                }
+              />{' '}
+              {s}
             </label>
           ))}
         </div>
@@ -270,17 +344,42 @@ export function ProfileForm({
         <div className="filters" style={{ marginTop: '0.75rem' }}>
           <div>
             <label htmlFor="p-weekday">Max minutes on weekdays</label>
-            <input id="p-weekday" type="number" min={5} max={300} value={v.maxMinutes.weekday} onChange={(e) => set('maxMinutes', { ...v.maxMinutes, weekday: Number(e.target.value) })} aria-describedby={describe('maxMinutes.weekday')} />
+            <input
+              id="p-weekday"
+              type="number"
+              min={5}
+              max={300}
+              value={v.maxMinutes.weekday}
+              onChange={(e) =>
+                set('maxMinutes', { ...v.maxMinutes, weekday: Number(e.target.value) })
+              }
+              aria-describedby={describe('maxMinutes.weekday')}
+            />
             <FieldError id="maxMinutes.weekday-error" errors={err('maxMinutes.weekday')} />
           </div>
           <div>
             <label htmlFor="p-weekend">Max minutes on weekends</label>
-            <input id="p-weekend" type="number" min={5} max={300} value={v.maxMinutes.weekend} onChange={(e) => set('maxMinutes', { ...v.maxMinutes, weekend: Number(e.target.value) })} aria-describedby={describe('maxMinutes.weekend')} />
+            <input
+              id="p-weekend"
+              type="number"
+              min={5}
+              max={300}
+              value={v.maxMinutes.weekend}
+              onChange={(e) =>
+                set('maxMinutes', { ...v.maxMinutes, weekend: Number(e.target.value) })
+              }
+              aria-describedby={describe('maxMinutes.weekend')}
+            />
             <FieldError id="maxMinutes.weekend-error" errors={err('maxMinutes.weekend')} />
           </div>
         </div>
         <label style={{ fontWeight: 400, marginTop: '0.75rem' }}>
-          <input type="checkbox" checked={v.leftovers} onChange={(e) => set('leftovers', e.target.checked)} /> Cook dinner for two days and eat the rest at the next day’s lunch
+          <input
+            type="checkbox"
+            checked={v.leftovers}
+            onChange={(e) => set('leftovers', e.target.checked)}
+          />{' '}
+          Cook dinner for two days and eat the rest at the next day’s lunch
         </label>
       </fieldset>
 
@@ -288,19 +387,49 @@ export function ProfileForm({
         <legend>Daily targets (per person)</legend>
         <div className="checks" role="radiogroup" aria-label="Energy target">
           <label>
-            <input type="radio" name="energy" checked={energyMode === 'default'} onChange={() => setEnergyMode('default')} /> About 2,000 kcal
+            <input
+              type="radio"
+              name="energy"
+              checked={energyMode === 'default'}
+              onChange={() => setEnergyMode('default')}
+            />{' '}
+            About 2,000 kcal
           </label>
           <label>
-            <input type="radio" name="energy" checked={energyMode === 'typed'} onChange={() => { setEnergyMode('typed'); if (v.energyKcal === null) set('energyKcal', 2000); }} /> I know my target
+            <input
+              type="radio"
+              name="energy"
+              checked={energyMode === 'typed'}
+              onChange={() => {
+                setEnergyMode('typed');
+                if (v.energyKcal === null) set('energyKcal', 2000);
+              }}
+            />{' '}
+            I know my target
           </label>
           <label>
-            <input type="radio" name="energy" checked={energyMode === 'body'} onChange={() => setEnergyMode('body')} /> Estimate it from my body (Mifflin–St Jeor)
+            <input
+              type="radio"
+              name="energy"
+              checked={energyMode === 'body'}
+              onChange={() => setEnergyMode('body')}
+            />{' '}
+            Estimate it from my body (Mifflin–St Jeor)
           </label>
         </div>
         {energyMode === 'typed' ? (
           <div className="field" style={{ marginTop: '0.5rem' }}>
             <label htmlFor="p-energy">Energy (kcal per day)</label>
-            <input id="p-energy" type="number" min={1000} max={5000} value={v.energyKcal ?? ''} onChange={(e) => set('energyKcal', num(e.target.value))} aria-describedby={describe('energyKcal')} style={{ maxWidth: '10rem' }} />
+            <input
+              id="p-energy"
+              type="number"
+              min={1000}
+              max={5000}
+              value={v.energyKcal ?? ''}
+              onChange={(e) => set('energyKcal', num(e.target.value))}
+              aria-describedby={describe('energyKcal')}
+              style={{ maxWidth: '10rem' }}
+            />
             <FieldError id="energyKcal-error" errors={err('energyKcal')} />
           </div>
         ) : null}
@@ -308,29 +437,55 @@ export function ProfileForm({
           <div className="filters" style={{ marginTop: '0.5rem' }}>
             <div>
               <label htmlFor="p-sex">Sex</label>
-              <select id="p-sex" value={body.sex} onChange={(e) => setBody({ ...body, sex: e.target.value as 'female' | 'male' })}>
+              <select
+                id="p-sex"
+                value={body.sex}
+                onChange={(e) => setBody({ ...body, sex: e.target.value as 'female' | 'male' })}
+              >
                 <option value="female">female</option>
                 <option value="male">male</option>
               </select>
             </div>
             <div>
               <label htmlFor="p-age">Age (years)</label>
-              <input id="p-age" type="number" value={body.ageYears} onChange={(e) => setBody({ ...body, ageYears: Number(e.target.value) })} aria-describedby={describe('body.ageYears')} />
+              <input
+                id="p-age"
+                type="number"
+                value={body.ageYears}
+                onChange={(e) => setBody({ ...body, ageYears: Number(e.target.value) })}
+                aria-describedby={describe('body.ageYears')}
+              />
               <FieldError id="body.ageYears-error" errors={err('body.ageYears')} />
             </div>
             <div>
               <label htmlFor="p-height">Height (cm)</label>
-              <input id="p-height" type="number" value={body.heightCm} onChange={(e) => setBody({ ...body, heightCm: Number(e.target.value) })} aria-describedby={describe('body.heightCm')} />
+              <input
+                id="p-height"
+                type="number"
+                value={body.heightCm}
+                onChange={(e) => setBody({ ...body, heightCm: Number(e.target.value) })}
+                aria-describedby={describe('body.heightCm')}
+              />
               <FieldError id="body.heightCm-error" errors={err('body.heightCm')} />
             </div>
             <div>
               <label htmlFor="p-weight">Weight (kg)</label>
-              <input id="p-weight" type="number" value={body.weightKg} onChange={(e) => setBody({ ...body, weightKg: Number(e.target.value) })} aria-describedby={describe('body.weightKg')} />
+              <input
+                id="p-weight"
+                type="number"
+                value={body.weightKg}
+                onChange={(e) => setBody({ ...body, weightKg: Number(e.target.value) })}
+                aria-describedby={describe('body.weightKg')}
+              />
               <FieldError id="body.weightKg-error" errors={err('body.weightKg')} />
             </div>
             <div>
               <label htmlFor="p-activity">Activity</label>
-              <select id="p-activity" value={body.activity} onChange={(e) => setBody({ ...body, activity: e.target.value })}>
+              <select
+                id="p-activity"
+                value={body.activity}
+                onChange={(e) => setBody({ ...body, activity: e.target.value })}
+              >
                 {ACTIVITIES.map(([id, label]) => (
                   <option key={id} value={id}>
                     {label}
@@ -343,14 +498,32 @@ export function ProfileForm({
         <div className="filters" style={{ marginTop: '0.75rem' }}>
           <div>
             <label htmlFor="p-protein">Protein (g per day)</label>
-            <input id="p-protein" type="number" placeholder="1 g per kg" value={v.proteinG ?? ''} onChange={(e) => set('proteinG', num(e.target.value))} aria-describedby={describe('proteinG') ?? 'protein-hint'} />
-            <div id="protein-hint" className="hint">Leave empty for the default.</div>
+            <input
+              id="p-protein"
+              type="number"
+              placeholder="1 g per kg"
+              value={v.proteinG ?? ''}
+              onChange={(e) => set('proteinG', num(e.target.value))}
+              aria-describedby={describe('proteinG') ?? 'protein-hint'}
+            />
+            <div id="protein-hint" className="hint">
+              Leave empty for the default.
+            </div>
             <FieldError id="proteinG-error" errors={err('proteinG')} />
           </div>
           <div>
             <label htmlFor="p-fiber">Fiber (g per day)</label>
-            <input id="p-fiber" type="number" placeholder="14 g per 1,000 kcal" value={v.fiberG ?? ''} onChange={(e) => set('fiberG', num(e.target.value))} aria-describedby={describe('fiberG') ?? 'fiber-hint'} />
-            <div id="fiber-hint" className="hint">Leave empty for the default.</div>
+            <input
+              id="p-fiber"
+              type="number"
+              placeholder="14 g per 1,000 kcal"
+              value={v.fiberG ?? ''}
+              onChange={(e) => set('fiberG', num(e.target.value))}
+              aria-describedby={describe('fiberG') ?? 'fiber-hint'}
+            />
+            <div id="fiber-hint" className="hint">
+              Leave empty for the default.
+            </div>
             <FieldError id="fiberG-error" errors={err('fiberG')} />
           </div>
         </div>
@@ -358,21 +531,49 @@ export function ProfileForm({
           <input
             type="checkbox"
             checked={v.carbsPerMealG !== null}
-            onChange={(e) => set('carbsPerMealG', e.target.checked ? { target: 45, tolerance: 10 } : null)}
+            onChange={(e) =>
+              set('carbsPerMealG', e.target.checked ? { target: 45, tolerance: 10 } : null)
+            }
           />{' '}
-          Keep carbohydrate per meal consistent (for example with type 1 diabetes; use the numbers your care team gave you)
+          Keep carbohydrate per meal consistent (for example with type 1 diabetes; use the numbers
+          your care team gave you)
         </label>
         {v.carbsPerMealG ? (
           <div className="filters">
             <div>
               <label htmlFor="p-carbs">Carbs per meal (g)</label>
-              <input id="p-carbs" type="number" value={v.carbsPerMealG.target} onChange={(e) => set('carbsPerMealG', { target: Number(e.target.value), tolerance: v.carbsPerMealG?.tolerance ?? 10 })} aria-describedby={describe('carbsPerMealG.target')} />
+              <input
+                id="p-carbs"
+                type="number"
+                value={v.carbsPerMealG.target}
+                onChange={(e) =>
+                  set('carbsPerMealG', {
+                    target: Number(e.target.value),
+                    tolerance: v.carbsPerMealG?.tolerance ?? 10,
+                  })
+                }
+                aria-describedby={describe('carbsPerMealG.target')}
+              />
               <FieldError id="carbsPerMealG.target-error" errors={err('carbsPerMealG.target')} />
             </div>
             <div>
               <label htmlFor="p-carbs-tol">Tolerance (± g)</label>
-              <input id="p-carbs-tol" type="number" value={v.carbsPerMealG.tolerance} onChange={(e) => set('carbsPerMealG', { target: v.carbsPerMealG?.target ?? 45, tolerance: Number(e.target.value) })} aria-describedby={describe('carbsPerMealG.tolerance')} />
-              <FieldError id="carbsPerMealG.tolerance-error" errors={err('carbsPerMealG.tolerance')} />
+              <input
+                id="p-carbs-tol"
+                type="number"
+                value={v.carbsPerMealG.tolerance}
+                onChange={(e) =>
+                  set('carbsPerMealG', {
+                    target: v.carbsPerMealG?.target ?? 45,
+                    tolerance: Number(e.target.value),
+                  })
+                }
+                aria-describedby={describe('carbsPerMealG.tolerance')}
+              />
+              <FieldError
+                id="carbsPerMealG.tolerance-error"
+                errors={err('carbsPerMealG.tolerance')}
+              />
             </div>
           </div>
         ) : null}
@@ -384,7 +585,12 @@ export function ProfileForm({
           {mode === 'create' ? 'Save and plan my week' : 'Save profile'}
         </button>
         {mode === 'edit' ? (
-          <button type="button" className="secondary" disabled={busy} onClick={(e) => submit(e as unknown as FormEvent, true)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={(e) => submit(e as unknown as FormEvent, true)}
+          >
             Save and make a new plan
           </button>
         ) : null}

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { getRecipeBySlug } from '@/db/queries/recipes';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
+import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
 import { type ScalableIngredient, ScaledIngredients } from '../_components/scaled-ingredients';
 
@@ -16,7 +17,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: getRecipeBySlug(getDb(), slug)?.name ?? 'Recipe not found' };
 }
 
-const SHOWN_NUTRIENTS = ['energyKcal', 'proteinG', 'fatG', 'saturatedFatG', 'carbsG', 'fiberG', 'sugarsG', 'sodiumMg', 'calciumMg', 'ironMg', 'vitaminCMg'];
+const SHOWN_NUTRIENTS = [
+  'energyKcal',
+  'proteinG',
+  'fatG',
+  'saturatedFatG',
+  'carbsG',
+  'fiberG',
+  'sugarsG',
+  'sodiumMg',
+  'calciumMg',
+  'ironMg',
+  'vitaminCMg',
+];
 
 export default async function RecipePage({ params }: Props) {
   const { slug } = await params;
@@ -26,7 +39,13 @@ export default async function RecipePage({ params }: Props) {
   const protocols = new Map(listProtocols(db).map((p) => [p.id, p]));
   const ingredients: ScalableIngredient[] = recipe.ingredients.map((i) => {
     const m = i.measures.find((x) => i.text.endsWith(` ${x.label}`));
-    return { ndb: i.ndb, name: i.name, grams: i.grams, note: i.note, measure: m ? { label: m.label, gramsPerUnit: m.grams / m.amount } : null };
+    return {
+      ndb: i.ndb,
+      name: i.name,
+      grams: i.grams,
+      note: i.note,
+      measure: m ? { label: m.label, gramsPerUnit: m.grams / m.amount } : null,
+    };
   });
   const phaseName = (protocolId: string, phaseId: string) => {
     const p = protocols.get(protocolId);
@@ -98,10 +117,16 @@ export default async function RecipePage({ params }: Props) {
           <p className="muted">No allergen or diet-group tags.</p>
         ) : (
           <ul>
-            {[...recipe.allergens.map((t) => ({ ...t, kind: 'allergen' })), ...recipe.tags.map((t) => ({ ...t, kind: 'group' }))].map((t) => (
+            {[
+              ...recipe.allergens.map((t) => ({ ...t, kind: 'allergen' })),
+              ...recipe.tags.map((t) => ({ ...t, kind: 'group' })),
+            ].map((t) => (
               <li key={`${t.kind}-${t.code}`}>
-                <strong>{t.code}</strong> <span className="muted">({t.kind}, {t.certainty})</span>:{' '}
-                {t.causes.map((c) => c.name).join(', ')}
+                <strong>{t.code}</strong>{' '}
+                <span className="muted">
+                  ({t.kind}, {t.certainty})
+                </span>
+                : {t.causes.map((c) => c.name).join(', ')}
               </li>
             ))}
           </ul>
@@ -117,7 +142,7 @@ export default async function RecipePage({ params }: Props) {
 
       <section aria-labelledby="comp-h">
         <h2 id="comp-h">Protocols and phases</h2>
-        <div className="table-wrap">
+        <TableWrap label="Protocol compliance">
           <table>
             <thead>
               <tr>
@@ -131,7 +156,10 @@ export default async function RecipePage({ params }: Props) {
               {recipe.compliance.map((c) => {
                 const n = phaseName(c.protocol, c.phase);
                 return (
-                  <tr key={`${c.protocol}-${c.phase}`} data-testid={`compliance-${c.protocol}-${c.phase}`}>
+                  <tr
+                    key={`${c.protocol}-${c.phase}`}
+                    data-testid={`compliance-${c.protocol}-${c.phase}`}
+                  >
                     <td>{n.protocol}</td>
                     <td>{n.kind === 'diet' ? '—' : n.phase}</td>
                     <td>{c.ok ? 'Yes' : 'Not in this phase'}</td>
@@ -147,7 +175,7 @@ export default async function RecipePage({ params }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

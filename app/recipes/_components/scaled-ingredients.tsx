@@ -14,7 +14,13 @@ export type ScalableIngredient = {
 };
 
 /** Ingredients in household measures, rescaled live by a servings control. */
-export function ScaledIngredients({ ingredients, servings }: { ingredients: ScalableIngredient[]; servings: number }) {
+export function ScaledIngredients({
+  ingredients,
+  servings,
+}: {
+  ingredients: ScalableIngredient[];
+  servings: number;
+}) {
   const [count, setCount] = useState(servings);
   const id = useId();
   const factor = count / servings;
@@ -24,7 +30,12 @@ export function ScaledIngredients({ ingredients, servings }: { ingredients: Scal
         <label htmlFor={id} style={{ margin: 0 }}>
           Servings
         </label>
-        <button type="button" className="secondary" aria-label="Fewer servings" onClick={() => setCount((c) => Math.max(1, c - 1))}>
+        <button
+          type="button"
+          className="secondary"
+          aria-label="Fewer servings"
+          onClick={() => setCount((c) => Math.max(1, c - 1))}
+        >
           −
         </button>
         <input
@@ -39,7 +50,12 @@ export function ScaledIngredients({ ingredients, servings }: { ingredients: Scal
           }}
           style={{ width: '5rem' }}
         />
-        <button type="button" className="secondary" aria-label="More servings" onClick={() => setCount((c) => Math.min(24, c + 1))}>
+        <button
+          type="button"
+          className="secondary"
+          aria-label="More servings"
+          onClick={() => setCount((c) => Math.min(24, c + 1))}
+        >
           +
         </button>
         {count !== servings ? (
@@ -51,7 +67,9 @@ export function ScaledIngredients({ ingredients, servings }: { ingredients: Scal
       <ul aria-live="polite">
         {ingredients.map((i, idx) => {
           const grams = i.grams * factor;
-          const amount = i.measure ? `${formatAmount(grams / i.measure.gramsPerUnit)} ${i.measure.label}` : null;
+          const amount = i.measure
+            ? `${formatAmount(grams / i.measure.gramsPerUnit)} ${i.measure.label}`
+            : null;
           return (
             <li key={`${i.ndb}-${idx}`}>
               {amount ? (

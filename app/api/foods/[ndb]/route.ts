@@ -6,11 +6,14 @@ import { ndbSchema } from '@/lib/validation/common';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = handle(async (_request: Request, context: { params: Promise<{ ndb: string }> }) => {
-  const { ndb } = await context.params;
-  const parsed = ndbSchema.safeParse(ndb);
-  if (!parsed.success) throw AppError.invalid('ndb', parsed.error.issues[0]?.message ?? 'invalid');
-  const food = getFoodByNdb(getDb(), parsed.data);
-  if (!food) throw AppError.notFound('Food', parsed.data);
-  return Response.json(food);
-});
+export const GET = handle(
+  async (_request: Request, context: { params: Promise<{ ndb: string }> }) => {
+    const { ndb } = await context.params;
+    const parsed = ndbSchema.safeParse(ndb);
+    if (!parsed.success)
+      throw AppError.invalid('ndb', parsed.error.issues[0]?.message ?? 'invalid');
+    const food = getFoodByNdb(getDb(), parsed.data);
+    if (!food) throw AppError.notFound('Food', parsed.data);
+    return Response.json(food);
+  },
+);

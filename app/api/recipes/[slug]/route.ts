@@ -6,11 +6,14 @@ import { recipeSlugSchema } from '@/lib/validation/recipes';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = handle(async (_request: Request, context: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await context.params;
-  const parsed = recipeSlugSchema.safeParse(slug);
-  if (!parsed.success) throw AppError.invalid('slug', parsed.error.issues[0]?.message ?? 'invalid');
-  const recipe = getRecipeBySlug(getDb(), parsed.data);
-  if (!recipe) throw AppError.notFound('Recipe', parsed.data);
-  return Response.json(recipe);
-});
+export const GET = handle(
+  async (_request: Request, context: { params: Promise<{ slug: string }> }) => {
+    const { slug } = await context.params;
+    const parsed = recipeSlugSchema.safeParse(slug);
+    if (!parsed.success)
+      throw AppError.invalid('slug', parsed.error.issues[0]?.message ?? 'invalid');
+    const recipe = getRecipeBySlug(getDb(), parsed.data);
+    if (!recipe) throw AppError.notFound('Recipe', parsed.data);
+    return Response.json(recipe);
+  },
+);

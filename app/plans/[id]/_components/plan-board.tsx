@@ -34,17 +34,42 @@ export type BoardDay = {
   };
 };
 
-type Alternative = { recipeSlug: string; recipeName?: string; scoreDelta: number; energyDeltaKcal: number; proteinDeltaG: number; itemsToBuyDelta: number };
+type Alternative = {
+  recipeSlug: string;
+  recipeName?: string;
+  scoreDelta: number;
+  energyDeltaKcal: number;
+  proteinDeltaG: number;
+  itemsToBuyDelta: number;
+};
 
 const SLOT_ORDER = ['breakfast', 'lunch', 'snack', 'dinner'];
-const signed = (n: number, unit: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}${unit}`;
+const signed = (n: number, unit: string) =>
+  `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}${unit}`;
 
 function dayLabel(date: string): string {
   const d = new Date(`${date}T12:00:00Z`);
-  return d.toLocaleDateString('en-US', { weekday: 'long', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return d.toLocaleDateString('en-US', {
+    weekday: 'long',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
-function TotalBar({ label, value, target, unit, ok }: { label: string; value: number; target: number; unit: string; ok: boolean }) {
+function TotalBar({
+  label,
+  value,
+  target,
+  unit,
+  ok,
+}: {
+  label: string;
+  value: number;
+  target: number;
+  unit: string;
+  ok: boolean;
+}) {
   const pct = Math.min(100, Math.round((value / Math.max(1, target)) * 100));
   return (
     <div className="small" style={{ marginBottom: '0.35rem' }}>
@@ -54,7 +79,11 @@ function TotalBar({ label, value, target, unit, ok }: { label: string; value: nu
           {Math.round(value)} / {Math.round(target)} {unit} {ok ? '✓' : ''}
         </span>
       </div>
-      <div className={`bar${value > target * 1.1 ? ' over' : ''}`} role="img" aria-label={`${label} ${Math.round(value)} of ${Math.round(target)} ${unit}`}>
+      <div
+        className={`bar${value > target * 1.1 ? ' over' : ''}`}
+        role="img"
+        aria-label={`${label} ${Math.round(value)} of ${Math.round(target)} ${unit}`}
+      >
         <span style={{ width: `${pct}%` }} />
       </div>
     </div>
@@ -67,7 +96,12 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [swap, setSwap] = useState<{ meal: BoardMeal; date: string; items: Alternative[] | null; error?: string } | null>(null);
+  const [swap, setSwap] = useState<{
+    meal: BoardMeal;
+    date: string;
+    items: Alternative[] | null;
+    error?: string;
+  } | null>(null);
 
   async function act(key: string, url: string, method: string, body: unknown, success: string) {
     setBusy(key);
@@ -86,13 +120,29 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
   async function openSwap(meal: BoardMeal, date: string) {
     setSwap({ meal, date, items: null });
     dialogRef.current?.showModal();
-    const res = await callApi<{ items: Alternative[] }>(`/api/plans/${planId}/meals/${meal.id}/alternatives`);
-    setSwap((s) => (s && s.meal.id === meal.id ? { ...s, items: res.ok ? res.data.items : [], error: res.ok ? undefined : res.error.message } : s));
+    const res = await callApi<{ items: Alternative[] }>(
+      `/api/plans/${planId}/meals/${meal.id}/alternatives`,
+    );
+    setSwap((s) =>
+      s && s.meal.id === meal.id
+        ? {
+            ...s,
+            items: res.ok ? res.data.items : [],
+            error: res.ok ? undefined : res.error.message,
+          }
+        : s,
+    );
   }
 
   async function chooseSwap(slug: string) {
     if (!swap) return;
-    const ok = await act(`swap-${swap.meal.id}`, `/api/plans/${planId}/meals/${swap.meal.id}/swap`, 'POST', { recipeSlug: slug }, 'Meal swapped.');
+    const ok = await act(
+      `swap-${swap.meal.id}`,
+      `/api/plans/${planId}/meals/${swap.meal.id}/swap`,
+      'POST',
+      { recipeSlug: slug },
+      'Meal swapped.',
+    );
     if (ok) {
       dialogRef.current?.close();
       setSwap(null);
@@ -105,7 +155,15 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
         <button
           type="button"
           disabled={busy !== null}
-          onClick={() => act('regen-week', `/api/plans/${planId}/regenerate`, 'POST', { scope: 'week', seed: Math.floor(Math.random() * 2 ** 31) }, 'Week regenerated; locked meals were kept.')}
+          onClick={() =>
+            act(
+              'regen-week',
+              `/api/plans/${planId}/regenerate`,
+              'POST',
+              { scope: 'week', seed: Math.floor(Math.random() * 2 ** 31) },
+              'Week regenerated; locked meals were kept.',
+            )
+          }
         >
           {busy === 'regen-week' ? <span className="spinner" aria-hidden="true" /> : null}
           Regenerate week
@@ -114,7 +172,11 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
       </div>
       <div aria-live="polite" className="no-print">
         {status ? (
-          <div className={`alert ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} style={{ marginBottom: '0.75rem' }}>
+          <div
+            className={`alert ${status.kind}`}
+            role={status.kind === 'error' ? 'alert' : 'status'}
+            style={{ marginBottom: '0.75rem' }}
+          >
             {status.text}
           </div>
         ) : null}
@@ -131,7 +193,15 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                 type="button"
                 className="ghost no-print"
                 disabled={busy !== null}
-                onClick={() => act(`regen-${day.date}`, `/api/plans/${planId}/regenerate`, 'POST', { scope: 'day', date: day.date, seed: Math.floor(Math.random() * 2 ** 31) }, `${dayLabel(day.date)} regenerated.`)}
+                onClick={() =>
+                  act(
+                    `regen-${day.date}`,
+                    `/api/plans/${planId}/regenerate`,
+                    'POST',
+                    { scope: 'day', date: day.date, seed: Math.floor(Math.random() * 2 ** 31) },
+                    `${dayLabel(day.date)} regenerated.`,
+                  )
+                }
                 aria-label={`Regenerate ${dayLabel(day.date)}`}
               >
                 ↻ Day
@@ -151,7 +221,8 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                       {m.recipeName}
                     </Link>
                     <div className="small">
-                      {m.energyKcal} kcal · {m.proteinG} g protein · {m.totalMinutes} min · {m.servings} {m.servings === 1 ? 'serving' : 'servings'}
+                      {m.energyKcal} kcal · {m.proteinG} g protein · {m.totalMinutes} min ·{' '}
+                      {m.servings} {m.servings === 1 ? 'serving' : 'servings'}
                     </div>
                     <details className="small">
                       <summary>Why this meal</summary>
@@ -164,7 +235,13 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                       </ul>
                     </details>
                     <div className="row no-print" style={{ marginTop: '0.25rem' }}>
-                      <button type="button" className="secondary" disabled={busy !== null} onClick={() => openSwap(m, day.date)} aria-label={`Swap ${m.slot} on ${dayLabel(day.date)}: ${m.recipeName}`}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={busy !== null}
+                        onClick={() => openSwap(m, day.date)}
+                        aria-label={`Swap ${m.slot} on ${dayLabel(day.date)}: ${m.recipeName}`}
+                      >
                         Swap
                       </button>
                       <button
@@ -172,7 +249,15 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                         className="secondary"
                         aria-pressed={m.locked}
                         disabled={busy !== null}
-                        onClick={() => act(`lock-${m.id}`, `/api/plans/${planId}/meals/${m.id}`, 'PATCH', { locked: !m.locked }, m.locked ? 'Meal unlocked.' : 'Meal locked.')}
+                        onClick={() =>
+                          act(
+                            `lock-${m.id}`,
+                            `/api/plans/${planId}/meals/${m.id}`,
+                            'PATCH',
+                            { locked: !m.locked },
+                            m.locked ? 'Meal unlocked.' : 'Meal locked.',
+                          )
+                        }
                         aria-label={`${m.locked ? 'Unlock' : 'Lock'} ${m.slot} on ${dayLabel(day.date)}`}
                       >
                         {m.locked ? '🔒 Locked' : 'Lock'}
@@ -182,9 +267,27 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                 ))}
             </ul>
             <div className="day-totals">
-              <TotalBar label="Energy" value={day.totals.energyKcal} target={day.totals.targets.energyKcal} unit="kcal" ok={day.totals.energyInBand} />
-              <TotalBar label="Protein" value={day.totals.proteinG} target={day.totals.targets.proteinG} unit="g" ok={day.totals.proteinMet} />
-              <TotalBar label="Fiber" value={day.totals.fiberG} target={day.totals.targets.fiberG} unit="g" ok={day.totals.fiberMet} />
+              <TotalBar
+                label="Energy"
+                value={day.totals.energyKcal}
+                target={day.totals.targets.energyKcal}
+                unit="kcal"
+                ok={day.totals.energyInBand}
+              />
+              <TotalBar
+                label="Protein"
+                value={day.totals.proteinG}
+                target={day.totals.targets.proteinG}
+                unit="g"
+                ok={day.totals.proteinMet}
+              />
+              <TotalBar
+                label="Fiber"
+                value={day.totals.fiberG}
+                target={day.totals.targets.fiberG}
+                unit="g"
+                ok={day.totals.fiberMet}
+              />
             </div>
           </section>
         ))}
@@ -193,14 +296,20 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
       <dialog ref={dialogRef} aria-labelledby="swap-title" onClose={() => setSwap(null)}>
         <div className="dialog-head">
           <h2 id="swap-title">Swap {swap ? `${swap.meal.slot}: ${swap.meal.recipeName}` : ''}</h2>
-          <button type="button" className="ghost" onClick={() => dialogRef.current?.close()} aria-label="Close">
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => dialogRef.current?.close()}
+            aria-label="Close"
+          >
             ✕
           </button>
         </div>
         <div className="dialog-body">
           {!swap || swap.items === null ? (
             <p>
-              <span className="spinner" aria-hidden="true" /> Finding alternatives that fit your rules…
+              <span className="spinner" aria-hidden="true" /> Finding alternatives that fit your
+              rules…
             </p>
           ) : swap.error ? (
             <div className="alert error" role="alert">
@@ -216,10 +325,17 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                     <div>
                       <strong>{a.recipeName ?? a.recipeSlug}</strong>
                       <div className="small muted">
-                        Day energy {signed(a.energyDeltaKcal, ' kcal')} · protein {signed(a.proteinDeltaG, ' g')} · items to buy {signed(a.itemsToBuyDelta, '')}
+                        Day energy {signed(a.energyDeltaKcal, ' kcal')} · protein{' '}
+                        {signed(a.proteinDeltaG, ' g')} · items to buy{' '}
+                        {signed(a.itemsToBuyDelta, '')}
                       </div>
                     </div>
-                    <button type="button" disabled={busy !== null} onClick={() => chooseSwap(a.recipeSlug)} aria-label={`Choose ${a.recipeName ?? a.recipeSlug}`}>
+                    <button
+                      type="button"
+                      disabled={busy !== null}
+                      onClick={() => chooseSwap(a.recipeSlug)}
+                      aria-label={`Choose ${a.recipeName ?? a.recipeSlug}`}
+                    >
                       Choose
                     </button>
                   </div>

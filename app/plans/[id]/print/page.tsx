@@ -18,7 +18,10 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
   const view = getPlanById(db, Number(id));
   if (!view) notFound();
   const week = toWeekPlan(view);
-  const recipes = loadShoppingRecipes(db, week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)));
+  const recipes = loadShoppingRecipes(
+    db,
+    week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
+  );
   return (
     <div className="print-view">
       <div className="spread no-print">
@@ -43,10 +46,21 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
         <tbody>
           {view.days.map((d) => (
             <tr key={d.date}>
-              <th scope="row">{new Date(`${d.date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })}</th>
+              <th scope="row">
+                {new Date(`${d.date}T12:00:00Z`).toLocaleDateString('en-US', {
+                  weekday: 'short',
+                  day: 'numeric',
+                  month: 'short',
+                  timeZone: 'UTC',
+                })}
+              </th>
               {SLOT_ORDER.map((s) => {
                 const m = d.meals.find((x) => x.slot === s);
-                return <td key={s}>{m ? `${m.recipeName}${m.leftoverOf ? ' (leftovers)' : ''}` : '—'}</td>;
+                return (
+                  <td key={s}>
+                    {m ? `${m.recipeName}${m.leftoverOf ? ' (leftovers)' : ''}` : '—'}
+                  </td>
+                );
               })}
               <td className="num">{Math.round(d.totals.energyKcal)}</td>
             </tr>

@@ -37,16 +37,26 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
       <div className="spread">
         <h1>Shopping list, week of {view.weekStart}</h1>
         <nav aria-label="Units" className="row no-print">
-          <Link className={`button ${units === 'metric' ? '' : 'secondary'}`} href={`?units=metric`} aria-current={units === 'metric' ? 'true' : undefined}>
+          <Link
+            className={`button ${units === 'metric' ? '' : 'secondary'}`}
+            href={`?units=metric`}
+            aria-current={units === 'metric' ? 'true' : undefined}
+          >
             Metric
           </Link>
-          <Link className={`button ${units === 'us' ? '' : 'secondary'}`} href={`?units=us`} aria-current={units === 'us' ? 'true' : undefined}>
+          <Link
+            className={`button ${units === 'us' ? '' : 'secondary'}`}
+            href={`?units=us`}
+            aria-current={units === 'us' ? 'true' : undefined}
+          >
             US
           </Link>
         </nav>
       </div>
       <p aria-live="polite">
-        <strong>{list.totals.items}</strong> items · <strong data-testid="to-buy">{list.totals.toBuy}</strong> still to buy · {list.totals.inPantry} you likely have
+        <strong>{list.totals.items}</strong> items ·{' '}
+        <strong data-testid="to-buy">{list.totals.toBuy}</strong> still to buy ·{' '}
+        {list.totals.inPantry} you likely have
       </p>
       <div className="row no-print">
         <a className="button secondary" href={`${base}csv`} download>
@@ -68,7 +78,13 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
       {list.items.length === 0 ? (
         <p className="alert info">This plan needs nothing to buy.</p>
       ) : (
-        <ShoppingListView key={JSON.stringify(list.totals) + units} planId={view.id} profileId={view.profileId} sections={sections} swapMarked={marked} />
+        <ShoppingListView
+          key={JSON.stringify(list.totals) + units}
+          planId={view.id}
+          profileId={view.profileId}
+          sections={sections}
+          swapMarked={marked}
+        />
       )}
     </>
   );

@@ -36,14 +36,19 @@ export function ShoppingListView({
   swapMarked: string[];
 }) {
   const router = useRouter();
-  const [items, setItems] = useState(() => new Map(sections.flatMap((s) => s.items.map((i) => [i.ndb, i]))));
+  const [items, setItems] = useState(
+    () => new Map(sections.flatMap((s) => s.items.map((i) => [i.ndb, i]))),
+  );
   const [error, setError] = useState<string | null>(null);
   const marked = new Set(swapMarked);
 
   async function toggleChecked(item: ListItem) {
     const next = !item.checked;
     setItems((m) => new Map(m).set(item.ndb, { ...item, checked: next, changed: false }));
-    const res = await callApi(`/api/plans/${planId}/shopping-list/items/${item.ndb}`, { method: 'PATCH', body: { checked: next } });
+    const res = await callApi(`/api/plans/${planId}/shopping-list/items/${item.ndb}`, {
+      method: 'PATCH',
+      body: { checked: next },
+    });
     if (!res.ok) {
       setItems((m) => new Map(m).set(item.ndb, item));
       setError(res.error.message);
@@ -51,7 +56,9 @@ export function ShoppingListView({
   }
 
   async function togglePantry(item: ListItem) {
-    const res = await callApi(`/api/profiles/${profileId}/pantry/${item.ndb}`, { method: item.inPantry ? 'DELETE' : 'PUT' });
+    const res = await callApi(`/api/profiles/${profileId}/pantry/${item.ndb}`, {
+      method: item.inPantry ? 'DELETE' : 'PUT',
+    });
     if (!res.ok) setError(res.error.message);
     else router.refresh();
   }
@@ -66,7 +73,12 @@ export function ShoppingListView({
         ) : null}
       </div>
       {sections.map((section) => (
-        <section key={section.id} className="card" style={{ marginTop: '0.75rem' }} aria-labelledby={`aisle-${section.id}`}>
+        <section
+          key={section.id}
+          className="card"
+          style={{ marginTop: '0.75rem' }}
+          aria-labelledby={`aisle-${section.id}`}
+        >
           <h2 id={`aisle-${section.id}`} style={{ marginTop: 0 }}>
             {section.name}
           </h2>
@@ -75,17 +87,40 @@ export function ShoppingListView({
               const item = items.get(original.ndb) ?? original;
               const isMarked = item.changed || marked.has(item.ndb);
               return (
-                <li key={item.ndb} data-testid={`item-${item.ndb}`} data-changed={isMarked ? 'true' : 'false'}>
+                <li
+                  key={item.ndb}
+                  data-testid={`item-${item.ndb}`}
+                  data-changed={isMarked ? 'true' : 'false'}
+                >
                   <div className="spread">
-                    <label style={{ fontWeight: 400, display: 'flex', gap: '0.5rem', alignItems: 'baseline', margin: 0 }}>
-                      <input type="checkbox" checked={item.checked} onChange={() => toggleChecked(item)} />
+                    <label
+                      style={{
+                        fontWeight: 400,
+                        display: 'flex',
+                        gap: '0.5rem',
+                        alignItems: 'baseline',
+                        margin: 0,
+                      }}
+                    >
+                      <input
+                        type="checkbox"
+                        checked={item.checked}
+                        onChange={() => toggleChecked(item)}
+                      />
                       <span style={{ textDecoration: item.checked ? 'line-through' : undefined }}>
-                        <strong>{item.display}</strong> <span className="muted small">({item.exact})</span>
+                        <strong>{item.display}</strong>{' '}
+                        <span className="muted small">({item.exact})</span>
                       </span>
                     </label>
                     <span className="row">
-                      {isMarked ? <span className="badge inflammatory">changed by your last swap</span> : null}
-                      <button type="button" className="ghost no-print" onClick={() => togglePantry(item)}>
+                      {isMarked ? (
+                        <span className="badge inflammatory">changed by your last swap</span>
+                      ) : null}
+                      <button
+                        type="button"
+                        className="ghost no-print"
+                        onClick={() => togglePantry(item)}
+                      >
                         {item.inPantry ? 'I need to buy this' : 'I have this'}
                       </button>
                     </span>

@@ -10,7 +10,13 @@ import type { RawSearchParams } from '../../../../_components/search-params';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Shopping list (print)' };
 
-export default async function ShoppingPrintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function ShoppingPrintPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { id } = await params;
   const units = (await searchParams).units === 'us' ? 'us' : 'metric';
   if (!/^\d+$/.test(id)) notFound();
@@ -38,7 +44,8 @@ export default async function ShoppingPrintPage({ params, searchParams }: { para
                 const i = byNdb.get(ndb);
                 return i ? (
                   <li key={ndb}>
-                    {i.checked ? '☑' : '☐'} {i.display} <span className="muted small">({i.exact})</span>
+                    {i.checked ? '☑' : '☐'} {i.display}{' '}
+                    <span className="muted small">({i.exact})</span>
                   </li>
                 ) : null;
               })}

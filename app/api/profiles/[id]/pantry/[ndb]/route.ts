@@ -13,11 +13,13 @@ type Ctx = { params: Promise<{ id: string; ndb: string }> };
 async function target(context: Ctx): Promise<{ profileId: number; ndb: string }> {
   const { id, ndb } = await context.params;
   const profileId = idParamSchema('id').safeParse(id);
-  if (!profileId.success) throw AppError.invalid('id', profileId.error.issues[0]?.message ?? 'invalid');
+  if (!profileId.success)
+    throw AppError.invalid('id', profileId.error.issues[0]?.message ?? 'invalid');
   const food = ndbSchema.safeParse(ndb);
   if (!food.success) throw AppError.invalid('ndb', food.error.issues[0]?.message ?? 'invalid');
   const db = getDb();
-  if (!getProfileById(db, profileId.data)) throw AppError.notFound('Profile', String(profileId.data));
+  if (!getProfileById(db, profileId.data))
+    throw AppError.notFound('Profile', String(profileId.data));
   if (!getFoodByNdb(db, food.data)) throw AppError.notFound('Food', food.data);
   return { profileId: profileId.data, ndb: food.data };
 }

@@ -15,7 +15,8 @@ export const PATCH = handle(async (request: Request, context: Ctx) => {
   const { planId } = await planParams(context);
   const { ndb } = await context.params;
   const parsedNdb = ndbSchema.safeParse(ndb);
-  if (!parsedNdb.success) throw AppError.invalid('ndb', parsedNdb.error.issues[0]?.message ?? 'invalid');
+  if (!parsedNdb.success)
+    throw AppError.invalid('ndb', parsedNdb.error.issues[0]?.message ?? 'invalid');
   const { checked } = await parseJsonBody(request, checkItemSchema);
   const db = getDb();
   const view = loadPlanOr404(db, planId);

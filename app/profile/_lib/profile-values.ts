@@ -1,0 +1,55 @@
+/** Plain data shared by the profile form (client) and the pages that render it (server). */
+export type ProtocolOption = {
+  id: string;
+  name: string;
+  kind: 'protocol' | 'diet';
+  summary: string;
+  phases: { id: string; name: string; summary: string }[];
+};
+
+export type ProfileValues = {
+  id?: number;
+  name: string;
+  householdSize: number;
+  protocol: string;
+  phase: string;
+  allergens: string[];
+  avoid: string[];
+  diet: string;
+  dislikes: { ndb: string; name: string }[];
+  energyKcal: number | null;
+  body: {
+    sex: 'female' | 'male';
+    ageYears: number;
+    heightCm: number;
+    weightKg: number;
+    activity: string;
+  } | null;
+  proteinG: number | null;
+  fiberG: number | null;
+  slots: string[];
+  maxMinutes: { weekday: number; weekend: number };
+  leftovers: boolean;
+  carbsPerMealG: { target: number; tolerance: number } | null;
+};
+
+export const SLOTS = ['breakfast', 'lunch', 'dinner', 'snack'];
+
+export const DEFAULT_PROFILE: ProfileValues = {
+  name: '',
+  householdSize: 1,
+  protocol: 'aip',
+  phase: 'elimination',
+  allergens: [],
+  avoid: [],
+  diet: 'omnivore',
+  dislikes: [],
+  energyKcal: null,
+  body: null,
+  proteinG: null,
+  fiberG: null,
+  slots: [...SLOTS],
+  maxMinutes: { weekday: 45, weekend: 90 },
+  leftovers: false,
+  carbsPerMealG: null,
+};
