@@ -117,5 +117,5 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   await expect(page.getByRole('status')).toHaveText('Meal swapped.');
   await page.getByRole('link', { name: 'Shopping list' }).first().click();
   await expect(page.locator('[data-changed="true"]').first()).toBeVisible();
-  await expect(page.getByText('changed by your last swap').first()).toBeVisible();
+  await expect(page.getByText('changed by your last plan change').first()).toBeVisible();
 });

@@ -63,12 +63,15 @@ function TotalBar({
   target,
   unit,
   ok,
+  isCeiling = false,
 }: {
   label: string;
   value: number;
   target: number;
   unit: string;
   ok: boolean;
+  /** Only energy has an upper bound; more protein or fiber is not "over". */
+  isCeiling?: boolean;
 }) {
   const pct = Math.min(100, Math.round((value / Math.max(1, target)) * 100));
   return (
@@ -80,7 +83,7 @@ function TotalBar({
         </span>
       </div>
       <div
-        className={`bar${value > target * 1.1 ? ' over' : ''}`}
+        className={`bar${isCeiling && value > target * 1.1 ? ' over' : ''}`}
         role="img"
         aria-label={`${label} ${Math.round(value)} of ${Math.round(target)} ${unit}`}
       >
@@ -273,6 +276,7 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                 target={day.totals.targets.energyKcal}
                 unit="kcal"
                 ok={day.totals.energyInBand}
+                isCeiling
               />
               <TotalBar
                 label="Protein"

@@ -114,7 +114,7 @@ export function ShoppingListView({
                     </label>
                     <span className="row">
                       {isMarked ? (
-                        <span className="badge inflammatory">changed by your last swap</span>
+                        <span className="badge inflammatory">changed by your last plan change</span>
                       ) : null}
                       <button
                         type="button"
