@@ -5,8 +5,9 @@ import { listFoodGroups, listFoods } from '@/db/queries/foods';
 import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '@/lib/foods/codes';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { foodSearchSchema } from '@/lib/validation/foods';
+import { FilterErrors, Pager } from '../_components/list-parts';
 import { LiveFilterForm } from '../_components/live-filter-form';
-import { compactParams, type RawSearchParams, toQueryString } from '../_components/search-params';
+import { compactParams, type RawSearchParams } from '../_components/search-params';
 import { InflammationBadge, TagBadge } from '../_components/tag-badge';
 
 export const metadata: Metadata = { title: 'Foods' };
@@ -118,19 +119,7 @@ export default async function FoodsPage({
         </LiveFilterForm>
       </div>
 
-      {errors ? (
-        <div className="alert error" role="alert" style={{ marginTop: '1rem' }}>
-          <strong>Some filters are not valid.</strong>
-          <ul>
-            {Object.entries(errors).map(([field, msgs]) => (
-              <li key={field}>
-                {field}: {msgs.join(', ')}
-              </li>
-            ))}
-          </ul>
-          <Link href="/foods">Clear all filters</Link>
-        </div>
-      ) : null}
+      {errors ? <FilterErrors errors={errors} clearHref="/foods" /> : null}
 
       {result ? (
         <section aria-labelledby="food-results" style={{ marginTop: '1rem' }}>
@@ -164,26 +153,13 @@ export default async function FoodsPage({
               ))}
             </ul>
           )}
-          <nav className="pager" aria-label="Pages">
-            {offset > 0 ? (
-              <Link
-                className="button secondary"
-                href={`/foods${toQueryString({ ...raw, cursor: offset - limit > 0 ? String(offset - limit) : undefined })}`}
-              >
-                ← Previous
-              </Link>
-            ) : (
-              <span />
-            )}
-            {result.nextCursor ? (
-              <Link
-                className="button secondary"
-                href={`/foods${toQueryString({ ...raw, cursor: result.nextCursor })}`}
-              >
-                Next →
-              </Link>
-            ) : null}
-          </nav>
+          <Pager
+            basePath="/foods"
+            params={raw}
+            offset={offset}
+            limit={limit}
+            nextCursor={result.nextCursor}
+          />
         </section>
       ) : null}
     </>

@@ -6,8 +6,9 @@ import { listRecipes } from '@/db/queries/recipes';
 import { ALLERGEN_CODES, INFLAMMATION_CLASSES, MEAL_TYPES } from '@/lib/foods/codes';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { recipeSearchSchema } from '@/lib/validation/recipes';
+import { FilterErrors, Pager } from '../_components/list-parts';
 import { LiveFilterForm } from '../_components/live-filter-form';
-import { compactParams, type RawSearchParams, toQueryString } from '../_components/search-params';
+import { compactParams, type RawSearchParams } from '../_components/search-params';
 import { InflammationBadge, TagBadge } from '../_components/tag-badge';
 
 export const metadata: Metadata = { title: 'Recipes' };
@@ -126,19 +127,7 @@ export default async function RecipesPage({
         </LiveFilterForm>
       </div>
 
-      {errors ? (
-        <div className="alert error" role="alert" style={{ marginTop: '1rem' }}>
-          <strong>Some filters are not valid.</strong>
-          <ul>
-            {Object.entries(errors).map(([f, m]) => (
-              <li key={f}>
-                {f}: {m.join(', ')}
-              </li>
-            ))}
-          </ul>
-          <Link href="/recipes">Clear all filters</Link>
-        </div>
-      ) : null}
+      {errors ? <FilterErrors errors={errors} clearHref="/recipes" /> : null}
 
       {result ? (
         <section aria-labelledby="recipe-results" style={{ marginTop: '1rem' }}>
@@ -177,26 +166,13 @@ export default async function RecipesPage({
               ))}
             </ul>
           )}
-          <nav className="pager" aria-label="Pages">
-            {offset > 0 ? (
-              <Link
-                className="button secondary"
-                href={`/recipes${toQueryString({ ...raw, cursor: offset - limit > 0 ? String(offset - limit) : undefined })}`}
-              >
-                ← Previous
-              </Link>
-            ) : (
-              <span />
-            )}
-            {result.nextCursor ? (
-              <Link
-                className="button secondary"
-                href={`/recipes${toQueryString({ ...raw, cursor: result.nextCursor })}`}
-              >
-                Next →
-              </Link>
-            ) : null}
-          </nav>
+          <Pager
+            basePath="/recipes"
+            params={raw}
+            offset={offset}
+            limit={limit}
+            nextCursor={result.nextCursor}
+          />
         </section>
       ) : null}
     </>

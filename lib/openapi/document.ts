@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
 import { foodSearchSchema } from '../validation/foods';
-import { createPlanSchema, lockSchema, planListQuerySchema, regenerateSchema, swapSchema } from '../validation/plans';
+import {
+  createPlanSchema,
+  lockSchema,
+  planListQuerySchema,
+  regenerateSchema,
+  swapSchema,
+} from '../validation/plans';
 import { recipeSearchSchema } from '../validation/recipes';
-import { shoppingQuerySchema, checkItemSchema, exportQuerySchema } from '../validation/shopping';
+import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
 
 /** The one error body every route returns. */
 export const errorBodySchema = z.object({
@@ -35,29 +41,221 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/api/health', summary: 'Database migrated and seeded?', tag: 'meta', success: { status: 200, description: 'Ready' }, errors: [] },
-  { method: 'get', path: '/api/foods', summary: 'Search and filter foods', tag: 'foods', query: foodSearchSchema, success: { status: 200, description: '{ items, nextCursor, total }' }, errors: [400] },
-  { method: 'get', path: '/api/foods/{ndb}', summary: 'One food with nutrients, measures and tags', tag: 'foods', pathParams: { ndb: '5-digit USDA NDB number' }, success: { status: 200, description: 'The food' }, errors: [400, 404] },
-  { method: 'get', path: '/api/protocols', summary: 'Protocols and diets with phases and rules', tag: 'protocols', success: { status: 200, description: '{ items }' }, errors: [] },
-  { method: 'get', path: '/api/recipes', summary: 'Search and filter recipes', tag: 'recipes', query: recipeSearchSchema, success: { status: 200, description: '{ items, nextCursor, total }' }, errors: [400] },
-  { method: 'get', path: '/api/recipes/{slug}', summary: 'One recipe with derived nutrition, tags and compliance', tag: 'recipes', pathParams: { slug: 'recipe slug' }, success: { status: 200, description: 'The recipe' }, errors: [400, 404] },
-  { method: 'post', path: '/api/profiles', summary: 'Create a profile', tag: 'profiles', body: profileCreateSchema, success: { status: 201, description: 'The profile with computed targets' }, errors: [400] },
-  { method: 'get', path: '/api/profiles', summary: 'List profiles', tag: 'profiles', success: { status: 200, description: '{ items }' }, errors: [] },
-  { method: 'get', path: '/api/profiles/{id}', summary: 'One profile', tag: 'profiles', pathParams: { id: 'profile id' }, success: { status: 200, description: 'The profile' }, errors: [400, 404] },
-  { method: 'patch', path: '/api/profiles/{id}', summary: 'Change a profile', tag: 'profiles', pathParams: { id: 'profile id' }, body: profilePatchSchema, success: { status: 200, description: 'The profile' }, errors: [400, 404] },
-  { method: 'delete', path: '/api/profiles/{id}', summary: 'Delete a profile and its plans', tag: 'profiles', pathParams: { id: 'profile id' }, success: { status: 204, description: 'Deleted' }, errors: [400, 404] },
-  { method: 'put', path: '/api/profiles/{id}/pantry/{ndb}', summary: 'Mark a food as in the pantry', tag: 'shopping', pathParams: { id: 'profile id', ndb: 'NDB number' }, success: { status: 200, description: '{ profileId, ndb, inPantry }' }, errors: [400, 404] },
-  { method: 'delete', path: '/api/profiles/{id}/pantry/{ndb}', summary: 'Mark a food as not in the pantry', tag: 'shopping', pathParams: { id: 'profile id', ndb: 'NDB number' }, success: { status: 200, description: '{ profileId, ndb, inPantry }' }, errors: [400, 404] },
-  { method: 'post', path: '/api/plans', summary: 'Generate a week plan', tag: 'plans', body: createPlanSchema, success: { status: 201, description: 'The plan' }, errors: [400, 404, 422] },
-  { method: 'get', path: '/api/plans', summary: 'List plans', tag: 'plans', query: planListQuerySchema, success: { status: 200, description: '{ items }' }, errors: [400] },
-  { method: 'get', path: '/api/plans/{id}', summary: 'One plan', tag: 'plans', pathParams: { id: 'plan id' }, success: { status: 200, description: 'The plan' }, errors: [400, 404] },
-  { method: 'get', path: '/api/plans/{id}/meals/{mealId}/alternatives', summary: 'Up to 10 ranked swap alternatives', tag: 'plans', pathParams: { id: 'plan id', mealId: 'e.g. 2026-11-30-dinner' }, success: { status: 200, description: '{ items: [{ recipeSlug, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta }] }' }, errors: [400, 404] },
-  { method: 'post', path: '/api/plans/{id}/meals/{mealId}/swap', summary: 'Swap one meal', tag: 'plans', pathParams: { id: 'plan id', mealId: 'meal id' }, body: swapSchema, success: { status: 200, description: 'The plan' }, errors: [400, 404, 422] },
-  { method: 'patch', path: '/api/plans/{id}/meals/{mealId}', summary: 'Lock or unlock a meal', tag: 'plans', pathParams: { id: 'plan id', mealId: 'meal id' }, body: lockSchema, success: { status: 200, description: 'The plan' }, errors: [400, 404] },
-  { method: 'post', path: '/api/plans/{id}/regenerate', summary: 'Replace every unlocked meal of the week or a day', tag: 'plans', pathParams: { id: 'plan id' }, body: regenerateSchema, success: { status: 200, description: 'The plan' }, errors: [400, 404, 422] },
-  { method: 'get', path: '/api/plans/{id}/shopping-list', summary: 'The shopping list (json, csv, md, txt)', tag: 'shopping', pathParams: { id: 'plan id' }, query: shoppingQuerySchema, success: { status: 200, description: 'The list, or a file download' }, errors: [400, 404] },
-  { method: 'patch', path: '/api/plans/{id}/shopping-list/items/{ndb}', summary: 'Check or uncheck a line', tag: 'shopping', pathParams: { id: 'plan id', ndb: 'NDB number' }, body: checkItemSchema, success: { status: 200, description: 'The line' }, errors: [400, 404] },
-  { method: 'get', path: '/api/plans/{id}/export', summary: 'The week as iCalendar, Markdown or JSON', tag: 'plans', pathParams: { id: 'plan id' }, query: exportQuerySchema, success: { status: 200, description: 'A file download' }, errors: [400, 404] },
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Database migrated and seeded?',
+    tag: 'meta',
+    success: { status: 200, description: 'Ready' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/foods',
+    summary: 'Search and filter foods',
+    tag: 'foods',
+    query: foodSearchSchema,
+    success: { status: 200, description: '{ items, nextCursor, total }' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/foods/{ndb}',
+    summary: 'One food with nutrients, measures and tags',
+    tag: 'foods',
+    pathParams: { ndb: '5-digit USDA NDB number' },
+    success: { status: 200, description: 'The food' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/protocols',
+    summary: 'Protocols and diets with phases and rules',
+    tag: 'protocols',
+    success: { status: 200, description: '{ items }' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/recipes',
+    summary: 'Search and filter recipes',
+    tag: 'recipes',
+    query: recipeSearchSchema,
+    success: { status: 200, description: '{ items, nextCursor, total }' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/recipes/{slug}',
+    summary: 'One recipe with derived nutrition, tags and compliance',
+    tag: 'recipes',
+    pathParams: { slug: 'recipe slug' },
+    success: { status: 200, description: 'The recipe' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/profiles',
+    summary: 'Create a profile',
+    tag: 'profiles',
+    body: profileCreateSchema,
+    success: { status: 201, description: 'The profile with computed targets' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/profiles',
+    summary: 'List profiles',
+    tag: 'profiles',
+    success: { status: 200, description: '{ items }' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/profiles/{id}',
+    summary: 'One profile',
+    tag: 'profiles',
+    pathParams: { id: 'profile id' },
+    success: { status: 200, description: 'The profile' },
+    errors: [400, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/profiles/{id}',
+    summary: 'Change a profile',
+    tag: 'profiles',
+    pathParams: { id: 'profile id' },
+    body: profilePatchSchema,
+    success: { status: 200, description: 'The profile' },
+    errors: [400, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/profiles/{id}',
+    summary: 'Delete a profile and its plans',
+    tag: 'profiles',
+    pathParams: { id: 'profile id' },
+    success: { status: 204, description: 'Deleted' },
+    errors: [400, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/profiles/{id}/pantry/{ndb}',
+    summary: 'Mark a food as in the pantry',
+    tag: 'shopping',
+    pathParams: { id: 'profile id', ndb: 'NDB number' },
+    success: { status: 200, description: '{ profileId, ndb, inPantry }' },
+    errors: [400, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/profiles/{id}/pantry/{ndb}',
+    summary: 'Mark a food as not in the pantry',
+    tag: 'shopping',
+    pathParams: { id: 'profile id', ndb: 'NDB number' },
+    success: { status: 200, description: '{ profileId, ndb, inPantry }' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/plans',
+    summary: 'Generate a week plan',
+    tag: 'plans',
+    body: createPlanSchema,
+    success: { status: 201, description: 'The plan' },
+    errors: [400, 404, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/plans',
+    summary: 'List plans',
+    tag: 'plans',
+    query: planListQuerySchema,
+    success: { status: 200, description: '{ items }' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/plans/{id}',
+    summary: 'One plan',
+    tag: 'plans',
+    pathParams: { id: 'plan id' },
+    success: { status: 200, description: 'The plan' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/plans/{id}/meals/{mealId}/alternatives',
+    summary: 'Up to 10 ranked swap alternatives',
+    tag: 'plans',
+    pathParams: { id: 'plan id', mealId: 'e.g. 2026-11-30-dinner' },
+    success: {
+      status: 200,
+      description:
+        '{ items: [{ recipeSlug, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta }] }',
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/plans/{id}/meals/{mealId}/swap',
+    summary: 'Swap one meal',
+    tag: 'plans',
+    pathParams: { id: 'plan id', mealId: 'meal id' },
+    body: swapSchema,
+    success: { status: 200, description: 'The plan' },
+    errors: [400, 404, 422],
+  },
+  {
+    method: 'patch',
+    path: '/api/plans/{id}/meals/{mealId}',
+    summary: 'Lock or unlock a meal',
+    tag: 'plans',
+    pathParams: { id: 'plan id', mealId: 'meal id' },
+    body: lockSchema,
+    success: { status: 200, description: 'The plan' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/plans/{id}/regenerate',
+    summary: 'Replace every unlocked meal of the week or a day',
+    tag: 'plans',
+    pathParams: { id: 'plan id' },
+    body: regenerateSchema,
+    success: { status: 200, description: 'The plan' },
+    errors: [400, 404, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/plans/{id}/shopping-list',
+    summary: 'The shopping list (json, csv, md, txt)',
+    tag: 'shopping',
+    pathParams: { id: 'plan id' },
+    query: shoppingQuerySchema,
+    success: { status: 200, description: 'The list, or a file download' },
+    errors: [400, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/plans/{id}/shopping-list/items/{ndb}',
+    summary: 'Check or uncheck a line',
+    tag: 'shopping',
+    pathParams: { id: 'plan id', ndb: 'NDB number' },
+    body: checkItemSchema,
+    success: { status: 200, description: 'The line' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/plans/{id}/export',
+    summary: 'The week as iCalendar, Markdown or JSON',
+    tag: 'plans',
+    pathParams: { id: 'plan id' },
+    query: exportQuerySchema,
+    success: { status: 200, description: 'A file download' },
+    errors: [400, 404],
+  },
 ];
 
 function jsonSchema(schema: z.ZodType): unknown {
@@ -79,20 +277,41 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const parameters = [
-      ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
+      ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({
+        name,
+        in: 'path',
+        required: true,
+        description,
+        schema: { type: 'string' },
+      })),
       ...(op.query ? queryParameters(op.query) : []),
     ];
     const responses: Record<string, unknown> = {
-      [op.success.status]: { description: op.success.description, ...(op.success.status === 204 ? {} : { content: { 'application/json': {} } }) },
+      [op.success.status]: {
+        description: op.success.description,
+        ...(op.success.status === 204 ? {} : { content: { 'application/json': {} } }),
+      },
     };
     for (const status of op.errors) {
-      responses[status] = { description: ERROR_TEXT[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[status] = {
+        description: ERROR_TEXT[status],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
-    (paths[op.path] ??= {})[op.method] = {
+    const pathItem = paths[op.path] ?? {};
+    paths[op.path] = pathItem;
+    pathItem[op.method] = {
       summary: op.summary,
       tags: [op.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(op.body) } },
+            },
+          }
+        : {}),
       responses,
     };
   }
@@ -101,7 +320,8 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
     info: {
       title: 'Villi API',
       version: '1.0.0',
-      description: 'Elimination-diet meal planning: foods, recipes, protocols, profiles, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors? } }.',
+      description:
+        'Elimination-diet meal planning: foods, recipes, protocols, profiles, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors? } }.',
     },
     servers: [{ url: serverUrl }],
     paths,
@@ -109,4 +329,9 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
   };
 }
 
-export const API_OPERATIONS = OPERATIONS.map(({ method, path, summary, tag }) => ({ method, path, summary, tag }));
+export const API_OPERATIONS = OPERATIONS.map(({ method, path, summary, tag }) => ({
+  method,
+  path,
+  summary,
+  tag,
+}));

@@ -22,7 +22,10 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   await page.getByLabel('Profile name').fill('Sam');
   await page.getByRole('radio', { name: /Autoimmune Protocol/ }).check();
   await expect(page.getByLabel('Phase', { exact: true })).toHaveValue('elimination');
-  await page.getByRole('group', { name: 'Allergies and intolerances' }).getByRole('checkbox', { name: 'fish', exact: true }).check();
+  await page
+    .getByRole('group', { name: 'Allergies and intolerances' })
+    .getByRole('checkbox', { name: 'fish', exact: true })
+    .check();
   await page.getByLabel('People you cook for').fill('2');
   await page.getByRole('button', { name: 'Save and plan my week' }).click();
 
@@ -50,7 +53,7 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
 
   // Lock a lunch, regenerate the week, the lock is kept.
   const lunchCard = page.locator('[data-testid$="-lunch"]').nth(1);
-  const lunchName = await lunchCard.locator('.meal-name').innerText();
+  const lunchName = (await lunchCard.locator('.meal-name').textContent()) ?? '';
   await lunchCard.getByRole('button', { name: /^Lock lunch/ }).click();
   await expect(lunchCard.getByRole('button', { name: /^Unlock lunch/ })).toHaveAttribute(
     'aria-pressed',

@@ -27,7 +27,7 @@ test('filter the catalog to AIP elimination without fish, open a recipe and read
     .getByRole('region', { name: 'Ingredients' })
     .getByRole('listitem')
     .first();
-  const before = await firstIngredient.innerText();
+  const before = (await firstIngredient.textContent()) ?? '';
   await page.getByRole('button', { name: 'More servings' }).click();
   await expect(firstIngredient).not.toHaveText(before);
   await screenshotBoth(page, 'recipe-detail');

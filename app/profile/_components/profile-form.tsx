@@ -5,12 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { ALLERGEN_LABELS, GROUP_LABELS } from '@/lib/protocols/labels';
 import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
-import {
-  DEFAULT_PROFILE,
-  type ProfileValues,
-  type ProtocolOption,
-  SLOTS,
-} from '../_lib/profile-values';
+import { type ProfileValues, type ProtocolOption, SLOTS } from '../_lib/profile-values';
 import { FoodPicker } from './food-picker';
 
 const AVOID_CODES = [
@@ -92,7 +87,7 @@ export function ProfileForm({
         .filter(([f]) => f === k || f.startsWith(`${k}.`))
         .flatMap(([, m]) => m),
     );
-  const describe = (key: string) => (err(key).length ? `${key}-error` : undefined);
+  const describedBy = (key: string) => (err(key).length ? `${key}-error` : undefined);
 
   const payload = () => ({
     name: v.name,
@@ -177,7 +172,7 @@ export function ProfileForm({
             type="text"
             value={v.name}
             onChange={(e) => set('name', e.target.value)}
-            aria-describedby={describe('name')}
+            aria-describedby={describedBy('name')}
             aria-invalid={err('name').length > 0}
             required
           />
@@ -192,7 +187,7 @@ export function ProfileForm({
             max={12}
             value={v.householdSize}
             onChange={(e) => set('householdSize', Number(e.target.value))}
-            aria-describedby={describe('householdSize')}
+            aria-describedby={describedBy('householdSize')}
             style={{ maxWidth: '8rem' }}
           />
           <div className="hint">
@@ -246,7 +241,7 @@ export function ProfileForm({
               id="p-phase"
               value={v.phase}
               onChange={(e) => set('phase', e.target.value)}
-              aria-describedby={describe('phase') ?? 'phase-hint'}
+              aria-describedby={describedBy('phase') ?? 'phase-hint'}
             >
               {current.phases.map((ph) => (
                 <option key={ph.id} value={ph.id}>
@@ -315,7 +310,7 @@ export function ProfileForm({
           <FoodPicker
             value={v.dislikes}
             onChange={(d) => set('dislikes', d)}
-            describedBy={describe('dislikes')}
+            describedBy={describedBy('dislikes')}
           />
           <FieldError id="dislikes-error" errors={err('dislikes')} />
         </div>
@@ -353,7 +348,7 @@ export function ProfileForm({
               onChange={(e) =>
                 set('maxMinutes', { ...v.maxMinutes, weekday: Number(e.target.value) })
               }
-              aria-describedby={describe('maxMinutes.weekday')}
+              aria-describedby={describedBy('maxMinutes.weekday')}
             />
             <FieldError id="maxMinutes.weekday-error" errors={err('maxMinutes.weekday')} />
           </div>
@@ -368,7 +363,7 @@ export function ProfileForm({
               onChange={(e) =>
                 set('maxMinutes', { ...v.maxMinutes, weekend: Number(e.target.value) })
               }
-              aria-describedby={describe('maxMinutes.weekend')}
+              aria-describedby={describedBy('maxMinutes.weekend')}
             />
             <FieldError id="maxMinutes.weekend-error" errors={err('maxMinutes.weekend')} />
           </div>
@@ -427,7 +422,7 @@ export function ProfileForm({
               max={5000}
               value={v.energyKcal ?? ''}
               onChange={(e) => set('energyKcal', num(e.target.value))}
-              aria-describedby={describe('energyKcal')}
+              aria-describedby={describedBy('energyKcal')}
               style={{ maxWidth: '10rem' }}
             />
             <FieldError id="energyKcal-error" errors={err('energyKcal')} />
@@ -453,7 +448,7 @@ export function ProfileForm({
                 type="number"
                 value={body.ageYears}
                 onChange={(e) => setBody({ ...body, ageYears: Number(e.target.value) })}
-                aria-describedby={describe('body.ageYears')}
+                aria-describedby={describedBy('body.ageYears')}
               />
               <FieldError id="body.ageYears-error" errors={err('body.ageYears')} />
             </div>
@@ -464,7 +459,7 @@ export function ProfileForm({
                 type="number"
                 value={body.heightCm}
                 onChange={(e) => setBody({ ...body, heightCm: Number(e.target.value) })}
-                aria-describedby={describe('body.heightCm')}
+                aria-describedby={describedBy('body.heightCm')}
               />
               <FieldError id="body.heightCm-error" errors={err('body.heightCm')} />
             </div>
@@ -475,7 +470,7 @@ export function ProfileForm({
                 type="number"
                 value={body.weightKg}
                 onChange={(e) => setBody({ ...body, weightKg: Number(e.target.value) })}
-                aria-describedby={describe('body.weightKg')}
+                aria-describedby={describedBy('body.weightKg')}
               />
               <FieldError id="body.weightKg-error" errors={err('body.weightKg')} />
             </div>
@@ -504,7 +499,7 @@ export function ProfileForm({
               placeholder="1 g per kg"
               value={v.proteinG ?? ''}
               onChange={(e) => set('proteinG', num(e.target.value))}
-              aria-describedby={describe('proteinG') ?? 'protein-hint'}
+              aria-describedby={describedBy('proteinG') ?? 'protein-hint'}
             />
             <div id="protein-hint" className="hint">
               Leave empty for the default.
@@ -519,7 +514,7 @@ export function ProfileForm({
               placeholder="14 g per 1,000 kcal"
               value={v.fiberG ?? ''}
               onChange={(e) => set('fiberG', num(e.target.value))}
-              aria-describedby={describe('fiberG') ?? 'fiber-hint'}
+              aria-describedby={describedBy('fiberG') ?? 'fiber-hint'}
             />
             <div id="fiber-hint" className="hint">
               Leave empty for the default.
@@ -552,7 +547,7 @@ export function ProfileForm({
                     tolerance: v.carbsPerMealG?.tolerance ?? 10,
                   })
                 }
-                aria-describedby={describe('carbsPerMealG.target')}
+                aria-describedby={describedBy('carbsPerMealG.target')}
               />
               <FieldError id="carbsPerMealG.target-error" errors={err('carbsPerMealG.target')} />
             </div>
@@ -568,7 +563,7 @@ export function ProfileForm({
                     tolerance: Number(e.target.value),
                   })
                 }
-                aria-describedby={describe('carbsPerMealG.tolerance')}
+                aria-describedby={describedBy('carbsPerMealG.tolerance')}
               />
               <FieldError
                 id="carbsPerMealG.tolerance-error"
