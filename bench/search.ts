@@ -9,9 +9,24 @@ import { foodSearchSchema } from '../lib/validation/foods';
 import { recipeSearchSchema } from '../lib/validation/recipes';
 import { percentile } from './stats';
 
-const QUERIES = ['apple', 'sweet potato', 'salm', 'chicken thigh raw', 'olive oil', 'kale', 'beef', 'rice', 'yog', 'coconut milk', 'b', 'turmeric'];
+const QUERIES = [
+  'apple',
+  'sweet potato',
+  'salm',
+  'chicken thigh raw',
+  'olive oil',
+  'kale',
+  'beef',
+  'rice',
+  'yog',
+  'coconut milk',
+  'b',
+  'turmeric',
+];
 
-export function measureSearch(dbPath: string): { name: string; runs: number; p50Ms: number; p95Ms: number }[] {
+export function measureSearch(
+  dbPath: string,
+): { name: string; runs: number; p50Ms: number; p95Ms: number }[] {
   const db = openDb(dbPath);
   const rows: { name: string; runs: number; p50Ms: number; p95Ms: number }[] = [];
   const time = (name: string, runs: number, fn: (i: number) => void) => {
@@ -28,13 +43,24 @@ export function measureSearch(dbPath: string): { name: string; runs: number; p50
     listFoods(db, foodSearchSchema.parse({ q: QUERIES[i % QUERIES.length] }));
   });
   time('food search (q + filters)', 600, (i) => {
-    listFoods(db, foodSearchSchema.parse({ q: QUERIES[i % QUERIES.length], free: ['milk', 'gluten'], inflammation: 'neutral' }));
+    listFoods(
+      db,
+      foodSearchSchema.parse({
+        q: QUERIES[i % QUERIES.length],
+        free: ['milk', 'gluten'],
+        inflammation: 'neutral',
+      }),
+    );
   });
   time('food list page (no q)', 300, () => {
     listFoods(db, foodSearchSchema.parse({ group: '1100' }));
   });
   time('recipe search (AIP, no fish)', 300, () => {
-    listRecipes(db, { ...recipeSearchSchema.parse({ exclude: 'fish' }), protocol: 'aip', phase: 'elimination' });
+    listRecipes(db, {
+      ...recipeSearchSchema.parse({ exclude: 'fish' }),
+      protocol: 'aip',
+      phase: 'elimination',
+    });
   });
   db.$client.close();
   return rows;

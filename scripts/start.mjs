@@ -32,7 +32,10 @@ run('npx', ['tsx', 'seeds/seed.ts', '--if-needed']);
 
 const stamp = join('.next', 'villi-source-hash');
 const current = sourceHash();
-const built = existsSync(join('.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current;
+const built =
+  existsSync(join('.next', 'BUILD_ID')) &&
+  existsSync(stamp) &&
+  readFileSync(stamp, 'utf8') === current;
 if (!built) {
   run('npx', ['next', 'build']);
   writeFileSync(stamp, current);

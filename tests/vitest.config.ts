@@ -17,7 +17,10 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     projects: [
-      { resolve, test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve,
+        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
       {
         resolve,
         test: {

@@ -3,7 +3,11 @@ import { exportHeaders } from '../../lib/export/files';
 import { planToIcs } from '../../lib/export/plan-ics';
 import { planToJson } from '../../lib/export/plan-json';
 import { planToMarkdown } from '../../lib/export/plan-markdown';
-import { shoppingListToCsv, shoppingListToMarkdown, shoppingListToText } from '../../lib/export/shopping';
+import {
+  shoppingListToCsv,
+  shoppingListToMarkdown,
+  shoppingListToText,
+} from '../../lib/export/shopping';
 import type { Db } from '../client';
 import type { PlanView } from './plans';
 import { toWeekPlan } from './plans';
@@ -23,22 +27,57 @@ export function shoppingListFile(list: ShoppingListView, format: 'csv' | 'md' | 
 }
 
 /** The week as a calendar, Markdown or JSON download. */
-export function planFile(db: Db, view: PlanView, format: 'ics' | 'md' | 'json', baseUrl: string, generatedAt: string): Response {
+export function planFile(
+  db: Db,
+  view: PlanView,
+  format: 'ics' | 'md' | 'json',
+  baseUrl: string,
+  generatedAt: string,
+): Response {
   const week = toWeekPlan(view);
   const plan = toShoppingPlan(view.id, view.profileId, week);
-  const recipes = loadShoppingRecipes(db, week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)));
+  const recipes = loadShoppingRecipes(
+    db,
+    week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
+  );
   let body: string;
   if (format === 'ics') {
     const profile = getProfileById(db, view.profileId);
-    body = planToIcs({ plan, recipes, baseUrl, generatedAt, mealTimes: profile?.mealTimes, calendarName: `Villi — week of ${view.weekStart}` });
+    body = planToIcs({
+      plan,
+      recipes,
+      baseUrl,
+      generatedAt,
+      mealTimes: profile?.mealTimes,
+      calendarName: `Villi — week of ${view.weekStart}`,
+    });
   } else if (format === 'md') {
-    const ndbs = [...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb)))];
-    const foods = new Map<string, { ndb: string; name: string; measures: { seq: number; amount: number; label: string; grams: number }[] }>();
+    const ndbs = [
+      ...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb))),
+    ];
+    const foods = new Map<
+      string,
+      {
+        ndb: string;
+        name: string;
+        measures: { seq: number; amount: number; label: string; grams: number }[];
+      }
+    >();
     const foodRow = db.$client.prepare('SELECT ndb, long_desc AS name FROM foods WHERE ndb = ?');
-    const measureRows = db.$client.prepare('SELECT seq, amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq');
+    const measureRows = db.$client.prepare(
+      'SELECT seq, amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq',
+    );
     for (const ndb of ndbs) {
       const f = foodRow.get(ndb) as { ndb: string; name: string };
-      foods.set(ndb, { ...f, measures: measureRows.all(ndb) as { seq: number; amount: number; label: string; grams: number }[] });
+      foods.set(ndb, {
+        ...f,
+        measures: measureRows.all(ndb) as {
+          seq: number;
+          amount: number;
+          label: string;
+          grams: number;
+        }[],
+      });
     }
     body = planToMarkdown({ plan, recipes, foods, baseUrl });
   } else {

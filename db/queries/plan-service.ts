@@ -4,7 +4,13 @@ import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
 import { createRng } from '../../lib/planner/rng';
 import { scorePlan } from '../../lib/planner/score-plan';
 import { applySwap, rankAlternatives, setLocked } from '../../lib/planner/swap';
-import type { Diagnosis, PlannerInput, PlanScore, RegenerateScope, WeekPlan } from '../../lib/planner/types';
+import type {
+  Diagnosis,
+  PlannerInput,
+  PlanScore,
+  RegenerateScope,
+  WeekPlan,
+} from '../../lib/planner/types';
 import type { Db } from '../client';
 import { loadPlannerRecipes } from './planner-recipes';
 import { getPlanById, type PlanView, replacePlanMeals, savePlan, toWeekPlan } from './plans';
@@ -54,7 +60,13 @@ export function loadPlanOr404(db: Db, id: number): PlanView {
   return plan;
 }
 
-export function createPlanFor(db: Db, profileId: number, weekStart: string, seed: number, now: string): PlanView {
+export function createPlanFor(
+  db: Db,
+  profileId: number,
+  weekStart: string,
+  seed: number,
+  now: string,
+): PlanView {
   const profile = loadProfileOr404(db, profileId);
   const input = plannerInputFor(db, profile, weekStart);
   const result = generatePlan(input, createRng(seed));
@@ -80,17 +92,30 @@ export function alternativesFor(db: Db, planId: number, mealId: string) {
   const { view, input, plan } = contextOf(db, planId);
   requireMeal(view, mealId);
   const names = new Map(input.recipes.map((r) => [r.slug, r.name]));
-  return rankAlternatives(input, plan, mealId, 10).map((a) => ({ ...a, recipeName: names.get(a.recipeSlug) ?? a.recipeSlug }));
+  return rankAlternatives(input, plan, mealId, 10).map((a) => ({
+    ...a,
+    recipeName: names.get(a.recipeSlug) ?? a.recipeSlug,
+  }));
 }
 
-export function swapMeal(db: Db, planId: number, mealId: string, recipeSlug: string, now: string): PlanView {
+export function swapMeal(
+  db: Db,
+  planId: number,
+  mealId: string,
+  recipeSlug: string,
+  now: string,
+): PlanView {
   const { view, input, plan } = contextOf(db, planId);
   requireMeal(view, mealId);
   const result = applySwap(input, plan, mealId, recipeSlug);
   if (!result.ok) {
     if (result.code === 'unknown-recipe') throw AppError.notFound('Recipe', recipeSlug);
     if (result.code === 'unknown-meal') throw AppError.notFound('Meal', mealId);
-    throw AppError.unprocessable(result.code, result.message, result.violations ? { violations: result.violations } : undefined);
+    throw AppError.unprocessable(
+      result.code,
+      result.message,
+      result.violations ? { violations: result.violations } : undefined,
+    );
   }
   saveChangedPlan(db, view, plan, result.plan, scorePlan(input, result.plan), now);
   return loadPlanOr404(db, planId);
@@ -114,7 +139,13 @@ function saveChangedPlan(
   })();
 }
 
-export function lockMeal(db: Db, planId: number, mealId: string, locked: boolean, now: string): PlanView {
+export function lockMeal(
+  db: Db,
+  planId: number,
+  mealId: string,
+  locked: boolean,
+  now: string,
+): PlanView {
   const { view, input, plan } = contextOf(db, planId);
   requireMeal(view, mealId);
   const next = setLocked(plan, mealId, locked);
@@ -122,10 +153,19 @@ export function lockMeal(db: Db, planId: number, mealId: string, locked: boolean
   return loadPlanOr404(db, planId);
 }
 
-export function regenerateMeals(db: Db, planId: number, scope: RegenerateScope, seed: number, now: string): PlanView {
+export function regenerateMeals(
+  db: Db,
+  planId: number,
+  scope: RegenerateScope,
+  seed: number,
+  now: string,
+): PlanView {
   const { view, input, plan } = contextOf(db, planId);
   if (scope.scope === 'day' && !view.days.some((d) => d.date === scope.date)) {
-    throw AppError.invalid('date', `${scope.date} is not a day of this plan (week of ${view.weekStart})`);
+    throw AppError.invalid(
+      'date',
+      `${scope.date} is not a day of this plan (week of ${view.weekStart})`,
+    );
   }
   const result = regeneratePlan(input, plan, scope, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);

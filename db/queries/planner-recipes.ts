@@ -3,14 +3,18 @@ import type { Certainty, MealType } from '../../lib/foods/codes';
 import type { PlannerRecipe } from '../../lib/planner/types';
 import type { Db } from '../client';
 
-const cache = globalThis as unknown as { villiPlannerRecipes?: { key: string; recipes: PlannerRecipe[] } };
+const cache = globalThis as unknown as {
+  villiPlannerRecipes?: { key: string; recipes: PlannerRecipe[] };
+};
 
 /**
  * Every recipe as the planner sees it, with each distinct ingredient's tags. Cached per seed:
  * the catalog only changes when the database is re-seeded.
  */
 export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
-  const seed = db.$client.prepare("SELECT value FROM seed_meta WHERE key = 'seed-hash'").get() as { value: string } | undefined;
+  const seed = db.$client.prepare("SELECT value FROM seed_meta WHERE key = 'seed-hash'").get() as
+    | { value: string }
+    | undefined;
   const key = `${db.$client.name}:${seed?.value ?? ''}`;
   if (cache.villiPlannerRecipes?.key === key) return cache.villiPlannerRecipes.recipes;
 
@@ -40,10 +44,19 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
       `SELECT t.ndb, t.kind, t.code, t.certainty FROM food_tags t WHERE t.ndb IN (SELECT DISTINCT ndb FROM recipe_ingredients)`,
     )
     .all() as { ndb: string; kind: 'allergen' | 'group'; code: string; certainty: Certainty }[];
-  const tagsByNdb = new Map<string, { allergens: { code: string; certainty: Certainty }[]; tags: { code: string; certainty: Certainty }[] }>();
+  const tagsByNdb = new Map<
+    string,
+    {
+      allergens: { code: string; certainty: Certainty }[];
+      tags: { code: string; certainty: Certainty }[];
+    }
+  >();
   for (const t of tagRows) {
     const entry = tagsByNdb.get(t.ndb) ?? { allergens: [], tags: [] };
-    (t.kind === 'allergen' ? entry.allergens : entry.tags).push({ code: t.code, certainty: t.certainty });
+    (t.kind === 'allergen' ? entry.allergens : entry.tags).push({
+      code: t.code,
+      certainty: t.certainty,
+    });
     tagsByNdb.set(t.ndb, entry);
   }
   const ingredientsBySlug = new Map<string, PlannerRecipe['ingredients']>();

@@ -14,7 +14,13 @@ export type PlanView = {
   score: PlanScore | null;
   days: {
     date: string;
-    meals: (PlannedMeal & { recipeName: string; energyKcal: number; proteinG: number; carbsG: number; totalMinutes: number })[];
+    meals: (PlannedMeal & {
+      recipeName: string;
+      energyKcal: number;
+      proteinG: number;
+      carbsG: number;
+      totalMinutes: number;
+    })[];
     totals: DayTotals;
   }[];
 };
@@ -46,24 +52,52 @@ function writeMeals(db: Db, planId: number, plan: WeekPlan): void {
   );
   for (const day of plan.days) {
     for (const m of day.meals) {
-      insert.run(planId, m.id, m.date, m.slot, m.recipeSlug, m.servings, m.locked ? 1 : 0, m.leftoverOf, JSON.stringify(m.explanation));
+      insert.run(
+        planId,
+        m.id,
+        m.date,
+        m.slot,
+        m.recipeSlug,
+        m.servings,
+        m.locked ? 1 : 0,
+        m.leftoverOf,
+        JSON.stringify(m.explanation),
+      );
     }
   }
 }
 
 /** Saves a new plan and its meals in one transaction. */
-export function savePlan(db: Db, profileId: number, seed: number, plan: WeekPlan, score: PlanScore, now: string): number {
+export function savePlan(
+  db: Db,
+  profileId: number,
+  seed: number,
+  plan: WeekPlan,
+  score: PlanScore,
+  now: string,
+): number {
   return db.$client.transaction(() => {
     const row = db.$client
-      .prepare('INSERT INTO plans (profile_id, week_start, seed, score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id')
-      .get(profileId, plan.weekStart, seed, JSON.stringify(storedScore(plan, score)), now, now) as { id: number };
+      .prepare(
+        'INSERT INTO plans (profile_id, week_start, seed, score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      )
+      .get(profileId, plan.weekStart, seed, JSON.stringify(storedScore(plan, score)), now, now) as {
+      id: number;
+    };
     writeMeals(db, row.id, plan);
     return row.id;
   })();
 }
 
 /** Replaces a plan's meals (after a swap, lock or regeneration) in one transaction. */
-export function replacePlanMeals(db: Db, planId: number, plan: WeekPlan, score: PlanScore, now: string, seed?: number): void {
+export function replacePlanMeals(
+  db: Db,
+  planId: number,
+  plan: WeekPlan,
+  score: PlanScore,
+  now: string,
+  seed?: number,
+): void {
   db.$client.transaction(() => {
     db.$client.prepare('DELETE FROM plan_meals WHERE plan_id = ?').run(planId);
     writeMeals(db, planId, plan);
@@ -75,7 +109,15 @@ export function replacePlanMeals(db: Db, planId: number, plan: WeekPlan, score: 
 
 export function getPlanById(db: Db, id: number): PlanView | null {
   const plan = db.$client.prepare('SELECT * FROM plans WHERE id = ?').get(id) as
-    | { id: number; profile_id: number; week_start: string; seed: number; score: string; created_at: string; updated_at: string }
+    | {
+        id: number;
+        profile_id: number;
+        week_start: string;
+        seed: number;
+        score: string;
+        created_at: string;
+        updated_at: string;
+      }
     | undefined;
   if (!plan) return null;
   const stored = JSON.parse(plan.score) as StoredScore;
@@ -130,23 +172,30 @@ export function toWeekPlan(view: PlanView): WeekPlan {
     days: view.days.map((d) => ({
       date: d.date,
       totals: d.totals,
-      meals: d.meals.map(({ id, date, slot, recipeSlug, servings, locked, leftoverOf, explanation }) => ({
-        id,
-        date,
-        slot,
-        recipeSlug,
-        servings,
-        locked,
-        leftoverOf,
-        explanation,
-      })),
+      meals: d.meals.map(
+        ({ id, date, slot, recipeSlug, servings, locked, leftoverOf, explanation }) => ({
+          id,
+          date,
+          slot,
+          recipeSlug,
+          servings,
+          locked,
+          leftoverOf,
+          explanation,
+        }),
+      ),
     })),
   };
 }
 
-export function listPlans(db: Db, profileId?: number): { id: number; profileId: number; weekStart: string; createdAt: string; updatedAt: string }[] {
+export function listPlans(
+  db: Db,
+  profileId?: number,
+): { id: number; profileId: number; weekStart: string; createdAt: string; updatedAt: string }[] {
   const sql = `SELECT id, profile_id AS profileId, week_start AS weekStart, created_at AS createdAt, updated_at AS updatedAt
     FROM plans ${profileId === undefined ? '' : 'WHERE profile_id = ?'} ORDER BY week_start DESC, id DESC`;
   const stmt = db.$client.prepare(sql);
-  return (profileId === undefined ? stmt.all() : stmt.all(profileId)) as ReturnType<typeof listPlans>;
+  return (profileId === undefined ? stmt.all() : stmt.all(profileId)) as ReturnType<
+    typeof listPlans
+  >;
 }

@@ -1,19 +1,40 @@
 import 'server-only';
-import { buildRestriction } from '../../lib/protocols/build-restriction';
 import { AppError } from '../../lib/http/app-error';
 import { computeTargets, type NutritionTargets } from '../../lib/nutrition/targets';
-import { type ProfileInput, profileCreateSchema, type ProfilePatch } from '../../lib/profiles/schema';
+import {
+  type ProfileInput,
+  type ProfilePatch,
+  profileCreateSchema,
+} from '../../lib/profiles/schema';
+import { buildRestriction } from '../../lib/protocols/build-restriction';
 import type { Restriction } from '../../lib/restrictions/types';
 import type { Db } from '../client';
 import { listProtocols } from './protocols';
 
-export type Profile = ProfileInput & { id: number; targets: NutritionTargets; createdAt: string; updatedAt: string };
+export type Profile = ProfileInput & {
+  id: number;
+  targets: NutritionTargets;
+  createdAt: string;
+  updatedAt: string;
+};
 
-type ProfileRow = { id: number; name: string; data: string; created_at: string; updated_at: string };
+type ProfileRow = {
+  id: number;
+  name: string;
+  data: string;
+  created_at: string;
+  updated_at: string;
+};
 
 function toProfile(row: ProfileRow): Profile {
   const data = JSON.parse(row.data) as ProfileInput;
-  return { id: row.id, ...data, targets: computeTargets(data), createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    ...data,
+    targets: computeTargets(data),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** The profile's restriction, or a 400 naming the protocol/phase/diet field that is unknown. */
@@ -51,23 +72,34 @@ function checkReferences(db: Db, profile: ProfileInput): void {
 export function createProfile(db: Db, input: ProfileInput, now: string): Profile {
   checkReferences(db, input);
   const row = db.$client
-    .prepare('INSERT INTO profiles (name, data, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *')
+    .prepare(
+      'INSERT INTO profiles (name, data, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *',
+    )
     .get(input.name, JSON.stringify(input), now, now) as ProfileRow;
   return toProfile(row);
 }
 
 export function getProfileById(db: Db, id: number): Profile | null {
-  const row = db.$client.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRow | undefined;
+  const row = db.$client.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as
+    | ProfileRow
+    | undefined;
   return row ? toProfile(row) : null;
 }
 
 export function listProfiles(db: Db): Profile[] {
-  const rows = db.$client.prepare('SELECT * FROM profiles ORDER BY updated_at DESC, id DESC').all() as ProfileRow[];
+  const rows = db.$client
+    .prepare('SELECT * FROM profiles ORDER BY updated_at DESC, id DESC')
+    .all() as ProfileRow[];
   return rows.map(toProfile);
 }
 
 /** Applies a patch on top of the stored profile and re-validates the whole result. */
-export function updateProfile(db: Db, id: number, patch: ProfilePatch, now: string): Profile | null {
+export function updateProfile(
+  db: Db,
+  id: number,
+  patch: ProfilePatch,
+  now: string,
+): Profile | null {
   const current = getProfileById(db, id);
   if (!current) return null;
   const { id: _id, targets: _t, createdAt: _c, updatedAt: _u, ...stored } = current;

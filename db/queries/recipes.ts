@@ -91,11 +91,15 @@ export function listRecipes(
     params.push(search.mealType);
   }
   if (search.protocol && search.phase) {
-    where.push('EXISTS (SELECT 1 FROM recipe_compliance c WHERE c.recipe_slug = r.slug AND c.protocol = ? AND c.phase = ? AND c.ok = 1)');
+    where.push(
+      'EXISTS (SELECT 1 FROM recipe_compliance c WHERE c.recipe_slug = r.slug AND c.protocol = ? AND c.phase = ? AND c.ok = 1)',
+    );
     params.push(search.protocol, search.phase);
   }
   for (const code of search.exclude ?? []) {
-    where.push('NOT EXISTS (SELECT 1 FROM recipe_tags t WHERE t.recipe_slug = r.slug AND t.code = ?)');
+    where.push(
+      'NOT EXISTS (SELECT 1 FROM recipe_tags t WHERE t.recipe_slug = r.slug AND t.code = ?)',
+    );
     params.push(code);
   }
   if (search.maxMinutes !== undefined) {
@@ -108,12 +112,19 @@ export function listRecipes(
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const offset = search.cursor ? Number(search.cursor) : 0;
-  const total = (db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  const total = (
+    db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as {
+      n: number;
+    }
+  ).n;
   const rows = db.$client
     .prepare(`SELECT r.* FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, ...orderParams, search.limit + 1, offset) as RecipeRowRaw[];
   const page = rows.slice(0, search.limit);
-  const allergens = allergensFor(db, page.map((r) => r.slug));
+  const allergens = allergensFor(
+    db,
+    page.map((r) => r.slug),
+  );
   return {
     items: page.map((r) => toCard(r, allergens.get(r.slug) ?? [])),
     nextCursor: rows.length > search.limit ? String(offset + search.limit) : null,
@@ -121,24 +132,50 @@ export function listRecipes(
   };
 }
 
-export type RecipeTagOut = { code: string; certainty: string; causes: { ndb: string; name: string; certainty: string }[] };
+export type RecipeTagOut = {
+  code: string;
+  certainty: string;
+  causes: { ndb: string; name: string; certainty: string }[];
+};
 
 export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
   light: boolean;
   leftoverDays: number;
   freezes: boolean;
   steps: string[];
-  ingredients: { ndb: string; name: string; grams: number; text: string; note: string | null; measures: { amount: number; label: string; grams: number }[] }[];
+  ingredients: {
+    ndb: string;
+    name: string;
+    grams: number;
+    text: string;
+    note: string | null;
+    measures: { amount: number; label: string; grams: number }[];
+  }[];
   nutritionPerServing: Record<string, number | null>;
   tags: RecipeTagOut[];
   allergens: RecipeTagOut[];
-  inflammation: { class: string; score: number; causes: { ndb: string; name: string; class: string }[] };
-  compliance: { protocol: string; phase: string; ok: boolean; reasons: { code: string; reason: string; foods: string[] }[] }[];
+  inflammation: {
+    class: string;
+    score: number;
+    causes: { ndb: string; name: string; class: string }[];
+  };
+  compliance: {
+    protocol: string;
+    phase: string;
+    ok: boolean;
+    reasons: { code: string; reason: string; foods: string[] }[];
+  }[];
 };
 
 export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
   const r = db.$client.prepare('SELECT * FROM recipes WHERE slug = ?').get(slug) as
-    | (RecipeRowRaw & { light: number; leftover_days: number; freezes: number; steps: string; nutrition_per_serving: string })
+    | (RecipeRowRaw & {
+        light: number;
+        leftover_days: number;
+        freezes: number;
+        steps: string;
+        nutrition_per_serving: string;
+      })
     | undefined;
   if (!r) return null;
   const ingredients = db.$client
@@ -147,11 +184,19 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
        WHERE i.recipe_slug = ? ORDER BY i.position`,
     )
     .all(slug) as { ndb: string; name: string; grams: number; text: string; note: string | null }[];
-  const measureStmt = db.$client.prepare('SELECT amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq');
+  const measureStmt = db.$client.prepare(
+    'SELECT amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq',
+  );
   const tagRows = db.$client
-    .prepare('SELECT kind, code, certainty, causes FROM recipe_tags WHERE recipe_slug = ? ORDER BY code')
+    .prepare(
+      'SELECT kind, code, certainty, causes FROM recipe_tags WHERE recipe_slug = ? ORDER BY code',
+    )
     .all(slug) as { kind: string; code: string; certainty: string; causes: string }[];
-  const toTag = (t: (typeof tagRows)[number]): RecipeTagOut => ({ code: t.code, certainty: t.certainty, causes: JSON.parse(t.causes) });
+  const toTag = (t: (typeof tagRows)[number]): RecipeTagOut => ({
+    code: t.code,
+    certainty: t.certainty,
+    causes: JSON.parse(t.causes),
+  });
   const compliance = db.$client
     .prepare(
       `SELECT c.protocol, c.phase, c.ok, c.reasons FROM recipe_compliance c JOIN protocols p ON p.id = c.protocol
@@ -160,7 +205,9 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     .all(slug) as { protocol: string; phase: string; ok: number; reasons: string }[];
   const inflammationCauses = ingredients
     .map((i) => {
-      const f = db.$client.prepare('SELECT inflammation_class AS c FROM foods WHERE ndb = ?').get(i.ndb) as { c: string };
+      const f = db.$client
+        .prepare('SELECT inflammation_class AS c FROM foods WHERE ndb = ?')
+        .get(i.ndb) as { c: string };
       return { ndb: i.ndb, name: i.name, class: f.c };
     })
     .filter((c) => c.class !== 'neutral');
@@ -172,10 +219,22 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     leftoverDays: r.leftover_days,
     freezes: r.freezes === 1,
     steps: JSON.parse(r.steps),
-    ingredients: ingredients.map((i) => ({ ...i, measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[] })),
+    ingredients: ingredients.map((i) => ({
+      ...i,
+      measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[],
+    })),
     nutritionPerServing: JSON.parse(r.nutrition_per_serving),
     tags: tagRows.filter((t) => t.kind === 'group').map(toTag),
-    inflammation: { class: r.inflammation_class, score: r.inflammation_score, causes: inflammationCauses },
-    compliance: compliance.map((c) => ({ protocol: c.protocol, phase: c.phase, ok: c.ok === 1, reasons: JSON.parse(c.reasons) })),
+    inflammation: {
+      class: r.inflammation_class,
+      score: r.inflammation_score,
+      causes: inflammationCauses,
+    },
+    compliance: compliance.map((c) => ({
+      protocol: c.protocol,
+      phase: c.phase,
+      ok: c.ok === 1,
+      reasons: JSON.parse(c.reasons),
+    })),
   };
 }

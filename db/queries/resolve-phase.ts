@@ -12,7 +12,9 @@ export function resolveProtocolPhase(
   if (!protocol) return {};
   const p = getProtocolById(db, protocol);
   if (!p) {
-    const known = listProtocols(db).map((x) => x.id).join(', ');
+    const known = listProtocols(db)
+      .map((x) => x.id)
+      .join(', ');
     throw AppError.invalid('protocol', `unknown protocol "${protocol}"; expected one of: ${known}`);
   }
   const phaseId = phase ?? p.phases[0]?.id;

@@ -1,13 +1,13 @@
 import 'server-only';
-import aislesJson from '../../seeds/aisles.json';
-import pantryJson from '../../seeds/pantry-defaults.json';
+import type { WeekPlan } from '../../lib/planner/types';
 import { parseAisleRules } from '../../lib/shopping/aisles';
 import { buildShoppingList } from '../../lib/shopping/build-list';
-import { diffShoppingNeeds } from '../../lib/shopping/needs-diff';
 import { sumFoodNeeds } from '../../lib/shopping/needs';
+import { diffShoppingNeeds } from '../../lib/shopping/needs-diff';
 import { parsePantryDefaults } from '../../lib/shopping/pantry';
 import type { Food, Plan, Recipe, ShoppingList, UnitSystem } from '../../lib/shopping/types';
-import type { WeekPlan } from '../../lib/planner/types';
+import aislesJson from '../../seeds/aisles.json';
+import pantryJson from '../../seeds/pantry-defaults.json';
 import type { Db } from '../client';
 import type { PlanView } from './plans';
 
@@ -22,7 +22,14 @@ export function toShoppingPlan(planId: number, profileId: number, plan: WeekPlan
     weekStart: plan.weekStart,
     days: plan.days.map((d) => ({
       date: d.date,
-      meals: d.meals.map((m) => ({ id: m.id, slot: m.slot, recipeSlug: m.recipeSlug, servings: m.servings, locked: m.locked, leftoverOf: m.leftoverOf })),
+      meals: d.meals.map((m) => ({
+        id: m.id,
+        slot: m.slot,
+        recipeSlug: m.recipeSlug,
+        servings: m.servings,
+        locked: m.locked,
+        leftoverOf: m.leftoverOf,
+      })),
     })),
   };
 }
@@ -34,10 +41,22 @@ export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe
   if (unique.length === 0) return out;
   const marks = unique.map(() => '?').join(',');
   const rows = db.$client
-    .prepare(`SELECT slug, name, servings, steps, prep_minutes, cook_minutes, description FROM recipes WHERE slug IN (${marks})`)
-    .all(...unique) as { slug: string; name: string; servings: number; steps: string; prep_minutes: number; cook_minutes: number; description: string }[];
+    .prepare(
+      `SELECT slug, name, servings, steps, prep_minutes, cook_minutes, description FROM recipes WHERE slug IN (${marks})`,
+    )
+    .all(...unique) as {
+    slug: string;
+    name: string;
+    servings: number;
+    steps: string;
+    prep_minutes: number;
+    cook_minutes: number;
+    description: string;
+  }[];
   const ingredients = db.$client
-    .prepare(`SELECT recipe_slug AS slug, ndb, grams, text FROM recipe_ingredients WHERE recipe_slug IN (${marks}) ORDER BY recipe_slug, position`)
+    .prepare(
+      `SELECT recipe_slug AS slug, ndb, grams, text FROM recipe_ingredients WHERE recipe_slug IN (${marks}) ORDER BY recipe_slug, position`,
+    )
     .all(...unique) as { slug: string; ndb: string; grams: number; text: string }[];
   for (const r of rows) {
     out.set(r.slug, {
@@ -48,7 +67,9 @@ export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe
       prepMinutes: r.prep_minutes,
       cookMinutes: r.cook_minutes,
       description: r.description,
-      ingredients: ingredients.filter((i) => i.slug === r.slug).map(({ ndb, grams, text }) => ({ ndb, grams, text })),
+      ingredients: ingredients
+        .filter((i) => i.slug === r.slug)
+        .map(({ ndb, grams, text }) => ({ ndb, grams, text })),
     });
   }
   return out;
@@ -59,13 +80,22 @@ function loadFoods(db: Db, ndbs: string[]): Map<string, Food> {
   if (ndbs.length === 0) return out;
   const marks = ndbs.map(() => '?').join(',');
   const foods = db.$client
-    .prepare(`SELECT ndb, long_desc AS name, group_code AS groupCode FROM foods WHERE ndb IN (${marks})`)
+    .prepare(
+      `SELECT ndb, long_desc AS name, group_code AS groupCode FROM foods WHERE ndb IN (${marks})`,
+    )
     .all(...ndbs) as { ndb: string; name: string; groupCode: string }[];
   const measures = db.$client
-    .prepare(`SELECT ndb, seq, amount, label, grams FROM food_measures WHERE ndb IN (${marks}) ORDER BY ndb, seq`)
+    .prepare(
+      `SELECT ndb, seq, amount, label, grams FROM food_measures WHERE ndb IN (${marks}) ORDER BY ndb, seq`,
+    )
     .all(...ndbs) as { ndb: string; seq: number; amount: number; label: string; grams: number }[];
   for (const f of foods) {
-    out.set(f.ndb, { ...f, measures: measures.filter((m) => m.ndb === f.ndb).map(({ seq, amount, label, grams }) => ({ seq, amount, label, grams })) });
+    out.set(f.ndb, {
+      ...f,
+      measures: measures
+        .filter((m) => m.ndb === f.ndb)
+        .map(({ seq, amount, label, grams }) => ({ seq, amount, label, grams })),
+    });
   }
   return out;
 }
@@ -78,9 +108,17 @@ export type ShoppingListView = ShoppingList & {
   lastChange: { added: string[]; changed: string[]; removed: string[] };
 };
 
-export function buildPlanShoppingList(db: Db, view: PlanView, plan: WeekPlan, units: UnitSystem): ShoppingListView {
+export function buildPlanShoppingList(
+  db: Db,
+  view: PlanView,
+  plan: WeekPlan,
+  units: UnitSystem,
+): ShoppingListView {
   const shoppingPlan = toShoppingPlan(view.id, view.profileId, plan);
-  const recipes = loadShoppingRecipes(db, plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)));
+  const recipes = loadShoppingRecipes(
+    db,
+    plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
+  );
   const ndbs = [...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb)))];
   const foods = loadFoods(db, ndbs);
   const checks = db.$client
@@ -97,8 +135,13 @@ export function buildPlanShoppingList(db: Db, view: PlanView, plan: WeekPlan, un
     recipes,
     foods,
     aisles: AISLE_RULES,
-    pantry: { defaults: PANTRY_DEFAULTS, explicit: new Map(pantry.map((p) => [p.ndb, p.inPantry === 1])) },
-    checked: new Map(checks.map((c) => [c.ndb, { checked: c.checked === 1, gramsAtCheck: c.grams }])),
+    pantry: {
+      defaults: PANTRY_DEFAULTS,
+      explicit: new Map(pantry.map((p) => [p.ndb, p.inPantry === 1])),
+    },
+    checked: new Map(
+      checks.map((c) => [c.ndb, { checked: c.checked === 1, gramsAtCheck: c.grams }]),
+    ),
     units,
   });
   const of = (kind: string) => changes.filter((c) => c.kind === kind).map((c) => c.ndb);
@@ -112,22 +155,45 @@ export function buildPlanShoppingList(db: Db, view: PlanView, plan: WeekPlan, un
 }
 
 /** Grams each food needs for a plan, for marking what a swap changed. */
-export function needsOf(db: Db, planId: number, profileId: number, plan: WeekPlan): Map<string, number> {
-  const recipes = loadShoppingRecipes(db, plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)));
-  return new Map(sumFoodNeeds(toShoppingPlan(planId, profileId, plan), recipes).map((n) => [n.ndb, n.grams]));
+export function needsOf(
+  db: Db,
+  planId: number,
+  profileId: number,
+  plan: WeekPlan,
+): Map<string, number> {
+  const recipes = loadShoppingRecipes(
+    db,
+    plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
+  );
+  return new Map(
+    sumFoodNeeds(toShoppingPlan(planId, profileId, plan), recipes).map((n) => [n.ndb, n.grams]),
+  );
 }
 
 /** Records which lines a plan change added, changed or removed (inside the caller's transaction). */
-export function recordShoppingChanges(db: Db, planId: number, before: Map<string, number>, after: Map<string, number>): void {
+export function recordShoppingChanges(
+  db: Db,
+  planId: number,
+  before: Map<string, number>,
+  after: Map<string, number>,
+): void {
   const diff = diffShoppingNeeds(before, after);
   db.$client.prepare('DELETE FROM shopping_changes WHERE plan_id = ?').run(planId);
-  const insert = db.$client.prepare('INSERT INTO shopping_changes (plan_id, ndb, kind) VALUES (?, ?, ?)');
+  const insert = db.$client.prepare(
+    'INSERT INTO shopping_changes (plan_id, ndb, kind) VALUES (?, ?, ?)',
+  );
   for (const kind of ['added', 'changed', 'removed'] as const) {
     for (const ndb of diff[kind]) insert.run(planId, ndb, kind);
   }
 }
 
-export function setItemChecked(db: Db, planId: number, ndb: string, checked: boolean, grams: number): void {
+export function setItemChecked(
+  db: Db,
+  planId: number,
+  ndb: string,
+  checked: boolean,
+  grams: number,
+): void {
   db.$client
     .prepare(
       `INSERT INTO shopping_checks (plan_id, ndb, checked, grams_at_check) VALUES (?, ?, ?, ?)

@@ -22,7 +22,10 @@ export const foods = sqliteTable(
     inflammationEvidence: text('inflammation_evidence').notNull(),
     inflammationSource: text('inflammation_source').notNull(),
   },
-  (t) => [index('foods_group_idx').on(t.groupCode), index('foods_inflammation_idx').on(t.inflammationClass)],
+  (t) => [
+    index('foods_group_idx').on(t.groupCode),
+    index('foods_inflammation_idx').on(t.inflammationClass),
+  ],
 );
 
 export const foodMeasures = sqliteTable(
@@ -51,7 +54,10 @@ export const foodTags = sqliteTable(
     rationale: text('rationale').notNull(),
     source: text('source').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ndb, t.kind, t.code] }), index('food_tags_code_idx').on(t.kind, t.code)],
+  (t) => [
+    primaryKey({ columns: [t.ndb, t.kind, t.code] }),
+    index('food_tags_code_idx').on(t.kind, t.code),
+  ],
 );
 
 export type FoodRow = typeof foods.$inferSelect;

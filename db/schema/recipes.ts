@@ -41,7 +41,10 @@ export const recipeIngredients = sqliteTable(
     text: text('text').notNull(),
     note: text('note'),
   },
-  (t) => [primaryKey({ columns: [t.recipeSlug, t.position] }), index('recipe_ingredients_ndb_idx').on(t.ndb)],
+  (t) => [
+    primaryKey({ columns: [t.recipeSlug, t.position] }),
+    index('recipe_ingredients_ndb_idx').on(t.ndb),
+  ],
 );
 
 export const recipeTags = sqliteTable(
@@ -58,7 +61,10 @@ export const recipeTags = sqliteTable(
       .$type<{ ndb: string; name: string; certainty: string }[]>()
       .notNull(),
   },
-  (t) => [primaryKey({ columns: [t.recipeSlug, t.kind, t.code] }), index('recipe_tags_code_idx').on(t.kind, t.code)],
+  (t) => [
+    primaryKey({ columns: [t.recipeSlug, t.kind, t.code] }),
+    index('recipe_tags_code_idx').on(t.kind, t.code),
+  ],
 );
 
 export type RecipeRow = typeof recipes.$inferSelect;

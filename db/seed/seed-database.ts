@@ -4,7 +4,10 @@ import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
 import { type DerivationFood, deriveRecipe } from '../../lib/recipes/derive';
 import { recipeSchema } from '../../lib/recipes/schema';
-import { findRecipeViolations, summarizeViolations } from '../../lib/restrictions/recipe-violations';
+import {
+  findRecipeViolations,
+  summarizeViolations,
+} from '../../lib/restrictions/recipe-violations';
 import type { TaggedFoodRef } from '../../lib/restrictions/types';
 import { readableFoodName, tagAllFoods } from '../../lib/tagging';
 import { readSr21Files } from '../../lib/usda/load-files';
@@ -18,7 +21,17 @@ export type SeedCounts = Record<string, number>;
 
 const SEED_HASH_KEY = 'seed-hash';
 /** Display order: the protocols as the product introduces them, then the everyday diets. */
-const PROTOCOL_ORDER = ['aip', 'low-fodmap', 'whole30', 'six-food', 'gut-reset', 'omnivore', 'pescatarian', 'vegetarian', 'vegan'];
+const PROTOCOL_ORDER = [
+  'aip',
+  'low-fodmap',
+  'whole30',
+  'six-food',
+  'gut-reset',
+  'omnivore',
+  'pescatarian',
+  'vegetarian',
+  'vegan',
+];
 const orderOf = (id: string) => {
   const i = PROTOCOL_ORDER.indexOf(id);
   return i === -1 ? PROTOCOL_ORDER.length : i;
@@ -54,7 +67,13 @@ export function seedDatabase(db: Db): SeedCounts {
     const tagging = taggings.get(food.ndb) as FoodTagging;
     const name = readableFoodName(food);
     names.set(food.ndb, name);
-    derivationFoods.set(food.ndb, { ndb: food.ndb, name, nutrients: food.nutrients, measures: food.measures, tagging });
+    derivationFoods.set(food.ndb, {
+      ndb: food.ndb,
+      name,
+      nutrients: food.nutrients,
+      measures: food.measures,
+      tagging,
+    });
   }
 
   // Validate and derive every recipe before writing anything: a bad file fails with its path.
@@ -62,10 +81,15 @@ export function seedDatabase(db: Db): SeedCounts {
   const recipes = recipeFiles.flatMap(({ file, json, hash }) => {
     const parsed = recipeSchema.safeParse(json);
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((i) => `seeds/recipes/${file}: ${i.path.join('.')}: ${i.message}`));
+      problems.push(
+        ...parsed.error.issues.map(
+          (i) => `seeds/recipes/${file}: ${i.path.join('.')}: ${i.message}`,
+        ),
+      );
       return [];
     }
-    if (`${parsed.data.slug}.json` !== file) problems.push(`seeds/recipes/${file}: slug must match the file name`);
+    if (`${parsed.data.slug}.json` !== file)
+      problems.push(`seeds/recipes/${file}: slug must match the file name`);
     const derived = deriveRecipe(parsed.data, derivationFoods);
     if (!derived.ok) {
       problems.push(...derived.errors.map((e) => `seeds/recipes/${file}: ${e}`));
@@ -77,7 +101,8 @@ export function seedDatabase(db: Db): SeedCounts {
 
   const counts: SeedCounts = {};
   const run = sqlite.transaction(() => {
-    const upsertFood = sqlite.prepare(`INSERT INTO foods (ndb, name, group_code, group_name, long_desc, short_desc,
+    const upsertFood =
+      sqlite.prepare(`INSERT INTO foods (ndb, name, group_code, group_name, long_desc, short_desc,
       common_names, manufacturer, sci_name, refuse_pct, nutrients, energy_kcal, protein_g, inflammation_class,
       inflammation_rationale, inflammation_evidence, inflammation_source)
       VALUES (@ndb, @name, @groupCode, @groupName, @longDesc, @shortDesc, @commonNames, @manufacturer, @sciName,
@@ -99,7 +124,9 @@ export function seedDatabase(db: Db): SeedCounts {
       'INSERT INTO food_tags (ndb, kind, code, certainty, rationale, source) VALUES (?, ?, ?, ?, ?, ?)',
     );
     sqlite.prepare('DELETE FROM foods_fts').run();
-    const insertFoodFts = sqlite.prepare('INSERT INTO foods_fts (ndb, name, common_names) VALUES (?, ?, ?)');
+    const insertFoodFts = sqlite.prepare(
+      'INSERT INTO foods_fts (ndb, name, common_names) VALUES (?, ?, ?)',
+    );
     let tagRows = 0;
     let measureRows = 0;
     for (const food of usda) {
@@ -154,7 +181,9 @@ export function seedDatabase(db: Db): SeedCounts {
 
     counts.recipes = seedRecipes(db, recipes, protocols, derivationFoods);
     sqlite
-      .prepare('INSERT INTO seed_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO seed_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
       .run(SEED_HASH_KEY, hashSeedData());
   });
   run();
@@ -183,7 +212,8 @@ function seedRecipes(
   foods: Map<string, DerivationFood>,
 ): number {
   const sqlite = db.$client;
-  const upsert = sqlite.prepare(`INSERT INTO recipes (slug, name, description, meal_types, servings, prep_minutes,
+  const upsert =
+    sqlite.prepare(`INSERT INTO recipes (slug, name, description, meal_types, servings, prep_minutes,
     cook_minutes, total_minutes, cuisine, light, leftover_days, freezes, steps, nutrition_per_serving, energy_kcal,
     protein_g, inflammation_class, inflammation_score, source_hash)
     VALUES (@slug, @name, @description, @mealTypes, @servings, @prepMinutes, @cookMinutes, @totalMinutes, @cuisine,
@@ -210,9 +240,15 @@ function seedRecipes(
     'INSERT INTO recipe_compliance (recipe_slug, protocol, phase, ok, reasons) VALUES (?, ?, ?, ?, ?)',
   );
   sqlite.prepare('DELETE FROM recipes_fts').run();
-  const insertFts = sqlite.prepare('INSERT INTO recipes_fts (slug, name, description, ingredients) VALUES (?, ?, ?, ?)');
+  const insertFts = sqlite.prepare(
+    'INSERT INTO recipes_fts (slug, name, description, ingredients) VALUES (?, ?, ?, ?)',
+  );
   const phaseRestrictions = protocols.flatMap((p) =>
-    p.phases.map((ph) => ({ protocol: p.id, phase: ph.id, restriction: restrictionForPhase(p, ph) })),
+    p.phases.map((ph) => ({
+      protocol: p.id,
+      phase: ph.id,
+      restriction: restrictionForPhase(p, ph),
+    })),
   );
 
   for (const { input, derived, hash } of recipes) {
@@ -246,14 +282,21 @@ function seedRecipes(
       ['allergen', derived.allergens],
       ['group', derived.tags],
     ] as const) {
-      for (const t of list) insertTag.run(input.slug, kind, t.code, t.certainty, JSON.stringify(t.causes));
+      for (const t of list)
+        insertTag.run(input.slug, kind, t.code, t.certainty, JSON.stringify(t.causes));
     }
     const refs = [...new Set(derived.ingredients.map((i) => i.ndb))].map((ndb) =>
       toRef(foods.get(ndb) as DerivationFood),
     );
     for (const { protocol, phase, restriction } of phaseRestrictions) {
       const reasons = summarizeViolations(findRecipeViolations(refs, restriction));
-      insertCompliance.run(input.slug, protocol, phase, reasons.length === 0 ? 1 : 0, JSON.stringify(reasons));
+      insertCompliance.run(
+        input.slug,
+        protocol,
+        phase,
+        reasons.length === 0 ? 1 : 0,
+        JSON.stringify(reasons),
+      );
     }
     insertFts.run(
       input.slug,

@@ -23,7 +23,9 @@ export function hashSeedData(dir = SEEDS_DIR): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function readRecipeFiles(dir = join(SEEDS_DIR, 'recipes')): { file: string; json: unknown; hash: string }[] {
+export function readRecipeFiles(
+  dir = join(SEEDS_DIR, 'recipes'),
+): { file: string; json: unknown; hash: string }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()

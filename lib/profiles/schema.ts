@@ -103,7 +103,9 @@ const maxMinutesWithDefaults = z
     weekend: weekendMinutes.default(DEFAULT_MAX_MINUTES.weekend),
   })
   .default({ ...DEFAULT_MAX_MINUTES });
-const maxMinutesPatch = z.strictObject({ weekday: weekdayMinutes, weekend: weekendMinutes }).partial();
+const maxMinutesPatch = z
+  .strictObject({ weekday: weekdayMinutes, weekend: weekendMinutes })
+  .partial();
 
 const mealTimeShape = {
   breakfast: time('breakfast'),

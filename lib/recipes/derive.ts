@@ -22,12 +22,22 @@ export type DerivedRecipe = {
   nutritionPerServing: Record<NutrientKey, number | null>;
   allergens: DerivedTag[];
   tags: DerivedTag[];
-  inflammation: { class: InflammationClass; score: number; causes: { ndb: string; name: string; class: InflammationClass }[] };
+  inflammation: {
+    class: InflammationClass;
+    score: number;
+    causes: { ndb: string; name: string; class: InflammationClass }[];
+  };
 };
 
-export type DerivationResult = { ok: true; recipe: DerivedRecipe } | { ok: false; errors: string[] };
+export type DerivationResult =
+  | { ok: true; recipe: DerivedRecipe }
+  | { ok: false; errors: string[] };
 
-const CLASS_VALUE: Record<InflammationClass, number> = { inflammatory: -1, neutral: 0, 'gut-healing': 1 };
+const CLASS_VALUE: Record<InflammationClass, number> = {
+  inflammatory: -1,
+  neutral: 0,
+  'gut-healing': 1,
+};
 /** A recipe leans one way only when a real share of its weight does (a pinch of sugar does not). */
 const CLASS_THRESHOLD = 0.15;
 
@@ -52,10 +62,16 @@ function mergeTags(
  * Derives a recipe's nutrition per serving, allergens, group tags and inflammation from its
  * ingredients. A recipe inherits every tag of every ingredient, with the ingredient that caused it.
  */
-export function deriveRecipe(recipe: RecipeInput, foods: Map<string, DerivationFood>): DerivationResult {
+export function deriveRecipe(
+  recipe: RecipeInput,
+  foods: Map<string, DerivationFood>,
+): DerivationResult {
   const errors: string[] = [];
   const ingredients: DerivedRecipe['ingredients'] = [];
-  const totals = Object.fromEntries(NUTRIENT_KEYS.map((k) => [k, null])) as Record<NutrientKey, number | null>;
+  const totals = Object.fromEntries(NUTRIENT_KEYS.map((k) => [k, null])) as Record<
+    NutrientKey,
+    number | null
+  >;
   const allergens = new Map<string, DerivedTag>();
   const tags = new Map<string, DerivedTag>();
   let weighted = 0;
@@ -73,7 +89,13 @@ export function deriveRecipe(recipe: RecipeInput, foods: Map<string, DerivationF
       errors.push(`ingredients.${i}: ${q.message}`);
       return;
     }
-    ingredients.push({ ndb: food.ndb, name: food.name, grams: q.grams, text: q.text, note: ing.note ?? null });
+    ingredients.push({
+      ndb: food.ndb,
+      name: food.name,
+      grams: q.grams,
+      text: q.text,
+      note: ing.note ?? null,
+    });
     for (const key of NUTRIENT_KEYS) {
       const per100 = food.nutrients[key];
       if (per100 === null) continue;
@@ -99,7 +121,11 @@ export function deriveRecipe(recipe: RecipeInput, foods: Map<string, DerivationF
   ) as Record<NutrientKey, number | null>;
   const score = totalGrams > 0 ? weighted / totalGrams : 0;
   const cls: InflammationClass =
-    score >= CLASS_THRESHOLD ? 'gut-healing' : score <= -CLASS_THRESHOLD ? 'inflammatory' : 'neutral';
+    score >= CLASS_THRESHOLD
+      ? 'gut-healing'
+      : score <= -CLASS_THRESHOLD
+        ? 'inflammatory'
+        : 'neutral';
   const byCode = (a: DerivedTag, b: DerivedTag) => a.code.localeCompare(b.code);
   return {
     ok: true,
@@ -108,7 +134,11 @@ export function deriveRecipe(recipe: RecipeInput, foods: Map<string, DerivationF
       nutritionPerServing,
       allergens: [...allergens.values()].sort(byCode),
       tags: [...tags.values()].sort(byCode),
-      inflammation: { class: cls, score: Math.round(score * 1000) / 1000, causes: inflammationCauses },
+      inflammation: {
+        class: cls,
+        score: Math.round(score * 1000) / 1000,
+        causes: inflammationCauses,
+      },
     },
   };
 }

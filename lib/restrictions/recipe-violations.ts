@@ -2,7 +2,10 @@ import type { Restriction, TaggedFoodRef, Violation } from './types';
 import { findViolations } from './violations';
 
 /** Every violation of every ingredient: a recipe is only as compliant as its least compliant food. */
-export function findRecipeViolations(ingredients: TaggedFoodRef[], restriction: Restriction): Violation[] {
+export function findRecipeViolations(
+  ingredients: TaggedFoodRef[],
+  restriction: Restriction,
+): Violation[] {
   return ingredients.flatMap((food) => findViolations(food, restriction));
 }
 

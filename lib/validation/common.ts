@@ -25,11 +25,9 @@ export const inflammationClassSchema = z.enum(INFLAMMATION_CLASSES, {
   error: listMessage('inflammation class', INFLAMMATION_CLASSES),
 });
 export const mealTypeSchema = z.enum(MEAL_TYPES, { error: listMessage('meal type', MEAL_TYPES) });
-export const foodGroupSchema = z
-  .string()
-  .refine((g) => g in FOOD_GROUPS, {
-    message: `unknown food group; expected a USDA group code such as 1100`,
-  });
+export const foodGroupSchema = z.string().refine((g) => g in FOOD_GROUPS, {
+  message: `unknown food group; expected a USDA group code such as 1100`,
+});
 export const ndbSchema = z.string().regex(/^\d{5}$/, 'an NDB number is 5 digits, e.g. 01001');
 
 export const limitSchema = z.coerce

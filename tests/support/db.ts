@@ -6,7 +6,8 @@ let counter = 0;
 
 /** A private copy of the seeded template database, made the app's database for this file. */
 export function useFreshDatabase(): string {
-  const template = process.env.VILLI_TEST_DB_TEMPLATE ?? join(process.cwd(), '.tmp', 'test-template.db');
+  const template =
+    process.env.VILLI_TEST_DB_TEMPLATE ?? join(process.cwd(), '.tmp', 'test-template.db');
   const dir = join(process.cwd(), '.tmp');
   mkdirSync(dir, { recursive: true });
   // Checkpoint so the copy holds every committed page.
