@@ -71,7 +71,7 @@ export function createPlanFor(
   const input = plannerInputFor(db, profile, weekStart);
   const result = generatePlan(input, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);
-  const id = savePlan(db, profile.id, seed, result.plan, result.score, now);
+  const id = savePlan(db, profile.id, profile.householdSize, seed, result.plan, result.score, now);
   return loadPlanOr404(db, id);
 }
 
@@ -79,7 +79,7 @@ function contextOf(db: Db, planId: number) {
   const view = loadPlanOr404(db, planId);
   const profile = loadProfileOr404(db, view.profileId);
   const input = plannerInputFor(db, profile, view.weekStart);
-  return { view, input, plan: toWeekPlan(view) };
+  return { view, input, plan: toWeekPlan(view, profile.householdSize) };
 }
 
 function requireMeal(view: PlanView, mealId: string): void {
@@ -117,7 +117,14 @@ export function swapMeal(
       result.violations ? { violations: result.violations } : undefined,
     );
   }
-  saveChangedPlan(db, view, plan, result.plan, scorePlan(input, result.plan), now);
+  saveChangedPlan(
+    db,
+    view,
+    input.profile.householdSize,
+    result.plan,
+    scorePlan(input, result.plan),
+    now,
+  );
   return loadPlanOr404(db, planId);
 }
 
@@ -125,16 +132,17 @@ export function swapMeal(
 function saveChangedPlan(
   db: Db,
   view: PlanView,
-  before: WeekPlan,
+  householdSize: number,
   after: WeekPlan,
   score: PlanScore,
   now: string,
   seed?: number,
 ): void {
-  const oldNeeds = needsOf(db, view.id, view.profileId, before);
+  // Compared with the plan as it was stored, which is what the user's list showed.
+  const oldNeeds = needsOf(db, view.id, view.profileId, toWeekPlan(view));
   const newNeeds = needsOf(db, view.id, view.profileId, after);
   db.$client.transaction(() => {
-    replacePlanMeals(db, view.id, after, score, now, seed);
+    replacePlanMeals(db, view.id, householdSize, after, score, now, seed);
     recordShoppingChanges(db, view.id, oldNeeds, newNeeds);
   })();
 }
@@ -149,7 +157,7 @@ export function lockMeal(
   const { view, input, plan } = contextOf(db, planId);
   requireMeal(view, mealId);
   const next = setLocked(plan, mealId, locked);
-  replacePlanMeals(db, planId, next, scorePlan(input, next), now);
+  replacePlanMeals(db, planId, input.profile.householdSize, next, scorePlan(input, next), now);
   return loadPlanOr404(db, planId);
 }
 
@@ -169,6 +177,6 @@ export function regenerateMeals(
   }
   const result = regeneratePlan(input, plan, scope, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);
-  saveChangedPlan(db, view, plan, result.plan, result.score, now, seed);
+  saveChangedPlan(db, view, input.profile.householdSize, result.plan, result.score, now, seed);
   return loadPlanOr404(db, planId);
 }

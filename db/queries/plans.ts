@@ -9,6 +9,8 @@ export type PlanView = {
   profileId: number;
   weekStart: string;
   seed: number;
+  /** The household size the servings were computed for. */
+  householdSize: number;
   createdAt: string;
   updatedAt: string;
   score: PlanScore | null;
@@ -16,6 +18,8 @@ export type PlanView = {
     date: string;
     meals: (PlannedMeal & {
       recipeName: string;
+      /** Per-person portion of the recipe's serving (0.75 … 1.5). */
+      portion: number;
       energyKcal: number;
       proteinG: number;
       carbsG: number;
@@ -71,6 +75,7 @@ function writeMeals(db: Db, planId: number, plan: WeekPlan): void {
 export function savePlan(
   db: Db,
   profileId: number,
+  householdSize: number,
   seed: number,
   plan: WeekPlan,
   score: PlanScore,
@@ -79,9 +84,17 @@ export function savePlan(
   return db.$client.transaction(() => {
     const row = db.$client
       .prepare(
-        'INSERT INTO plans (profile_id, week_start, seed, score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+        'INSERT INTO plans (profile_id, week_start, seed, household_size, score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
       )
-      .get(profileId, plan.weekStart, seed, JSON.stringify(storedScore(plan, score)), now, now) as {
+      .get(
+        profileId,
+        plan.weekStart,
+        seed,
+        householdSize,
+        JSON.stringify(storedScore(plan, score)),
+        now,
+        now,
+      ) as {
       id: number;
     };
     writeMeals(db, row.id, plan);
@@ -93,6 +106,7 @@ export function savePlan(
 export function replacePlanMeals(
   db: Db,
   planId: number,
+  householdSize: number,
   plan: WeekPlan,
   score: PlanScore,
   now: string,
@@ -102,8 +116,10 @@ export function replacePlanMeals(
     db.$client.prepare('DELETE FROM plan_meals WHERE plan_id = ?').run(planId);
     writeMeals(db, planId, plan);
     db.$client
-      .prepare('UPDATE plans SET score = ?, updated_at = ?, seed = coalesce(?, seed) WHERE id = ?')
-      .run(JSON.stringify(storedScore(plan, score)), now, seed ?? null, planId);
+      .prepare(
+        'UPDATE plans SET score = ?, updated_at = ?, household_size = ?, seed = coalesce(?, seed) WHERE id = ?',
+      )
+      .run(JSON.stringify(storedScore(plan, score)), now, householdSize, seed ?? null, planId);
   })();
 }
 
@@ -114,6 +130,7 @@ export function getPlanById(db: Db, id: number): PlanView | null {
         profile_id: number;
         week_start: string;
         seed: number;
+        household_size: number;
         score: string;
         created_at: string;
         updated_at: string;
@@ -128,7 +145,13 @@ export function getPlanById(db: Db, id: number): PlanView | null {
     )
     .all(id) as MealRow[];
   const byDate = new Map<string, PlanView['days'][number]['meals']>();
+  // A cooking meal's servings include the leftover portions it feeds: subtract them for its own.
+  const fed = new Map<string, number>();
   for (const m of meals) {
+    if (m.leftover_of) fed.set(m.leftover_of, (fed.get(m.leftover_of) ?? 0) + m.servings);
+  }
+  for (const m of meals) {
+    const portion = (m.servings - (fed.get(m.meal_id) ?? 0)) / plan.household_size;
     const n = JSON.parse(m.nutrition_per_serving) as Record<string, number | null>;
     const list = byDate.get(m.date) ?? [];
     list.push({
@@ -141,9 +164,11 @@ export function getPlanById(db: Db, id: number): PlanView | null {
       leftoverOf: m.leftover_of,
       explanation: JSON.parse(m.explanation),
       recipeName: m.name,
-      energyKcal: Math.round(n.energyKcal ?? 0),
-      proteinG: Math.round((n.proteinG ?? 0) * 10) / 10,
-      carbsG: Math.round((n.carbsG ?? 0) * 10) / 10,
+      portion,
+      // Per person: one serving of the recipe times this meal's portion.
+      energyKcal: Math.round((n.energyKcal ?? 0) * portion),
+      proteinG: Math.round((n.proteinG ?? 0) * portion * 10) / 10,
+      carbsG: Math.round((n.carbsG ?? 0) * portion * 10) / 10,
       totalMinutes: m.total_minutes,
     });
     byDate.set(m.date, list);
@@ -158,6 +183,7 @@ export function getPlanById(db: Db, id: number): PlanView | null {
     profileId: plan.profile_id,
     weekStart: plan.week_start,
     seed: plan.seed,
+    householdSize: plan.household_size,
     createdAt: plan.created_at,
     updatedAt: plan.updated_at,
     score: stored.score ?? null,
@@ -165,8 +191,13 @@ export function getPlanById(db: Db, id: number): PlanView | null {
   };
 }
 
-/** The planner's view of a stored plan (drops display-only fields). */
-export function toWeekPlan(view: PlanView): WeekPlan {
+/**
+ * The planner's view of a stored plan (drops display-only fields). Servings are rescaled to
+ * `householdSize` when the profile's household changed since the plan was saved, so locked
+ * and kept meals keep their per-person portion.
+ */
+export function toWeekPlan(view: PlanView, householdSize = view.householdSize): WeekPlan {
+  const scale = householdSize / view.householdSize;
   return {
     weekStart: view.weekStart,
     days: view.days.map((d) => ({
@@ -178,7 +209,7 @@ export function toWeekPlan(view: PlanView): WeekPlan {
           date,
           slot,
           recipeSlug,
-          servings,
+          servings: servings * scale,
           locked,
           leftoverOf,
           explanation,

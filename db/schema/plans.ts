@@ -11,6 +11,8 @@ export const plans = sqliteTable(
       .references(() => profiles.id, { onDelete: 'cascade' }),
     weekStart: text('week_start').notNull(),
     seed: integer('seed').notNull(),
+    /** Household size the meals' servings were computed for; a profile change rescales them. */
+    householdSize: integer('household_size').notNull().default(1),
     /** Score parts and day totals as computed by the planner at the last change. */
     score: text('score', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: text('created_at').notNull(),

@@ -34,7 +34,7 @@ export default async function PlanPage({ params }: Props) {
             {profile ? (
               <>
                 For <Link href={`/profile?id=${profile.id}`}>{profile.name}</Link> ·{' '}
-                {profile.protocol} · {profile.phase} · household of {profile.householdSize} ·{' '}
+                {profile.protocol} · {profile.phase} · household of {plan.householdSize} ·{' '}
               </>
             ) : null}
             energy in range on {inBand} of {plan.days.length} days, protein met on {protein}
@@ -63,6 +63,14 @@ export default async function PlanPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      {profile && profile.householdSize !== plan.householdSize ? (
+        <p className="alert info">
+          This plan was made for {plan.householdSize}{' '}
+          {plan.householdSize === 1 ? 'person' : 'people'}; your profile now says{' '}
+          {profile.householdSize}. Regenerate the week to rescale every meal (locked meals keep
+          their recipe).
+        </p>
+      ) : null}
       <PlanBoard planId={plan.id} days={plan.days} />
     </>
   );

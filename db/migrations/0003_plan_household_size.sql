@@ -1,0 +1,1 @@
+ALTER TABLE `plans` ADD `household_size` integer DEFAULT 1 NOT NULL;
