@@ -106,6 +106,7 @@ export function ProfileForm({
     maxMinutes: v.maxMinutes,
     leftovers: v.leftovers,
     carbsPerMealG: v.carbsPerMealG,
+    mealTimes: v.mealTimes,
   });
 
   async function submit(e: FormEvent, thenPlan: boolean) {
@@ -336,6 +337,21 @@ export function ProfileForm({
           ))}
         </div>
         <FieldError id="slots-error" errors={err('slots')} />
+        <div className="filters" style={{ marginTop: '0.75rem' }}>
+          {(['breakfast', 'lunch', 'snack', 'dinner'] as const).map((slot) => (
+            <div key={slot}>
+              <label htmlFor={`p-time-${slot}`}>Calendar time for {slot}</label>
+              <input
+                id={`p-time-${slot}`}
+                type="time"
+                value={v.mealTimes[slot]}
+                onChange={(e) => set('mealTimes', { ...v.mealTimes, [slot]: e.target.value })}
+                aria-describedby={describedBy(`mealTimes.${slot}`)}
+              />
+              <FieldError id={`mealTimes.${slot}-error`} errors={err(`mealTimes.${slot}`)} />
+            </div>
+          ))}
+        </div>
         <div className="filters" style={{ marginTop: '0.75rem' }}>
           <div>
             <label htmlFor="p-weekday">Max minutes on weekdays</label>

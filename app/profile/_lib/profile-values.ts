@@ -31,6 +31,8 @@ export type ProfileValues = {
   maxMinutes: { weekday: number; weekend: number };
   leftovers: boolean;
   carbsPerMealG: { target: number; tolerance: number } | null;
+  /** Local HH:MM times for calendar exports. */
+  mealTimes: { breakfast: string; lunch: string; dinner: string; snack: string };
 };
 
 export const SLOTS = ['breakfast', 'lunch', 'dinner', 'snack'];
@@ -52,4 +54,5 @@ export const DEFAULT_PROFILE: ProfileValues = {
   maxMinutes: { weekday: 45, weekend: 90 },
   leftovers: false,
   carbsPerMealG: null,
+  mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
 };
