@@ -100,28 +100,3 @@ describe('seeds/tagging rule files', () => {
     expect(tagged.size).toBe(7413);
   });
 });
-
-describe('lib/tagging stays pure', () => {
-  const dir = join(process.cwd(), 'lib', 'tagging');
-  const files = readdirSync(dir)
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile() && f.endsWith('.ts'));
-  const FORBIDDEN: [string, RegExp][] = [
-    ['node built-ins', /from ['"]node:/],
-    ['the database layer', /from ['"](?:@\/)?(?:\.\.\/)*db\//],
-    ['next', /from ['"]next(?:\/|['"])/],
-    ['react', /from ['"]react['"]/],
-    ['drizzle', /from ['"]drizzle-orm/],
-    ['the clock', /\bDate\.now\(|\bnew Date\(/],
-    ['randomness', /\bMath\.random\(/],
-    ['the @/ alias', /from ['"]@\//],
-  ];
-
-  it('has sources to check', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
-  });
-
-  it.each(FORBIDDEN)('no file uses %s', (_what, pattern) => {
-    expect(files.filter((f) => pattern.test(readFileSync(f, 'utf8')))).toEqual([]);
-  });
-});

@@ -1,0 +1,122 @@
+import { fillByFlow } from './feasibility';
+import {
+  cellOf,
+  getModel,
+  type Model,
+  mealTypeBit,
+  nearestPortion,
+  recipeViolations,
+} from './model';
+import { EMPTY, PlanState } from './state';
+import type { PlannedMeal, PlannerInput } from './types';
+
+/** A kept meal that cannot stay as it is under the current input. */
+export type LockProblem = { cell: number; mealId: string; recipeName: string; text: string };
+
+/**
+ * Places kept meals into `st` as locked cells and marks them in `userLocked`. Meals outside the
+ * week or the profile's slots are ignored. A kept leftover lunch pins its source dinner to the
+ * same recipe (placing it if it was not kept itself), so the pair stays consistent. Portions
+ * come from `portionOf` (an index into the model's portions) when given, else from servings.
+ * Returns the meals that break a hard rule; they are not placed.
+ */
+export function applyLocks(
+  m: Model,
+  st: PlanState,
+  userLocked: Uint8Array,
+  locked: PlannedMeal[],
+  portionOf?: (mealId: string) => number | undefined,
+): LockProblem[] {
+  const problems: LockProblem[] = [];
+  const inGrid = locked.filter((x) => m.dates.includes(x.date) && m.slots.includes(x.slot));
+  const isLeftoverLock = (x: PlannedMeal): boolean => {
+    const d = m.dates.indexOf(x.date);
+    return x.slot === 'lunch' && d > 0 && x.leftoverOf === `${m.dates[d - 1]}-dinner`;
+  };
+  const fedServings = (id: string): number =>
+    inGrid
+      .filter((x) => x.leftoverOf === id && isLeftoverLock(x))
+      .reduce((a, x) => a + x.servings, 0);
+
+  const check = (meal: PlannedMeal, cell: number, asLeftover: boolean): string | null => {
+    const r = m.bySlug.get(meal.recipeSlug);
+    if (r === undefined) return 'the recipe is no longer in the catalog';
+    const recipe = m.input.recipes[r]!;
+    if (!m.compliant[r]) {
+      const reasons = [...new Set(recipeViolations(m.input, recipe).map((v) => v.reason))];
+      return `contains foods you leave out (${reasons.join('; ')})`;
+    }
+    if (asLeftover) return m.keeps[r] ? null : 'the dish does not keep until the next day';
+    if (!(m.typeMask[r]! & mealTypeBit(meal.slot))) return `the recipe is not a ${meal.slot}`;
+    const d = st.dayOf(cell);
+    if (m.minutes[r]! > m.dayLimit[d]!) {
+      return `it takes ${m.minutes[r]} min, over the ${m.isWeekend[d] ? 'weekend' : 'weekday'} limit of ${m.dayLimit[d]} min`;
+    }
+    if (st.uses[r]! >= 2) return 'the recipe would be cooked more than twice this week';
+    if (st.cookedOnDay(r, d, cell)) return 'the recipe would be cooked twice that day';
+    return null;
+  };
+
+  const place = (meal: PlannedMeal, asLeftover: boolean): boolean => {
+    const d = m.dates.indexOf(meal.date);
+    const cell = cellOf(m, d, m.slots.indexOf(meal.slot));
+    if (st.recipe[cell] !== EMPTY && !asLeftover) return true;
+    const problem = check(meal, cell, asLeftover);
+    const r = m.bySlug.get(meal.recipeSlug);
+    if (problem !== null || r === undefined) {
+      problems.push({
+        cell,
+        mealId: meal.id,
+        recipeName: r === undefined ? meal.recipeSlug : m.input.recipes[r]!.name,
+        text: problem ?? 'unknown recipe',
+      });
+      return false;
+    }
+    const own = meal.servings - fedServings(meal.id);
+    const k = portionOf?.(meal.id) ?? nearestPortion(m, own / m.householdSize);
+    st.place(cell, r, k, asLeftover);
+    st.locked[cell] = 1;
+    userLocked[cell] = 1;
+    return true;
+  };
+
+  for (const meal of inGrid) if (!isLeftoverLock(meal)) place(meal, false);
+  for (const meal of inGrid) {
+    if (!isLeftoverLock(meal)) continue;
+    const d = m.dates.indexOf(meal.date);
+    const dinnerCell = cellOf(m, d - 1, m.dinner);
+    const r = m.bySlug.get(meal.recipeSlug);
+    if (st.recipe[dinnerCell] === EMPTY && r !== undefined) {
+      const dinnerMeal: PlannedMeal = {
+        ...meal,
+        id: `${m.dates[d - 1]}-dinner`,
+        date: m.dates[d - 1]!,
+        slot: 'dinner',
+        servings: m.householdSize,
+        leftoverOf: null,
+      };
+      if (!place(dinnerMeal, false)) continue;
+      st.locked[dinnerCell] = 0;
+      userLocked[dinnerCell] = 0;
+      st.pinned[dinnerCell] = 1;
+    } else if (st.recipe[dinnerCell] !== r) {
+      problems.push({
+        cell: cellOf(m, d, m.lunch),
+        mealId: meal.id,
+        recipeName: r === undefined ? meal.recipeSlug : m.input.recipes[r]!.name,
+        text: 'it is a leftover of a dinner that is no longer planned',
+      });
+      continue;
+    }
+    place(meal, true);
+  }
+  return problems;
+}
+
+/** Whether a full plan exists for `input` with these kept meals (exact; used by suggestions). */
+export function isFeasible(input: PlannerInput, locked: PlannedMeal[]): boolean {
+  const m = getModel(input);
+  const st = new PlanState(m);
+  if (applyLocks(m, st, new Uint8Array(m.nCells), locked).length > 0) return false;
+  return fillByFlow(st);
+}

@@ -1,0 +1,252 @@
+import { MEAL_TYPES, type MealType } from '../foods/codes';
+import type { Violation } from '../restrictions/types';
+import { findViolations } from '../restrictions/violations';
+import { isWeekend, weekDates } from './dates';
+import { inflammationPenalty, PORTIONS } from './score';
+import type { PlannerInput, PlannerRecipe } from './types';
+
+/**
+ * Everything the planner derives from one input, computed once and cached by input object:
+ * recipe compliance, numeric arrays for the search, dense ingredient ids and the candidate
+ * recipes of every (day, slot) cell. Inputs are treated as immutable.
+ */
+export type Model = {
+  input: PlannerInput;
+  slots: MealType[];
+  nSlots: number;
+  nCells: number;
+  dates: string[];
+  isWeekend: boolean[];
+  /** Prep + cook limit per day, minutes. */
+  dayLimit: number[];
+  lunch: number;
+  dinner: number;
+  /** Leftover lunches are possible at all. */
+  leftoversOn: boolean;
+  /** Slot index → its meal-type bit (see `mealTypeBit`). */
+  typeBitOfSlot: number[];
+  /** Slot index → the carb-per-meal rule applies. */
+  isMainSlot: boolean[];
+  householdSize: number;
+  portions: readonly number[];
+  n: number;
+  bySlug: Map<string, number>;
+  energy: Float64Array;
+  protein: Float64Array;
+  fiber: Float64Array;
+  carbs: Float64Array;
+  /** Inflammation penalty of one meal of the recipe. */
+  inflCost: Float64Array;
+  minutes: Float64Array;
+  keeps: Uint8Array;
+  typeMask: Uint8Array;
+  compliant: Uint8Array;
+  ingStart: Int32Array;
+  ingIds: Int32Array;
+  ingNdb: string[];
+  /** Per cell (day × nSlots + slot): recipes that are compliant, fit the slot and the day's time. */
+  cellCandidates: Int32Array[];
+};
+
+const MODEL_CACHE = new WeakMap<PlannerInput, Map<string, Model>>();
+/** Compliance by restriction and recipe object: callers reuse both across requests. */
+const COMPLIANCE_CACHE = new WeakMap<object, WeakMap<PlannerRecipe, boolean>>();
+
+export function mealTypeBit(type: MealType): number {
+  return 1 << MEAL_TYPES.indexOf(type);
+}
+
+export function getModel(input: PlannerInput, portions: readonly number[] = PORTIONS): Model {
+  let byPortions = MODEL_CACHE.get(input);
+  if (!byPortions) {
+    byPortions = new Map();
+    MODEL_CACHE.set(input, byPortions);
+  }
+  const key = portions.join();
+  const cached = byPortions.get(key);
+  if (cached) return cached;
+  const model = buildModel(input, portions);
+  byPortions.set(key, model);
+  return model;
+}
+
+function buildModel(input: PlannerInput, portions: readonly number[]): Model {
+  const { profile, recipes } = input;
+  const slots = [...new Set(profile.slots)];
+  const nSlots = slots.length;
+  const dates = weekDates(input.weekStart);
+  const weekend = dates.map(isWeekend);
+  const dayLimit = weekend.map((w) =>
+    w ? profile.maxMinutes.weekend : profile.maxMinutes.weekday,
+  );
+  const lunch = slots.indexOf('lunch');
+  const dinner = slots.indexOf('dinner');
+  const n = recipes.length;
+  const energy = new Float64Array(n);
+  const protein = new Float64Array(n);
+  const fiber = new Float64Array(n);
+  const carbs = new Float64Array(n);
+  const inflCost = new Float64Array(n);
+  const minutes = new Float64Array(n);
+  const keeps = new Uint8Array(n);
+  const typeMask = new Uint8Array(n);
+  const compliant = new Uint8Array(n);
+  const ingStart = new Int32Array(n + 1);
+  const ingIdList: number[] = [];
+  const ingIndex = new Map<string, number>();
+  const ingNdb: string[] = [];
+  const bySlug = new Map<string, number>();
+  const isCompliant = complianceChecker(input);
+
+  for (let r = 0; r < n; r++) {
+    const recipe = recipes[r]!;
+    if (!bySlug.has(recipe.slug)) bySlug.set(recipe.slug, r);
+    energy[r] = recipe.perServing.energyKcal;
+    protein[r] = recipe.perServing.proteinG;
+    fiber[r] = recipe.perServing.fiberG;
+    carbs[r] = recipe.perServing.carbsG;
+    inflCost[r] = inflammationPenalty(recipe.inflammationScore);
+    minutes[r] = recipe.prepMinutes + recipe.cookMinutes;
+    keeps[r] = recipe.leftoverDays >= 1 ? 1 : 0;
+    let mask = 0;
+    for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
+    typeMask[r] = mask;
+    compliant[r] = isCompliant(recipe) ? 1 : 0;
+    ingStart[r] = ingIdList.length;
+    const seen = new Set<number>();
+    for (const ing of recipe.ingredients) {
+      let id = ingIndex.get(ing.ndb);
+      if (id === undefined) {
+        id = ingNdb.length;
+        ingIndex.set(ing.ndb, id);
+        ingNdb.push(ing.ndb);
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        ingIdList.push(id);
+      }
+    }
+  }
+  ingStart[n] = ingIdList.length;
+
+  const bySlotAndDayKind = new Map<string, Int32Array>();
+  const cellCandidates: Int32Array[] = [];
+  for (let d = 0; d < 7; d++) {
+    for (let s = 0; s < nSlots; s++) {
+      const key = `${s}:${dayLimit[d]}`;
+      let list = bySlotAndDayKind.get(key);
+      if (!list) {
+        const bit = mealTypeBit(slots[s]!);
+        const limit = dayLimit[d]!;
+        const picked: number[] = [];
+        for (let r = 0; r < n; r++) {
+          if (
+            compliant[r] &&
+            typeMask[r]! & bit &&
+            minutes[r]! <= limit &&
+            bySlug.get(recipes[r]!.slug) === r
+          ) {
+            picked.push(r);
+          }
+        }
+        list = Int32Array.from(picked);
+        bySlotAndDayKind.set(key, list);
+      }
+      cellCandidates.push(list);
+    }
+  }
+
+  return {
+    input,
+    slots,
+    nSlots,
+    nCells: 7 * nSlots,
+    dates,
+    isWeekend: weekend,
+    dayLimit,
+    lunch,
+    dinner,
+    leftoversOn: profile.leftovers && lunch >= 0 && dinner >= 0,
+    typeBitOfSlot: slots.map(mealTypeBit),
+    isMainSlot: slots.map((s) => s !== 'snack'),
+    householdSize: profile.householdSize,
+    portions,
+    n,
+    bySlug,
+    energy,
+    protein,
+    fiber,
+    carbs,
+    inflCost,
+    minutes,
+    keeps,
+    typeMask,
+    compliant,
+    ingStart,
+    ingIds: Int32Array.from(ingIdList),
+    ingNdb,
+    cellCandidates,
+  };
+}
+
+/**
+ * A recipe is compliant when none of its ingredients has a violation. `findViolations` decides;
+ * ingredients carrying none of the restriction's codes and not disliked are skipped because
+ * `findViolations` cannot report anything for them.
+ */
+function complianceChecker(input: PlannerInput): (recipe: PlannerRecipe) => boolean {
+  const { restriction } = input;
+  let cache = COMPLIANCE_CACHE.get(restriction);
+  if (!cache) {
+    cache = new WeakMap();
+    COMPLIANCE_CACHE.set(restriction, cache);
+  }
+  const known = cache;
+  const allergenCodes = new Set<string>();
+  const groupCodes = new Set<string>();
+  for (const rule of restriction.rules) {
+    (rule.kind === 'allergen' ? allergenCodes : groupCodes).add(rule.code);
+  }
+  const disliked = new Set(restriction.dislikes.map((d) => d.ndb));
+  const check = (recipe: PlannerRecipe): boolean => {
+    for (const ing of recipe.ingredients) {
+      const mayHit =
+        disliked.has(ing.ndb) ||
+        ing.allergens.some((a) => allergenCodes.has(a.code)) ||
+        ing.tags.some((t) => groupCodes.has(t.code));
+      if (mayHit && findViolations(ing, restriction).length > 0) return false;
+    }
+    return true;
+  };
+  return (recipe) => {
+    let ok = known.get(recipe);
+    if (ok === undefined) {
+      ok = check(recipe);
+      known.set(recipe, ok);
+    }
+    return ok;
+  };
+}
+
+/** Every violation of every ingredient of a recipe. */
+export function recipeViolations(input: PlannerInput, recipe: PlannerRecipe): Violation[] {
+  return recipe.ingredients.flatMap((ing) => findViolations(ing, input.restriction));
+}
+
+export function cellOf(model: Model, day: number, slot: number): number {
+  return day * model.nSlots + slot;
+}
+
+export function mealIdOf(model: Model, cell: number): string {
+  return `${model.dates[Math.floor(cell / model.nSlots)]}-${model.slots[cell % model.nSlots]}`;
+}
+
+/** Index of the portion factor closest to `portion`. */
+export function nearestPortion(model: Model, portion: number): number {
+  let best = 0;
+  for (let k = 1; k < model.portions.length; k++) {
+    if (Math.abs(model.portions[k]! - portion) < Math.abs(model.portions[best]! - portion))
+      best = k;
+  }
+  return best;
+}

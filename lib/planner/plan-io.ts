@@ -1,0 +1,247 @@
+import type { MealType } from '../foods/codes';
+import { cellOf, type Model, mealIdOf, nearestPortion } from './model';
+import {
+  carbsPenalty,
+  ENERGY_BAND,
+  energyPenalty,
+  fiberPenalty,
+  isInEnergyBand,
+  proteinPenalty,
+  roundScore,
+  SCORE_WEIGHTS,
+} from './score';
+import { EMPTY, PlanState } from './state';
+import type { PlanDay, PlannedMeal, PlanScore, ScorePart, WeekPlan } from './types';
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function describeInflammation(score: number): string {
+  if (score >= 0.3) return `gut-healing (${score.toFixed(2)})`;
+  if (score <= -0.3) return `inflammatory (${score.toFixed(2)})`;
+  return `neutral (${score.toFixed(2)})`;
+}
+
+/** Score parts of the state, in the shape stored on a plan. */
+export function scoreOf(st: PlanState): PlanScore {
+  const m = st.m;
+  const p = m.input.profile;
+  const parts = {
+    energy: 0,
+    protein: 0,
+    fiber: 0,
+    carbs: 0,
+    inflammation: 0,
+    variety: SCORE_WEIGHTS.repeat * st.repeats,
+    ingredients: SCORE_WEIGHTS.ingredient * st.distinct,
+  };
+  for (let d = 0; d < 7; d++) {
+    parts.energy += energyPenalty(st.dayE[d]!, p.energyKcal);
+    parts.protein += proteinPenalty(st.dayP[d]!, p.proteinG);
+    parts.fiber += fiberPenalty(st.dayF[d]!, p.fiberG);
+  }
+  for (let c = 0; c < m.nCells; c++) {
+    const r = st.recipe[c]!;
+    if (r === EMPTY) continue;
+    const f = m.portions[st.portion[c]!]!;
+    parts.inflammation += m.inflCost[r]!;
+    if (m.isMainSlot[c % m.nSlots]) parts.carbs += carbsPenalty(f * m.carbs[r]!, p.carbsPerMealG);
+  }
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  return {
+    total: roundScore(total),
+    parts: {
+      energy: roundScore(parts.energy),
+      protein: roundScore(parts.protein),
+      fiber: roundScore(parts.fiber),
+      carbs: roundScore(parts.carbs),
+      inflammation: roundScore(parts.inflammation),
+      variety: roundScore(parts.variety),
+      ingredients: roundScore(parts.ingredients),
+    },
+    distinctIngredients: st.distinct,
+  };
+}
+
+/**
+ * Turns a full search state into the stored plan. Explanations attribute penalty points to
+ * meals: a day's energy, protein and fibre penalties are split evenly over its meals, a repeat
+ * is charged to the second cooking, and the ingredient term to the first cooking of a recipe,
+ * counting only foods no other cooked recipe of the week needs.
+ */
+export function buildPlan(
+  st: PlanState,
+  userLocked: Uint8Array,
+): { plan: WeekPlan; score: PlanScore } {
+  const m = st.m;
+  const p = m.input.profile;
+  const hh = m.householdSize;
+  const seenCooked = new Set<number>();
+  const days: PlanDay[] = [];
+  for (let d = 0; d < 7; d++) {
+    const date = m.dates[d]!;
+    const meals: PlannedMeal[] = [];
+    let carbsDay = 0;
+    const dayParts = {
+      energy: energyPenalty(st.dayE[d]!, p.energyKcal),
+      protein: proteinPenalty(st.dayP[d]!, p.proteinG),
+      fiber: fiberPenalty(st.dayF[d]!, p.fiberG),
+    };
+    const mealsToday = m.nSlots;
+    for (let s = 0; s < m.nSlots; s++) {
+      const c = cellOf(m, d, s);
+      const r = st.recipe[c]!;
+      if (r === EMPTY) throw new Error(`cell ${mealIdOf(m, c)} is empty`);
+      const recipe = m.input.recipes[r]!;
+      const f = m.portions[st.portion[c]!]!;
+      const isLeftover = st.leftover[c] === 1;
+      const fed = st.fedLunch(c);
+      const servings = hh * f + (fed >= 0 ? hh * m.portions[st.portion[fed]!]! : 0);
+      carbsDay += f * m.carbs[r]!;
+      const parts: ScorePart[] = [];
+      const kcal = f * m.energy[r]!;
+      const portionNote = f === 1 ? '' : ` (${f} portions)`;
+      parts.push({
+        name: 'energy',
+        value: roundScore(dayParts.energy / mealsToday),
+        note: `${Math.round(kcal)} kcal${portionNote} of the day's ${Math.round(st.dayE[d]!)} (target ${Math.round(p.energyKcal)} ± ${Math.round(ENERGY_BAND * 100)} %)`,
+      });
+      parts.push({
+        name: 'protein',
+        value: roundScore(dayParts.protein / mealsToday),
+        note: `${round1(f * m.protein[r]!)} g of the day's ${round1(st.dayP[d]!)} g (target ${p.proteinG} g)`,
+      });
+      parts.push({
+        name: 'fiber',
+        value: roundScore(dayParts.fiber / mealsToday),
+        note: `${round1(f * m.fiber[r]!)} g of the day's ${round1(st.dayF[d]!)} g (target ${p.fiberG} g)`,
+      });
+      if (p.carbsPerMealG && m.isMainSlot[s]) {
+        parts.push({
+          name: 'carbs',
+          value: roundScore(carbsPenalty(f * m.carbs[r]!, p.carbsPerMealG)),
+          note: `${round1(f * m.carbs[r]!)} g carbohydrate (target ${p.carbsPerMealG.target} ± ${p.carbsPerMealG.tolerance} g)`,
+        });
+      }
+      parts.push({
+        name: 'gut health',
+        value: roundScore(m.inflCost[r]!),
+        note: describeInflammation(recipe.inflammationScore),
+      });
+      if (isLeftover) {
+        parts.push({
+          name: 'shopping',
+          value: 0,
+          note: `leftover of ${mealIdOf(m, st.sourceDinner(c))}: nothing to cook or buy`,
+        });
+      } else if (seenCooked.has(r)) {
+        parts.push({
+          name: 'variety',
+          value: SCORE_WEIGHTS.repeat,
+          note: 'second time this week',
+        });
+      } else {
+        seenCooked.add(r);
+        let own = 0;
+        for (let i = m.ingStart[r]!; i < m.ingStart[r + 1]!; i++) {
+          if (st.ingCount[m.ingIds[i]!] === 1) own++;
+        }
+        parts.push({
+          name: 'shopping',
+          value: roundScore(SCORE_WEIGHTS.ingredient * own),
+          note: `${own} of ${m.ingStart[r + 1]! - m.ingStart[r]!} foods not needed by other meals`,
+        });
+      }
+      meals.push({
+        id: `${date}-${m.slots[s]}`,
+        date,
+        slot: m.slots[s] as MealType,
+        recipeSlug: recipe.slug,
+        servings,
+        locked: userLocked[c] === 1,
+        leftoverOf: isLeftover ? mealIdOf(m, st.sourceDinner(c)) : null,
+        explanation: {
+          total: roundScore(parts.reduce((a, x) => a + x.value, 0)),
+          parts,
+        },
+      });
+    }
+    days.push({
+      date,
+      meals,
+      totals: {
+        energyKcal: round1(st.dayE[d]!),
+        proteinG: round1(st.dayP[d]!),
+        fiberG: round1(st.dayF[d]!),
+        carbsG: round1(carbsDay),
+        targets: { energyKcal: p.energyKcal, proteinG: p.proteinG, fiberG: p.fiberG },
+        energyInBand: isInEnergyBand(st.dayE[d]!, p.energyKcal),
+        proteinMet: st.dayP[d]! >= p.proteinG - 1e-9,
+        fiberMet: st.dayF[d]! >= p.fiberG - 1e-9,
+      },
+    });
+  }
+  return { plan: { weekStart: m.input.weekStart, days }, score: scoreOf(st) };
+}
+
+export type PlanCells = {
+  recipe: Int32Array;
+  portion: Uint8Array;
+  leftover: Uint8Array;
+  userLocked: Uint8Array;
+};
+
+/**
+ * Reads a stored plan back into cells. Portions are recovered from servings (a dinner that
+ * feeds a leftover lunch cooked its own portion plus the lunch's). A leftover that does not
+ * point at the previous day's dinner of the same recipe is read as a freshly cooked meal.
+ * Throws on a plan that does not belong to the input (unknown recipe, date or slot): a bug.
+ */
+export function readPlan(m: Model, plan: WeekPlan): PlanCells {
+  const cells = {
+    recipe: new Int32Array(m.nCells).fill(EMPTY),
+    portion: new Uint8Array(m.nCells),
+    leftover: new Uint8Array(m.nCells),
+    userLocked: new Uint8Array(m.nCells),
+  };
+  const byId = new Map<string, PlannedMeal>();
+  for (const day of plan.days) for (const meal of day.meals) byId.set(meal.id, meal);
+  const hh = m.householdSize;
+  for (const day of plan.days) {
+    const d = m.dates.indexOf(day.date);
+    if (d < 0) throw new Error(`plan day ${day.date} is not in the week of ${m.input.weekStart}`);
+    for (const meal of day.meals) {
+      const s = m.slots.indexOf(meal.slot);
+      if (s < 0) throw new Error(`plan slot ${meal.slot} is not in the profile`);
+      const r = m.bySlug.get(meal.recipeSlug);
+      if (r === undefined) throw new Error(`plan recipe ${meal.recipeSlug} is not in the catalog`);
+      const c = cellOf(m, d, s);
+      cells.recipe[c] = r;
+      cells.userLocked[c] = meal.locked ? 1 : 0;
+      const source = meal.leftoverOf ? byId.get(meal.leftoverOf) : undefined;
+      const isLeftover =
+        source !== undefined &&
+        d > 0 &&
+        source.id === `${m.dates[d - 1]}-dinner` &&
+        meal.slot === 'lunch' &&
+        source.recipeSlug === meal.recipeSlug;
+      cells.leftover[c] = isLeftover ? 1 : 0;
+      let own = meal.servings;
+      for (const other of byId.values()) {
+        if (other.leftoverOf === meal.id && other.recipeSlug === meal.recipeSlug)
+          own -= other.servings;
+      }
+      cells.portion[c] = nearestPortion(m, own / hh);
+    }
+  }
+  return cells;
+}
+
+/** A search state holding exactly these cells. */
+export function stateFromCells(
+  m: Model,
+  cells: Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>,
+): PlanState {
+  const st = new PlanState(m);
+  st.restore(cells);
+  return st;
+}

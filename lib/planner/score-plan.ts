@@ -1,0 +1,76 @@
+import {
+  carbsPenalty,
+  energyPenalty,
+  fiberPenalty,
+  inflammationPenalty,
+  proteinPenalty,
+  roundScore,
+  SCORE_WEIGHTS,
+} from './score';
+import type { PlannedMeal, PlannerInput, PlannerRecipe, PlanScore, WeekPlan } from './types';
+
+/**
+ * Scores a stored plan straight from its meals with the formula in `score.ts`, without the
+ * search's bookkeeping: the reference the planner's incremental arithmetic is checked against.
+ * A meal's portion per person is its servings ÷ household size, minus the servings of any
+ * leftover meal that reuses it. Unknown recipes are a bug and throw.
+ */
+export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
+  const p = input.profile;
+  const bySlug = new Map<string, PlannerRecipe>();
+  for (const r of input.recipes) if (!bySlug.has(r.slug)) bySlug.set(r.slug, r);
+  const meals: PlannedMeal[] = plan.days.flatMap((d) => d.meals);
+  const parts = {
+    energy: 0,
+    protein: 0,
+    fiber: 0,
+    carbs: 0,
+    inflammation: 0,
+    variety: 0,
+    ingredients: 0,
+  };
+  const cooked = new Map<string, number>();
+  for (const day of plan.days) {
+    let e = 0;
+    let pr = 0;
+    let fi = 0;
+    for (const meal of day.meals) {
+      const recipe = bySlug.get(meal.recipeSlug);
+      if (!recipe) throw new Error(`unknown recipe ${meal.recipeSlug}`);
+      const fed = meals.filter((x) => x.leftoverOf === meal.id).reduce((a, x) => a + x.servings, 0);
+      const portion = (meal.servings - fed) / p.householdSize;
+      e += portion * recipe.perServing.energyKcal;
+      pr += portion * recipe.perServing.proteinG;
+      fi += portion * recipe.perServing.fiberG;
+      if (meal.slot !== 'snack') {
+        parts.carbs += carbsPenalty(portion * recipe.perServing.carbsG, p.carbsPerMealG);
+      }
+      parts.inflammation += inflammationPenalty(recipe.inflammationScore);
+      if (meal.leftoverOf === null)
+        cooked.set(meal.recipeSlug, (cooked.get(meal.recipeSlug) ?? 0) + 1);
+    }
+    parts.energy += energyPenalty(e, p.energyKcal);
+    parts.protein += proteinPenalty(pr, p.proteinG);
+    parts.fiber += fiberPenalty(fi, p.fiberG);
+  }
+  const ndbs = new Set<string>();
+  for (const [slug, times] of cooked) {
+    parts.variety += SCORE_WEIGHTS.repeat * Math.max(0, times - 1);
+    for (const ing of bySlug.get(slug)!.ingredients) ndbs.add(ing.ndb);
+  }
+  parts.ingredients = SCORE_WEIGHTS.ingredient * ndbs.size;
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  return {
+    total: roundScore(total),
+    parts: {
+      energy: roundScore(parts.energy),
+      protein: roundScore(parts.protein),
+      fiber: roundScore(parts.fiber),
+      carbs: roundScore(parts.carbs),
+      inflammation: roundScore(parts.inflammation),
+      variety: roundScore(parts.variety),
+      ingredients: roundScore(parts.ingredients),
+    },
+    distinctIngredients: ndbs.size,
+  };
+}

@@ -1,0 +1,481 @@
+import type { Rng } from './rng';
+import { SCORE_WEIGHTS } from './score';
+import { EMPTY, type PlanState } from './state';
+
+/** Improvements smaller than this are noise from floating-point sums. */
+const EPS = 1e-9;
+
+/**
+ * Candidates examined per move. Big catalogs have hundreds of near-equivalent recipes per cell;
+ * a random window of this many keeps a move O(1) in catalog size, and the many rounds of the
+ * search still see the whole list.
+ */
+export const MAX_SCAN = 320;
+
+/** First index and count of the candidates a move examines (all of them when `rng` is absent). */
+function scanWindow(length: number, rng: Rng | undefined): [number, number] {
+  if (!rng || length <= MAX_SCAN) return [0, length];
+  return [rng.int(length), MAX_SCAN];
+}
+
+type Best = { cost: number; r: number; k: number; k2: number; asLeftover: boolean };
+
+/** Best portion of recipe `r` in `cell`, given the day's sums without the cell. */
+function bestPortion(
+  st: PlanState,
+  r: number,
+  cell: number,
+  e0: number,
+  p0: number,
+  f0: number,
+): { cost: number; k: number } {
+  const m = st.m;
+  const e = m.energy[r]!;
+  const p = m.protein[r]!;
+  const fi = m.fiber[r]!;
+  let cost = Number.POSITIVE_INFINITY;
+  let bestK = 0;
+  for (let k = 0; k < m.portions.length; k++) {
+    const f = m.portions[k]!;
+    const c = st.dayPenalty(e0 + f * e, p0 + f * p, f0 + f * fi) + st.mealCost(r, cell, f);
+    if (c < cost - EPS) {
+      cost = c;
+      bestK = k;
+    }
+  }
+  return { cost, k: bestK };
+}
+
+/**
+ * Best change of one cell: another recipe and portion (a dinner that feeds a leftover lunch
+ * takes the lunch along, so only keeping recipes qualify), or, for a lunch, becoming a leftover
+ * of the previous day's dinner. Applies it when it lowers the penalty.
+ */
+export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
+  if (st.locked[cell]) return false;
+  const m = st.m;
+  const before = st.total();
+  const d = st.dayOf(cell);
+  const cur = st.recipe[cell]!;
+  const curK = st.portion[cell]!;
+  const curLeft = st.leftover[cell] === 1;
+  const fed = st.fedLunch(cell);
+  const fedK = fed >= 0 ? st.portion[fed]! : 0;
+  const fedFree = fed >= 0 && !st.locked[fed];
+  if (fed >= 0) st.clear(fed);
+  st.clear(cell);
+  const base = st.total();
+  const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: false };
+  const e0 = st.dayE[d]!;
+  const p0 = st.dayP[d]!;
+  const f0 = st.dayF[d]!;
+  const pen0 = st.dayPen[d]!;
+  const pen1 = fed >= 0 ? st.dayPen[d + 1]! : 0;
+  const pinned = st.pinned[cell] === 1;
+  const candidates = pinned ? [cur] : m.cellCandidates[cell]!;
+  const banned = pinned ? EMPTY : st.banned[cell]!;
+
+  const [start, count] = scanWindow(candidates.length, rng);
+  for (let j = 0; j < count; j++) {
+    const r = candidates[(start + j) % candidates.length]!;
+    if (r === banned || st.uses[r]! >= 2) continue;
+    if (fed >= 0 && !m.keeps[r]) continue;
+    if (st.cookedOnDay(r, d, cell)) continue;
+    const own = bestPortion(st, r, cell, e0, p0, f0);
+    let cost = base + st.globalAddCost(r) + own.cost - pen0;
+    let k2 = fedK;
+    if (fed >= 0) {
+      if (fedFree) {
+        const lunch = bestPortion(st, r, fed, st.dayE[d + 1]!, st.dayP[d + 1]!, st.dayF[d + 1]!);
+        k2 = lunch.k;
+        cost += lunch.cost - pen1;
+      } else {
+        const f = m.portions[fedK]!;
+        cost +=
+          st.dayPenalty(
+            st.dayE[d + 1]! + f * m.energy[r]!,
+            st.dayP[d + 1]! + f * m.protein[r]!,
+            st.dayF[d + 1]! + f * m.fiber[r]!,
+          ) +
+          st.mealCost(r, fed, f) -
+          pen1;
+      }
+    }
+    if (cost < best.cost - EPS) {
+      best.cost = cost;
+      best.r = r;
+      best.k = own.k;
+      best.k2 = k2;
+      best.asLeftover = false;
+    }
+  }
+
+  const src = m.leftoversOn ? st.sourceDinner(cell) : EMPTY;
+  if (src >= 0) {
+    const rd = st.recipe[src]!;
+    if (rd !== EMPTY && m.keeps[rd]) {
+      const own = bestPortion(st, rd, cell, e0, p0, f0);
+      const cost = base + own.cost - pen0;
+      if (cost < best.cost - EPS) {
+        best.cost = cost;
+        best.r = rd;
+        best.k = own.k;
+        best.asLeftover = true;
+      }
+    }
+  }
+
+  if (best.r !== EMPTY && best.cost < before - EPS) {
+    st.place(cell, best.r, best.k, best.asLeftover);
+    if (fed >= 0) st.place(fed, best.r, best.k2, true);
+    return true;
+  }
+  if (cur !== EMPTY) st.place(cell, cur, curK, curLeft);
+  if (fed >= 0) st.place(fed, cur, fedK, true);
+  return false;
+}
+
+/**
+ * Cook a keeping recipe at yesterday's dinner and eat it again at this lunch: one move over two
+ * cells, so that leftovers can appear even when neither half improves the plan on its own.
+ */
+export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng): boolean {
+  const m = st.m;
+  if (!m.leftoversOn || st.locked[lunchCell] || st.leftover[lunchCell]) return false;
+  const dinnerCell = st.sourceDinner(lunchCell);
+  if (dinnerCell < 0 || st.locked[dinnerCell] || st.pinned[dinnerCell]) return false;
+  const before = st.total();
+  const rD = st.recipe[dinnerCell]!;
+  const kD = st.portion[dinnerCell]!;
+  const rL = st.recipe[lunchCell]!;
+  const kL = st.portion[lunchCell]!;
+  st.clear(lunchCell);
+  st.clear(dinnerCell);
+  const base = st.total();
+  const dD = st.dayOf(dinnerCell);
+  const dL = dD + 1;
+  const penD = st.dayPen[dD]!;
+  const penL = st.dayPen[dL]!;
+  const candidates = m.cellCandidates[dinnerCell]!;
+  const banned = st.banned[dinnerCell]!;
+  const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: true };
+  const [start, count] = scanWindow(candidates.length, rng);
+  for (let j = 0; j < count; j++) {
+    const r = candidates[(start + j) % candidates.length]!;
+    if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
+    if (st.cookedOnDay(r, dD, dinnerCell)) continue;
+    const a = bestPortion(st, r, dinnerCell, st.dayE[dD]!, st.dayP[dD]!, st.dayF[dD]!);
+    const b = bestPortion(st, r, lunchCell, st.dayE[dL]!, st.dayP[dL]!, st.dayF[dL]!);
+    const cost = base + st.globalAddCost(r) + a.cost - penD + b.cost - penL;
+    if (cost < best.cost - EPS) {
+      best.cost = cost;
+      best.r = r;
+      best.k = a.k;
+      best.k2 = b.k;
+    }
+  }
+  if (best.r !== EMPTY && best.cost < before - EPS) {
+    st.place(dinnerCell, best.r, best.k, false);
+    st.place(lunchCell, best.r, best.k2, true);
+    return true;
+  }
+  if (rD !== EMPTY) st.place(dinnerCell, rD, kD, false);
+  if (rL !== EMPTY) st.place(lunchCell, rL, kL, false);
+  return false;
+}
+
+/** The other cell cooking the same recipe as `cell` this week, or −1. */
+function twinOf(st: PlanState, cell: number): number {
+  const r = st.recipe[cell]!;
+  for (let c = 0; c < st.m.nCells; c++) {
+    if (c !== cell && st.recipe[c] === r && !st.leftover[c]) return c;
+  }
+  return EMPTY;
+}
+
+/**
+ * Replace a recipe cooked twice by another recipe in both cells at once. Changing one of the
+ * two alone keeps the old recipe's shopping, so single-cell moves rarely see this gain.
+ */
+export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
+  const m = st.m;
+  if (!isSwappable(st, cell) || st.uses[st.recipe[cell]!] !== 2) return false;
+  const twin = twinOf(st, cell);
+  if (twin < 0 || !isSwappable(st, twin)) return false;
+  const before = st.total();
+  const r0 = st.recipe[cell]!;
+  const k1 = st.portion[cell]!;
+  const k2 = st.portion[twin]!;
+  st.clear(cell);
+  st.clear(twin);
+  const base = st.total();
+  const d1 = st.dayOf(cell);
+  const d2 = st.dayOf(twin);
+  const slotBit2 = m.typeBitOfSlot[twin % m.nSlots]!;
+  const pen1 = st.dayPen[d1]!;
+  const pen2 = st.dayPen[d2]!;
+  const candidates = m.cellCandidates[cell]!;
+  let bestCost = Number.POSITIVE_INFINITY;
+  let bestR = EMPTY;
+  let bestK1 = 0;
+  let bestK2 = 0;
+  const [start, count] = scanWindow(candidates.length, rng);
+  for (let j = 0; j < count; j++) {
+    const r = candidates[(start + j) % candidates.length]!;
+    if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
+    if (!(m.typeMask[r]! & slotBit2) || m.minutes[r]! > m.dayLimit[d2]!) continue;
+    if (st.cookedOnDay(r, d1, cell) || st.cookedOnDay(r, d2, twin)) continue;
+    const a = bestPortion(st, r, cell, st.dayE[d1]!, st.dayP[d1]!, st.dayF[d1]!);
+    const b = bestPortion(st, r, twin, st.dayE[d2]!, st.dayP[d2]!, st.dayF[d2]!);
+    const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + a.cost - pen1 + b.cost - pen2;
+    if (cost < bestCost - EPS) {
+      bestCost = cost;
+      bestR = r;
+      bestK1 = a.k;
+      bestK2 = b.k;
+    }
+  }
+  if (bestR !== EMPTY && bestCost < before - EPS) {
+    st.place(cell, bestR, bestK1, false);
+    st.place(twin, bestR, bestK2, false);
+    return true;
+  }
+  st.place(cell, r0, k1, false);
+  st.place(twin, r0, k2, false);
+  return false;
+}
+
+function isSwappable(st: PlanState, cell: number): boolean {
+  return (
+    !st.locked[cell] &&
+    !st.pinned[cell] &&
+    !st.leftover[cell] &&
+    st.recipe[cell] !== EMPTY &&
+    st.fedLunch(cell) === EMPTY
+  );
+}
+
+/**
+ * Exchange the meals of one slot on two days (portions re-chosen), for pairs touching a day in
+ * `days`: fixes days that are too rich or too lean without touching the week's recipes or
+ * shopping. Returns the days that changed.
+ */
+export function improveSwaps(st: PlanState, days: number): number {
+  const m = st.m;
+  let changed = 0;
+  for (let s = 0; s < m.nSlots; s++) {
+    for (let d1 = 0; d1 < 7; d1++) {
+      const c1 = d1 * m.nSlots + s;
+      if (!isSwappable(st, c1)) continue;
+      for (let d2 = d1 + 1; d2 < 7; d2++) {
+        if (!((days >> d1) & 1) && !((days >> d2) & 1)) continue;
+        const c2 = d2 * m.nSlots + s;
+        if (!isSwappable(st, c2)) continue;
+        const r1 = st.recipe[c1]!;
+        const r2 = st.recipe[c2]!;
+        if (r1 === r2) continue;
+        if (m.minutes[r1]! > m.dayLimit[d2]! || m.minutes[r2]! > m.dayLimit[d1]!) continue;
+        if (st.banned[c1] === r2 || st.banned[c2] === r1) continue;
+        if (st.cookedOnDay(r2, d1, c1) || st.cookedOnDay(r1, d2, c2)) continue;
+        const f1 = m.portions[st.portion[c1]!]!;
+        const f2 = m.portions[st.portion[c2]!]!;
+        const now = st.dayPen[d1]! + st.dayPen[d2]! + st.cellCost[c1]! + st.cellCost[c2]!;
+        const a = bestPortion(
+          st,
+          r2,
+          c1,
+          st.dayE[d1]! - f1 * m.energy[r1]!,
+          st.dayP[d1]! - f1 * m.protein[r1]!,
+          st.dayF[d1]! - f1 * m.fiber[r1]!,
+        );
+        const b = bestPortion(
+          st,
+          r1,
+          c2,
+          st.dayE[d2]! - f2 * m.energy[r2]!,
+          st.dayP[d2]! - f2 * m.protein[r2]!,
+          st.dayF[d2]! - f2 * m.fiber[r2]!,
+        );
+        if (a.cost + b.cost < now - EPS) {
+          st.clear(c1);
+          st.clear(c2);
+          st.place(c1, r2, a.k, false);
+          st.place(c2, r1, b.k, false);
+          changed |= around(st, d1) | around(st, d2);
+        }
+      }
+    }
+  }
+  return changed;
+}
+
+function shuffle(list: number[], rng: Rng): number[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = list[i]!;
+    list[i] = list[j]!;
+    list[j] = t;
+  }
+  return list;
+}
+
+function shuffledCells(st: PlanState, rng: Rng): number[] {
+  return shuffle(
+    Array.from({ length: st.m.nCells }, (_, i) => i),
+    rng,
+  );
+}
+
+const ALL_DAYS = 0x7f;
+
+/** Days whose best moves a change at `day` can alter: the day, and its neighbours via leftovers. */
+function around(st: PlanState, day: number): number {
+  return st.m.leftoversOn ? ((0b111 << day) >> 1) & ALL_DAYS : 1 << day;
+}
+
+/**
+ * Applies improving moves until none is left on the days marked in `dirty` (a bit per day).
+ * Cells of a day are only looked at again when something on that day or a neighbouring day
+ * changed. With `dirty` = every day the result is a local optimum for single-cell,
+ * leftover-pair, twin and same-slot swap moves (for big catalogs: within the scanned windows).
+ */
+export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
+  const m = st.m;
+  let pending = dirty;
+  while (pending !== 0) {
+    const days = pending;
+    pending = 0;
+    const cells: number[] = [];
+    for (let d = 0; d < 7; d++) {
+      if (!(days & (1 << d))) continue;
+      for (let s = 0; s < m.nSlots; s++) cells.push(d * m.nSlots + s);
+    }
+    for (const cell of shuffle(cells, rng)) {
+      const day = st.dayOf(cell);
+      if (improveCell(st, cell, rng)) pending |= around(st, day);
+      if (m.leftoversOn && cell % m.nSlots === m.lunch && improveLeftoverPair(st, cell, rng)) {
+        pending |= around(st, day);
+      }
+      if (st.uses[st.recipe[cell]!] === 2) {
+        const twin = twinOf(st, cell);
+        if (improveTwins(st, cell, rng)) pending |= around(st, day) | around(st, st.dayOf(twin));
+      }
+    }
+    pending |= improveSwaps(st, days);
+  }
+}
+
+/** A random recipe that may go into `cell` now, or −1. Feeding dinners need keeping recipes. */
+function randomCandidate(st: PlanState, cell: number, rng: Rng, mustKeep: boolean): number {
+  const m = st.m;
+  const list = m.cellCandidates[cell]!;
+  if (list.length === 0) return EMPTY;
+  const d = st.dayOf(cell);
+  const fits = (r: number): boolean =>
+    r !== st.banned[cell] &&
+    st.uses[r]! < 2 &&
+    (!mustKeep || m.keeps[r] === 1) &&
+    !st.cookedOnDay(r, d, cell);
+  for (let tries = 0; tries < 24; tries++) {
+    const r = list[rng.int(list.length)]!;
+    if (fits(r)) return r;
+  }
+  const start = rng.int(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[(start + i) % list.length]!;
+    if (fits(r)) return r;
+  }
+  return EMPTY;
+}
+
+/** Fills empty cells with random allowed recipes, scarcest cells first. False if stuck. */
+export function constructRandom(st: PlanState, rng: Rng): boolean {
+  const m = st.m;
+  const order = shuffledCells(st, rng).sort(
+    (a, b) => m.cellCandidates[a]!.length - m.cellCandidates[b]!.length,
+  );
+  for (const cell of order) {
+    if (st.recipe[cell] !== EMPTY) continue;
+    const r = randomCandidate(st, cell, rng, false);
+    if (r === EMPTY) return false;
+    st.place(cell, r, 1 % m.portions.length, false);
+  }
+  return true;
+}
+
+/**
+ * Randomly changes `strength` free cells of two random days; every change keeps the hard rules.
+ * Returns the days touched.
+ */
+export function perturb(st: PlanState, rng: Rng, strength: number): number {
+  const m = st.m;
+  let changed = 0;
+  // Kicks stay within two days so the following descent has little to revisit.
+  const days = [rng.int(7), rng.int(7)];
+  for (let i = 0; i < strength; i++) {
+    const cell = days[i % 2]! * m.nSlots + rng.int(m.nSlots);
+    if (st.locked[cell]) continue;
+    changed |= around(st, st.dayOf(cell));
+    const k = rng.int(m.portions.length);
+    const src = m.leftoversOn ? st.sourceDinner(cell) : EMPTY;
+    if (src >= 0 && !st.leftover[cell] && rng.next() < 0.25) {
+      const rd = st.recipe[src]!;
+      if (rd !== EMPTY && m.keeps[rd]) {
+        st.place(cell, rd, k, true);
+        continue;
+      }
+    }
+    if (st.pinned[cell]) {
+      st.place(cell, st.recipe[cell]!, k, false);
+      continue;
+    }
+    const fed = st.fedLunch(cell);
+    const fedK = fed >= 0 ? st.portion[fed]! : 0;
+    const cur = st.recipe[cell]!;
+    const curK = st.portion[cell]!;
+    const curLeft = st.leftover[cell] === 1;
+    if (fed >= 0) st.clear(fed);
+    st.clear(cell);
+    const r = randomCandidate(st, cell, rng, fed >= 0);
+    const next = r === EMPTY ? cur : r;
+    st.place(cell, next, r === EMPTY ? curK : k, r === EMPTY ? curLeft : false);
+    if (fed >= 0) st.place(fed, next, fedK, true);
+  }
+  return changed;
+}
+
+/** Share of the first local optimum's penalty that a kick may worsen the walk by, at first. */
+const THRESHOLD_SHARE = 0.01;
+
+/**
+ * Iterated local search with threshold accepting: descend to a local optimum, then repeatedly
+ * kick a few cells of two days and descend again. A result slightly worse than the current
+ * week is still walked from (the allowance shrinks to 0 over the rounds) so the search can leave
+ * a basin; the best week seen is returned.
+ */
+export function optimise(st: PlanState, rng: Rng, rounds: number): void {
+  localSearch(st, rng);
+  let best = st.snapshot();
+  let bestCost = st.total();
+  let current = st.snapshot();
+  let currentCost = bestCost;
+  const threshold0 = THRESHOLD_SHARE * bestCost;
+  for (let round = 0; round < rounds; round++) {
+    localSearch(st, rng, perturb(st, rng, 2 + rng.int(3)));
+    const cost = st.total();
+    const threshold = threshold0 * (1 - round / rounds);
+    if (cost < bestCost - EPS) {
+      best = st.snapshot();
+      bestCost = cost;
+    }
+    if (cost < currentCost + threshold) {
+      current = cost < bestCost + EPS ? best : st.snapshot();
+      currentCost = cost;
+    } else {
+      st.restore(current);
+    }
+  }
+  if (st.total() > bestCost + EPS) st.restore(best);
+  // Rounds only revisit touched days; finish with a full descent so no single move improves.
+  localSearch(st, rng);
+}

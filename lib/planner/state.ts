@@ -1,0 +1,218 @@
+import type { Model } from './model';
+import { carbsPenalty, energyPenalty, fiberPenalty, proteinPenalty, SCORE_WEIGHTS } from './score';
+
+const EMPTY = -1;
+
+/**
+ * The week under search: one cell per (day, slot) holding a recipe index, a portion index and
+ * whether it is a leftover of the previous day's dinner. Day sums, use counts and ingredient
+ * counts are kept up to date so that a move is priced in O(changed cells).
+ */
+export class PlanState {
+  readonly m: Model;
+  readonly recipe: Int32Array;
+  readonly portion: Uint8Array;
+  readonly leftover: Uint8Array;
+  /** Cell kept exactly as it is (a lock, or a meal outside a regeneration's scope). */
+  readonly locked: Uint8Array;
+  /** Recipe kept, portion free: a dinner whose leftovers are eaten at a kept lunch. */
+  readonly pinned: Uint8Array;
+  /** Per cell, a recipe to avoid (the one a regeneration replaces), or −1. */
+  readonly banned: Int32Array;
+  readonly dayE: Float64Array;
+  readonly dayP: Float64Array;
+  readonly dayF: Float64Array;
+  readonly dayPen: Float64Array;
+  readonly cellCost: Float64Array;
+  readonly uses: Int32Array;
+  readonly ingCount: Int32Array;
+  distinct = 0;
+  repeats = 0;
+  private readonly carbsSpec: { target: number; tolerance: number } | null;
+  private readonly tE: number;
+  private readonly tP: number;
+  private readonly tF: number;
+
+  constructor(m: Model) {
+    this.m = m;
+    const cells = m.nCells;
+    this.recipe = new Int32Array(cells).fill(EMPTY);
+    this.portion = new Uint8Array(cells);
+    this.leftover = new Uint8Array(cells);
+    this.locked = new Uint8Array(cells);
+    this.pinned = new Uint8Array(cells);
+    this.banned = new Int32Array(cells).fill(EMPTY);
+    this.dayE = new Float64Array(7);
+    this.dayP = new Float64Array(7);
+    this.dayF = new Float64Array(7);
+    this.dayPen = new Float64Array(7);
+    this.cellCost = new Float64Array(cells);
+    this.uses = new Int32Array(m.n);
+    this.ingCount = new Int32Array(m.ingNdb.length);
+    const p = m.input.profile;
+    this.carbsSpec = p.carbsPerMealG;
+    this.tE = p.energyKcal;
+    this.tP = p.proteinG;
+    this.tF = p.fiberG;
+    for (let d = 0; d < 7; d++) this.dayPen[d] = this.dayPenalty(0, 0, 0);
+  }
+
+  dayPenalty(e: number, p: number, f: number): number {
+    return energyPenalty(e, this.tE) + proteinPenalty(p, this.tP) + fiberPenalty(f, this.tF);
+  }
+
+  /** Penalty of one meal on its own: inflammation, plus carbs for a main meal. */
+  mealCost(r: number, cell: number, factor: number): number {
+    const m = this.m;
+    const base = m.inflCost[r]!;
+    if (this.carbsSpec === null || !m.isMainSlot[cell % m.nSlots]) return base;
+    return base + carbsPenalty(factor * m.carbs[r]!, this.carbsSpec);
+  }
+
+  total(): number {
+    let t = SCORE_WEIGHTS.repeat * this.repeats + SCORE_WEIGHTS.ingredient * this.distinct;
+    for (let d = 0; d < 7; d++) t += this.dayPen[d]!;
+    for (let c = 0; c < this.m.nCells; c++) t += this.cellCost[c]!;
+    return t;
+  }
+
+  dayOf(cell: number): number {
+    return Math.floor(cell / this.m.nSlots);
+  }
+
+  /** The lunch cell this dinner cell feeds, or −1. */
+  fedLunch(cell: number): number {
+    const m = this.m;
+    if (m.lunch < 0 || cell % m.nSlots !== m.dinner) return EMPTY;
+    const day = this.dayOf(cell);
+    if (day >= 6) return EMPTY;
+    const lunch = (day + 1) * m.nSlots + m.lunch;
+    return this.leftover[lunch] ? lunch : EMPTY;
+  }
+
+  /** The dinner cell a lunch cell could reuse (previous day), or −1. */
+  sourceDinner(cell: number): number {
+    const m = this.m;
+    if (m.dinner < 0 || cell % m.nSlots !== m.lunch) return EMPTY;
+    const day = this.dayOf(cell);
+    return day === 0 ? EMPTY : (day - 1) * m.nSlots + m.dinner;
+  }
+
+  /** Whether `r` is cooked in another cell of `day` (leftovers do not count). */
+  cookedOnDay(r: number, day: number, exceptCell: number): boolean {
+    const base = day * this.m.nSlots;
+    for (let s = 0; s < this.m.nSlots; s++) {
+      const c = base + s;
+      if (c !== exceptCell && this.recipe[c] === r && !this.leftover[c]) return true;
+    }
+    return false;
+  }
+
+  clear(cell: number): void {
+    const r = this.recipe[cell]!;
+    if (r === EMPTY) return;
+    const m = this.m;
+    const f = m.portions[this.portion[cell]!]!;
+    const d = this.dayOf(cell);
+    this.dayE[d] = this.dayE[d]! - f * m.energy[r]!;
+    this.dayP[d] = this.dayP[d]! - f * m.protein[r]!;
+    this.dayF[d] = this.dayF[d]! - f * m.fiber[r]!;
+    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!);
+    this.cellCost[cell] = 0;
+    if (!this.leftover[cell]) this.removeUse(r);
+    this.recipe[cell] = EMPTY;
+    this.leftover[cell] = 0;
+  }
+
+  place(cell: number, r: number, k: number, isLeftover: boolean): void {
+    if (this.recipe[cell] !== EMPTY) this.clear(cell);
+    const m = this.m;
+    const f = m.portions[k]!;
+    const d = this.dayOf(cell);
+    this.recipe[cell] = r;
+    this.portion[cell] = k;
+    this.leftover[cell] = isLeftover ? 1 : 0;
+    this.dayE[d] = this.dayE[d]! + f * m.energy[r]!;
+    this.dayP[d] = this.dayP[d]! + f * m.protein[r]!;
+    this.dayF[d] = this.dayF[d]! + f * m.fiber[r]!;
+    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!);
+    this.cellCost[cell] = this.mealCost(r, cell, f);
+    if (!isLeftover) this.addUse(r);
+  }
+
+  private removeUse(r: number): void {
+    const u = this.uses[r]! - 1;
+    this.uses[r] = u;
+    if (u >= 1) this.repeats--;
+    if (u === 0) {
+      const { ingStart, ingIds } = this.m;
+      for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
+        const id = ingIds[i]!;
+        const left = this.ingCount[id]! - 1;
+        this.ingCount[id] = left;
+        if (left === 0) this.distinct--;
+      }
+    }
+  }
+
+  private addUse(r: number): void {
+    const u = this.uses[r]!;
+    this.uses[r] = u + 1;
+    if (u >= 1) this.repeats++;
+    if (u === 0) {
+      const { ingStart, ingIds } = this.m;
+      for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
+        const id = ingIds[i]!;
+        const before = this.ingCount[id]!;
+        this.ingCount[id] = before + 1;
+        if (before === 0) this.distinct++;
+      }
+    }
+  }
+
+  /** Ingredient foods of `r` that nothing cooked uses yet. */
+  newIngredients(r: number): number {
+    const { ingStart, ingIds } = this.m;
+    let added = 0;
+    for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
+      if (this.ingCount[ingIds[i]!] === 0) added++;
+    }
+    return added;
+  }
+
+  /** Penalty added by cooking `r` once more, on top of the current week (repeat + ingredients). */
+  globalAddCost(r: number): number {
+    const u = this.uses[r]!;
+    if (u >= 1) return SCORE_WEIGHTS.repeat;
+    return SCORE_WEIGHTS.ingredient * this.newIngredients(r);
+  }
+
+  isFull(): boolean {
+    for (let c = 0; c < this.m.nCells; c++) if (this.recipe[c] === EMPTY) return false;
+    return true;
+  }
+
+  snapshot(): Snapshot {
+    return {
+      recipe: this.recipe.slice(),
+      portion: this.portion.slice(),
+      leftover: this.leftover.slice(),
+    };
+  }
+
+  restore(s: Snapshot): void {
+    // Leftovers last: their recipe's use is counted by the cooking dinner.
+    for (let c = 0; c < this.m.nCells; c++) this.clear(c);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let c = 0; c < this.m.nCells; c++) {
+        const r = s.recipe[c]!;
+        if (r === EMPTY || (s.leftover[c] === 1) !== (pass === 1)) continue;
+        this.place(c, r, s.portion[c]!, pass === 1);
+      }
+    }
+  }
+}
+
+export type Snapshot = { recipe: Int32Array; portion: Uint8Array; leftover: Uint8Array };
+
+export { EMPTY };

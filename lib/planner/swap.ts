@@ -1,0 +1,243 @@
+import { getModel, type Model, mealIdOf, recipeViolations } from './model';
+import { buildPlan, readPlan, stateFromCells } from './plan-io';
+import { roundScore } from './score';
+import { EMPTY, type PlanState } from './state';
+import type { Alternative, PlannerInput, SwapResult, WeekPlan } from './types';
+
+function findCell(m: Model, mealId: string): number {
+  for (let c = 0; c < m.nCells; c++) if (mealIdOf(m, c) === mealId) return c;
+  return EMPTY;
+}
+
+/** Best portion index for `r` in `cell`, judged by the plan's total; lowest index on ties. */
+function placeBestPortion(st: PlanState, cell: number, r: number, then?: () => void): void {
+  let bestK = 0;
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < st.m.portions.length; k++) {
+    st.place(cell, r, k, false);
+    then?.();
+    const t = st.total();
+    if (t < best - 1e-9) {
+      best = t;
+      bestK = k;
+    }
+  }
+  st.place(cell, r, bestK, false);
+  then?.();
+}
+
+/**
+ * Whether `r` may be cooked in `cell` with the cell's current meal taken out: slot type, day
+ * time limit and compliance (via the cell's candidate list), twice a week, once a day.
+ */
+function mayCook(
+  st: PlanState,
+  cell: number,
+  r: number,
+  current: number,
+  currentIsLeftover: boolean,
+): boolean {
+  const uses = st.uses[r]! - (r === current && !currentIsLeftover ? 1 : 0);
+  return uses < 2 && !st.cookedOnDay(r, st.dayOf(cell), cell);
+}
+
+/**
+ * Puts recipe `r` into `cell` and settles leftovers. Rules:
+ * - the new meal is freshly cooked, at the portion that gives the lowest plan penalty;
+ * - a dinner that fed a leftover lunch keeps feeding it when `r` keeps (the lunch keeps its
+ *   portion); otherwise the lunch becomes a fresh meal, filled with its best alternative;
+ * - a leftover lunch that is swapped becomes a fresh meal; its dinner then cooks less.
+ * Returns false (state untouched apart from `cell`'s contents being restorable by the caller)
+ * when the orphaned lunch has no allowed recipe.
+ */
+function swapInto(st: PlanState, cell: number, r: number): boolean {
+  const m = st.m;
+  const fed = st.fedLunch(cell);
+  if (fed < 0) {
+    placeBestPortion(st, cell, r);
+    return true;
+  }
+  const fedK = st.portion[fed]!;
+  if (m.keeps[r]) {
+    st.clear(fed);
+    placeBestPortion(st, cell, r, () => st.place(fed, r, fedK, true));
+    return true;
+  }
+  st.clear(fed);
+  placeBestPortion(st, cell, r);
+  const refill = bestFresh(st, fed, EMPTY);
+  if (refill === null) return false;
+  st.place(fed, refill.r, refill.k, false);
+  return true;
+}
+
+/** The fresh recipe and portion for an empty `cell` with the lowest plan penalty, or null. */
+function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k: number } | null {
+  const m = st.m;
+  let best: { r: number; k: number } | null = null;
+  let bestTotal = Number.POSITIVE_INFINITY;
+  const day = st.dayOf(cell);
+  for (const r of m.cellCandidates[cell]!) {
+    if (r === exclude || st.uses[r]! >= 2 || st.cookedOnDay(r, day, cell)) continue;
+    for (let k = 0; k < m.portions.length; k++) {
+      st.place(cell, r, k, false);
+      const t = st.total();
+      if (t < bestTotal - 1e-9) {
+        bestTotal = t;
+        best = { r, k };
+      }
+    }
+    st.clear(cell);
+  }
+  return best;
+}
+
+type CellSave = { cell: number; r: number; k: number; left: number };
+
+function saveCells(st: PlanState, cells: number[]): CellSave[] {
+  return cells.map((cell) => ({
+    cell,
+    r: st.recipe[cell]!,
+    k: st.portion[cell]!,
+    left: st.leftover[cell]!,
+  }));
+}
+
+function restoreCells(st: PlanState, saved: CellSave[]): void {
+  for (const s of saved) st.clear(s.cell);
+  for (const pass of [0, 1]) {
+    for (const s of saved) {
+      if (s.r !== EMPTY && s.left === pass) st.place(s.cell, s.r, s.k, pass === 1);
+    }
+  }
+}
+
+/**
+ * Compliant recipes for one meal, best first, by the plan's total penalty with that one meal
+ * changed as `applySwap` would change it (so the first entry is what a brute-force search over
+ * `applySwap` finds best). Candidates obey every hard rule with the current meal taken out,
+ * including twice a week; the current recipe is left out. Ties break by slug. An unknown meal
+ * gives an empty list. `limit` ≥ 0.
+ */
+export function rankAlternatives(
+  input: PlannerInput,
+  plan: WeekPlan,
+  mealId: string,
+  limit = 10,
+): Alternative[] {
+  const m = getModel(input);
+  const cell = findCell(m, mealId);
+  if (cell < 0) return [];
+  const cells = readPlan(m, plan);
+  const st = stateFromCells(m, cells);
+  if (st.recipe[cell] === EMPTY) return [];
+  const day = st.dayOf(cell);
+  const current = st.recipe[cell]!;
+  const currentIsLeftover = st.leftover[cell] === 1;
+  const total0 = st.total();
+  const energy0 = st.dayE[day]!;
+  const protein0 = st.dayP[day]!;
+  const distinct0 = st.distinct;
+  const fed = st.fedLunch(cell);
+  const touched = fed >= 0 ? [cell, fed] : [cell];
+  const saved = saveCells(st, touched);
+  const scored: (Alternative & { total: number })[] = [];
+  for (const r of m.cellCandidates[cell]!) {
+    if (r === current || !mayCook(st, cell, r, current, currentIsLeftover)) continue;
+    st.clear(cell);
+    const ok = swapInto(st, cell, r);
+    if (ok) {
+      const total = st.total();
+      scored.push({
+        recipeSlug: input.recipes[r]!.slug,
+        total,
+        scoreDelta: roundScore(total - total0),
+        energyDeltaKcal: Math.round((st.dayE[day]! - energy0) * 10) / 10,
+        proteinDeltaG: Math.round((st.dayP[day]! - protein0) * 10) / 10,
+        itemsToBuyDelta: st.distinct - distinct0,
+      });
+    }
+    restoreCells(st, saved);
+  }
+  scored.sort((a, b) => a.total - b.total || (a.recipeSlug < b.recipeSlug ? -1 : 1));
+  return scored.slice(0, Math.max(0, limit)).map(({ total: _total, ...alt }) => alt);
+}
+
+/**
+ * Replaces one meal by `recipeSlug`, checking every hard rule first (see `rankAlternatives` for
+ * how leftovers follow). The meal's lock flag is kept. On failure the plan is unchanged and the
+ * code says why; a non-compliant recipe comes with its violations.
+ */
+export function applySwap(
+  input: PlannerInput,
+  plan: WeekPlan,
+  mealId: string,
+  recipeSlug: string,
+): SwapResult {
+  const m = getModel(input);
+  const cell = findCell(m, mealId);
+  const exists = plan.days.some((d) => d.meals.some((x) => x.id === mealId));
+  if (cell < 0 || !exists) {
+    return { ok: false, code: 'unknown-meal', message: `There is no meal ${mealId} in this plan.` };
+  }
+  const r = m.bySlug.get(recipeSlug);
+  if (r === undefined) {
+    return { ok: false, code: 'unknown-recipe', message: `There is no recipe ${recipeSlug}.` };
+  }
+  const recipe = input.recipes[r]!;
+  if (!m.compliant[r]) {
+    const violations = recipeViolations(input, recipe);
+    const reasons = [...new Set(violations.map((v) => `${v.foodName}: ${v.reason}`))];
+    return {
+      ok: false,
+      code: 'not-compliant',
+      message: `${recipe.name} contains foods you leave out (${reasons.join('; ')}).`,
+      violations,
+    };
+  }
+  const slot = m.slots[cell % m.nSlots]!;
+  if (!(m.typeMask[r]! & m.typeBitOfSlot[cell % m.nSlots]!)) {
+    return { ok: false, code: 'wrong-slot', message: `${recipe.name} is not a ${slot} recipe.` };
+  }
+  const cells = readPlan(m, plan);
+  const st = stateFromCells(m, cells);
+  const day = st.dayOf(cell);
+  if (m.minutes[r]! > m.dayLimit[day]!) {
+    const kind = m.isWeekend[day] ? 'weekend' : 'weekday';
+    return {
+      ok: false,
+      code: 'too-long',
+      message: `${recipe.name} takes ${m.minutes[r]} min; your ${kind} limit is ${m.dayLimit[day]} min.`,
+    };
+  }
+  const current = st.recipe[cell]!;
+  const currentIsLeftover = st.leftover[cell] === 1;
+  if (r === current && !currentIsLeftover) return { ok: true, plan };
+  if (!mayCook(st, cell, r, current, currentIsLeftover)) {
+    return {
+      ok: false,
+      code: 'overused',
+      message: `${recipe.name} would be cooked more than twice this week or twice on ${m.dates[day]}.`,
+    };
+  }
+  st.clear(cell);
+  if (!swapInto(st, cell, r)) {
+    return {
+      ok: false,
+      code: 'overused',
+      message: `No recipe is left for the leftover lunch that ${recipe.name} cannot provide.`,
+    };
+  }
+  return { ok: true, plan: buildPlan(st, cells.userLocked).plan };
+}
+
+/** The plan with one meal's lock flag set; unknown meal ids leave it as it is. */
+export function setLocked(plan: WeekPlan, mealId: string, locked: boolean): WeekPlan {
+  return {
+    ...plan,
+    days: plan.days.map((day) => ({
+      ...day,
+      meals: day.meals.map((meal) => (meal.id === mealId ? { ...meal, locked } : meal)),
+    })),
+  };
+}

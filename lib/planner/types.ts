@@ -1,0 +1,152 @@
+import type { MealType } from '../foods/codes';
+import type { Restriction, TaggedFoodRef, Violation } from '../restrictions/types';
+import type { Rng } from './rng';
+
+export type { Rng };
+
+/** A recipe as the planner sees it; callers map database rows to this shape. */
+export type PlannerRecipe = {
+  slug: string;
+  name: string;
+  mealTypes: MealType[];
+  /** Yield of the written recipe. */
+  servings: number;
+  prepMinutes: number;
+  cookMinutes: number;
+  /** Days the dish keeps in the fridge; 0 = no leftovers. */
+  leftoverDays: number;
+  /** A light main (soup, salad); carried for display, the planner judges protein per day. */
+  light: boolean;
+  /** Nutrition of one serving of the written recipe. */
+  perServing: { energyKcal: number; proteinG: number; fiberG: number; carbsG: number };
+  /** One entry per distinct ingredient food. */
+  ingredients: TaggedFoodRef[];
+  /** −1 (inflammatory) … +1 (gut-healing), serving-weighted average computed by the caller. */
+  inflammationScore: number;
+};
+
+/** Daily targets are per person. */
+export type PlannerProfile = {
+  householdSize: number;
+  /** Meal slots to plan each day, each at most once (duplicates are ignored). */
+  slots: MealType[];
+  energyKcal: number;
+  proteinG: number;
+  fiberG: number;
+  /** Limit on prep + cook minutes of a cooked meal; Saturday and Sunday use `weekend`. */
+  maxMinutes: { weekday: number; weekend: number };
+  /** Allow a dinner to feed the next day's lunch. */
+  leftovers: boolean;
+  /** Carbohydrate per main meal (breakfast, lunch, dinner; not snacks), grams. */
+  carbsPerMealG: { target: number; tolerance: number } | null;
+};
+
+export type PlannerInput = {
+  profile: PlannerProfile;
+  restriction: Restriction;
+  recipes: PlannerRecipe[];
+  /** ISO date `YYYY-MM-DD` of the first of the 7 planned days. */
+  weekStart: string;
+};
+
+export type ScorePart = { name: string; value: number; note: string };
+
+export type PlannedMeal = {
+  /** `${date}-${slot}`, unique in a plan. */
+  id: string;
+  date: string;
+  slot: MealType;
+  recipeSlug: string;
+  /**
+   * Servings to cook (or, for a leftover meal, to take from the cooked batch):
+   * householdSize × portion, plus the leftover lunch's servings for a dinner that feeds one.
+   */
+  servings: number;
+  locked: boolean;
+  /** Id of the previous day's dinner this meal reuses, or null for a freshly cooked meal. */
+  leftoverOf: string | null;
+  /** Penalty points attributable to this meal (see `score.ts`); `total` = sum of `parts`. */
+  explanation: { total: number; parts: ScorePart[] };
+};
+
+/** Per-person totals of one day. */
+export type DayTotals = {
+  energyKcal: number;
+  proteinG: number;
+  fiberG: number;
+  carbsG: number;
+  targets: { energyKcal: number; proteinG: number; fiberG: number };
+  energyInBand: boolean;
+  proteinMet: boolean;
+  fiberMet: boolean;
+};
+
+export type PlanDay = { date: string; meals: PlannedMeal[]; totals: DayTotals };
+
+export type WeekPlan = { weekStart: string; days: PlanDay[] };
+
+/** Penalty points: 0 is ideal, lower is better. `total` = sum of `parts`. */
+export type PlanScore = {
+  total: number;
+  parts: {
+    energy: number;
+    protein: number;
+    fiber: number;
+    carbs: number;
+    inflammation: number;
+    variety: number;
+    ingredients: number;
+  };
+  distinctIngredients: number;
+};
+
+export type DiagnosisBlocker = { rule: string; recipesExcluded: number };
+
+export type SlotDiagnosis = {
+  slot: MealType;
+  /** Distinct recipes that fit this slot's meal type, the restriction and a day's time limit. */
+  available: number;
+  /** Distinct recipes the slot needs: 7 days, at most 2 uses each, after possible leftovers. */
+  needed: number;
+  blockers: DiagnosisBlocker[];
+};
+
+export type Diagnosis = { slots: SlotDiagnosis[]; suggestions: string[] };
+
+export type PlanResult =
+  | { ok: true; plan: WeekPlan; score: PlanScore }
+  | { ok: false; reason: 'infeasible'; diagnosis: Diagnosis };
+
+export type GenerateOptions = {
+  /** Meals to keep as they are (matched by date and slot; others outside the week are ignored). */
+  locked?: PlannedMeal[];
+  /** Search effort multiplier (default 1); effort is counted in work, not time, so it is reproducible. */
+  effort?: number;
+  /** Portion factors per person a meal may use (default `PORTIONS`); `[1]` plans written servings. */
+  portions?: readonly number[];
+};
+
+export type Alternative = {
+  recipeSlug: string;
+  /** Change of the plan's penalty total; negative = better plan. */
+  scoreDelta: number;
+  /** Change of that day's per-person energy. */
+  energyDeltaKcal: number;
+  proteinDeltaG: number;
+  /** Change in distinct ingredient foods of the week. */
+  itemsToBuyDelta: number;
+};
+
+export type SwapErrorCode =
+  | 'unknown-meal'
+  | 'unknown-recipe'
+  | 'not-compliant'
+  | 'wrong-slot'
+  | 'too-long'
+  | 'overused';
+
+export type SwapResult =
+  | { ok: true; plan: WeekPlan }
+  | { ok: false; code: SwapErrorCode; message: string; violations?: Violation[] };
+
+export type RegenerateScope = { scope: 'week' } | { scope: 'day'; date: string };
