@@ -87,6 +87,19 @@ export default async function ProfilePage({
         {profile.targets.energySource}), {profile.targets.proteinG} g protein,{' '}
         {profile.targets.fiberG} g fiber.
       </p>
+      {profile.body && profile.body.ageYears < 18 ? (
+        <p className="alert info">
+          Elimination diets for teenagers can affect growth: plan this with a clinician or
+          dietitian. <Link href="/health-note">Read the health note</Link>.
+        </p>
+      ) : null}
+      {profile.carbsPerMealG ? (
+        <p className="alert info">
+          Carbohydrate per meal is kept near {profile.carbsPerMealG.target} g. Villi shows
+          carbohydrate; it never suggests insulin doses. Talk to your diabetes team before changing
+          how you eat.
+        </p>
+      ) : null}
       {profiles.length > 1 ? (
         <nav aria-label="Profiles" className="row small">
           Profiles:

@@ -5,6 +5,7 @@ import {
   ENERGY_BAND,
   energyPenalty,
   fiberPenalty,
+  finishScore,
   isInEnergyBand,
   proteinPenalty,
   roundScore,
@@ -46,20 +47,7 @@ export function scoreOf(st: PlanState): PlanScore {
     parts.inflammation += m.inflCost[r]!;
     if (m.isMainSlot[c % m.nSlots]) parts.carbs += carbsPenalty(f * m.carbs[r]!, p.carbsPerMealG);
   }
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
-  return {
-    total: roundScore(total),
-    parts: {
-      energy: roundScore(parts.energy),
-      protein: roundScore(parts.protein),
-      fiber: roundScore(parts.fiber),
-      carbs: roundScore(parts.carbs),
-      inflammation: roundScore(parts.inflammation),
-      variety: roundScore(parts.variety),
-      ingredients: roundScore(parts.ingredients),
-    },
-    distinctIngredients: st.distinct,
-  };
+  return finishScore(parts, st.distinct);
 }
 
 /**

@@ -2,9 +2,9 @@ import {
   carbsPenalty,
   energyPenalty,
   fiberPenalty,
+  finishScore,
   inflammationPenalty,
   proteinPenalty,
-  roundScore,
   SCORE_WEIGHTS,
 } from './score';
 import type { PlannedMeal, PlannerInput, PlannerRecipe, PlanScore, WeekPlan } from './types';
@@ -59,18 +59,5 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
     for (const ing of bySlug.get(slug)!.ingredients) ndbs.add(ing.ndb);
   }
   parts.ingredients = SCORE_WEIGHTS.ingredient * ndbs.size;
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
-  return {
-    total: roundScore(total),
-    parts: {
-      energy: roundScore(parts.energy),
-      protein: roundScore(parts.protein),
-      fiber: roundScore(parts.fiber),
-      carbs: roundScore(parts.carbs),
-      inflammation: roundScore(parts.inflammation),
-      variety: roundScore(parts.variety),
-      ingredients: roundScore(parts.ingredients),
-    },
-    distinctIngredients: ndbs.size,
-  };
+  return finishScore(parts, ndbs.size);
 }

@@ -1,3 +1,4 @@
+import type { PlanScore } from './types';
 /**
  * The plan's objective, in penalty points: 0 is ideal, lower is better. Nutrition is per person,
  * a meal's nutrition is `portion × perServing`, and `portion` comes from {@link PORTIONS}.
@@ -76,4 +77,13 @@ export function isInEnergyBand(energyKcal: number, targetKcal: number): boolean 
 /** Rounds a score for display and storage; the search works with full precision. */
 export function roundScore(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** Rounds the parts and adds them up: the one place a PlanScore is assembled. */
+export function finishScore(parts: PlanScore['parts'], distinctIngredients: number): PlanScore {
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const rounded = Object.fromEntries(
+    Object.entries(parts).map(([k, v]) => [k, roundScore(v)]),
+  ) as PlanScore['parts'];
+  return { total: roundScore(total), parts: rounded, distinctIngredients };
 }

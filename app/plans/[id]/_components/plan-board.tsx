@@ -3,45 +3,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import type { PlanView } from '@/db/queries/plans';
+import type { Alternative as Alternative_ } from '@/lib/planner/types';
 import { callApi } from '../../../_lib/api-client';
 
-export type BoardMeal = {
-  id: string;
-  slot: string;
-  recipeSlug: string;
-  recipeName: string;
-  servings: number;
-  locked: boolean;
-  leftoverOf: string | null;
-  energyKcal: number;
-  proteinG: number;
-  carbsG: number;
-  totalMinutes: number;
-  explanation: { total: number; parts: { name: string; value: number; note: string }[] };
-};
-export type BoardDay = {
-  date: string;
-  meals: BoardMeal[];
-  totals: {
-    energyKcal: number;
-    proteinG: number;
-    fiberG: number;
-    carbsG: number;
-    targets: { energyKcal: number; proteinG: number; fiberG: number };
-    energyInBand: boolean;
-    proteinMet: boolean;
-    fiberMet: boolean;
-  };
-};
-
-type Alternative = {
-  recipeSlug: string;
-  recipeName?: string;
-  scoreDelta: number;
-  energyDeltaKcal: number;
-  proteinDeltaG: number;
-  itemsToBuyDelta: number;
-};
+// Types only: the server's plan view is what the page passes in.
+type BoardDay = PlanView['days'][number];
+type BoardMeal = BoardDay['meals'][number];
+type Alternative = Alternative_ & { recipeName?: string };
 
 const SLOT_ORDER = ['breakfast', 'lunch', 'snack', 'dinner'];
 const signed = (n: number, unit: string) =>

@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getPlanById, toWeekPlan } from '@/db/queries/plans';
-import { buildPlanShoppingList } from '@/db/queries/shopping';
 import type { RawSearchParams } from '../../../_components/search-params';
-import { type ListSection, ShoppingListView } from './_components/shopping-list';
+import { ShoppingListView } from './_components/shopping-list';
+import { loadShoppingPage } from './load-list';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Shopping list' };
@@ -13,19 +10,7 @@ export const metadata: Metadata = { title: 'Shopping list' };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 export default async function ShoppingPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  const units = (await searchParams).units === 'us' ? 'us' : 'metric';
-  if (!/^\d+$/.test(id)) notFound();
-  const db = getDb();
-  const view = getPlanById(db, Number(id));
-  if (!view) notFound();
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units);
-  const byNdb = new Map(list.items.map((i) => [i.ndb, i]));
-  const sections: ListSection[] = list.aisles.map((s) => ({
-    id: s.id,
-    name: s.name,
-    items: s.items.map((ndb) => byNdb.get(ndb)).filter((i) => i !== undefined),
-  }));
+  const { view, list, sections, units } = await loadShoppingPage(params, searchParams);
   const marked = [...list.lastChange.added, ...list.lastChange.changed];
   const base = `/api/plans/${view.id}/shopping-list?units=${units}&format=`;
 

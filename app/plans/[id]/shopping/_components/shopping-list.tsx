@@ -2,18 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import type { ShoppingListItem } from '@/lib/shopping/types';
 import { callApi } from '../../../../_lib/api-client';
 
-export type ListItem = {
-  ndb: string;
-  name: string;
-  display: string;
-  exact: string;
-  checked: boolean;
-  changed: boolean;
-  inPantry: boolean;
-  meals: string[];
-};
+export type ListItem = ShoppingListItem;
 export type ListSection = { id: string; name: string; items: ListItem[] };
 
 function mealLabel(id: string): string {

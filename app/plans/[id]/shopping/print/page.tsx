@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getPlanById, toWeekPlan } from '@/db/queries/plans';
-import { buildPlanShoppingList } from '@/db/queries/shopping';
 import { PrintButton } from '../../../../_components/print-button';
 import type { RawSearchParams } from '../../../../_components/search-params';
+import { loadShoppingPage } from '../load-list';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Shopping list (print)' };
@@ -17,14 +14,7 @@ export default async function ShoppingPrintPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
-  const { id } = await params;
-  const units = (await searchParams).units === 'us' ? 'us' : 'metric';
-  if (!/^\d+$/.test(id)) notFound();
-  const db = getDb();
-  const view = getPlanById(db, Number(id));
-  if (!view) notFound();
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units);
-  const byNdb = new Map(list.items.map((i) => [i.ndb, i]));
+  const { view, list, sections } = await loadShoppingPage(params, searchParams);
   return (
     <div className="print-view">
       <div className="spread no-print">
@@ -36,19 +26,16 @@ export default async function ShoppingPrintPage({
         {list.totals.toBuy} to buy · {list.totals.inPantry} you likely have
       </p>
       <div className="cols">
-        {list.aisles.map((s) => (
+        {sections.map((s) => (
           <section key={s.id}>
             <h2 style={{ fontSize: '1rem', margin: '0.5rem 0 0' }}>{s.name}</h2>
             <ul style={{ listStyle: 'none', paddingLeft: 0 }}>
-              {s.items.map((ndb) => {
-                const i = byNdb.get(ndb);
-                return i ? (
-                  <li key={ndb}>
-                    {i.checked ? '☑' : '☐'} {i.display}{' '}
-                    <span className="muted small">({i.exact})</span>
-                  </li>
-                ) : null;
-              })}
+              {s.items.map((i) => (
+                <li key={i.ndb}>
+                  {i.checked ? '☑' : '☐'} {i.display}{' '}
+                  <span className="muted small">({i.exact})</span>
+                </li>
+              ))}
             </ul>
           </section>
         ))}

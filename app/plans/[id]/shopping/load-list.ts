@@ -1,0 +1,29 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getPlanById, toWeekPlan } from '@/db/queries/plans';
+import { buildPlanShoppingList } from '@/db/queries/shopping';
+import type { ShoppingListItem } from '@/lib/shopping/types';
+import type { RawSearchParams } from '../../../_components/search-params';
+
+/** The plan and its shopping list for a page, or the not-found page; sections carry their items. */
+export async function loadShoppingPage(
+  params: Promise<{ id: string }>,
+  searchParams: Promise<RawSearchParams>,
+) {
+  const { id } = await params;
+  const units = (await searchParams).units === 'us' ? 'us' : 'metric';
+  if (!/^\d+$/.test(id)) notFound();
+  const db = getDb();
+  const view = getPlanById(db, Number(id));
+  if (!view) notFound();
+  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units);
+  const byNdb = new Map(list.items.map((i) => [i.ndb, i]));
+  const sections = list.aisles.map((s) => ({
+    id: s.id,
+    name: s.name,
+    items: s.items
+      .map((ndb) => byNdb.get(ndb))
+      .filter((i): i is ShoppingListItem => i !== undefined),
+  }));
+  return { view, list, sections, units } as const;
+}
