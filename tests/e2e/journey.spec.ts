@@ -84,10 +84,11 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   await page.getByRole('link', { name: 'Shopping list' }).first().click();
   await expect(page.getByRole('heading', { name: /Shopping list, week of/ })).toBeVisible();
   const boxes = page.getByRole('checkbox');
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
+  const saved = (r: { url(): string; request(): { method(): string } }) =>
+    r.url().includes('/shopping-list/items/') && r.request().method() === 'PATCH';
+  await Promise.all([page.waitForResponse(saved), boxes.nth(0).check()]);
+  await Promise.all([page.waitForResponse(saved), boxes.nth(1).check()]);
   await expect(boxes.nth(1)).toBeChecked();
-  await page.waitForTimeout(500);
   await page.reload();
   await expect(page.getByRole('checkbox').nth(0)).toBeChecked();
   await expect(page.getByRole('checkbox').nth(1)).toBeChecked();

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getPlanById } from '@/db/queries/plans';
 import { getProfileById } from '@/db/queries/profiles';
+import { mondayOf } from '../../_lib/week';
+import { NewPlanButton } from '../../profile/_components/new-plan-button';
 import { PlanBoard } from './_components/plan-board';
 
 export const dynamic = 'force-dynamic';
@@ -63,6 +65,12 @@ export default async function PlanPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      {profile && plan.weekStart !== mondayOf(new Date()) ? (
+        <div className="alert info no-print spread" style={{ marginBottom: '0.75rem' }}>
+          <span>This plan is for the week of {plan.weekStart}, not this week.</span>
+          <NewPlanButton profileId={profile.id} />
+        </div>
+      ) : null}
       {profile && profile.householdSize !== plan.householdSize ? (
         <p className="alert info">
           This plan was made for {plan.householdSize}{' '}
