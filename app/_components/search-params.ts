@@ -19,3 +19,7 @@ export function toQueryString(params: Record<string, string | string[] | undefin
   const s = usp.toString();
   return s ? `?${s}` : '';
 }
+
+/** The first value of a search parameter, or '' (for form defaults). */
+export const one = (v: string | string[] | undefined): string =>
+  (Array.isArray(v) ? v[0] : v) ?? '';

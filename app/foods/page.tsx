@@ -5,15 +5,14 @@ import { listFoodGroups, listFoods } from '@/db/queries/foods';
 import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '@/lib/foods/codes';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { foodSearchSchema } from '@/lib/validation/foods';
+import { FilterSelect, SearchField } from '../_components/filter-fields';
 import { FilterErrors, Pager } from '../_components/list-parts';
 import { LiveFilterForm } from '../_components/live-filter-form';
-import { compactParams, type RawSearchParams } from '../_components/search-params';
+import { compactParams, one, type RawSearchParams } from '../_components/search-params';
 import { InflammationBadge, TagBadge } from '../_components/tag-badge';
 
 export const metadata: Metadata = { title: 'Foods' };
 export const dynamic = 'force-dynamic';
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export default async function FoodsPage({
   searchParams,
@@ -40,35 +39,27 @@ export default async function FoodsPage({
       <div className="card">
         <LiveFilterForm label="Search foods">
           <div className="filters">
-            <div style={{ gridColumn: '1 / -1' }}>
-              <label htmlFor="food-q">Search</label>
-              <input
-                id="food-q"
-                name="q"
-                type="search"
-                defaultValue={one(raw.q)}
-                placeholder="e.g. apple, salmon, sweet potato"
-                autoComplete="off"
-              />
-            </div>
-            <div>
-              <label htmlFor="food-allergen">Contains allergen</label>
-              <select id="food-allergen" name="allergen" defaultValue={one(raw.allergen)}>
-                <option value="">Any</option>
-                {ALLERGEN_CODES.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="food-tag">Has diet group</label>
-              <select id="food-tag" name="tag" defaultValue={one(raw.tag)}>
-                <option value="">Any</option>
-                {GROUP_CODES.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </div>
+            <SearchField
+              id="food-q"
+              value={one(raw.q)}
+              placeholder="e.g. apple, salmon, sweet potato"
+            />
+            <FilterSelect
+              id="food-allergen"
+              label="Contains allergen"
+              name="allergen"
+              value={one(raw.allergen)}
+              anyLabel="Any"
+              options={ALLERGEN_CODES}
+            />
+            <FilterSelect
+              id="food-tag"
+              label="Has diet group"
+              name="tag"
+              value={one(raw.tag)}
+              anyLabel="Any"
+              options={GROUP_CODES}
+            />
             <div>
               <label htmlFor="food-free">Free of</label>
               <select id="food-free" name="free" defaultValue={one(raw.free)}>
@@ -91,30 +82,22 @@ export default async function FoodsPage({
                 </optgroup>
               </select>
             </div>
-            <div>
-              <label htmlFor="food-inflammation">Inflammation class</label>
-              <select
-                id="food-inflammation"
-                name="inflammation"
-                defaultValue={one(raw.inflammation)}
-              >
-                <option value="">Any</option>
-                {INFLAMMATION_CLASSES.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="food-group">Food group</label>
-              <select id="food-group" name="group" defaultValue={one(raw.group)}>
-                <option value="">All groups</option>
-                {groups.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {g.name} ({g.count})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="food-inflammation"
+              label="Inflammation class"
+              name="inflammation"
+              value={one(raw.inflammation)}
+              anyLabel="Any"
+              options={INFLAMMATION_CLASSES}
+            />
+            <FilterSelect
+              id="food-group"
+              label="Food group"
+              name="group"
+              value={one(raw.group)}
+              anyLabel="All groups"
+              options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.count})` }))}
+            />
           </div>
         </LiveFilterForm>
       </div>

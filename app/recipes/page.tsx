@@ -6,15 +6,14 @@ import { listRecipes } from '@/db/queries/recipes';
 import { ALLERGEN_CODES, INFLAMMATION_CLASSES, MEAL_TYPES } from '@/lib/foods/codes';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { recipeSearchSchema } from '@/lib/validation/recipes';
+import { FilterSelect, SearchField } from '../_components/filter-fields';
 import { FilterErrors, Pager } from '../_components/list-parts';
 import { LiveFilterForm } from '../_components/live-filter-form';
-import { compactParams, type RawSearchParams } from '../_components/search-params';
+import { compactParams, one, type RawSearchParams } from '../_components/search-params';
 import { InflammationBadge, TagBadge } from '../_components/tag-badge';
 
 export const metadata: Metadata = { title: 'Recipes' };
 export const dynamic = 'force-dynamic';
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export default async function RecipesPage({
   searchParams,
@@ -51,37 +50,23 @@ export default async function RecipesPage({
       <div className="card">
         <LiveFilterForm label="Filter recipes">
           <div className="filters">
-            <div style={{ gridColumn: '1 / -1' }}>
-              <label htmlFor="r-q">Search</label>
-              <input
-                id="r-q"
-                name="q"
-                type="search"
-                defaultValue={one(raw.q)}
-                placeholder="e.g. salmon, soup, ginger"
-                autoComplete="off"
-              />
-            </div>
-            <div>
-              <label htmlFor="r-meal">Meal</label>
-              <select id="r-meal" name="mealType" defaultValue={one(raw.mealType)}>
-                <option value="">Any meal</option>
-                {MEAL_TYPES.map((m) => (
-                  <option key={m}>{m}</option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="r-protocol">Fits protocol or diet</label>
-              <select id="r-protocol" name="protocol" defaultValue={selected?.id ?? ''}>
-                <option value="">Any</option>
-                {protocols.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SearchField id="r-q" value={one(raw.q)} placeholder="e.g. salmon, soup, ginger" />
+            <FilterSelect
+              id="r-meal"
+              label="Meal"
+              name="mealType"
+              value={one(raw.mealType)}
+              anyLabel="Any meal"
+              options={MEAL_TYPES}
+            />
+            <FilterSelect
+              id="r-protocol"
+              label="Fits protocol or diet"
+              name="protocol"
+              value={selected?.id ?? ''}
+              anyLabel="Any"
+              options={protocols.map((p) => ({ value: p.id, label: p.name }))}
+            />
             {selected && selected.phases.length > 1 ? (
               <div>
                 <label htmlFor="r-phase">Phase</label>
@@ -94,15 +79,14 @@ export default async function RecipesPage({
                 </select>
               </div>
             ) : null}
-            <div>
-              <label htmlFor="r-exclude">Without allergen</label>
-              <select id="r-exclude" name="exclude" defaultValue={one(raw.exclude)}>
-                <option value="">—</option>
-                {ALLERGEN_CODES.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="r-exclude"
+              label="Without allergen"
+              name="exclude"
+              value={one(raw.exclude)}
+              anyLabel="—"
+              options={ALLERGEN_CODES}
+            />
             <div>
               <label htmlFor="r-minutes">Max total minutes</label>
               <input
@@ -114,15 +98,14 @@ export default async function RecipesPage({
                 defaultValue={one(raw.maxMinutes)}
               />
             </div>
-            <div>
-              <label htmlFor="r-infl">Inflammation class</label>
-              <select id="r-infl" name="inflammation" defaultValue={one(raw.inflammation)}>
-                <option value="">Any</option>
-                {INFLAMMATION_CLASSES.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="r-infl"
+              label="Inflammation class"
+              name="inflammation"
+              value={one(raw.inflammation)}
+              anyLabel="Any"
+              options={INFLAMMATION_CLASSES}
+            />
           </div>
         </LiveFilterForm>
       </div>
