@@ -2,18 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import type { Diagnosis } from '@/lib/planner/types';
+import { DiagnosisDetails } from '../../_components/diagnosis-details';
 import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
-
-type Diagnosis = {
-  slots: {
-    slot: string;
-    available: number;
-    needed: number;
-    blockers: { rule: string; recipesExcluded: number }[];
-  }[];
-  suggestions: string[];
-};
 
 /** Makes a plan for this week; an impossible profile shows what to relax instead. */
 export function NewPlanButton({ profileId }: { profileId: number }) {
@@ -50,24 +42,7 @@ export function NewPlanButton({ profileId }: { profileId: number }) {
         {error ? (
           <div className="alert error" role="alert" style={{ marginTop: '0.5rem' }}>
             <p style={{ marginTop: 0 }}>{error.message}</p>
-            {error.diagnosis?.slots?.length ? (
-              <ul>
-                {error.diagnosis.slots.map((s) => (
-                  <li key={s.slot}>
-                    {s.slot}: {s.available} recipes fit, {s.needed} needed
-                    {s.blockers.length
-                      ? ` — most left out by ${s.blockers
-                          .slice(0, 3)
-                          .map((b) => `${b.rule} (${b.recipesExcluded})`)
-                          .join(', ')}`
-                      : ''}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {error.diagnosis?.suggestions?.length ? (
-              <p>Try: {error.diagnosis.suggestions.join('; ')}.</p>
-            ) : null}
+            <DiagnosisDetails diagnosis={error.diagnosis} />
           </div>
         ) : null}
       </div>

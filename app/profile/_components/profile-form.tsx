@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import type { Diagnosis } from '@/lib/planner/types';
 import { ALLERGEN_LABELS, GROUP_LABELS } from '@/lib/protocols/labels';
+import { DiagnosisDetails } from '../../_components/diagnosis-details';
 import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
 import { type ProfileValues, type ProtocolOption, SLOTS } from '../_lib/profile-values';
@@ -71,7 +73,11 @@ export function ProfileForm({
     },
   );
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'error' | 'success';
+    text: string;
+    diagnosis?: Diagnosis;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const protocolList = protocols.filter((p) => p.kind === 'protocol');
@@ -137,6 +143,7 @@ export function ProfileForm({
       setMessage({
         kind: 'error',
         text: `Your profile is saved, but no plan could be made: ${plan.error.message}`,
+        diagnosis: plan.error.details as Diagnosis | undefined,
       });
       setBusy(false);
       if (!isEdit) router.replace(`/profile?id=${res.data.id}`);
@@ -160,6 +167,7 @@ export function ProfileForm({
             style={{ marginBottom: '1rem' }}
           >
             {message.text}
+            <DiagnosisDetails diagnosis={message.diagnosis} />
           </div>
         ) : null}
       </div>
