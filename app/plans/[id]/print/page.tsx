@@ -22,6 +22,8 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
     db,
     week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
+  const planned = new Set<string>(view.days.flatMap((d) => d.meals.map((m) => m.slot)));
+  const slots = SLOT_ORDER.filter((s) => planned.has(s));
   return (
     <div className="print-view">
       <div className="spread no-print">
@@ -33,7 +35,7 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
         <thead>
           <tr>
             <th scope="col">Day</th>
-            {SLOT_ORDER.map((s) => (
+            {slots.map((s) => (
               <th scope="col" key={s}>
                 {s}
               </th>
@@ -54,7 +56,7 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
                   timeZone: 'UTC',
                 })}
               </th>
-              {SLOT_ORDER.map((s) => {
+              {slots.map((s) => {
                 const m = d.meals.find((x) => x.slot === s);
                 return (
                   <td key={s}>
@@ -68,7 +70,8 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
         </tbody>
       </table>
       <p className="small muted">
-        {recipes.size} recipes this week. Full recipes: villi → each meal, or the Markdown export.
+        {recipes.size} recipes this week. Kcal are per person. The Markdown export holds every
+        recipe with its ingredients and steps.
       </p>
     </div>
   );
