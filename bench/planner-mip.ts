@@ -11,7 +11,7 @@
  * Rows
  *   fill_c   Σ x + Σ y = 1                    every cell holds one meal
  *   cap_r    Σ x_·_r_· ≤ 2                    twice a week (leftovers exempt)
- *   day_r_d  Σ x over the day's cells ≤ 1    once a day (leftovers exempt)
+ *   day_r_d  Σ x + Σ y over the day's cells ≤ 1   served once a day (leftovers count)
  *   lo_c_r   Σ_k y_c_r_k ≤ Σ_k x_D_r_k        a leftover needs yesterday's dinner to be r
  *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  rep_r  u_r ≥ Σ x_·_r_· − 1
  *   eLo_d / eHi_d / pLo_d / fLo_d  day penalties ≥ the linear pieces of their max()
@@ -114,6 +114,10 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
           const name = `y_${c}_${r}_${k}`;
           mealCoefficients(c, r, k, name);
           ys.push([1, name]);
+          const key = `${r}_${d}`;
+          const today = dayCook.get(key) ?? [];
+          today.push(name);
+          dayCook.set(key, today);
         }
         const xs = m.portions.map((_, k): [number, string] => [-1, `x_${dinnerCell}_${r}_${k}`]);
         rows.push(` lo_${c}_${r}: ${expr([...ys, ...xs])} <= 0`);

@@ -87,13 +87,16 @@ export type FeasibilityOptions = {
 };
 
 /**
- * Exact check that the empty cells of `st` can be filled under the hard rules, given the
- * cells already placed: each recipe cooked at most twice a week and once a day, slot type and
- * day time limits (via the cells' candidate lists), per-cell bans. A leftover lunch fills its
- * cell without using the cap; since a leftover ties the lunch to yesterday's dinner, every set
- * of leftover lunches is tried (at most 2^6), smallest first. On success the assignment is
- * placed into `st` (portion 1, leftovers included) and true is returned; `st` is untouched
- * otherwise.
+ * Check that the empty cells of `st` can be filled under the hard rules, given the cells
+ * already placed: each recipe cooked at most twice a week, served at most once a day (leftovers
+ * included), slot type and day time limits (via the cells' candidate lists), per-cell bans. A
+ * leftover lunch fills its cell without using the cap; since a leftover ties the lunch to
+ * yesterday's dinner, every set of leftover lunches is tried (at most 2^6), smallest first.
+ * Exact except for one case a flow cannot express: a dinner filled here that feeds a leftover
+ * serves its recipe on two days; a clash on the second day is resolved by a small bounded
+ * branching over flows, which may miss a rare plan but never places a broken one. On success
+ * the assignment is placed into `st` (portion 1, leftovers included) and true is returned; `st`
+ * is untouched otherwise.
  */
 export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boolean {
   const m = st.m;
@@ -104,7 +107,8 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
         if (src < 0) return false;
         if (options.assumeLeftovers) return true;
         const rd = st.recipe[src]!;
-        return rd === EMPTY ? demand.includes(src) : m.keeps[rd] === 1;
+        if (rd === EMPTY) return demand.includes(src);
+        return m.keeps[rd] === 1 && !st.appearsOnDay(rd, st.dayOf(c), c);
       })
     : [];
   const eligibleSet = new Set(eligible);
@@ -117,12 +121,21 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
   );
   for (const mask of subsets) {
     const asLeftover = new Set(eligible.filter((_, i) => mask & (1 << i)));
-    const keepOnly = new Set<number>();
-    for (const c of asLeftover) keepOnly.add(st.sourceDinner(c));
-    const assignment = solveFlow(
+    // Dinner cell → the leftover lunch it feeds; fixed dinners' recipes are blocked on that day.
+    const feeds = new Map<number, number>();
+    const blocked = new Set<number>();
+    for (const c of asLeftover) {
+      const src = st.sourceDinner(c);
+      const rd = st.recipe[src]!;
+      if (rd === EMPTY) feeds.set(src, c);
+      else if (!options.assumeLeftovers) blocked.add(rd * 7 + st.dayOf(c));
+    }
+    const assignment = solveWithLeftovers(
       st,
       demand.filter((c) => !asLeftover.has(c)),
-      keepOnly,
+      feeds,
+      blocked,
+      !options.assumeLeftovers,
     );
     if (!assignment) continue;
     const portion = Math.max(0, m.portions.indexOf(1));
@@ -135,10 +148,52 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
   return false;
 }
 
+/** Flow solves allowed for second-day clashes of dinners that feed a leftover (see `fillByFlow`). */
+const MAX_CLASH_SOLVES = 64;
+
+/**
+ * Flow assignment for `cells` where each dinner in `feeds` also serves its recipe at its
+ * leftover lunch's day: recipe-day pairs in `blocked` (r × 7 + day) are unavailable. When
+ * `checkLunchDay`, an assignment where a feeding dinner's recipe is also given to another cell
+ * of the lunch's day is split in two: that recipe is forbidden for the dinner, or for the other
+ * cell (depth first, bounded).
+ */
+function solveWithLeftovers(
+  st: PlanState,
+  cells: number[],
+  feeds: Map<number, number>,
+  blocked: Set<number>,
+  checkLunchDay: boolean,
+): Map<number, number> | null {
+  const n = st.m.n;
+  let budget = MAX_CLASH_SOLVES;
+  const search = (forbidden: Set<number>): Map<number, number> | null => {
+    if (budget-- <= 0) return null;
+    const assignment = solveFlow(st, cells, feeds, blocked, forbidden, checkLunchDay);
+    if (!assignment || !checkLunchDay) return assignment;
+    for (const [dinner, lunch] of feeds) {
+      const r = assignment.get(dinner)!;
+      const day = st.dayOf(lunch);
+      for (const [cell, other] of assignment) {
+        if (other !== r || cell === dinner || st.dayOf(cell) !== day) continue;
+        return (
+          search(new Set([...forbidden, dinner * n + r])) ??
+          search(new Set([...forbidden, cell * n + r]))
+        );
+      }
+    }
+    return assignment;
+  };
+  return search(new Set());
+}
+
 function solveFlow(
   st: PlanState,
   cells: number[],
-  keepOnly: Set<number>,
+  feeds: Map<number, number>,
+  blocked: Set<number>,
+  forbidden: Set<number>,
+  checkLunchDay: boolean,
 ): Map<number, number> | null {
   const m = st.m;
   if (cells.length === 0) return new Map();
@@ -152,8 +207,14 @@ function solveFlow(
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
       if (r === st.banned[cell] || st.uses[r]! >= 2) continue;
-      if (keepOnly.has(cell) && !m.keeps[r]) continue;
-      if (st.cookedOnDay(r, day, -1)) continue;
+      if (forbidden.has(cell * m.n + r)) continue;
+      const lunch = feeds.get(cell);
+      if (lunch !== undefined) {
+        if (!m.keeps[r]) continue;
+        if (checkLunchDay && st.appearsOnDay(r, st.dayOf(lunch), lunch)) continue;
+      }
+      if (blocked.has(r * 7 + day)) continue;
+      if (st.appearsOnDay(r, day, -1)) continue;
       if (!recipeNode.has(r)) recipeNode.set(r, nodes++);
       const key = r * 7 + day;
       if (!dayNode.has(key)) dayNode.set(key, nodes++);

@@ -39,10 +39,11 @@ export function roundsFor(m: Model, effort: number): number {
  *
  * Hard rules: every ingredient of every planned recipe passes `findViolations` (may-contain
  * counts, dislikes too); the recipe's meal types include the slot; prep + cook ≤ the day's
- * limit (weekend limit on Saturday and Sunday); a recipe is cooked at most twice a week and at
- * most once a day. A leftover meal is the previous day's dinner eaten again at lunch: only when
- * `profile.leftovers` and the recipe keeps ≥ 1 day; it needs no cooking, so it is exempt from
- * the slot-type, time, twice-a-week and once-a-day rules.
+ * limit (weekend limit on Saturday and Sunday); a recipe is cooked at most twice a week; a
+ * recipe is served at most once a day, leftover meals included. A leftover meal is the previous
+ * day's dinner eaten again at lunch: only when `profile.leftovers` and the recipe keeps ≥ 1 day;
+ * it needs no cooking, so it is exempt from the slot-type, time and twice-a-week rules, but a
+ * leftover lunch of a recipe rules out cooking it at another meal that day.
  *
  * Portions: each meal serves `householdSize × portion` with portion ∈ PORTIONS (0.75 … 2)
  * per person (a dinner feeding a leftover lunch also cooks the lunch's servings). Written

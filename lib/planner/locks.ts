@@ -46,14 +46,19 @@ export function applyLocks(
       const reasons = [...new Set(recipeViolations(m.input, recipe).map((v) => v.reason))];
       return `contains foods you leave out (${reasons.join('; ')})`;
     }
-    if (asLeftover) return m.keeps[r] ? null : 'the dish does not keep until the next day';
-    if (!(m.typeMask[r]! & mealTypeBit(meal.slot))) return `the recipe is not a ${meal.slot}`;
     const d = st.dayOf(cell);
+    if (asLeftover) {
+      if (!m.keeps[r]) return 'the dish does not keep until the next day';
+      return st.appearsOnDay(r, d, cell)
+        ? 'the same dish would be eaten twice that day (as leftovers and freshly cooked)'
+        : null;
+    }
+    if (!(m.typeMask[r]! & mealTypeBit(meal.slot))) return `the recipe is not a ${meal.slot}`;
     if (m.minutes[r]! > m.dayLimit[d]!) {
       return `it takes ${m.minutes[r]} min, over the ${m.isWeekend[d] ? 'weekend' : 'weekday'} limit of ${m.dayLimit[d]} min`;
     }
     if (st.uses[r]! >= 2) return 'the recipe would be cooked more than twice this week';
-    if (st.cookedOnDay(r, d, cell)) return 'the recipe would be cooked twice that day';
+    if (st.appearsOnDay(r, d, cell)) return 'the recipe would be served twice that day';
     return null;
   };
 

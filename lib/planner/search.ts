@@ -79,8 +79,8 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
     if (r === banned || st.uses[r]! >= 2) continue;
-    if (fed >= 0 && !m.keeps[r]) continue;
-    if (st.cookedOnDay(r, d, cell)) continue;
+    if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
+    if (st.appearsOnDay(r, d, cell)) continue;
     const own = bestPortion(st, r, cell, e0, p0, f0);
     let cost = base + st.globalAddCost(r) + own.cost - pen0;
     let k2 = fedK;
@@ -113,7 +113,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   const src = m.leftoversOn ? st.sourceDinner(cell) : EMPTY;
   if (src >= 0) {
     const rd = st.recipe[src]!;
-    if (rd !== EMPTY && m.keeps[rd]) {
+    if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, d, cell)) {
       const own = bestPortion(st, rd, cell, e0, p0, f0);
       const cost = base + own.cost - pen0;
       if (cost < best.cost - EPS) {
@@ -163,7 +163,7 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
     if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
-    if (st.cookedOnDay(r, dD, dinnerCell)) continue;
+    if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
     const a = bestPortion(st, r, dinnerCell, st.dayE[dD]!, st.dayP[dD]!, st.dayF[dD]!);
     const b = bestPortion(st, r, lunchCell, st.dayE[dL]!, st.dayP[dL]!, st.dayF[dL]!);
     const cost = base + st.globalAddCost(r) + a.cost - penD + b.cost - penL;
@@ -224,7 +224,7 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
     const r = candidates[(start + j) % candidates.length]!;
     if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
     if (!(m.typeMask[r]! & slotBit2) || m.minutes[r]! > m.dayLimit[d2]!) continue;
-    if (st.cookedOnDay(r, d1, cell) || st.cookedOnDay(r, d2, twin)) continue;
+    if (st.appearsOnDay(r, d1, cell) || st.appearsOnDay(r, d2, twin)) continue;
     const a = bestPortion(st, r, cell, st.dayE[d1]!, st.dayP[d1]!, st.dayF[d1]!);
     const b = bestPortion(st, r, twin, st.dayE[d2]!, st.dayP[d2]!, st.dayF[d2]!);
     const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + a.cost - pen1 + b.cost - pen2;
@@ -276,7 +276,7 @@ export function improveSwaps(st: PlanState, days: number): number {
         if (r1 === r2) continue;
         if (m.minutes[r1]! > m.dayLimit[d2]! || m.minutes[r2]! > m.dayLimit[d1]!) continue;
         if (st.banned[c1] === r2 || st.banned[c2] === r1) continue;
-        if (st.cookedOnDay(r2, d1, c1) || st.cookedOnDay(r1, d2, c2)) continue;
+        if (st.appearsOnDay(r2, d1, c1) || st.appearsOnDay(r1, d2, c2)) continue;
         const f1 = m.portions[st.portion[c1]!]!;
         const f2 = m.portions[st.portion[c2]!]!;
         const now = st.dayPen[d1]! + st.dayPen[d2]! + st.cellCost[c1]! + st.cellCost[c2]!;
@@ -365,8 +365,11 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
   }
 }
 
-/** A random recipe that may go into `cell` now, or −1. Feeding dinners need keeping recipes. */
-function randomCandidate(st: PlanState, cell: number, rng: Rng, mustKeep: boolean): number {
+/**
+ * A random recipe that may go into `cell` now, or −1. A dinner feeding the leftover lunch `fed`
+ * (−1 if none) needs a keeping recipe that is not served elsewhere on the lunch's day either.
+ */
+function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): number {
   const m = st.m;
   const list = m.cellCandidates[cell]!;
   if (list.length === 0) return EMPTY;
@@ -374,8 +377,8 @@ function randomCandidate(st: PlanState, cell: number, rng: Rng, mustKeep: boolea
   const fits = (r: number): boolean =>
     r !== st.banned[cell] &&
     st.uses[r]! < 2 &&
-    (!mustKeep || m.keeps[r] === 1) &&
-    !st.cookedOnDay(r, d, cell);
+    !st.appearsOnDay(r, d, cell) &&
+    (fed < 0 || (m.keeps[r] === 1 && !st.appearsOnDay(r, d + 1, fed)));
   for (let tries = 0; tries < 24; tries++) {
     const r = list[rng.int(list.length)]!;
     if (fits(r)) return r;
@@ -396,7 +399,7 @@ export function constructRandom(st: PlanState, rng: Rng): boolean {
   );
   for (const cell of order) {
     if (st.recipe[cell] !== EMPTY) continue;
-    const r = randomCandidate(st, cell, rng, false);
+    const r = randomCandidate(st, cell, rng, EMPTY);
     if (r === EMPTY) return false;
     st.place(cell, r, 1 % m.portions.length, false);
   }
@@ -420,7 +423,7 @@ export function perturb(st: PlanState, rng: Rng, strength: number): number {
     const src = m.leftoversOn ? st.sourceDinner(cell) : EMPTY;
     if (src >= 0 && !st.leftover[cell] && rng.next() < 0.25) {
       const rd = st.recipe[src]!;
-      if (rd !== EMPTY && m.keeps[rd]) {
+      if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, st.dayOf(cell), cell)) {
         st.place(cell, rd, k, true);
         continue;
       }
@@ -436,7 +439,7 @@ export function perturb(st: PlanState, rng: Rng, strength: number): number {
     const curLeft = st.leftover[cell] === 1;
     if (fed >= 0) st.clear(fed);
     st.clear(cell);
-    const r = randomCandidate(st, cell, rng, fed >= 0);
+    const r = randomCandidate(st, cell, rng, fed);
     const next = r === EMPTY ? cur : r;
     st.place(cell, next, r === EMPTY ? curK : k, r === EMPTY ? curLeft : false);
     if (fed >= 0) st.place(fed, next, fedK, true);

@@ -98,12 +98,15 @@ export class PlanState {
     return day === 0 ? EMPTY : (day - 1) * m.nSlots + m.dinner;
   }
 
-  /** Whether `r` is cooked in another cell of `day` (leftovers do not count). */
-  cookedOnDay(r: number, day: number, exceptCell: number): boolean {
+  /**
+   * Whether `r` is in another cell of `day`, cooked or eaten as leftovers: a recipe is served
+   * at most once a day: a leftover lunch of `r` rules out cooking `r` at another meal that day.
+   */
+  appearsOnDay(r: number, day: number, exceptCell: number): boolean {
     const base = day * this.m.nSlots;
     for (let s = 0; s < this.m.nSlots; s++) {
       const c = base + s;
-      if (c !== exceptCell && this.recipe[c] === r && !this.leftover[c]) return true;
+      if (c !== exceptCell && this.recipe[c] === r) return true;
     }
     return false;
   }

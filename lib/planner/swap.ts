@@ -28,7 +28,8 @@ function placeBestPortion(st: PlanState, cell: number, r: number, then?: () => v
 
 /**
  * Whether `r` may be cooked in `cell` with the cell's current meal taken out: slot type, day
- * time limit and compliance (via the cell's candidate list), twice a week, once a day.
+ * time limit and compliance (via the cell's candidate list), twice a week, once a day (leftover
+ * meals of `r` that day count).
  */
 function mayCook(
   st: PlanState,
@@ -38,14 +39,15 @@ function mayCook(
   currentIsLeftover: boolean,
 ): boolean {
   const uses = st.uses[r]! - (r === current && !currentIsLeftover ? 1 : 0);
-  return uses < 2 && !st.cookedOnDay(r, st.dayOf(cell), cell);
+  return uses < 2 && !st.appearsOnDay(r, st.dayOf(cell), cell);
 }
 
 /**
  * Puts recipe `r` into `cell` and settles leftovers. Rules:
  * - the new meal is freshly cooked, at the portion that gives the lowest plan penalty;
- * - a dinner that fed a leftover lunch keeps feeding it when `r` keeps (the lunch keeps its
- *   portion); otherwise the lunch becomes a fresh meal, filled with its best alternative;
+ * - a dinner that fed a leftover lunch keeps feeding it when `r` keeps and is not served at
+ *   another meal of the lunch's day (the lunch keeps its portion); otherwise the lunch becomes a
+ *   fresh meal, filled with its best alternative;
  * - a leftover lunch that is swapped becomes a fresh meal; its dinner then cooks less.
  * Returns false (state untouched apart from `cell`'s contents being restorable by the caller)
  * when the orphaned lunch has no allowed recipe.
@@ -58,7 +60,7 @@ function swapInto(st: PlanState, cell: number, r: number): boolean {
     return true;
   }
   const fedK = st.portion[fed]!;
-  if (m.keeps[r]) {
+  if (m.keeps[r] && !st.appearsOnDay(r, st.dayOf(fed), fed)) {
     st.clear(fed);
     placeBestPortion(st, cell, r, () => st.place(fed, r, fedK, true));
     return true;
@@ -78,7 +80,7 @@ function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k
   let bestTotal = Number.POSITIVE_INFINITY;
   const day = st.dayOf(cell);
   for (const r of m.cellCandidates[cell]!) {
-    if (r === exclude || st.uses[r]! >= 2 || st.cookedOnDay(r, day, cell)) continue;
+    if (r === exclude || st.uses[r]! >= 2 || st.appearsOnDay(r, day, cell)) continue;
     for (let k = 0; k < m.portions.length; k++) {
       st.place(cell, r, k, false);
       const t = st.total();
@@ -217,7 +219,7 @@ export function applySwap(
     return {
       ok: false,
       code: 'overused',
-      message: `${recipe.name} would be cooked more than twice this week or twice on ${m.dates[day]}.`,
+      message: `${recipe.name} would be cooked more than twice this week or served twice on ${m.dates[day]}.`,
     };
   }
   st.clear(cell);

@@ -153,4 +153,31 @@ describe('diagnosis of an impossible week', () => {
     expect(d.slots[0]!.blockers[0]!.rule).toContain('your fish allergy');
     expect(d.suggestions).toEqual(['Unlock Kept fish on 2026-12-01']);
   });
+
+  it('names a kept leftover lunch whose dish is also cooked that day', () => {
+    const stew = makeRecipe({ slug: 'kept-stew', name: 'Kept stew', leftoverDays: 2 });
+    const input = makeInput({ recipes: [...makeInput().recipes, stew] });
+    const kept = (id: string, leftoverOf: string | null) => ({
+      id,
+      date: id.slice(0, 10),
+      slot: id.endsWith('lunch') ? ('lunch' as const) : ('dinner' as const),
+      recipeSlug: 'kept-stew',
+      servings: 2,
+      locked: true,
+      leftoverOf,
+      explanation: { total: 0, parts: [] },
+    });
+    const result = generatePlan(input, createRng(1), {
+      locked: [
+        kept('2026-11-30-dinner', null),
+        kept('2026-12-01-lunch', '2026-11-30-dinner'),
+        kept('2026-12-01-dinner', null),
+      ],
+    });
+    const d = diagnosisOf(result);
+    const lunch = d.slots.find((x) => x.slot === 'lunch')!;
+    expect(lunch.blockers[0]!.rule).toContain('Kept stew (2026-12-01-lunch)');
+    expect(lunch.blockers[0]!.rule).toContain('eaten twice that day');
+    expect(d.suggestions).toEqual(['Unlock Kept stew on 2026-12-01']);
+  });
 });

@@ -360,10 +360,23 @@ function isWeekendIso(iso: string): boolean {
   return day === 0 || day === 6;
 }
 
+/** Days that serve one recipe at two meals, leftover meals included, as `date: slug`. */
+export function sameDayRepeats(plan: WeekPlan): string[] {
+  const repeats: string[] = [];
+  for (const day of plan.days) {
+    const seen = new Set<string>();
+    for (const meal of day.meals) {
+      if (seen.has(meal.recipeSlug)) repeats.push(`${day.date}: ${meal.recipeSlug}`);
+      seen.add(meal.recipeSlug);
+    }
+  }
+  return repeats;
+}
+
 /**
  * Every hard-rule breach of a plan, checked from scratch (independent of the planner's own
  * filtering): excluded foods via `findViolations` on every ingredient, full grid, slot types,
- * time limits, twice a week, once a day, leftover shape.
+ * time limits, twice a week, once a day (leftovers included), leftover shape.
  */
 export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] {
   const problems: string[] = [];
@@ -417,5 +430,6 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
     }
   });
   for (const [slug, times] of cooked) if (times > 2) problems.push(`${slug} cooked ${times} times`);
+  for (const repeat of sameDayRepeats(plan)) problems.push(`served twice on ${repeat}`);
   return problems;
 }

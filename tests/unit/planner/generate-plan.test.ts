@@ -5,7 +5,14 @@ import { createRng } from '@/lib/planner/rng';
 import { ENERGY_BAND, PORTIONS } from '@/lib/planner/score';
 import { scorePlan } from '@/lib/planner/score-plan';
 import { FAST, inputArb, PROPERTY_TIMEOUT_MS, seedArb } from './arbitraries';
-import { allMeals, hardRuleProblems, makeInput, makeProfile, makeRecipe } from './fixtures';
+import {
+  allMeals,
+  hardRuleProblems,
+  makeInput,
+  makeProfile,
+  makeRecipe,
+  sameDayRepeats,
+} from './fixtures';
 
 describe('generatePlan properties', () => {
   it(
@@ -24,6 +31,7 @@ describe('generatePlan properties', () => {
           }
           plans++;
           expect(hardRuleProblems(input, result.plan)).toEqual([]);
+          expect(sameDayRepeats(result.plan)).toEqual([]);
           if (!input.profile.leftovers) {
             expect(allMeals(result.plan).every((m) => m.leftoverOf === null)).toBe(true);
           }
@@ -102,6 +110,7 @@ describe('generatePlan properties', () => {
               expect(after.get(k.id)).toMatchObject({ recipeSlug: k.recipeSlug, locked: true });
             }
             expect(hardRuleProblems(input, second.plan)).toEqual([]);
+            expect(sameDayRepeats(second.plan)).toEqual([]);
           },
         ),
         { numRuns: 300 },

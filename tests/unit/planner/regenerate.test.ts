@@ -5,7 +5,7 @@ import { createRng } from '@/lib/planner/rng';
 import { setLocked } from '@/lib/planner/swap';
 import type { PlannedMeal, RegenerateScope, WeekPlan } from '@/lib/planner/types';
 import { FAST, inputArb, PROPERTY_TIMEOUT_MS, seedArb } from './arbitraries';
-import { allMeals, hardRuleProblems, makeInput } from './fixtures';
+import { allMeals, hardRuleProblems, makeInput, sameDayRepeats } from './fixtures';
 
 const byId = (plan: WeekPlan): Map<string, PlannedMeal> =>
   new Map(allMeals(plan).map((m) => [m.id, m]));
@@ -35,6 +35,7 @@ describe('regeneratePlan properties', () => {
             expect(result.ok).toBe(true);
             if (!result.ok) return;
             expect(hardRuleProblems(input, result.plan)).toEqual([]);
+            expect(sameDayRepeats(result.plan)).toEqual([]);
             const after = byId(result.plan);
             for (const meal of allMeals(plan)) {
               const now = after.get(meal.id)!;

@@ -15,6 +15,7 @@ import {
   makeProfile,
   makeRecipe,
   makeRestriction,
+  sameDayRepeats,
 } from './fixtures';
 
 function planFor(input: PlannerInput, seed = 1): WeekPlan {
@@ -42,6 +43,7 @@ describe('applySwap and rankAlternatives properties', () => {
           expect(result.plan).toEqual(before);
           if (!swapped.ok) return;
           expect(hardRuleProblems(input, swapped.plan)).toEqual([]);
+          expect(sameDayRepeats(swapped.plan)).toEqual([]);
           expect(mealAt(swapped.plan, meal.id).recipeSlug).toBe(recipe.slug);
           const changed = allMeals(swapped.plan).filter(
             (m) => m.recipeSlug !== mealAt(before, m.id).recipeSlug,
@@ -74,6 +76,7 @@ describe('applySwap and rankAlternatives properties', () => {
             expect(swapped.ok).toBe(true);
             if (!swapped.ok) continue;
             expect(hardRuleProblems(input, swapped.plan)).toEqual([]);
+            expect(sameDayRepeats(swapped.plan)).toEqual([]);
             expect(scorePlan(input, swapped.plan).total).toBeCloseTo(
               result.score.total + alt.scoreDelta,
               2,
@@ -287,6 +290,34 @@ describe('applySwap and leftovers', () => {
       leftoverOf: feeding.id,
     });
     expect(hardRuleProblems(input, result.plan)).toEqual([]);
+  });
+
+  it('refills the lunch with a fresh meal when the new dinner is served on the lunch day', () => {
+    const kept = (id: string, recipeSlug: string, leftoverOf: string | null): PlannedMeal => ({
+      id,
+      date: id.slice(0, 10),
+      slot: id.endsWith('lunch') ? 'lunch' : 'dinner',
+      recipeSlug,
+      servings: 2,
+      locked: true,
+      leftoverOf,
+      explanation: { total: 0, parts: [] },
+    });
+    const result = generatePlan(input, createRng(5), {
+      locked: [
+        kept('2026-11-30-dinner', 'stew', null),
+        kept('2026-12-01-lunch', 'stew', '2026-11-30-dinner'),
+        kept('2026-12-01-dinner', 'soup', null),
+      ],
+    });
+    if (!result.ok) throw new Error('fixture input must be plannable');
+    const swapped = applySwap(input, result.plan, '2026-11-30-dinner', 'soup');
+    expect(swapped.ok).toBe(true);
+    if (!swapped.ok) return;
+    const tuesdayLunch = mealAt(swapped.plan, '2026-12-01-lunch');
+    expect(tuesdayLunch.leftoverOf).toBeNull();
+    expect(tuesdayLunch.recipeSlug).not.toBe('soup');
+    expect(hardRuleProblems(input, swapped.plan)).toEqual([]);
   });
 
   it('refills the lunch with a fresh meal when the new dinner does not keep', () => {
