@@ -328,10 +328,3 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
     components: { schemas: { Error: jsonSchema(errorBodySchema) } },
   };
 }
-
-export const API_OPERATIONS = OPERATIONS.map(({ method, path, summary, tag }) => ({
-  method,
-  path,
-  summary,
-  tag,
-}));
