@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { GET } from '@/app/api/openapi.json/route';
+
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: {
+          content: {
+            'application/json': {
+              schema: { properties?: Record<string, unknown>; required?: string[] };
+            };
+          };
+        };
+        parameters?: { name: string; in: string }[];
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, unknown> };
+};
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3.1 document covering every route of the API', async () => {
+    const doc = (await (await GET()).json()) as Doc;
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'GET /api/foods',
+        'GET /api/foods/{ndb}',
+        'GET /api/protocols',
+        'GET /api/recipes',
+        'GET /api/recipes/{slug}',
+        'POST /api/profiles',
+        'PATCH /api/profiles/{id}',
+        'DELETE /api/profiles/{id}',
+        'PUT /api/profiles/{id}/pantry/{ndb}',
+        'POST /api/plans',
+        'GET /api/plans/{id}/meals/{mealId}/alternatives',
+        'POST /api/plans/{id}/meals/{mealId}/swap',
+        'PATCH /api/plans/{id}/meals/{mealId}',
+        'POST /api/plans/{id}/regenerate',
+        'GET /api/plans/{id}/shopping-list',
+        'PATCH /api/plans/{id}/shopping-list/items/{ndb}',
+        'GET /api/plans/{id}/export',
+      ]),
+    );
+    expect(doc.components.schemas).toHaveProperty('Error');
+  });
+
+  it('derives request bodies and query parameters from the schemas the routes validate with', async () => {
+    const doc = (await (await GET()).json()) as Doc;
+    const profileBody =
+      doc.paths['/api/profiles']?.post?.requestBody?.content['application/json'].schema;
+    expect(Object.keys(profileBody?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'name',
+        'householdSize',
+        'protocol',
+        'phase',
+        'allergens',
+        'avoid',
+        'diet',
+        'dislikes',
+        'energyKcal',
+        'body',
+        'proteinG',
+        'fiberG',
+        'slots',
+        'maxMinutes',
+        'leftovers',
+        'carbsPerMealG',
+      ]),
+    );
+    const foodParams = doc.paths['/api/foods']?.get?.parameters?.map((p) => p.name) ?? [];
+    expect(foodParams).toEqual(
+      expect.arrayContaining(['q', 'allergen', 'tag', 'inflammation', 'group', 'limit', 'cursor']),
+    );
+    expect(Object.keys(doc.paths['/api/plans']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '404', '422']),
+    );
+  });
+});
