@@ -12,6 +12,7 @@ import type { Db } from '../client';
 import type { PlanView } from './plans';
 
 const AISLE_RULES = parseAisleRules(aislesJson);
+export const AISLE_IDS = AISLE_RULES.aisles.map((a) => a.id);
 const PANTRY_DEFAULTS = parsePantryDefaults(pantryJson);
 
 /** The shopping domain's view of a plan. */
@@ -113,6 +114,7 @@ export function buildPlanShoppingList(
   view: PlanView,
   plan: WeekPlan,
   units: UnitSystem,
+  aisleOrder?: string[],
 ): ShoppingListView {
   const shoppingPlan = toShoppingPlan(view.id, view.profileId, plan);
   const recipes = loadShoppingRecipes(
@@ -143,6 +145,7 @@ export function buildPlanShoppingList(
       checks.map((c) => [c.ndb, { checked: c.checked === 1, gramsAtCheck: c.grams }]),
     ),
     units,
+    aisleOrder,
   });
   const of = (kind: string) => changes.filter((c) => c.kind === kind).map((c) => c.ndb);
   return {

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
+/** Aisle ids in the shopper's walking order, comma-separated; aisles left out follow in the default order. */
+const aisleOrderSchema = z
+  .string()
+  .regex(
+    /^[a-z-]+(,[a-z-]+)*$/,
+    'aisles is a comma-separated list of aisle ids, e.g. pantry,produce',
+  )
+  .transform((s) => s.split(','));
+
 export const shoppingQuerySchema = z.strictObject({
+  aisles: aisleOrderSchema.optional(),
   format: z
     .enum(['json', 'csv', 'md', 'txt'], { error: 'format must be one of: json, csv, md, txt' })
     .default('json'),

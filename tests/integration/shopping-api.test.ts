@@ -173,6 +173,23 @@ describe('shopping list', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('follows a custom aisle order and rejects unknown aisles', async () => {
+    type Sections = { aisles: { id: string }[] };
+    const defaultOrder = ((await list(planId)) as unknown as Sections).aisles.map((a) => a.id);
+    const last = defaultOrder.filter((id) => id !== 'in-pantry').at(-1)!;
+    const custom = (await list(planId, `aisles=${last}`)) as unknown as Sections;
+    expect(custom.aisles[0]?.id).toBe(last);
+    const bad = await shoppingList(
+      new Request(`http://localhost/api/plans/${planId}/shopping-list?aisles=garden`),
+      pctx(planId),
+    );
+    expect(bad.status).toBe(400);
+    expect(
+      ((await bad.json()) as { error: { fieldErrors: Record<string, string[]> } }).error
+        .fieldErrors,
+    ).toHaveProperty('aisles');
+  });
+
   it('rejects bad formats and unknown lines', async () => {
     expect(
       (

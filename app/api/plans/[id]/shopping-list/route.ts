@@ -2,7 +2,8 @@ import { getDb } from '@/db/client';
 import { shoppingListFile } from '@/db/queries/exports';
 import { loadPlanOr404 } from '@/db/queries/plan-service';
 import { toWeekPlan } from '@/db/queries/plans';
-import { buildPlanShoppingList } from '@/db/queries/shopping';
+import { AISLE_IDS, buildPlanShoppingList } from '@/db/queries/shopping';
+import { AppError } from '@/lib/http/app-error';
 import { handle, parseQuery } from '@/lib/http/parse';
 import { shoppingQuerySchema } from '@/lib/validation/shopping';
 import { type PlanCtx, planParams } from '../../../_lib/params';
@@ -11,10 +12,17 @@ export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request: Request, context: PlanCtx) => {
   const { planId } = await planParams(context);
-  const { format, units } = parseQuery(request.url, shoppingQuerySchema);
+  const { format, units, aisles } = parseQuery(request.url, shoppingQuerySchema);
+  const unknown = aisles?.filter((a) => !AISLE_IDS.includes(a)) ?? [];
+  if (unknown.length > 0) {
+    throw AppError.invalid(
+      'aisles',
+      `unknown aisle ${unknown.join(', ')}; expected: ${AISLE_IDS.join(', ')}`,
+    );
+  }
   const db = getDb();
   const view = loadPlanOr404(db, planId);
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units);
+  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units, aisles);
   if (format === 'json') return Response.json({ ...list, planId });
   return shoppingListFile(list, format);
 });
