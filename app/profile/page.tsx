@@ -6,6 +6,7 @@ import { getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
+import { DeleteProfileButton } from './_components/delete-profile-button';
 import { NewPlanButton } from './_components/new-plan-button';
 import { ProfileForm } from './_components/profile-form';
 import { DEFAULT_PROFILE, type ProfileValues } from './_lib/profile-values';
@@ -131,6 +132,11 @@ export default async function ProfilePage({
       </section>
       <h2>Edit profile</h2>
       <ProfileForm key={profile.id} protocols={protocols} initial={initial} mode="edit" />
+      <h2>Delete</h2>
+      <p className="muted small">
+        Deleting a profile also deletes its plans, shopping checks and pantry choices.
+      </p>
+      <DeleteProfileButton profileId={profile.id} name={profile.name} />
     </>
   );
 }
