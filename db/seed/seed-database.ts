@@ -2,8 +2,8 @@ import { FOOD_GROUPS } from '../../lib/foods/codes';
 import type { FoodTagging } from '../../lib/foods/types';
 import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
-import { type DerivationFood, deriveRecipe } from '../../lib/recipes/derive';
-import { recipeSchema } from '../../lib/recipes/schema';
+import { type DerivationFood, type DerivedRecipe, deriveRecipe } from '../../lib/recipes/derive';
+import { type RecipeInput, recipeSchema } from '../../lib/recipes/schema';
 import {
   findRecipeViolations,
   summarizeViolations,
@@ -191,8 +191,8 @@ export function seedDatabase(db: Db): SeedCounts {
 }
 
 type SeedRecipe = {
-  input: import('../../lib/recipes/schema').RecipeInput;
-  derived: import('../../lib/recipes/derive').DerivedRecipe;
+  input: RecipeInput;
+  derived: DerivedRecipe;
   hash: string;
 };
 
