@@ -12,7 +12,12 @@ import type { Db } from '../client';
 import type { PlanView } from './plans';
 import { toWeekPlan } from './plans';
 import { getProfileById } from './profiles';
-import { loadShoppingRecipes, type ShoppingListView, toShoppingPlan } from './shopping';
+import {
+  loadRecipeFoods,
+  loadShoppingRecipes,
+  type ShoppingListView,
+  toShoppingPlan,
+} from './shopping';
 
 /** A downloadable shopping list in one of the text formats. */
 export function shoppingListFile(list: ShoppingListView, format: 'csv' | 'md' | 'txt'): Response {
@@ -52,34 +57,7 @@ export function planFile(
       calendarName: `Villi — week of ${view.weekStart}`,
     });
   } else if (format === 'md') {
-    const ndbs = [
-      ...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb))),
-    ];
-    const foods = new Map<
-      string,
-      {
-        ndb: string;
-        name: string;
-        measures: { seq: number; amount: number; label: string; grams: number }[];
-      }
-    >();
-    const foodRow = db.$client.prepare('SELECT ndb, long_desc AS name FROM foods WHERE ndb = ?');
-    const measureRows = db.$client.prepare(
-      'SELECT seq, amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq',
-    );
-    for (const ndb of ndbs) {
-      const f = foodRow.get(ndb) as { ndb: string; name: string };
-      foods.set(ndb, {
-        ...f,
-        measures: measureRows.all(ndb) as {
-          seq: number;
-          amount: number;
-          label: string;
-          grams: number;
-        }[],
-      });
-    }
-    body = planToMarkdown({ plan, recipes, foods, baseUrl });
+    body = planToMarkdown({ plan, recipes, foods: loadRecipeFoods(db, recipes), baseUrl });
   } else {
     body = planToJson(plan, recipes);
   }

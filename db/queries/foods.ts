@@ -2,6 +2,7 @@ import 'server-only';
 import type { FoodSearch } from '../../lib/validation/foods';
 import type { Db } from '../client';
 import { toFtsQuery } from './fts';
+import { groupBy, queryPage } from './page';
 
 export type FoodListItem = {
   ndb: string;
@@ -24,19 +25,13 @@ type TagRow = {
 };
 
 function tagsFor(db: Db, ndbs: string[]): Map<string, TagRow[]> {
-  const out = new Map<string, TagRow[]>();
-  if (ndbs.length === 0) return out;
+  if (ndbs.length === 0) return new Map();
   const rows = db.$client
     .prepare(
       `SELECT ndb, kind, code, certainty, rationale, source FROM food_tags WHERE ndb IN (${ndbs.map(() => '?').join(',')}) ORDER BY kind, code`,
     )
     .all(...ndbs) as TagRow[];
-  for (const r of rows) {
-    const list = out.get(r.ndb) ?? [];
-    list.push(r);
-    out.set(r.ndb, list);
-  }
-  return out;
+  return groupBy(rows, (r) => r.ndb);
 }
 
 /**
@@ -89,20 +84,11 @@ export function listFoods(
     where.push('f.group_code = ?');
     params.push(search.group);
   }
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const offset = search.cursor ? Number(search.cursor) : 0;
-  const total = (
-    db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as {
-      n: number;
-    }
-  ).n;
-  const rows = db.$client
-    .prepare(
-      `SELECT f.ndb, f.name, f.group_code AS groupCode, f.group_name AS groupName, f.energy_kcal AS energyKcal,
-       f.protein_g AS proteinG, f.inflammation_class AS inflammation
-       FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, ...orderParams, search.limit + 1, offset) as {
+  const {
+    rows: page,
+    nextCursor,
+    total,
+  } = queryPage<{
     ndb: string;
     name: string;
     groupCode: string;
@@ -110,8 +96,17 @@ export function listFoods(
     energyKcal: number | null;
     proteinG: number | null;
     inflammation: string;
-  }[];
-  const page = rows.slice(0, search.limit);
+  }>(db, {
+    select: `f.ndb, f.name, f.group_code AS groupCode, f.group_name AS groupName, f.energy_kcal AS energyKcal,
+       f.protein_g AS proteinG, f.inflammation_class AS inflammation`,
+    from,
+    where,
+    params,
+    order,
+    orderParams,
+    limit: search.limit,
+    cursor: search.cursor,
+  });
   const tags = tagsFor(
     db,
     page.map((r) => r.ndb),
@@ -134,7 +129,7 @@ export function listFoods(
           .map(({ code, certainty }) => ({ code, certainty })),
       };
     }),
-    nextCursor: rows.length > search.limit ? String(offset + search.limit) : null,
+    nextCursor,
     total,
   };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { RecipeSearch } from '../../lib/validation/recipes';
 import type { Db } from '../client';
 import { toFtsQuery } from './fts';
+import { groupBy, queryPage } from './page';
 
 export type RecipeCard = {
   slug: string;
@@ -36,19 +37,19 @@ type RecipeRowRaw = {
 };
 
 function allergensFor(db: Db, slugs: string[]): Map<string, { code: string; certainty: string }[]> {
-  const out = new Map<string, { code: string; certainty: string }[]>();
-  if (slugs.length === 0) return out;
+  if (slugs.length === 0) return new Map();
   const rows = db.$client
     .prepare(
       `SELECT recipe_slug AS slug, code, certainty FROM recipe_tags WHERE kind = 'allergen' AND recipe_slug IN (${slugs.map(() => '?').join(',')}) ORDER BY code`,
     )
     .all(...slugs) as { slug: string; code: string; certainty: string }[];
-  for (const r of rows) {
-    const list = out.get(r.slug) ?? [];
-    list.push({ code: r.code, certainty: r.certainty });
-    out.set(r.slug, list);
-  }
-  return out;
+  const grouped = groupBy(rows, (r) => r.slug);
+  return new Map(
+    [...grouped].map(([slug, list]) => [
+      slug,
+      list.map(({ code, certainty }) => ({ code, certainty })),
+    ]),
+  );
 }
 
 function toCard(r: RecipeRowRaw, allergens: { code: string; certainty: string }[]): RecipeCard {
@@ -76,7 +77,6 @@ export function listRecipes(
 ): { items: RecipeCard[]; nextCursor: string | null; total: number } {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  const orderParams: string[] = [];
   let from = 'recipes r';
   let order = 'r.name COLLATE NOCASE';
   const fts = search.q ? toFtsQuery(search.q) : null;
@@ -110,24 +110,26 @@ export function listRecipes(
     where.push('r.inflammation_class = ?');
     params.push(search.inflammation);
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const offset = search.cursor ? Number(search.cursor) : 0;
-  const total = (
-    db.$client.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as {
-      n: number;
-    }
-  ).n;
-  const rows = db.$client
-    .prepare(`SELECT r.* FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, ...orderParams, search.limit + 1, offset) as RecipeRowRaw[];
-  const page = rows.slice(0, search.limit);
+  const {
+    rows: page,
+    nextCursor,
+    total,
+  } = queryPage<RecipeRowRaw>(db, {
+    select: 'r.*',
+    from,
+    where,
+    params,
+    order,
+    limit: search.limit,
+    cursor: search.cursor,
+  });
   const allergens = allergensFor(
     db,
     page.map((r) => r.slug),
   );
   return {
     items: page.map((r) => toCard(r, allergens.get(r.slug) ?? [])),
-    nextCursor: rows.length > search.limit ? String(offset + search.limit) : null,
+    nextCursor,
     total,
   };
 }
@@ -180,10 +182,17 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
   if (!r) return null;
   const ingredients = db.$client
     .prepare(
-      `SELECT i.ndb, f.name, i.grams, i.text, i.note FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb
-       WHERE i.recipe_slug = ? ORDER BY i.position`,
+      `SELECT i.ndb, f.name, i.grams, i.text, i.note, f.inflammation_class AS inflammation
+       FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb WHERE i.recipe_slug = ? ORDER BY i.position`,
     )
-    .all(slug) as { ndb: string; name: string; grams: number; text: string; note: string | null }[];
+    .all(slug) as {
+    ndb: string;
+    name: string;
+    grams: number;
+    text: string;
+    note: string | null;
+    inflammation: string;
+  }[];
   const measureStmt = db.$client.prepare(
     'SELECT amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq',
   );
@@ -204,13 +213,8 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     )
     .all(slug) as { protocol: string; phase: string; ok: number; reasons: string }[];
   const inflammationCauses = ingredients
-    .map((i) => {
-      const f = db.$client
-        .prepare('SELECT inflammation_class AS c FROM foods WHERE ndb = ?')
-        .get(i.ndb) as { c: string };
-      return { ndb: i.ndb, name: i.name, class: f.c };
-    })
-    .filter((c) => c.class !== 'neutral');
+    .filter((i) => i.inflammation !== 'neutral')
+    .map((i) => ({ ndb: i.ndb, name: i.name, class: i.inflammation }));
   const allergens = tagRows.filter((t) => t.kind === 'allergen').map(toTag);
   return {
     ...toCard(r, []),
@@ -219,7 +223,7 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     leftoverDays: r.leftover_days,
     freezes: r.freezes === 1,
     steps: JSON.parse(r.steps),
-    ingredients: ingredients.map((i) => ({
+    ingredients: ingredients.map(({ inflammation: _, ...i }) => ({
       ...i,
       measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[],
     })),

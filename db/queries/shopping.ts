@@ -9,6 +9,7 @@ import type { Food, Plan, Recipe, ShoppingList, UnitSystem } from '../../lib/sho
 import aislesJson from '../../seeds/aisles.json';
 import pantryJson from '../../seeds/pantry-defaults.json';
 import type { Db } from '../client';
+import { groupBy } from './page';
 import type { PlanView } from './plans';
 
 const AISLE_RULES = parseAisleRules(aislesJson);
@@ -59,6 +60,7 @@ export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe
       `SELECT recipe_slug AS slug, ndb, grams, text FROM recipe_ingredients WHERE recipe_slug IN (${marks}) ORDER BY recipe_slug, position`,
     )
     .all(...unique) as { slug: string; ndb: string; grams: number; text: string }[];
+  const bySlug = groupBy(ingredients, (i) => i.slug);
   for (const r of rows) {
     out.set(r.slug, {
       slug: r.slug,
@@ -68,15 +70,15 @@ export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe
       prepMinutes: r.prep_minutes,
       cookMinutes: r.cook_minutes,
       description: r.description,
-      ingredients: ingredients
-        .filter((i) => i.slug === r.slug)
-        .map(({ ndb, grams, text }) => ({ ndb, grams, text })),
+      ingredients: (bySlug.get(r.slug) ?? []).map(({ ndb, grams, text }) => ({ ndb, grams, text })),
     });
   }
   return out;
 }
 
-function loadFoods(db: Db, ndbs: string[]): Map<string, Food> {
+/** The USDA foods (with household measures) that the given recipes use. */
+export function loadRecipeFoods(db: Db, recipes: ReadonlyMap<string, Recipe>): Map<string, Food> {
+  const ndbs = [...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb)))];
   const out = new Map<string, Food>();
   if (ndbs.length === 0) return out;
   const marks = ndbs.map(() => '?').join(',');
@@ -90,12 +92,12 @@ function loadFoods(db: Db, ndbs: string[]): Map<string, Food> {
       `SELECT ndb, seq, amount, label, grams FROM food_measures WHERE ndb IN (${marks}) ORDER BY ndb, seq`,
     )
     .all(...ndbs) as { ndb: string; seq: number; amount: number; label: string; grams: number }[];
+  const byNdb = groupBy(measures, (m) => m.ndb);
   for (const f of foods) {
+    const list = byNdb.get(f.ndb) ?? [];
     out.set(f.ndb, {
       ...f,
-      measures: measures
-        .filter((m) => m.ndb === f.ndb)
-        .map(({ seq, amount, label, grams }) => ({ seq, amount, label, grams })),
+      measures: list.map(({ seq, amount, label, grams }) => ({ seq, amount, label, grams })),
     });
   }
   return out;
@@ -121,8 +123,7 @@ export function buildPlanShoppingList(
     db,
     plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
-  const ndbs = [...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb)))];
-  const foods = loadFoods(db, ndbs);
+  const foods = loadRecipeFoods(db, recipes);
   const checks = db.$client
     .prepare('SELECT ndb, checked, grams_at_check AS grams FROM shopping_checks WHERE plan_id = ?')
     .all(view.id) as { ndb: string; checked: number; grams: number }[];
