@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listPlans } from '@/db/queries/plans';
-import { getProfileById, listProfiles } from '@/db/queries/profiles';
+import { dislikedFoodNames, getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
@@ -55,15 +55,7 @@ export default async function ProfilePage({
     );
   }
 
-  const names = new Map<string, string>();
-  if (profile.dislikes.length) {
-    const rows = db.$client
-      .prepare(
-        `SELECT ndb, name FROM foods WHERE ndb IN (${profile.dislikes.map(() => '?').join(',')})`,
-      )
-      .all(...profile.dislikes) as { ndb: string; name: string }[];
-    for (const r of rows) names.set(r.ndb, r.name);
-  }
+  const names = dislikedFoodNames(db, profile.dislikes);
   const initial: ProfileValues = {
     ...DEFAULT_PROFILE,
     ...profile,

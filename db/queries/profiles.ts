@@ -37,9 +37,14 @@ function toProfile(row: ProfileRow): Profile {
   };
 }
 
-/** The profile's restriction, or a 400 naming the protocol/phase/diet field that is unknown. */
+/**
+ * The profile's restriction; also checks what the schema cannot (ids against the seeded
+ * protocols, dislikes against the foods): a 400 names the unknown field.
+ */
 export function restrictionForProfile(db: Db, profile: ProfileInput): Restriction {
   const names = dislikedFoodNames(db, profile.dislikes);
+  const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
+  if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
   const result = buildRestriction({
     protocols: listProtocols(db),
     protocolId: profile.protocol,
@@ -53,7 +58,8 @@ export function restrictionForProfile(db: Db, profile: ProfileInput): Restrictio
   return result.restriction;
 }
 
-function dislikedFoodNames(db: Db, ndbs: string[]): Map<string, string> {
+/** Food names by NDB number, for the foods a profile dislikes. */
+export function dislikedFoodNames(db: Db, ndbs: string[]): Map<string, string> {
   if (ndbs.length === 0) return new Map();
   const rows = db.$client
     .prepare(`SELECT ndb, name FROM foods WHERE ndb IN (${ndbs.map(() => '?').join(',')})`)
@@ -61,16 +67,8 @@ function dislikedFoodNames(db: Db, ndbs: string[]): Map<string, string> {
   return new Map(rows.map((r) => [r.ndb, r.name]));
 }
 
-/** Checks what the schema cannot: ids against seeded protocols, dislikes against foods. */
-function checkReferences(db: Db, profile: ProfileInput): void {
-  restrictionForProfile(db, profile);
-  const names = dislikedFoodNames(db, profile.dislikes);
-  const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
-  if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
-}
-
 export function createProfile(db: Db, input: ProfileInput, now: string): Profile {
-  checkReferences(db, input);
+  restrictionForProfile(db, input);
   const row = db.$client
     .prepare(
       'INSERT INTO profiles (name, data, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *',
@@ -111,7 +109,7 @@ export function updateProfile(
   };
   const parsed = profileCreateSchema.safeParse(merged);
   if (!parsed.success) throw AppError.badRequest(parsed.error, 'profile');
-  checkReferences(db, parsed.data);
+  restrictionForProfile(db, parsed.data);
   const row = db.$client
     .prepare('UPDATE profiles SET name = ?, data = ?, updated_at = ? WHERE id = ? RETURNING *')
     .get(parsed.data.name, JSON.stringify(parsed.data), now, id) as ProfileRow;
