@@ -1,11 +1,9 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { listPlans } from '@/db/queries/plans';
-import { listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
+import { currentPlanPath } from './_lib/current-plan';
 import { toProtocolOptions } from './_lib/protocol-options';
-import { mondayOf } from './_lib/week';
 import { ProfileForm } from './profile/_components/profile-form';
 import { DEFAULT_PROFILE } from './profile/_lib/profile-values';
 
@@ -14,13 +12,8 @@ export const dynamic = 'force-dynamic';
 /** A returning user lands on this week's plan; a new one gets the short onboarding. */
 export default function HomePage() {
   const db = getDb();
-  const profile = listProfiles(db)[0];
-  if (profile) {
-    const plans = listPlans(db, profile.id);
-    const thisWeek = mondayOf(new Date());
-    const plan = plans.find((p) => p.weekStart === thisWeek) ?? plans[0];
-    redirect(plan ? `/plans/${plan.id}` : `/profile?id=${profile.id}`);
-  }
+  const returning = currentPlanPath(db);
+  if (returning) redirect(returning);
   return (
     <>
       <h1>Your first week of elimination-diet meals</h1>

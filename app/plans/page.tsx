@@ -1,16 +1,10 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { listPlans } from '@/db/queries/plans';
-import { listProfiles } from '@/db/queries/profiles';
+import { currentPlanPath } from '../_lib/current-plan';
 
 export const dynamic = 'force-dynamic';
 
-/** "Plan" in the navigation: the latest plan of the latest profile, or onboarding. */
+/** "Plan" in the navigation: this week's plan, or onboarding. */
 export default function PlansIndex() {
-  const db = getDb();
-  const profile = listProfiles(db)[0];
-  if (!profile) redirect('/');
-  const plan = listPlans(db, profile.id)[0];
-  if (!plan) redirect(`/profile?id=${profile.id}`);
-  redirect(`/plans/${plan.id}`);
+  redirect(currentPlanPath(getDb()) ?? '/');
 }
