@@ -40,3 +40,15 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     }
   };
 }
+
+/** Parses one path parameter; a bad value is a 400 naming the parameter. */
+export function parsePathParam<S extends z.ZodType>(
+  field: string,
+  schema: S,
+  value: string,
+): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw AppError.invalid(field, parsed.error.issues[0]?.message ?? 'invalid value');
+  return parsed.data;
+}

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { deleteProfile, getProfileById, updateProfile } from '@/db/queries/profiles';
 import { AppError } from '@/lib/http/app-error';
-import { handle, parseJsonBody } from '@/lib/http/parse';
+import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { profilePatchSchema } from '@/lib/profiles/schema';
 import { idParamSchema } from '@/lib/validation/ids';
 
@@ -10,9 +10,7 @@ type Ctx = { params: Promise<{ id: string }> };
 
 async function profileId(context: Ctx): Promise<number> {
   const { id } = await context.params;
-  const parsed = idParamSchema('id').safeParse(id);
-  if (!parsed.success) throw AppError.invalid('id', parsed.error.issues[0]?.message ?? 'invalid');
-  return parsed.data;
+  return parsePathParam('id', idParamSchema('id'), id);
 }
 
 export const GET = handle(async (_req: Request, context: Ctx) => {

@@ -3,7 +3,7 @@ import { getFoodByNdb } from '@/db/queries/foods';
 import { getProfileById } from '@/db/queries/profiles';
 import { setPantryChoice } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
-import { handle } from '@/lib/http/parse';
+import { handle, parsePathParam } from '@/lib/http/parse';
 import { ndbSchema } from '@/lib/validation/common';
 import { idParamSchema } from '@/lib/validation/ids';
 
@@ -12,16 +12,12 @@ type Ctx = { params: Promise<{ id: string; ndb: string }> };
 
 async function target(context: Ctx): Promise<{ profileId: number; ndb: string }> {
   const { id, ndb } = await context.params;
-  const profileId = idParamSchema('id').safeParse(id);
-  if (!profileId.success)
-    throw AppError.invalid('id', profileId.error.issues[0]?.message ?? 'invalid');
-  const food = ndbSchema.safeParse(ndb);
-  if (!food.success) throw AppError.invalid('ndb', food.error.issues[0]?.message ?? 'invalid');
+  const profileId = parsePathParam('id', idParamSchema('id'), id);
+  const food = parsePathParam('ndb', ndbSchema, ndb);
   const db = getDb();
-  if (!getProfileById(db, profileId.data))
-    throw AppError.notFound('Profile', String(profileId.data));
-  if (!getFoodByNdb(db, food.data)) throw AppError.notFound('Food', food.data);
-  return { profileId: profileId.data, ndb: food.data };
+  if (!getProfileById(db, profileId)) throw AppError.notFound('Profile', String(profileId));
+  if (!getFoodByNdb(db, food)) throw AppError.notFound('Food', food);
+  return { profileId: profileId, ndb: food };
 }
 
 /** The user's explicit choice beats the default pantry rules, both ways. */

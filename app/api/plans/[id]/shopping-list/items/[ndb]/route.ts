@@ -3,7 +3,7 @@ import { loadPlanOr404 } from '@/db/queries/plan-service';
 import { toWeekPlan } from '@/db/queries/plans';
 import { buildPlanShoppingList, setItemChecked } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
-import { handle, parseJsonBody } from '@/lib/http/parse';
+import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { ndbSchema } from '@/lib/validation/common';
 import { checkItemSchema } from '@/lib/validation/shopping';
 import { planParams } from '../../../../../_lib/params';
@@ -14,15 +14,13 @@ type Ctx = { params: Promise<{ id: string; ndb: string }> };
 export const PATCH = handle(async (request: Request, context: Ctx) => {
   const { planId } = await planParams(context);
   const { ndb } = await context.params;
-  const parsedNdb = ndbSchema.safeParse(ndb);
-  if (!parsedNdb.success)
-    throw AppError.invalid('ndb', parsedNdb.error.issues[0]?.message ?? 'invalid');
+  const parsedNdb = parsePathParam('ndb', ndbSchema, ndb);
   const { checked } = await parseJsonBody(request, checkItemSchema);
   const db = getDb();
   const view = loadPlanOr404(db, planId);
   const list = buildPlanShoppingList(db, view, toWeekPlan(view), 'metric');
-  const item = list.items.find((i) => i.ndb === parsedNdb.data);
-  if (!item) throw AppError.notFound('Shopping list item', parsedNdb.data);
+  const item = list.items.find((i) => i.ndb === parsedNdb);
+  if (!item) throw AppError.notFound('Shopping list item', parsedNdb);
   // Remember the grams at the time of the check: a later swap that changes them un-checks the line.
   setItemChecked(db, planId, item.ndb, checked, item.grams);
   return Response.json({ ...item, checked, changed: false });
