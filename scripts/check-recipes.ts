@@ -4,14 +4,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadFoods } from '../lib/foods/load';
 import { resolveQuantity } from '../lib/recipes/resolve-quantity';
 import { recipeSchema } from '../lib/recipes/schema';
-import { readSr21Files } from '../lib/usda/load-files';
-import { parseSr21 } from '../lib/usda/parse';
 
 const dir = join(process.cwd(), 'seeds', 'recipes');
 const filter = process.argv[2] ?? '';
-const foods = new Map(parseSr21(readSr21Files()).map((f) => [f.ndb, f]));
+const foods = new Map(loadFoods().map((f) => [f.ndb, f]));
 let problems = 0;
 const slugs = new Set<string>();
 for (const file of readdirSync(dir)

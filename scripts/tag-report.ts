@@ -4,13 +4,12 @@
  * Usage: npx tsx scripts/tag-report.ts [code]   (with a code: also lists the foods carrying it)
  */
 import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '../lib/foods/codes';
+import { loadFoods } from '../lib/foods/load';
 import type { FoodTag } from '../lib/foods/types';
 import { readableFoodName, tagAllFoods } from '../lib/tagging';
-import { readSr21Files } from '../lib/usda/load-files';
-import { parseSr21 } from '../lib/usda/parse';
 import { loadTagRules } from '../seeds/tagging/load';
 
-const foods = parseSr21(readSr21Files());
+const foods = loadFoods();
 const rules = loadTagRules();
 const t0 = performance.now();
 const tagged = tagAllFoods(foods, rules);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listFoodGroups, listFoods } from '@/db/queries/foods';
+import { countFoodsBySource, listFoodGroups, listFoods } from '@/db/queries/foods';
 import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '@/lib/foods/codes';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { foodSearchSchema } from '@/lib/validation/foods';
@@ -23,6 +23,7 @@ export default async function FoodsPage({
   const parsed = foodSearchSchema.safeParse(raw);
   const db = getDb();
   const groups = listFoodGroups(db);
+  const bySource = countFoodsBySource(db);
   const result = parsed.success ? listFoods(db, parsed.data) : null;
   const offset = parsed.success && parsed.data.cursor ? Number(parsed.data.cursor) : 0;
   const limit = parsed.success ? parsed.data.limit : 24;
@@ -32,9 +33,10 @@ export default async function FoodsPage({
     <>
       <h1>Foods</h1>
       <p className="muted">
-        All {groups.reduce((n, g) => n + g.count, 0).toLocaleString('en-US')} foods of the USDA SR21
-        database, each tagged with allergens, diet groups and an inflammation class — and the reason
-        for every tag.
+        All {bySource.sr21.toLocaleString('en-US')} foods of the USDA SR21 database, plus{' '}
+        {bySource.derived} foods SR21 lacks (such as lactose-free milk and certified gluten-free
+        oats), each derived from an SR21 food with the derivation stated on its page. Every food is
+        tagged with allergens, diet groups and an inflammation class — and the reason for every tag.
       </p>
       <div className="card">
         <LiveFilterForm label="Search foods">

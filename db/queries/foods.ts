@@ -148,6 +148,8 @@ export type FoodDetail = {
   allergens: { code: string; certainty: string; rationale: string; source: string }[];
   tags: { code: string; certainty: string; rationale: string; source: string }[];
   inflammation: { class: string; rationale: string; evidence: string; source: string };
+  /** Derived foods only: the SR21 parent and the stated derivation; null for SR21 foods. */
+  derivation: { parent: { ndb: string; name: string }; text: string } | null;
 };
 
 export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
@@ -184,7 +186,32 @@ export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
       evidence: String(row.inflammation_evidence),
       source: String(row.inflammation_source),
     },
+    derivation: derivationOf(db, row),
   };
+}
+
+function derivationOf(
+  db: Db,
+  row: Record<string, string | number | null>,
+): FoodDetail['derivation'] {
+  if (row.derived_from === null || row.derived_from === undefined) return null;
+  const parentNdb = String(row.derived_from);
+  const parent = db.$client.prepare('SELECT name FROM foods WHERE ndb = ?').get(parentNdb) as
+    | { name: string }
+    | undefined;
+  return {
+    parent: { ndb: parentNdb, name: parent?.name ?? parentNdb },
+    text: String(row.derivation ?? ''),
+  };
+}
+
+/** How many foods come from SR21 and how many are derived from an SR21 parent. */
+export function countFoodsBySource(db: Db): { sr21: number; derived: number } {
+  return db.$client
+    .prepare(
+      'SELECT count(*) - count(derived_from) AS sr21, count(derived_from) AS derived FROM foods',
+    )
+    .get() as { sr21: number; derived: number };
 }
 
 export function listFoodGroups(db: Db): { code: string; name: string; count: number }[] {

@@ -21,6 +21,9 @@ export const foods = sqliteTable(
     inflammationRationale: text('inflammation_rationale').notNull(),
     inflammationEvidence: text('inflammation_evidence').notNull(),
     inflammationSource: text('inflammation_source').notNull(),
+    /** Derived foods only (seeds/derived-foods.json): the SR21 parent and what changed; null for SR21. */
+    derivedFrom: text('derived_from'),
+    derivation: text('derivation'),
   },
   (t) => [
     index('foods_group_idx').on(t.groupCode),

@@ -1,4 +1,5 @@
 import { FOOD_GROUPS } from '../../lib/foods/codes';
+import { loadFoods } from '../../lib/foods/load';
 import type { FoodTagging } from '../../lib/foods/types';
 import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
@@ -10,8 +11,6 @@ import {
 } from '../../lib/restrictions/recipe-violations';
 import type { TaggedFoodRef } from '../../lib/restrictions/types';
 import { readableFoodName, tagAllFoods } from '../../lib/tagging';
-import { readSr21Files } from '../../lib/usda/load-files';
-import { parseSr21 } from '../../lib/usda/parse';
 import { loadProtocols } from '../../seeds/protocols/load';
 import { loadTagRules } from '../../seeds/tagging/load';
 import type { Db } from '../client';
@@ -56,7 +55,7 @@ export function storedSeedHash(db: Db): string | null {
  */
 export function seedDatabase(db: Db): SeedCounts {
   const sqlite = db.$client;
-  const usda = parseSr21(readSr21Files());
+  const usda = loadFoods();
   const taggings = tagAllFoods(usda, loadTagRules());
   const protocols = loadProtocols().sort((a, b) => orderOf(a.id) - orderOf(b.id));
   const recipeFiles = readRecipeFiles();
@@ -104,17 +103,18 @@ export function seedDatabase(db: Db): SeedCounts {
     const upsertFood =
       sqlite.prepare(`INSERT INTO foods (ndb, name, group_code, group_name, long_desc, short_desc,
       common_names, manufacturer, sci_name, refuse_pct, nutrients, energy_kcal, protein_g, inflammation_class,
-      inflammation_rationale, inflammation_evidence, inflammation_source)
+      inflammation_rationale, inflammation_evidence, inflammation_source, derived_from, derivation)
       VALUES (@ndb, @name, @groupCode, @groupName, @longDesc, @shortDesc, @commonNames, @manufacturer, @sciName,
       @refusePct, @nutrients, @energyKcal, @proteinG, @inflammationClass, @inflammationRationale,
-      @inflammationEvidence, @inflammationSource)
+      @inflammationEvidence, @inflammationSource, @derivedFrom, @derivation)
       ON CONFLICT(ndb) DO UPDATE SET name = excluded.name, group_code = excluded.group_code,
       group_name = excluded.group_name, long_desc = excluded.long_desc, short_desc = excluded.short_desc,
       common_names = excluded.common_names, manufacturer = excluded.manufacturer, sci_name = excluded.sci_name,
       refuse_pct = excluded.refuse_pct, nutrients = excluded.nutrients, energy_kcal = excluded.energy_kcal,
       protein_g = excluded.protein_g, inflammation_class = excluded.inflammation_class,
       inflammation_rationale = excluded.inflammation_rationale, inflammation_evidence = excluded.inflammation_evidence,
-      inflammation_source = excluded.inflammation_source`);
+      inflammation_source = excluded.inflammation_source, derived_from = excluded.derived_from,
+      derivation = excluded.derivation`);
     const deleteMeasures = sqlite.prepare('DELETE FROM food_measures WHERE ndb = ?');
     const insertMeasure = sqlite.prepare(
       'INSERT INTO food_measures (ndb, seq, amount, label, grams) VALUES (?, ?, ?, ?, ?)',
@@ -150,6 +150,8 @@ export function seedDatabase(db: Db): SeedCounts {
         inflammationRationale: tagging.inflammation.rationale,
         inflammationEvidence: tagging.inflammation.evidence,
         inflammationSource: tagging.inflammation.source,
+        derivedFrom: food.derived?.parent ?? null,
+        derivation: food.derived?.derivation ?? null,
       });
       deleteMeasures.run(food.ndb);
       for (const m of food.measures) {

@@ -16,6 +16,8 @@ export type UsdaFood = {
   refusePct: number | null;
   nutrients: Record<NutrientKey, number | null>;
   measures: Measure[];
+  /** Only on derived foods (seeds/derived-foods.json): the SR21 parent and what changed. */
+  derived?: { parent: string; derivation: string };
 };
 
 /** A tag on a food: `source` names the rule id or `override:<ndb>` that produced it. */

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { loadFoods } from '@/lib/foods/load';
 import { recipeSchema } from '@/lib/recipes/schema';
-import { readSr21Files } from '@/lib/usda/load-files';
-import { parseSr21 } from '@/lib/usda/parse';
 import { useFreshDatabase } from '../support/db';
 
 const DIR = join(process.cwd(), 'seeds', 'recipes');
@@ -12,7 +11,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 const sources = files.map((f) =>
   recipeSchema.parse(JSON.parse(readFileSync(join(DIR, f), 'utf8'))),
 );
-const foods = new Map(parseSr21(readSr21Files()).map((f) => [f.ndb, f]));
+const foods = new Map(loadFoods().map((f) => [f.ndb, f]));
 
 type Row = {
   slug: string;

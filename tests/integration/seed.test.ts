@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '@/db/client';
 import { isSeeded, seedDatabase, storedSeedHash } from '@/db/seed/seed-database';
 import { hashSeedData } from '@/db/seed/source-files';
+import { readDerivedFoods } from '@/lib/foods/load';
 import { useFreshDatabase } from '../support/db';
 
 const COUNTED = [
@@ -46,7 +47,7 @@ describe('seeding', () => {
 
     const counts = seedDatabase(db);
 
-    expect(counts.foods).toBe(7413);
+    expect(counts.foods).toBe(7413 + readDerivedFoods().length);
     expect(Object.fromEntries(COUNTED.map((t) => [t, count(t)]))).toEqual(before);
     expect(count('plan_meals')).toBe(1);
     expect(db.$client.prepare('PRAGMA foreign_key_check').all()).toEqual([]);

@@ -44,6 +44,20 @@ export default async function FoodPage({ params }: Props) {
         {food.sciName ? ` · ${food.sciName}` : ''}
       </p>
 
+      {food.derivation ? (
+        <section className="card" aria-labelledby="derivation-h">
+          <h2 id="derivation-h" style={{ marginTop: 0 }}>
+            Derived from an SR21 food
+          </h2>
+          <p>
+            SR21 has no entry for this food. Villi builds it from{' '}
+            <Link href={`/foods/${food.derivation.parent.ndb}`}>{food.derivation.parent.name}</Link>{' '}
+            (NDB {food.derivation.parent.ndb}):
+          </p>
+          <p>{food.derivation.text}</p>
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="inflammation-h">
         <h2 id="inflammation-h" style={{ marginTop: 0 }}>
           Inflammation class: <InflammationBadge value={food.inflammation.class} />

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadFoods } from '@/lib/foods/load';
 import type { FoodTagging } from '@/lib/foods/types';
 import { type DerivationFood, deriveRecipe } from '@/lib/recipes/derive';
 import type { RecipeInput } from '@/lib/recipes/schema';
-import { readSr21Files } from '@/lib/usda/load-files';
-import { parseSr21 } from '@/lib/usda/parse';
 
-const usda = new Map(parseSr21(readSr21Files()).map((f) => [f.ndb, f]));
+const usda = new Map(loadFoods().map((f) => [f.ndb, f]));
 
 const neutral: FoodTagging['inflammation'] = {
   class: 'neutral',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readDerivedFoods } from '@/lib/foods/load';
 import { orderAisles, parseAisleRules, resolveAisle } from '@/lib/shopping/aisles';
 import { food, readSeedJson, realFoods, seedAisleRules } from './fixtures';
 
@@ -33,10 +34,10 @@ describe('seeds/aisles.json', () => {
     ]);
   });
 
-  it('puts every one of the SR21 foods in a defined aisle', () => {
+  it('puts every SR21 and derived food in a defined aisle', () => {
     const ids = new Set(rules.aisles.map((a) => a.id));
     const foods = [...realFoods().values()];
-    expect(foods.length).toBe(7413);
+    expect(foods.length).toBe(7413 + readDerivedFoods().length);
     for (const f of foods) expect(ids.has(resolveAisle(f, rules))).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadFoods } from '@/lib/foods/load';
 import { parseAisleRules } from '@/lib/shopping/aisles';
 import { parsePantryDefaults } from '@/lib/shopping/pantry';
 import type {
@@ -11,8 +12,6 @@ import type {
   Recipe,
   ShoppingListInput,
 } from '@/lib/shopping/types';
-import { readSr21Files } from '@/lib/usda/load-files';
-import { parseSr21 } from '@/lib/usda/parse';
 
 export const WEEK_START = '2026-11-30';
 export const WEEK_DATES = [
@@ -27,11 +26,11 @@ export const WEEK_DATES = [
 
 let foodsCache: Map<string, Food> | null = null;
 
-/** All 7,413 SR21 foods, parsed once per test file. */
+/** All 7,413 SR21 foods and the derived foods, parsed once per test file. */
 export function realFoods(): Map<string, Food> {
   if (!foodsCache) {
     foodsCache = new Map(
-      parseSr21(readSr21Files()).map((f) => [
+      loadFoods().map((f) => [
         f.ndb,
         { ndb: f.ndb, name: f.longDesc, groupCode: f.groupCode, measures: f.measures },
       ]),

@@ -1,7 +1,6 @@
+import { loadFoods } from '@/lib/foods/load';
 import type { FoodTagging, UsdaFood } from '@/lib/foods/types';
 import { type TagRules, tagAllFoods } from '@/lib/tagging';
-import { readSr21Files } from '@/lib/usda/load-files';
-import { parseSr21 } from '@/lib/usda/parse';
 import { loadTagRules } from '@/seeds/tagging/load';
 
 type Fixture = {
@@ -13,10 +12,10 @@ type Fixture = {
 
 let cached: Fixture | undefined;
 
-/** The real SR21 foods, the committed rule files and every food tagged once per test file. */
+/** The real SR21 foods (with the derived foods), the committed rule files and every food tagged once per test file. */
 export function loadFixture(): Fixture {
   if (cached) return cached;
-  const foods = parseSr21(readSr21Files());
+  const foods = loadFoods();
   const rules = loadTagRules();
   cached = {
     foods,
