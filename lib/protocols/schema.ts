@@ -48,6 +48,14 @@ export const protocolSchema = z
     /** Plain-language sections for the /protocols page. */
     whatIsOut: z.array(z.string()).min(1),
     whatIsIn: z.array(z.string()).min(1),
+    /**
+     * The foods each `whatIsIn` line promises, line by line (same length): NDB numbers, or a
+     * search term where a line names a kind of food. A test resolves every entry to a food in the
+     * database that fits the first phase, so the text never promises what the data lacks.
+     */
+    whatIsInFoods: z
+      .array(z.array(z.union([z.string().regex(/^\d{5}$/), z.string().regex(/\D/).min(3)])).min(1))
+      .optional(),
     howLong: z.string().min(1),
     talkToClinician: z.array(z.string()).min(1),
     evidence: z.string().min(1),
@@ -69,6 +77,13 @@ export const protocolSchema = z
         code: 'custom',
         path: ['phases'],
         message: 'a diet has exactly one phase, with id "default"',
+      });
+    }
+    if (p.whatIsInFoods && p.whatIsInFoods.length !== p.whatIsIn.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['whatIsInFoods'],
+        message: `one list of foods per whatIsIn line (${p.whatIsIn.length}), got ${p.whatIsInFoods.length}`,
       });
     }
     const ids = new Set<string>();
