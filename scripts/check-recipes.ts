@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFoods } from '../lib/foods/load';
 import { resolveQuantity } from '../lib/recipes/resolve-quantity';
 import { recipeSchema } from '../lib/recipes/schema';
+import { loadFoods } from '../seeds/load-foods';
 
 const dir = join(process.cwd(), 'seeds', 'recipes');
 const filter = process.argv[2] ?? '';

@@ -4,9 +4,9 @@
  * Usage: npx tsx scripts/tag-report.ts [code]   (with a code: also lists the foods carrying it)
  */
 import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '../lib/foods/codes';
-import { loadFoods } from '../lib/foods/load';
 import type { FoodTag } from '../lib/foods/types';
 import { readableFoodName, tagAllFoods } from '../lib/tagging';
+import { loadFoods } from '../seeds/load-foods';
 import { loadTagRules } from '../seeds/tagging/load';
 
 const foods = loadFoods();

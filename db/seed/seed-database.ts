@@ -1,5 +1,4 @@
 import { FOOD_GROUPS } from '../../lib/foods/codes';
-import { loadFoods } from '../../lib/foods/load';
 import type { FoodTagging } from '../../lib/foods/types';
 import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
@@ -11,6 +10,7 @@ import {
 } from '../../lib/restrictions/recipe-violations';
 import type { TaggedFoodRef } from '../../lib/restrictions/types';
 import { readableFoodName, tagAllFoods } from '../../lib/tagging';
+import { loadFoods } from '../../seeds/load-foods';
 import { loadProtocols } from '../../seeds/protocols/load';
 import { loadTagRules } from '../../seeds/tagging/load';
 import type { Db } from '../client';

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { loadFoods } from '@/lib/foods/load';
 import { recipeSchema } from '@/lib/recipes/schema';
+import { loadFoods } from '@/seeds/load-foods';
 import { useFreshDatabase } from '../support/db';
 
 const DIR = join(process.cwd(), 'seeds', 'recipes');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getFood } from '@/app/api/foods/[ndb]/route';
 import { GET as listFoods } from '@/app/api/foods/route';
 import { GET as health } from '@/app/api/health/route';
-import { readDerivedFoods } from '@/lib/foods/load';
+import { readDerivedFoods } from '@/seeds/load-foods';
 import { useFreshDatabase } from '../support/db';
 
 const ctx = (ndb: string) => ({ params: Promise.resolve({ ndb }) });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '@/db/client';
 import { isSeeded, seedDatabase, storedSeedHash } from '@/db/seed/seed-database';
 import { hashSeedData } from '@/db/seed/source-files';
-import { readDerivedFoods } from '@/lib/foods/load';
+import { readDerivedFoods } from '@/seeds/load-foods';
 import { useFreshDatabase } from '../support/db';
 
 const COUNTED = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyDerivedFoods, type DerivedFoodInput, parseDerivedFoods } from '@/lib/foods/derived';
-import { loadFoods, readDerivedFoods } from '@/lib/foods/load';
 import { NUTRIENT_KEYS, type NutrientKey } from '@/lib/foods/nutrients';
 import type { UsdaFood } from '@/lib/foods/types';
+import { loadFoods, readDerivedFoods } from '@/seeds/load-foods';
 
 const nutrients = (values: Partial<Record<NutrientKey, number | null>>) =>
   Object.fromEntries(NUTRIENT_KEYS.map((k) => [k, values[k] ?? null])) as Record<

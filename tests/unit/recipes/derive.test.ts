@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFoods } from '@/lib/foods/load';
 import type { FoodTagging } from '@/lib/foods/types';
 import { type DerivationFood, deriveRecipe } from '@/lib/recipes/derive';
 import type { RecipeInput } from '@/lib/recipes/schema';
+import { loadFoods } from '@/seeds/load-foods';
 
 const usda = new Map(loadFoods().map((f) => [f.ndb, f]));
 

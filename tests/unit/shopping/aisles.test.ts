@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDerivedFoods } from '@/lib/foods/load';
 import { orderAisles, parseAisleRules, resolveAisle } from '@/lib/shopping/aisles';
+import { readDerivedFoods } from '@/seeds/load-foods';
 import { food, readSeedJson, realFoods, seedAisleRules } from './fixtures';
 
 const rules = seedAisleRules();

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFoods } from '@/lib/foods/load';
 import { parseAisleRules } from '@/lib/shopping/aisles';
 import { parsePantryDefaults } from '@/lib/shopping/pantry';
 import type {
@@ -12,6 +11,7 @@ import type {
   Recipe,
   ShoppingListInput,
 } from '@/lib/shopping/types';
+import { loadFoods } from '@/seeds/load-foods';
 
 export const WEEK_START = '2026-11-30';
 export const WEEK_DATES = [

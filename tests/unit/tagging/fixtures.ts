@@ -1,6 +1,6 @@
-import { loadFoods } from '@/lib/foods/load';
 import type { FoodTagging, UsdaFood } from '@/lib/foods/types';
 import { type TagRules, tagAllFoods } from '@/lib/tagging';
+import { loadFoods } from '@/seeds/load-foods';
 import { loadTagRules } from '@/seeds/tagging/load';
 
 type Fixture = {

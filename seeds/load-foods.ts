@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSr21Files } from '../usda/load-files';
-import { parseSr21 } from '../usda/parse';
-import { applyDerivedFoods, type DerivedFoodInput, parseDerivedFoods } from './derived';
-import type { UsdaFood } from './types';
+import { applyDerivedFoods, type DerivedFoodInput, parseDerivedFoods } from '../lib/foods/derived';
+import type { UsdaFood } from '../lib/foods/types';
+import { readSr21Files } from '../lib/usda/load-files';
+import { parseSr21 } from '../lib/usda/parse';
 
 /** The derived foods (foods SR21 lacks, each built from an SR21 parent). */
 export const DERIVED_FOODS_PATH = join(process.cwd(), 'seeds', 'derived-foods.json');
