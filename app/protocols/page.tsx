@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { foodNames } from '@/db/queries/foods';
 import { listProtocols } from '@/db/queries/protocols';
 import type { Phase } from '@/lib/protocols/schema';
 
@@ -17,6 +18,11 @@ export default function ProtocolsPage() {
   const protocols = listProtocols(getDb());
   const elimination = protocols.filter((p) => p.kind === 'protocol');
   const diets = protocols.filter((p) => p.kind === 'diet');
+  // The foods each "what is in" line promises (NDB numbers; search terms stay text only).
+  const names = foodNames(
+    getDb(),
+    protocols.flatMap((p) => (p.whatIsInFoods ?? []).flat().filter((x) => /^\d{5}$/.test(x))),
+  );
   return (
     <>
       <h1>Protocols</h1>
@@ -59,8 +65,11 @@ export default function ProtocolsPage() {
             <div>
               <h3>What is in</h3>
               <ul>
-                {p.whatIsIn.map((x) => (
-                  <li key={x}>{x}</li>
+                {p.whatIsIn.map((x, i) => (
+                  <li key={x}>
+                    {x}
+                    <PromisedFoods ndbs={p.whatIsInFoods?.[i] ?? []} names={names} />
+                  </li>
                 ))}
               </ul>
             </div>
@@ -116,5 +125,28 @@ export default function ProtocolsPage() {
         </div>
       </section>
     </>
+  );
+}
+
+/** The foods a "what is in" line stands for, linked to their pages (derived foods included). */
+function PromisedFoods({ ndbs, names }: { ndbs: string[]; names: Map<string, string> }) {
+  const foods = ndbs.flatMap((ndb) => {
+    const name = names.get(ndb);
+    return name ? [{ ndb, name }] : [];
+  });
+  if (foods.length === 0) return null;
+  return (
+    <details className="small">
+      <summary>
+        {foods.length === 1 ? '1 food' : `${foods.length} foods`} in Villi's food list
+      </summary>
+      <ul>
+        {foods.map((f) => (
+          <li key={f.ndb}>
+            <Link href={`/foods/${f.ndb}`}>{f.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

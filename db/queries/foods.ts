@@ -205,6 +205,16 @@ function derivationOf(
   };
 }
 
+/** Display names of the given foods (unknown NDB numbers are left out). */
+export function foodNames(db: Db, ndbs: string[]): Map<string, string> {
+  const unique = [...new Set(ndbs)];
+  if (unique.length === 0) return new Map();
+  const rows = db.$client
+    .prepare(`SELECT ndb, name FROM foods WHERE ndb IN (${unique.map(() => '?').join(',')})`)
+    .all(...unique) as { ndb: string; name: string }[];
+  return new Map(rows.map((r) => [r.ndb, r.name]));
+}
+
 /** How many foods come from SR21 and how many are derived from an SR21 parent. */
 export function countFoodsBySource(db: Db): { sr21: number; derived: number } {
   return db.$client
