@@ -182,6 +182,7 @@ export function seedDatabase(db: Db): SeedCounts {
     counts.protocols = protocols.length;
 
     counts.recipes = seedRecipes(db, recipes, protocols, derivationFoods);
+    removeDroppedDerivedFoods(db, usda);
     sqlite
       .prepare(
         'INSERT INTO seed_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -190,6 +191,24 @@ export function seedDatabase(db: Db): SeedCounts {
   });
   run();
   return counts;
+}
+
+/**
+ * A derived food taken out of seeds/derived-foods.json leaves the database too, unless a recipe
+ * or a pantry choice still names it. SR21 foods never leave.
+ */
+function removeDroppedDerivedFoods(db: Db, foods: { ndb: string }[]): void {
+  const current = new Set(foods.map((f) => f.ndb));
+  const stored = db.$client
+    .prepare('SELECT ndb FROM foods WHERE derived_from IS NOT NULL')
+    .all() as { ndb: string }[];
+  const inUse = db.$client.prepare(
+    'SELECT 1 FROM recipe_ingredients WHERE ndb = @ndb UNION ALL SELECT 1 FROM profile_pantry WHERE ndb = @ndb LIMIT 1',
+  );
+  const remove = db.$client.prepare('DELETE FROM foods WHERE ndb = ?');
+  for (const { ndb } of stored) {
+    if (!current.has(ndb) && !inUse.get({ ndb })) remove.run(ndb);
+  }
 }
 
 type SeedRecipe = {
