@@ -95,6 +95,11 @@ describe('applyDerivedFoods', () => {
     expect(() => applyDerivedFoods([parent], [base, base])).toThrow(
       'derived food 99040: NDB number already in use',
     );
+
+    // a derived food is built from SR21, never from another derived food
+    expect(() =>
+      applyDerivedFoods([parent], [base, { ...base, ndb: '99041', parent: '99040' }]),
+    ).toThrow('derived food 99041: parent 99040 is derived');
   });
 });
 
