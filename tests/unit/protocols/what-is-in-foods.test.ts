@@ -48,8 +48,7 @@ describe('whatIsInFoods', () => {
     ).toBe(false);
   });
 
-  it('is filled in for every protocol', () => {
-    for (const p of loadProtocols().filter((x) => x.kind === 'protocol'))
-      expect(p.whatIsInFoods?.length, p.id).toBe(p.whatIsIn.length);
+  it('is filled in for every protocol and diet', () => {
+    for (const p of loadProtocols()) expect(p.whatIsInFoods?.length, p.id).toBe(p.whatIsIn.length);
   });
 });
