@@ -405,14 +405,12 @@ describe('inflammation', () => {
 describe('tagAllFoods on the real data', () => {
   const { foods, rules: real } = loadFixture();
 
-  it('tags all 7,413 SR21 foods and the derived foods in well under 2 s (rules compiled once)', () => {
+  // Speed is measured by `npm run bench`; tests never assert on wall-clock time.
+  it('tags all 7,413 SR21 foods and the derived foods, one entry each', () => {
     const fresh = parseTagRules(JSON.parse(JSON.stringify(real)));
-    const t0 = performance.now();
     const all = tagAllFoods(foods, fresh);
-    const ms = performance.now() - t0;
     expect(all.size).toBe(foods.length);
     expect(foods.filter((f) => !f.derived)).toHaveLength(7413);
-    expect(ms).toBeLessThan(2000);
   });
 
   it('returns the same tagging as tagFood, keyed by NDB', () => {
