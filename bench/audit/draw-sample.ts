@@ -74,9 +74,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const path = join(process.cwd(), 'bench', 'audit', 'sample.json');
   writeFileSync(
     path,
-    `{\n  "seed": ${SEED},\n  "perGroup": ${PER_GROUP},\n  "foods": [\n${sample
-      .map((f) => `    ${JSON.stringify(f)}`)
-      .join(',\n')}\n  ]\n}\n`,
+    `${JSON.stringify({ seed: SEED, perGroup: PER_GROUP, foods: sample }, null, 2)}\n`,
   );
   console.log(`${sample.length} foods from ${Object.keys(FOOD_GROUPS).length} groups → ${path}`);
 }
