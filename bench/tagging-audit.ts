@@ -2,7 +2,7 @@
  * Tagging precision and recall against the independent audit set (bench/audit/): 312 SR21
  * foods drawn at random (seeded) across all 24 food groups and judged by hand. Every scored
  * code a food does not list is a judged negative. A code counts as present at any certainty.
- * Run alone: node --conditions=react-server --import tsx bench/tagging-audit.ts
+ * Run alone: node --conditions=react-server --import tsx bench/tagging-audit.ts [--group-misses]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
