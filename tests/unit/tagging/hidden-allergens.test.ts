@@ -49,6 +49,19 @@ const CLASSES: HiddenClass[] = [
     spares: [f('03843', 'Isomil, a soy formula, stays soy contains', { soy: C })],
   },
   {
+    name: 'fish and vegetables packed in an unnamed oil are usually in soybean oil',
+    covers: [
+      f('15119', 'light tuna, canned in oil', { soy: M, fish: C }),
+      f('15088', 'sardines, canned in oil', { soy: M, fish: C }),
+      f('15002', 'anchovies, canned in oil', { soy: M }),
+      f('11956', 'sun-dried tomatoes, packed in oil', { soy: M }),
+    ],
+    spares: [
+      f('15117', 'bluefin tuna, raw', { soy: NONE }),
+      f('11529', 'tomatoes, raw', { soy: NONE }),
+    ],
+  },
+  {
     name: 'cocoa, chocolate and instant-breakfast drink mixes hold soy lecithin',
     covers: [
       f('14192', 'cocoa mix, powder', { soy: M }),
@@ -111,6 +124,21 @@ const CLASSES: HiddenClass[] = [
       f('09187', 'mixed fruit without cherries, canned', { sulphite: NONE }),
       f('09132', 'grapes, raw', { sulphite: NONE }),
       f('09070', 'sweet cherries, raw', { sulphite: NONE }),
+    ],
+  },
+  {
+    name: 'dried fruit in bars, leathers and muesli, and dehydrated vegetables, are sulphited',
+    covers: [
+      f('18170', 'fig bars', { sulphite: M }),
+      f('19013', 'fruit leather', { sulphite: M }),
+      f('19269', 'fruit roll-ups', { sulphite: M }),
+      f('42184', 'muesli with dried fruit', { sulphite: M }),
+      f('11683', 'carrot, dehydrated', { sulphite: M }),
+      f('11237', 'kanpyo (dried gourd strips)', { sulphite: M }),
+    ],
+    spares: [
+      f('11124', 'carrots, raw', { sulphite: NONE }),
+      f('09003', 'apples, raw', { sulphite: NONE }),
     ],
   },
   {
