@@ -39,6 +39,19 @@ const CLASSES: HiddenClass[] = [
     ],
   },
   {
+    name: 'dishes made with margarine or shortening carry its soy',
+    covers: [
+      f('11371', 'mashed potatoes with milk and margarine', { soy: M, milk: C }),
+      f('11844', 'scalloped potatoes with margarine', { soy: M }),
+      f('11843', 'au gratin potatoes with margarine', { soy: M }),
+      f('35002', 'agutuk made with shortening', { soy: M }),
+    ],
+    spares: [
+      f('11657', 'mashed potatoes with milk only', { soy: NONE }),
+      f('11372', 'scalloped potatoes with butter', { soy: NONE }),
+    ],
+  },
+  {
     name: 'milk-based infant and child formulas list soy oil',
     covers: [
       f('03805', 'Enfamil powder', { soy: M, milk: C }),
