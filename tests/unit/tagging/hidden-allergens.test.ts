@@ -140,7 +140,7 @@ const CLASSES: HiddenClass[] = [
     ],
   },
   {
-    name: 'dried fruit in bars, leathers and muesli, and dehydrated vegetables, are sulphited',
+    name: 'dried and candied fruit products and dehydrated vegetables are sulphited',
     covers: [
       f('18170', 'fig bars', { sulphite: M }),
       f('19013', 'fruit leather', { sulphite: M }),
@@ -148,6 +148,7 @@ const CLASSES: HiddenClass[] = [
       f('42184', 'muesli with dried fruit', { sulphite: M }),
       f('11683', 'carrot, dehydrated', { sulphite: M }),
       f('11237', 'kanpyo (dried gourd strips)', { sulphite: M }),
+      f('18110', 'fruitcake, commercially prepared', { sulphite: M }),
     ],
     spares: [
       f('11124', 'carrots, raw', { sulphite: NONE }),
