@@ -13,6 +13,7 @@ import { runSeed } from '../seeds/seed';
 import { type NamedRestriction, runPlannerBench } from './planner';
 import { measureSearch } from './search';
 import { printTable } from './table';
+import { printTaggingAudit } from './tagging-audit';
 import { measureTaggingQuality } from './tagging-quality';
 
 const log = (line: string) => console.log(line);
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
       r.recall.toFixed(3),
     ]),
   );
+
+  log('\n## Tagging precision and recall against the independent audit set (bench/audit)\n');
+  printTaggingAudit(log);
 
   const db = openDb(path);
   const recipes = loadPlannerRecipes(db);

@@ -7,6 +7,7 @@ export const TAG_RULE_FILES = [
   'allergens.json',
   'groups.json',
   'mixed-dishes.json',
+  'label-allergens.json',
   'fodmap.json',
 ] as const;
 

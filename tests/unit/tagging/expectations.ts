@@ -859,7 +859,14 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
   row('06175', 'Hoisin sauce', ['soy', 'added-sugar'], []),
   row('11935', 'Catsup', ['nightshade', 'added-sugar'], []),
   row('02046', 'Mustard, prepared, yellow', ['mustard', 'seed-spice'], ['added-sugar']),
-  row('11439', 'Sauerkraut, canned', [], [...NO_ALLERGENS, 'animal'], 'gut-healing'),
+  // Canned and jarred sauerkraut is often kept pale with sodium bisulfite: sulphite may-contain.
+  row(
+    '11439',
+    'Sauerkraut, canned',
+    ['sulphite'],
+    [...NO_ALLERGENS.filter((c) => c !== 'sulphite'), 'animal'],
+    'gut-healing',
+  ),
   row('11937', 'Pickles, dill', [], ['animal'], 'gut-healing'),
   row('11414', 'Potato salad, home-prepared', ['egg', 'nightshade'], []),
   row('16059', 'Chili with beans, canned', ['legume', 'nightshade'], []),
@@ -905,7 +912,8 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
   row('03012', 'Babyfood chicken', ['poultry', 'meat'], NO_ALLERGENS),
   row('03092', 'Babyfood green beans', ['legume', 'edible-pod-legume'], NO_ALLERGENS),
   row('03843', 'Infant formula, Isomil (soy)', ['soy'], ['milk']),
-  row('03805', 'Infant formula, Enfamil (milk)', ['milk', 'dairy'], ['soy']),
+  // Milk-based formula lists soy oil among its fats: soy may-contain, never contains (see traps).
+  row('03805', 'Infant formula, Enfamil (milk)', ['milk', 'dairy'], []),
   row('35207', 'Pinon nuts, roasted', ['tree-nut', 'nut'], []),
   row('35028', 'Cockles, raw', ['mollusc', 'shellfish'], ['crustacean']),
   row('35001', 'Agutuk (fish, berries, seal oil)', ['fish', 'animal'], ['milk', 'dairy']),
