@@ -686,7 +686,7 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
     'Bread, white, commercial',
     ['wheat', 'gluten', 'grain', 'high-fodmap'],
     [],
-    'inflammatory',
+    'neutral',
   ),
   row('18075', 'Bread, whole-wheat, commercial', ['wheat', 'gluten', 'grain'], [], 'gut-healing'),
   row('18060', 'Bread, rye', ['gluten', 'wheat'], []),
