@@ -29,7 +29,6 @@ export const INFLAMMATION_FILTER_OPTIONS = INFLAMMATION_CLASSES.map((value) => (
 }));
 
 /** For a food a protocol leaves out: a protocol choice, not a sign of harm. */
-export const PROTOCOL_EXCLUSION_LABEL = 'often eliminated in this protocol';
 export const PHASE_EXCLUSION_LABEL = 'not in this phase';
 
 /**
