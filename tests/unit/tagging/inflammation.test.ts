@@ -48,8 +48,8 @@ const CLASSES: Case[] = [
   // Seed oils: omega-6 is neutral; the inflammatory claim is debated
   { ndb: '04582', name: 'canola oil', class: 'neutral', evidence: 'debated' },
   // Ferments: live cultures only when unpasteurised
-  { ndb: '11439', name: 'canned sauerkraut', class: 'neutral', evidence: 'moderate' },
-  { ndb: '11937', name: 'dill pickles (shop jar)', class: 'neutral', evidence: 'moderate' },
+  { ndb: '11439', name: 'canned sauerkraut', class: 'neutral', evidence: 'strong' },
+  { ndb: '11937', name: 'dill pickles (shop jar)', class: 'neutral', evidence: 'strong' },
   { ndb: '16112', name: 'miso', class: 'gut-healing', evidence: 'moderate' },
   // Oily fish
   { ndb: '15076', name: 'wild Atlantic salmon', class: 'gut-healing', evidence: 'moderate' },

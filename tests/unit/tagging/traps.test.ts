@@ -335,7 +335,7 @@ const INFLAMMATION: InflammationTrap[] = [
     ndb: '11439',
     name: 'canned sauerkraut (pasteurised, no live cultures)',
     class: 'neutral',
-    evidence: 'moderate',
+    evidence: 'strong',
   },
   { ndb: '19177', name: 'gelatin', class: 'gut-healing', evidence: 'weak' },
   {
