@@ -301,7 +301,9 @@ function inflammationOf(
  * emitted before it, implications included. Then the food's overrides change the directly
  * emitted tags, and IMPLICATIONS run to a fixed point on the result, so an override that
  * removes a cause also removes what was only derived from it. Last, the first matching
- * inflammation rule. Pure and deterministic.
+ * inflammation rule; a rule with `nutrientPerServing` also needs its bound to hold for the
+ * food's typical serving (the first matching row of `inflammation.servings`). Pure and
+ * deterministic.
  */
 export function tagFood(food: UsdaFood, rules: TagRules): FoodTagging {
   const compiled = compile(rules);
