@@ -1,3 +1,5 @@
+import { inflammationText } from '@/lib/foods/inflammation-labels';
+
 export function TagBadge({
   code,
   certainty,
@@ -15,6 +17,7 @@ export function TagBadge({
   );
 }
 
-export function InflammationBadge({ value }: { value: string }) {
-  return <span className={`badge ${value}`}>{value}</span>;
+/** An inflammation class in neutral words; the class value stays the CSS hook. */
+export function InflammationBadge({ value, evidence }: { value: string; evidence?: string }) {
+  return <span className={`badge ${value}`}>{inflammationText(value, evidence)}</span>;
 }

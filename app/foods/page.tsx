@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { countFoodsBySource, listFoodGroups, listFoods } from '@/db/queries/foods';
-import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '@/lib/foods/codes';
+import { ALLERGEN_CODES, GROUP_CODES } from '@/lib/foods/codes';
+import { INFLAMMATION_FILTER_OPTIONS } from '@/lib/foods/inflammation-labels';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { foodSearchSchema } from '@/lib/validation/foods';
 import { FilterSelect, SearchField } from '../_components/filter-fields';
@@ -90,7 +91,7 @@ export default async function FoodsPage({
               name="inflammation"
               value={one(raw.inflammation)}
               anyLabel="Any"
-              options={INFLAMMATION_CLASSES}
+              options={INFLAMMATION_FILTER_OPTIONS}
             />
             <FilterSelect
               id="food-group"
@@ -129,7 +130,7 @@ export default async function FoodsPage({
                   </div>
                   <div className="row small" style={{ marginTop: '0.25rem' }}>
                     <span className="muted">{f.group.name}</span>
-                    <InflammationBadge value={f.inflammation} />
+                    <InflammationBadge value={f.inflammation} evidence={f.inflammationEvidence} />
                     {f.allergens.map((a) => (
                       <TagBadge key={`a-${a.code}`} code={a.code} certainty={a.certainty} />
                     ))}

@@ -80,16 +80,20 @@ export default function HealthNotePage() {
         </dt>
         <dd>
           Small or uncontrolled studies, or mostly laboratory data (for example, turmeric in food
-          amounts).
+          amounts, or bone broth and collagen for gut healing, which is untested in humans).
         </dd>
         <dt>
           <strong>debated</strong>
         </dt>
         <dd>
-          Popular claims where studies disagree or are missing (for example, bone broth and collagen
-          for gut healing).
+          Popular claims where studies disagree or are missing (for example, that dairy, sugar or
+          seed oils are inflammatory).
         </dd>
       </dl>
+      <p>
+        When Villi plans a week, a claim counts by its evidence: strong 1, moderate 0.6, weak 0.3,
+        debated 0.1. A debated claim cannot push calcium- or fibre-rich foods out of your week.
+      </p>
       <p>
         Foods left out by a protocol are <em>not in this phase</em>, not “bad”: most return during
         reintroduction. <Link href="/protocols">Read about each protocol</Link>.

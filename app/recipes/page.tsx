@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { listRecipes } from '@/db/queries/recipes';
-import { ALLERGEN_CODES, INFLAMMATION_CLASSES, MEAL_TYPES } from '@/lib/foods/codes';
+import { ALLERGEN_CODES, MEAL_TYPES } from '@/lib/foods/codes';
+import { INFLAMMATION_FILTER_OPTIONS } from '@/lib/foods/inflammation-labels';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { recipeSearchSchema } from '@/lib/validation/recipes';
 import { FilterSelect, SearchField } from '../_components/filter-fields';
@@ -104,7 +105,7 @@ export default async function RecipesPage({
               name="inflammation"
               value={one(raw.inflammation)}
               anyLabel="Any"
-              options={INFLAMMATION_CLASSES}
+              options={INFLAMMATION_FILTER_OPTIONS}
             />
           </div>
         </LiveFilterForm>

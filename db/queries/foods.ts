@@ -11,6 +11,8 @@ export type FoodListItem = {
   energyKcal: number | null;
   proteinG: number | null;
   inflammation: string;
+  /** Evidence level of the class's claim: strong, moderate, weak or debated. */
+  inflammationEvidence: string;
   allergens: { code: string; certainty: string }[];
   tags: { code: string; certainty: string }[];
 };
@@ -96,9 +98,11 @@ export function listFoods(
     energyKcal: number | null;
     proteinG: number | null;
     inflammation: string;
+    inflammationEvidence: string;
   }>(db, {
     select: `f.ndb, f.name, f.group_code AS groupCode, f.group_name AS groupName, f.energy_kcal AS energyKcal,
-       f.protein_g AS proteinG, f.inflammation_class AS inflammation`,
+       f.protein_g AS proteinG, f.inflammation_class AS inflammation,
+       f.inflammation_evidence AS inflammationEvidence`,
     from,
     where,
     params,
@@ -121,6 +125,7 @@ export function listFoods(
         energyKcal: r.energyKcal,
         proteinG: r.proteinG,
         inflammation: r.inflammation,
+        inflammationEvidence: r.inflammationEvidence,
         allergens: t
           .filter((x) => x.kind === 'allergen')
           .map(({ code, certainty }) => ({ code, certainty })),

@@ -159,7 +159,7 @@ export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
   inflammation: {
     class: string;
     score: number;
-    causes: { ndb: string; name: string; class: string }[];
+    causes: { ndb: string; name: string; class: string; evidence: string }[];
   };
   compliance: {
     protocol: string;
@@ -182,7 +182,8 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
   if (!r) return null;
   const ingredients = db.$client
     .prepare(
-      `SELECT i.ndb, f.name, i.grams, i.text, i.note, f.inflammation_class AS inflammation
+      `SELECT i.ndb, f.name, i.grams, i.text, i.note, f.inflammation_class AS inflammation,
+       f.inflammation_evidence AS inflammationEvidence
        FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb WHERE i.recipe_slug = ? ORDER BY i.position`,
     )
     .all(slug) as {
@@ -192,6 +193,7 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     text: string;
     note: string | null;
     inflammation: string;
+    inflammationEvidence: string;
   }[];
   const measureStmt = db.$client.prepare(
     'SELECT amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq',
@@ -214,7 +216,12 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     .all(slug) as { protocol: string; phase: string; ok: number; reasons: string }[];
   const inflammationCauses = ingredients
     .filter((i) => i.inflammation !== 'neutral')
-    .map((i) => ({ ndb: i.ndb, name: i.name, class: i.inflammation }));
+    .map((i) => ({
+      ndb: i.ndb,
+      name: i.name,
+      class: i.inflammation,
+      evidence: i.inflammationEvidence,
+    }));
   const allergens = tagRows.filter((t) => t.kind === 'allergen').map(toTag);
   return {
     ...toCard(r, []),
@@ -223,7 +230,7 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     leftoverDays: r.leftover_days,
     freezes: r.freezes === 1,
     steps: JSON.parse(r.steps),
-    ingredients: ingredients.map(({ inflammation: _, ...i }) => ({
+    ingredients: ingredients.map(({ inflammation: _, inflammationEvidence: __, ...i }) => ({
       ...i,
       measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[],
     })),

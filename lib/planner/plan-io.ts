@@ -1,4 +1,6 @@
 import type { MealType } from '../foods/codes';
+import { classOfScore } from '../foods/inflammation';
+import { INFLAMMATION_CLASS_LABELS } from '../foods/inflammation-labels';
 import { cellOf, type Model, mealIdOf, nearestPortion } from './model';
 import {
   carbsPenalty,
@@ -16,10 +18,9 @@ import type { PlanDay, PlannedMeal, PlanScore, ScorePart, WeekPlan } from './typ
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
+/** Neutral words for a recipe's evidence-weighted inflammation score. */
 function describeInflammation(score: number): string {
-  if (score >= 0.3) return `gut-healing (${score.toFixed(2)})`;
-  if (score <= -0.3) return `inflammatory (${score.toFixed(2)})`;
-  return `neutral (${score.toFixed(2)})`;
+  return `${INFLAMMATION_CLASS_LABELS[classOfScore(score)]} (evidence-weighted ${score.toFixed(2)})`;
 }
 
 /** Score parts of the state, in the shape stored on a plan. */

@@ -12,6 +12,19 @@ import type { PlanScore } from './types';
  *        + Σ_recipe  wV · max(0, cooked_r − 1)                         second cooking of a recipe
  *        + wN · |distinct ingredient foods (ndb) of the cooked recipes|
  * ```
+ * The inflammation score of a recipe is weighted by the evidence for each ingredient's class
+ * (computed in lib/recipes/derive.ts; the weights live in lib/foods/inflammation.ts):
+ *
+ * ```
+ * s_r = Σ_i c_i · e_i · g_i / Σ_i g_i        over the recipe's ingredients i, g_i in grams
+ * c_i = +1 gut-healing, 0 neutral, −1 inflammatory
+ * e_i = 1 strong, 0.6 moderate, 0.3 weak, 0.1 debated     (EVIDENCE_WEIGHTS)
+ * ```
+ * So a meal made only of foods whose inflammatory claim is debated (dairy, sweets: s = −0.1)
+ * costs wI · 1.1 / 2 = 1.65, only 0.15 more than a neutral meal (1.5), and cannot outweigh the
+ * fibre or protein terms; a meal of strong-evidence foods spans the full 0 (whole grains) to
+ * wI = 3 (alcohol).
+ *
  * Every term is linear or a max of linear functions of the 0/1 meal choices, so the whole
  * objective is a mixed-integer program. A leftover meal counts in the day's nutrition and in
  * the inflammation term, never as a second cooking and never as new ingredients. A target ≤ 0
@@ -26,7 +39,7 @@ export const SCORE_WEIGHTS = {
   fiberPerPct: 0.25,
   /** per gram of carbohydrate beyond the tolerance, per main meal */
   carbsPerG: 0.3,
-  /** per meal, from 0 (s = +1, gut-healing) to this value (s = −1, inflammatory) */
+  /** per meal, from 0 (s = +1, gut-healing) to this value (s = −1, inflammatory); s is evidence-weighted */
   inflammationPerMeal: 3,
   /** per second cooking of the same recipe in the week */
   repeat: 2,

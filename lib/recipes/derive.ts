@@ -1,4 +1,5 @@
-import type { Certainty, InflammationClass } from '../foods/codes';
+import type { Certainty, EvidenceLevel, InflammationClass } from '../foods/codes';
+import { classOfScore, weightedInflammation } from '../foods/inflammation';
 import { NUTRIENT_KEYS, type NutrientKey } from '../foods/nutrients';
 import type { FoodTagging, Measure } from '../foods/types';
 import { resolveQuantity } from './resolve-quantity';
@@ -22,24 +23,20 @@ export type DerivedRecipe = {
   nutritionPerServing: Record<NutrientKey, number | null>;
   allergens: DerivedTag[];
   tags: DerivedTag[];
+  /**
+   * `score = Σ_i v_i · g_i / Σ_i g_i` over the ingredients, with `v_i` the ingredient's class value
+   * × its evidence weight ({@link weightedInflammation}) and `g_i` its grams; in [−1, 1].
+   */
   inflammation: {
     class: InflammationClass;
     score: number;
-    causes: { ndb: string; name: string; class: InflammationClass }[];
+    causes: { ndb: string; name: string; class: InflammationClass; evidence: EvidenceLevel }[];
   };
 };
 
 export type DerivationResult =
   | { ok: true; recipe: DerivedRecipe }
   | { ok: false; errors: string[] };
-
-const CLASS_VALUE: Record<InflammationClass, number> = {
-  inflammatory: -1,
-  neutral: 0,
-  'gut-healing': 1,
-};
-/** A recipe leans one way only when a real share of its weight does (a pinch of sugar does not). */
-const CLASS_THRESHOLD = 0.15;
 
 function mergeTags(
   into: Map<string, DerivedTag>,
@@ -104,11 +101,11 @@ export function deriveRecipe(
     const cause = { ndb: food.ndb, name: food.name };
     mergeTags(allergens, food.tagging.allergens, cause);
     mergeTags(tags, food.tagging.tags, cause);
-    const cls = food.tagging.inflammation.class;
-    weighted += CLASS_VALUE[cls] * q.grams;
+    const { class: cls, evidence } = food.tagging.inflammation;
+    weighted += weightedInflammation(food.tagging.inflammation) * q.grams;
     totalGrams += q.grams;
     if (cls !== 'neutral' && !inflammationCauses.some((c) => c.ndb === food.ndb)) {
-      inflammationCauses.push({ ...cause, class: cls });
+      inflammationCauses.push({ ...cause, class: cls, evidence });
     }
   });
   if (errors.length > 0) return { ok: false, errors };
@@ -120,12 +117,7 @@ export function deriveRecipe(
     }),
   ) as Record<NutrientKey, number | null>;
   const score = totalGrams > 0 ? weighted / totalGrams : 0;
-  const cls: InflammationClass =
-    score >= CLASS_THRESHOLD
-      ? 'gut-healing'
-      : score <= -CLASS_THRESHOLD
-        ? 'inflammatory'
-        : 'neutral';
+  const cls = classOfScore(score);
   const byCode = (a: DerivedTag, b: DerivedTag) => a.code.localeCompare(b.code);
   return {
     ok: true,

@@ -7,7 +7,14 @@ import {
 } from '../foods/codes';
 import type { FoodTag, FoodTagging, Inflammation, UsdaFood } from '../foods/types';
 import { IMPLICATIONS } from './implications';
-import type { InflammationRule, NutrientBound, TagRef, TagRule, TagRules } from './schema';
+import type {
+  InflammationRule,
+  NutrientBound,
+  PerServingBound,
+  TagRef,
+  TagRule,
+  TagRules,
+} from './schema';
 
 type Kind = 'allergen' | 'group';
 
@@ -26,10 +33,12 @@ type CompiledMatch = {
 
 type CompiledTagRule = CompiledMatch & { rule: TagRule };
 type CompiledInflammationRule = CompiledMatch & { rule: InflammationRule };
+type CompiledServing = CompiledMatch & { grams: number };
 
 type Compiled = {
   tagRules: CompiledTagRule[];
   inflammationRules: CompiledInflammationRule[];
+  servings: CompiledServing[];
   overridesByNdb: Map<string, TagRules['overrides']>;
   inflammationOverrides: Map<string, TagRules['inflammation']['overrides'][number]>;
 };
@@ -73,6 +82,10 @@ function compile(rules: TagRules): Compiled {
   const compiled: Compiled = {
     tagRules: rules.rules.map((rule) => ({ ...compileMatch(rule), rule })),
     inflammationRules: rules.inflammation.rules.map((rule) => ({ ...compileMatch(rule), rule })),
+    servings: rules.inflammation.servings.map((row) => ({
+      ...compileMatch(row),
+      grams: row.grams,
+    })),
     overridesByNdb,
     inflammationOverrides: new Map(rules.inflammation.overrides.map((o) => [o.ndb, o])),
   };
@@ -200,6 +213,42 @@ function sortedTags<C extends string>(tags: TagSet, kind: Kind, order: readonly 
     .sort((x, y) => (rank.get(x.code) ?? 0) - (rank.get(y.code) ?? 0));
 }
 
+/** Grams of the food's typical serving as eaten: the first matching serving row, or null. */
+function servingGramsOf(
+  food: UsdaFood,
+  texts: Texts,
+  tags: TagSet,
+  compiled: Compiled,
+): number | null {
+  for (const row of compiled.servings) if (matches(row, food, texts, tags)) return row.grams;
+  return null;
+}
+
+/** The nutrient in one serving, or null when the value or the serving is unknown. */
+function perServingValue(
+  food: UsdaFood,
+  bound: PerServingBound,
+  servingG: number | null,
+): number | null {
+  const per100 = food.nutrients[bound.key];
+  if (per100 === null || per100 === undefined || servingG === null) return null;
+  return (per100 * servingG) / 100;
+}
+
+function withinBound(value: number | null, bound: PerServingBound): boolean {
+  if (value === null) return false;
+  if (bound.min !== undefined && value < bound.min) return false;
+  if (bound.max !== undefined && value > bound.max) return false;
+  return true;
+}
+
+/** Fills `{servingG}` and `{perServing}` in a per-serving rule's rationale. */
+function fillServing(rationale: string, servingG: number | null, value: number | null): string {
+  return rationale
+    .replaceAll('{servingG}', servingG === null ? '?' : String(servingG))
+    .replaceAll('{perServing}', value === null ? '?' : String(Math.round(value * 10) / 10));
+}
+
 function inflammationOf(
   food: UsdaFood,
   texts: Texts,
@@ -216,8 +265,11 @@ function inflammationOf(
       source: `override:${food.ndb}`,
     };
   }
+  let servingG: number | null | undefined;
   for (const c of compiled.inflammationRules) {
-    if (matches(c, food, texts, tags)) {
+    if (!matches(c, food, texts, tags)) continue;
+    const bound = c.rule.nutrientPerServing;
+    if (!bound) {
       return {
         class: c.rule.class,
         evidence: c.rule.evidence,
@@ -225,6 +277,15 @@ function inflammationOf(
         source: c.rule.id,
       };
     }
+    if (servingG === undefined) servingG = servingGramsOf(food, texts, tags, compiled);
+    const value = perServingValue(food, bound, servingG);
+    if (!withinBound(value, bound)) continue;
+    return {
+      class: c.rule.class,
+      evidence: c.rule.evidence,
+      rationale: fillServing(c.rule.rationale, servingG, value),
+      source: c.rule.id,
+    };
   }
   const d = rules.inflammation.default;
   return {
@@ -240,7 +301,9 @@ function inflammationOf(
  * emitted before it, implications included. Then the food's overrides change the directly
  * emitted tags, and IMPLICATIONS run to a fixed point on the result, so an override that
  * removes a cause also removes what was only derived from it. Last, the first matching
- * inflammation rule. Pure and deterministic.
+ * inflammation rule; a rule with `nutrientPerServing` also needs its bound to hold for the
+ * food's typical serving (the first matching row of `inflammation.servings`). Pure and
+ * deterministic.
  */
 export function tagFood(food: UsdaFood, rules: TagRules): FoodTagging {
   const compiled = compile(rules);

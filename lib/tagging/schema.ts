@@ -139,16 +139,52 @@ export const tagOverrideSchema = z
     }
   });
 
+/**
+ * A nutrient bound per typical serving of the food as eaten (grams from the `servings` table),
+ * not per 100 g: 100 g of flour, raw rice or raisins is not what anyone eats in one go. A food
+ * with an unknown value, or with no serving row, never matches.
+ */
+const perServingBoundSchema = z
+  .object({
+    key: z.enum(NUTRIENT_KEYS as [NutrientKey, ...NutrientKey[]]),
+    /** Per serving, inclusive. */
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .refine((b) => b.min !== undefined || b.max !== undefined, { message: 'give min or max' });
+
+/**
+ * One row of the typical-serving table: the first row whose match fields fit a food gives its
+ * serving in grams as eaten (FDA reference amounts where one exists).
+ */
+export const servingRowSchema = z
+  .object({
+    id: ruleId,
+    ...matchFields,
+    grams: z.number().positive(),
+  })
+  .refine((row) => row.include !== undefined || row.foodGroups !== undefined, {
+    message: 'a serving row needs include patterns or food groups',
+    path: ['include'],
+  });
+
 export const inflammationRuleSchema = z
   .object({
     id: ruleId,
     ...matchFields,
+    nutrientPerServing: perServingBoundSchema.optional(),
     class: z.enum(INFLAMMATION_CLASSES),
     evidence: z.enum(EVIDENCE_LEVELS),
     rationale: neutralLine,
   })
   .superRefine((rule, ctx) => {
-    if (!rule.include && !rule.foodGroups && !rule.requires && !rule.nutrient) {
+    if (
+      !rule.include &&
+      !rule.foodGroups &&
+      !rule.requires &&
+      !rule.nutrient &&
+      !rule.nutrientPerServing
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['include'],
@@ -178,6 +214,8 @@ export const tagRulesSchema = z
         rationale: neutralLine,
       }),
       overrides: z.array(inflammationOverrideSchema).default([]),
+      /** Ordered typical servings for `nutrientPerServing` bounds: the first matching row wins. */
+      servings: z.array(servingRowSchema).default([]),
     }),
   })
   .superRefine((rules, ctx) => {
@@ -203,10 +241,23 @@ export const tagRulesSchema = z
       }
       seen.set(r.id, `inflammation.rules.${i}`);
     });
+    const servingIds = new Set<string>();
+    rules.inflammation.servings.forEach((row, i) => {
+      if (servingIds.has(row.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['inflammation', 'servings', i, 'id'],
+          message: `duplicate serving row id "${row.id}"`,
+        });
+      }
+      servingIds.add(row.id);
+    });
   });
 
 export type TagRef = z.infer<typeof tagRefSchema>;
 export type NutrientBound = z.infer<typeof nutrientBoundSchema>;
+export type PerServingBound = z.infer<typeof perServingBoundSchema>;
+export type ServingRow = z.infer<typeof servingRowSchema>;
 export type TagRule = z.infer<typeof tagRuleSchema>;
 export type TagOverride = z.infer<typeof tagOverrideSchema>;
 export type InflammationRule = z.infer<typeof inflammationRuleSchema>;

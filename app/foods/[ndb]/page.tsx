@@ -3,7 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getFoodByNdb } from '@/db/queries/foods';
+import { listProtocols } from '@/db/queries/protocols';
+import { eliminatedInNote } from '@/lib/foods/inflammation-labels';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
+import { restrictionForPhase } from '@/lib/protocols/build-restriction';
+import type { TagRef } from '@/lib/restrictions/types';
+import { findViolations } from '@/lib/restrictions/violations';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
 
@@ -25,8 +30,28 @@ function fmt(value: number | null, digits = 1): string {
 export default async function FoodPage({ params }: Props) {
   const { ndb } = await params;
   if (!/^\d{5}$/.test(ndb)) notFound();
-  const food = getFoodByNdb(getDb(), ndb);
+  const db = getDb();
+  const food = getFoodByNdb(db, ndb);
   if (!food) notFound();
+  // Protocols whose elimination phase leaves this food out: said as a protocol choice.
+  const ref = {
+    ndb,
+    name: food.name,
+    allergens: food.allergens as TagRef[],
+    tags: food.tags as TagRef[],
+  };
+  const eliminatedNote = eliminatedInNote(
+    listProtocols(db)
+      .filter((p) => {
+        const first = p.phases[0];
+        return (
+          p.kind === 'protocol' &&
+          first &&
+          findViolations(ref, restrictionForPhase(p, first)).length > 0
+        );
+      })
+      .map((p) => p.shortName ?? p.name),
+  );
 
   const tagRows = [
     ...food.allergens.map((t) => ({ ...t, kind: 'Allergen' })),
@@ -60,9 +85,14 @@ export default async function FoodPage({ params }: Props) {
 
       <section className="card" aria-labelledby="inflammation-h">
         <h2 id="inflammation-h" style={{ marginTop: 0 }}>
-          Inflammation class: <InflammationBadge value={food.inflammation.class} />
+          Inflammation:{' '}
+          <InflammationBadge
+            value={food.inflammation.class}
+            evidence={food.inflammation.evidence}
+          />
         </h2>
         <p>{food.inflammation.rationale}</p>
+        {eliminatedNote ? <p className="small">{eliminatedNote}</p> : null}
         <p className="small muted">
           Evidence: <strong>{food.inflammation.evidence}</strong> · rule{' '}
           <code>{food.inflammation.source}</code> ·{' '}

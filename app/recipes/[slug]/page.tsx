@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { getRecipeBySlug } from '@/db/queries/recipes';
+import { inflammationText } from '@/lib/foods/inflammation-labels';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
@@ -133,9 +134,11 @@ export default async function RecipePage({ params }: Props) {
         )}
         {recipe.inflammation.causes.length > 0 ? (
           <p className="small">
-            Inflammation score {recipe.inflammation.score} from:{' '}
-            {recipe.inflammation.causes.map((c) => `${c.name} (${c.class})`).join('; ')}.{' '}
-            <Link href="/health-note#evidence">About the evidence</Link>
+            Inflammation score {recipe.inflammation.score} (weighted by evidence) from:{' '}
+            {recipe.inflammation.causes
+              .map((c) => `${c.name} (${inflammationText(c.class, c.evidence)})`)
+              .join('; ')}
+            . <Link href="/health-note#evidence">About the evidence</Link>
           </p>
         ) : null}
       </section>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_WEIGHTS, weightedInflammation } from '@/lib/foods/inflammation';
 import { addDays, isWeekend, weekDates } from '@/lib/planner/dates';
 import { createRng } from '@/lib/planner/rng';
 import {
@@ -54,6 +55,36 @@ describe('penalty terms', () => {
     { score: -3, expected: W.inflammationPerMeal },
   ])('inflammation score $score', ({ score, expected }) => {
     expect(inflammationPenalty(score)).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('evidence-weighted inflammation', () => {
+  it('weights strong 1, moderate 0.6, weak 0.3, debated 0.1', () => {
+    expect(EVIDENCE_WEIGHTS).toEqual({ strong: 1, moderate: 0.6, weak: 0.3, debated: 0.1 });
+  });
+
+  it.each([
+    { cls: 'inflammatory', evidence: 'strong', v: -1, penalty: 3 },
+    { cls: 'inflammatory', evidence: 'weak', v: -0.3, penalty: 1.95 },
+    { cls: 'inflammatory', evidence: 'debated', v: -0.1, penalty: 1.65 },
+    { cls: 'neutral', evidence: 'debated', v: 0, penalty: 1.5 },
+    { cls: 'gut-healing', evidence: 'weak', v: 0.3, penalty: 1.05 },
+    { cls: 'gut-healing', evidence: 'moderate', v: 0.6, penalty: 0.6 },
+    { cls: 'gut-healing', evidence: 'strong', v: 1, penalty: 0 },
+  ] as const)(
+    'a meal made only of $cls ($evidence) foods: s = $v, penalty $penalty',
+    ({ cls, evidence, v, penalty }) => {
+      // penalty = wI · (1 − s) / 2 with wI = 3, worked out by hand
+      expect(W.inflammationPerMeal).toBe(3);
+      expect(weightedInflammation({ class: cls, evidence })).toBeCloseTo(v, 12);
+      expect(inflammationPenalty(v)).toBeCloseTo(penalty, 12);
+    },
+  );
+
+  it('a debated claim costs less per meal than missing 1 % of the fibre target for a day', () => {
+    const debatedExtra = inflammationPenalty(-0.1) - inflammationPenalty(0);
+    expect(debatedExtra).toBeCloseTo(0.15, 12);
+    expect(debatedExtra).toBeLessThan(fiberPenalty(29.7, 30));
   });
 });
 

@@ -114,6 +114,85 @@ describe('deriveRecipe', () => {
     expect(result.recipe.inflammation.causes.map((c) => c.ndb).sort()).toEqual(['02028', '11507']);
   });
 
+  describe('weights each ingredient by the evidence for its class', () => {
+    const tagged = (
+      ndb: string,
+      cls: FoodTagging['inflammation']['class'],
+      evidence: FoodTagging['inflammation']['evidence'],
+    ): [string, DerivationFood] => [
+      ndb,
+      makeFood(ndb, { inflammation: { ...neutral, class: cls, evidence } }),
+    ];
+    const recipeOf = (grams: Record<string, number>) =>
+      makeRecipe({ ingredients: Object.entries(grams).map(([ndb, g]) => ({ ndb, grams: g })) });
+
+    it('gut-healing moderate with a little debated inflammatory: (0.6·300 − 0.1·100) / 400', () => {
+      const foods = new Map([
+        tagged('11507', 'gut-healing', 'moderate'),
+        tagged('01009', 'inflammatory', 'debated'),
+      ]);
+      const result = deriveRecipe(recipeOf({ '11507': 300, '01009': 100 }), foods);
+      if (!result.ok) throw new Error('derivation failed');
+      expect(result.recipe.inflammation.score).toBe(0.425);
+      expect(result.recipe.inflammation.class).toBe('gut-healing');
+      expect(result.recipe.inflammation.causes).toEqual([
+        {
+          ndb: '11507',
+          name: usda.get('11507')!.longDesc,
+          class: 'gut-healing',
+          evidence: 'moderate',
+        },
+        {
+          ndb: '01009',
+          name: usda.get('01009')!.longDesc,
+          class: 'inflammatory',
+          evidence: 'debated',
+        },
+      ]);
+    });
+
+    it('a debated claim alone cannot make a dish inflammatory: −0.1·200 / 200', () => {
+      const foods = new Map([tagged('01009', 'inflammatory', 'debated')]);
+      const result = deriveRecipe(recipeOf({ '01009': 200 }), foods);
+      if (!result.ok) throw new Error('derivation failed');
+      expect(result.recipe.inflammation.score).toBe(-0.1);
+      expect(result.recipe.inflammation.class).toBe('neutral');
+    });
+
+    it('half debated inflammatory, half neutral: −0.1·200 / 400 (unweighted it would be −0.5)', () => {
+      const foods = new Map([
+        tagged('01009', 'inflammatory', 'debated'),
+        tagged('20045', 'neutral', 'weak'),
+      ]);
+      const result = deriveRecipe(recipeOf({ '01009': 200, '20045': 200 }), foods);
+      if (!result.ok) throw new Error('derivation failed');
+      expect(result.recipe.inflammation.score).toBe(-0.05);
+      expect(result.recipe.inflammation.class).toBe('neutral');
+    });
+
+    it('strong evidence counts fully: −1·100 / 400 for beer in a stew', () => {
+      const foods = new Map([
+        tagged('14003', 'inflammatory', 'strong'),
+        tagged('20045', 'neutral', 'weak'),
+      ]);
+      const result = deriveRecipe(recipeOf({ '14003': 100, '20045': 300 }), foods);
+      if (!result.ok) throw new Error('derivation failed');
+      expect(result.recipe.inflammation.score).toBe(-0.25);
+      expect(result.recipe.inflammation.class).toBe('inflammatory');
+    });
+
+    it('weak gut-healing just over the threshold: 0.3·250 / 500 = 0.15', () => {
+      const foods = new Map([
+        tagged('06172', 'gut-healing', 'weak'),
+        tagged('20045', 'neutral', 'weak'),
+      ]);
+      const result = deriveRecipe(recipeOf({ '06172': 250, '20045': 250 }), foods);
+      if (!result.ok) throw new Error('derivation failed');
+      expect(result.recipe.inflammation.score).toBe(0.15);
+      expect(result.recipe.inflammation.class).toBe('gut-healing');
+    });
+  });
+
   it('fails with the ingredient path for an unknown food or measure', () => {
     const foods = new Map([['11507', makeFood('11507')]]);
     const bad = deriveRecipe(

@@ -284,30 +284,30 @@ const INFLAMMATION: InflammationTrap[] = [
     class: 'inflammatory',
     evidence: 'debated',
   },
-  { ndb: '19296', name: 'honey (added sugar)', class: 'inflammatory', evidence: 'debated' },
+  { ndb: '19296', name: 'honey (a limit on amount)', class: 'neutral', evidence: 'debated' },
   {
     ndb: '18075',
-    name: 'whole-wheat bread, commercial',
-    class: 'inflammatory',
-    evidence: ['debated', 'weak', 'moderate'],
+    name: 'whole-wheat bread, commercial (whole grain)',
+    class: 'gut-healing',
+    evidence: 'strong',
   },
   {
     ndb: '20120',
     name: 'spaghetti (refined wheat)',
-    class: 'inflammatory',
-    evidence: ['moderate', 'debated'],
+    class: 'neutral',
+    evidence: 'weak',
   },
-  { ndb: '20012', name: 'bulgur (gluten grain)', class: 'inflammatory', evidence: 'debated' },
+  { ndb: '20012', name: 'bulgur (whole grain)', class: 'gut-healing', evidence: 'strong' },
   {
     ndb: '03181',
-    name: 'barley baby cereal (gluten grain)',
-    class: 'inflammatory',
-    evidence: 'debated',
+    name: 'barley baby cereal (refined grain)',
+    class: 'neutral',
+    evidence: 'weak',
   },
-  { ndb: '03189', name: 'oatmeal baby cereal (oats)', class: 'gut-healing', evidence: 'moderate' },
-  { ndb: '20045', name: 'white rice (refined grain)', class: 'inflammatory', evidence: 'moderate' },
-  { ndb: '01009', name: 'cheddar (dairy)', class: 'inflammatory', evidence: 'debated' },
-  { ndb: '01077', name: 'whole milk (dairy)', class: 'inflammatory', evidence: 'debated' },
+  { ndb: '03189', name: 'oatmeal baby cereal (oats)', class: 'gut-healing', evidence: 'strong' },
+  { ndb: '20045', name: 'white rice (refined grain)', class: 'neutral', evidence: 'weak' },
+  { ndb: '01009', name: 'cheddar (dairy)', class: 'neutral', evidence: 'debated' },
+  { ndb: '01077', name: 'whole milk (dairy)', class: 'neutral', evidence: 'debated' },
   { ndb: '10123', name: 'bacon (processed meat)', class: 'inflammatory', evidence: 'weak' },
   { ndb: '07008', name: 'bologna (processed meat)', class: 'inflammatory', evidence: 'weak' },
   { ndb: '14003', name: 'beer (alcohol)', class: 'inflammatory', evidence: 'strong' },
@@ -330,14 +330,14 @@ const INFLAMMATION: InflammationTrap[] = [
     class: 'inflammatory',
     evidence: 'weak',
   },
-  { ndb: '06172', name: 'chicken stock (bone broth)', class: 'gut-healing', evidence: 'debated' },
+  { ndb: '06172', name: 'chicken stock (bone broth)', class: 'gut-healing', evidence: 'weak' },
   {
     ndb: '11439',
-    name: 'sauerkraut (fermented vegetable)',
-    class: 'gut-healing',
-    evidence: 'moderate',
+    name: 'canned sauerkraut (pasteurised, no live cultures)',
+    class: 'neutral',
+    evidence: 'strong',
   },
-  { ndb: '19177', name: 'gelatin', class: 'gut-healing', evidence: 'debated' },
+  { ndb: '19177', name: 'gelatin', class: 'gut-healing', evidence: 'weak' },
   {
     ndb: '01116',
     name: 'plain yogurt (live cultures)',
@@ -347,7 +347,7 @@ const INFLAMMATION: InflammationTrap[] = [
   { ndb: '11282', name: 'onion (prebiotic)', class: 'gut-healing', evidence: 'moderate' },
   { ndb: '11215', name: 'garlic (prebiotic)', class: 'gut-healing', evidence: 'moderate' },
   { ndb: '11154', name: 'chicory root (prebiotic)', class: 'gut-healing', evidence: 'moderate' },
-  { ndb: '20038', name: 'oats (beta-glucan)', class: 'gut-healing', evidence: 'moderate' },
+  { ndb: '20038', name: 'oats (beta-glucan)', class: 'gut-healing', evidence: 'strong' },
   { ndb: '02043', name: 'turmeric', class: 'gut-healing', evidence: 'weak' },
   { ndb: '02021', name: 'ginger', class: 'gut-healing', evidence: 'weak' },
   { ndb: '15076', name: 'salmon (omega-3)', class: 'gut-healing', evidence: 'moderate' },
@@ -368,15 +368,14 @@ describe('inflammation classes from the seed article', () => {
     expect(i.rationale.length).toBeGreaterThan(20);
   });
 
-  it('says which part of the gluten claim is strong and which is debated', () => {
+  it('classes a whole gluten grain by its fibre and leaves coeliac disease to the gluten tag', () => {
     const bulgur = tagging('20012').inflammation;
     expect(bulgur).toMatchObject({
-      class: 'inflammatory',
-      evidence: 'debated',
-      source: 'inflammation-gluten-grains',
+      class: 'gut-healing',
+      evidence: 'strong',
+      source: 'inflammation-whole-grains',
     });
     expect(bulgur.rationale).toMatch(/coeliac/i);
-    expect(bulgur.rationale).toMatch(/strong/);
-    expect(bulgur.rationale).toMatch(/debated/);
+    expect(bulgur.rationale).toMatch(/not in this phase/);
   });
 });
