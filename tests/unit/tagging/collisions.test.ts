@@ -301,6 +301,27 @@ const COLLISIONS: Collision[] = [
   },
   // sweet words
   {
+    ndb: '31015',
+    name: 'PACE diced green chilies',
+    word: 'iced in diced',
+    not: ['added-sugar'],
+    has: ['nightshade'],
+  },
+  {
+    ndb: '31014',
+    name: 'PACE sliced jalapenos',
+    word: 'iced in sliced',
+    not: ['added-sugar'],
+    has: ['nightshade'],
+  },
+  {
+    ndb: '08532',
+    name: 'SpongeBob SquarePants cereal',
+    word: 'sponge (cake) in SpongeBob',
+    not: ['egg'],
+    has: ['grain'],
+  },
+  {
     ndb: '02035',
     name: 'Pumpkin pie spice',
     word: 'pie',
