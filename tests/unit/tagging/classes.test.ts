@@ -169,6 +169,7 @@ describe('mixed dishes, stews and soups inherit the cereal and seafood they name
   checkAllergen('fish', [
     ['21055', 'Salad with pasta and seafood', M],
     ['06174', 'Stock, fish', C],
+    ['06180', 'Soup, shark fin', C],
   ]);
   checkAllergen('crustacean', [['21055', 'Salad with pasta and seafood', M]]);
 });
