@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AllergenCode, Certainty, GroupCode } from '@/lib/foods/codes';
 import type { FoodTagging } from '@/lib/foods/types';
+import { tagFood } from '@/lib/tagging';
 import { loadTagRules } from '@/seeds/tagging/load';
 import { loadFixture } from './fixtures';
 
@@ -8,7 +9,7 @@ import { loadFixture } from './fixtures';
  * The corrected tag classes, each checked on a few real SR21 foods it covers, with certainty.
  * `C` = contains, `M` = may-contain, `any` = either, `none` = absent.
  */
-const { tagged, foods } = loadFixture();
+const { tagged, foods, byNdb, rules } = loadFixture();
 
 type Want = Certainty | 'any' | 'none';
 const C: Want = 'contains';
@@ -231,4 +232,20 @@ describe('exception codes sit only on the foods they name', () => {
     ['02051', 'Vanilla extract, imitation', NONE],
     ['43406', 'Yeast extract spread', NONE],
   ]);
+});
+
+describe('oats labelled certified gluten-free (a derived food built from SR21 oats)', () => {
+  const oats = byNdb.get('20038');
+  if (!oats) throw new Error('no oats');
+  const gf = tagFood(
+    { ...oats, ndb: '99006', longDesc: 'Oats, certified gluten-free, dry', shortDesc: 'OATS,GF' },
+    rules,
+  );
+  const codes = new Set<string>([...gf.allergens, ...gf.tags].map((t) => t.code));
+
+  it('are a grain but carry no gluten or wheat tag; plain oats keep gluten', () => {
+    expect(codes.has('grain')).toBe(true);
+    expect(['gluten', 'wheat'].filter((c) => codes.has(c))).toEqual([]);
+    expect(allergen('20038', 'gluten')).not.toBe(NONE);
+  });
 });
