@@ -130,6 +130,7 @@ describe('added sugar in every food group', () => {
     ['11944', 'Pickle relish, hot dog', C],
     // sweet pastes and fillings, syrups
     ['12071', 'Almond paste', C],
+    ['16098', 'Peanut butter, smooth (commercial recipes add sugar)', M],
     ['16004', 'Yokan (sweet adzuki paste)', C],
     ['19353', 'Maple syrup', C],
     // sweetened dairy and dairy alternatives
@@ -161,6 +162,7 @@ describe('mixed dishes, stews and soups inherit the cereal and seafood they name
     ['06042', 'Soup, mushroom barley', C],
     ['21080', 'Nachos with beans and beef', C],
   ]);
+  checkGroup('rice', [['19052', 'Rice cakes with buckwheat (wheat inside buckwheat)', C]]);
   checkAllergen('gluten', [['06042', 'Soup, mushroom barley', C]]);
   checkAllergen('mollusc', [
     ['06030', 'Soup, clam chowder, new england', C],

@@ -225,6 +225,13 @@ const COLLISIONS: Collision[] = [
     not: ['rice'],
   },
   {
+    ndb: '20008',
+    name: 'Buckwheat',
+    word: 'wheat in buckwheat',
+    not: ['wheat', 'gluten', 'grain'],
+    has: ['pseudo-grain'],
+  },
+  {
     ndb: '11492',
     name: 'Spaghetti squash',
     word: 'spaghetti',
