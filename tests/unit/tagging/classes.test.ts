@@ -251,3 +251,22 @@ describe('oats labelled certified gluten-free (a derived food built from SR21 oa
     expect(allergen('20038', 'gluten')).not.toBe(NONE);
   });
 });
+
+describe('canned tuna that says "no broth" (how a derived plain product would read)', () => {
+  const tuna = byNdb.get('15121');
+  if (!tuna) throw new Error('no tuna');
+  const plain = tagFood(
+    {
+      ...tuna,
+      ndb: '99011',
+      longDesc: 'Fish, tuna, light, canned in water, no broth, drained solids',
+    },
+    rules,
+  );
+
+  it('carries fish but no soy or nightshade from the broth rule', () => {
+    const codes = new Set<string>([...plain.allergens, ...plain.tags].map((t) => t.code));
+    expect(codes.has('fish')).toBe(true);
+    expect(['soy', 'nightshade', 'legume'].filter((c) => codes.has(c))).toEqual([]);
+  });
+});
