@@ -139,6 +139,8 @@ describe('added sugar in every food group', () => {
     ['01102', 'Chocolate milk', C],
     ['19095', 'Ice cream, vanilla', C],
     ['01127', 'Egg yolk, sugared', C],
+    ['03843', 'Infant formula, ISOMIL (soy; corn syrup solids, sugar)', C],
+    ['03805', 'Infant formula, ENFAMIL (milk; lactose only)', NONE],
     ['16236', 'SILK Vanilla soymilk', C],
     ['16253', 'SILK Strawberry soy yogurt', C],
     ['16235', 'SILK Plain soymilk (sweetened unless it says so)', M],
