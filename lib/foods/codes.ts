@@ -71,6 +71,10 @@ export const GROUP_CODES = [
   'unrefined-sweetener',
   'rice',
   'organ-meat',
+  // exceptions a protocol may allow although the parent code is excluded
+  'soy-lecithin',
+  'refined-soy-oil',
+  'botanical-extract',
 ] as const;
 export type GroupCode = (typeof GROUP_CODES)[number];
 

@@ -44,6 +44,9 @@ export const GROUP_LABELS: Record<GroupCode, string> = {
   'unrefined-sweetener': 'unrefined sweeteners',
   rice: 'rice',
   'organ-meat': 'organ meats',
+  'soy-lecithin': 'soy lecithin',
+  'refined-soy-oil': 'refined soybean oil',
+  'botanical-extract': 'botanical extracts',
 };
 
 /** Nouns for allergen codes, as in "your tree nut allergy". */

@@ -33,6 +33,10 @@ export const IMPLICATIONS: readonly { from: TagKey; to: readonly TagKey[] }[] = 
   { from: a('milk'), to: [g('dairy')] },
   { from: a('egg'), to: [g('egg')] },
   { from: a('soy'), to: [g('soy')] },
+  // Soy is a legume (like peanut): whatever carries soy, at whatever certainty, carries legume.
+  { from: g('soy'), to: [g('legume')] },
+  { from: g('soy-lecithin'), to: [g('soy')] },
+  { from: g('refined-soy-oil'), to: [g('soy'), g('seed-oil')] },
   { from: a('fish'), to: [g('fish')] },
   { from: a('crustacean'), to: [g('shellfish')] },
   { from: a('mollusc'), to: [g('shellfish')] },

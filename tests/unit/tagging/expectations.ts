@@ -204,7 +204,7 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
   row('02001', 'Spices, allspice', ['berry-spice'], ['nightshade', 'seed-spice']),
   row('02006', 'Spices, cardamom', ['berry-spice'], ['nightshade']),
   row('02005', 'Spices, caraway seed', ['berry-spice'], ['nightshade']),
-  row('02050', 'Vanilla extract', ['berry-spice', 'alcohol'], ['nightshade']),
+  row('02050', 'Vanilla extract', ['berry-spice', 'alcohol', 'botanical-extract'], ['nightshade']),
   row(
     '11143',
     'Celery, raw',
@@ -315,7 +315,7 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
     '06172',
     'Stock, chicken, home-prepared',
     ['animal', 'meat', 'poultry'],
-    ['wheat', 'milk', 'processed'],
+    ['wheat', 'milk'],
     'gut-healing',
   ),
   row('06170', 'Stock, beef, home-prepared', ['animal', 'meat'], ['wheat', 'milk'], 'gut-healing'),
@@ -919,4 +919,35 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
   row('35001', 'Agutuk (fish, berries, seal oil)', ['fish', 'animal'], ['milk', 'dairy']),
   row('35052', 'Mouse nuts, roots', [], ['tree-nut', 'nut']),
   row('35142', 'Frybread, made with lard', ['wheat', 'gluten', 'pork'], [], 'inflammatory'),
+
+  // ------------------------------------------------------------------ corrected tag classes (food truth)
+  row('04531', 'Soybean lecithin', ['soy-lecithin', 'soy', 'legume'], ['refined-soy-oil', 'milk']),
+  row(
+    '04650',
+    'Oil, industrial, soy, refined',
+    ['refined-soy-oil', 'soy', 'legume', 'seed-oil', 'processed'],
+    ['soy-lecithin', 'milk', 'nut-oil'],
+  ),
+  row('02051', 'Vanilla extract, imitation, alcohol', ['alcohol'], ['botanical-extract']),
+  row(
+    '05277',
+    'Chicken, canned, meat only, with broth',
+    ['poultry', 'soy', 'legume', 'nightshade'],
+    ['fish', 'milk', 'processed'],
+  ),
+  row('05311', 'Chicken, canned, no broth', ['poultry'], ['soy', 'legume', 'nightshade']),
+  row(
+    '16139',
+    'Soymilk, original and vanilla',
+    ['soy', 'legume', 'added-sugar'],
+    ['milk', 'dairy'],
+  ),
+  row('14009', 'Daiquiri, canned', ['alcohol', 'added-sugar'], ['milk']),
+  row('19254', 'DOVE milk chocolate', ['milk', 'cocoa', 'added-sugar'], ['poultry', 'meat']),
+  row(
+    '06963',
+    'Fish broth',
+    ['fish', 'berry-spice', 'processed', 'fodmap-fructan', 'added-sugar'],
+    ['milk', 'poultry'],
+  ),
 ];
