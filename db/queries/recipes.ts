@@ -153,7 +153,14 @@ export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
     note: string | null;
     measures: { amount: number; label: string; grams: number }[];
   }[];
+  /** Sums of the ingredients that report each nutrient: a lower bound where `nutritionUnknown` > 0. */
   nutritionPerServing: Record<string, number | null>;
+  /** Per nutrient, how many ingredient lines have no SR21 value (unknown, not zero). */
+  nutritionUnknown: Record<string, number>;
+  /** Fructose per serving, g, never undercounted (see lib/recipes/fructose.ts); null = unknown. */
+  fructoseG: number | null;
+  /** A baked treat or pancake; Whole30 leaves these out. */
+  treat: boolean;
   tags: RecipeTagOut[];
   allergens: RecipeTagOut[];
   inflammation: {
@@ -177,6 +184,9 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
         freezes: number;
         steps: string;
         nutrition_per_serving: string;
+        nutrition_unknown: string;
+        fructose_g: number | null;
+        treat: number;
       })
     | undefined;
   if (!r) return null;
@@ -228,6 +238,9 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
       measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[],
     })),
     nutritionPerServing: JSON.parse(r.nutrition_per_serving),
+    nutritionUnknown: JSON.parse(r.nutrition_unknown),
+    fructoseG: r.fructose_g,
+    treat: r.treat === 1,
     tags: tagRows.filter((t) => t.kind === 'group').map(toTag),
     inflammation: {
       class: r.inflammation_class,

@@ -19,6 +19,18 @@ export const recipes = sqliteTable('recipes', {
   nutritionPerServing: text('nutrition_per_serving', { mode: 'json' })
     .$type<Record<string, number | null>>()
     .notNull(),
+  /** Per nutrient, ingredient lines without an SR21 value: where > 0 the amount is a lower bound. */
+  nutritionUnknown: text('nutrition_unknown', { mode: 'json' })
+    .$type<Record<string, number>>()
+    .notNull()
+    .default({}),
+  /**
+   * Fructose per serving, grams: an estimate that does not undercount (table value where the
+   * food has one, else its total sugars, else its carbohydrate). Null = unknown.
+   */
+  fructoseG: real('fructose_g'),
+  /** A baked treat or pancake (see the recipe schema); Whole30 leaves these out. */
+  treat: integer('treat', { mode: 'boolean' }).notNull().default(false),
   energyKcal: real('energy_kcal').notNull(),
   proteinG: real('protein_g').notNull(),
   inflammationClass: text('inflammation_class').notNull(),

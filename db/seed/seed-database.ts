@@ -3,6 +3,7 @@ import type { FoodTagging } from '../../lib/foods/types';
 import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
 import { type DerivationFood, type DerivedRecipe, deriveRecipe } from '../../lib/recipes/derive';
+import { fructoseByNdb, fructosePerServing } from '../../lib/recipes/fructose';
 import { type RecipeInput, recipeSchema } from '../../lib/recipes/schema';
 import {
   findRecipeViolations,
@@ -12,6 +13,7 @@ import type { TaggedFoodRef } from '../../lib/restrictions/types';
 import { readableFoodName, tagAllFoods } from '../../lib/tagging';
 import { readSr21Files } from '../../lib/usda/load-files';
 import { parseSr21 } from '../../lib/usda/parse';
+import { loadFructoseTable } from '../../seeds/nutrition/load';
 import { loadProtocols } from '../../seeds/protocols/load';
 import { loadTagRules } from '../../seeds/tagging/load';
 import type { Db } from '../client';
@@ -214,16 +216,17 @@ function seedRecipes(
   const sqlite = db.$client;
   const upsert =
     sqlite.prepare(`INSERT INTO recipes (slug, name, description, meal_types, servings, prep_minutes,
-    cook_minutes, total_minutes, cuisine, light, leftover_days, freezes, steps, nutrition_per_serving, energy_kcal,
-    protein_g, inflammation_class, inflammation_score, source_hash)
+    cook_minutes, total_minutes, cuisine, light, leftover_days, freezes, steps, nutrition_per_serving,
+    nutrition_unknown, fructose_g, treat, energy_kcal, protein_g, inflammation_class, inflammation_score, source_hash)
     VALUES (@slug, @name, @description, @mealTypes, @servings, @prepMinutes, @cookMinutes, @totalMinutes, @cuisine,
-    @light, @leftoverDays, @freezes, @steps, @nutrition, @energyKcal, @proteinG, @inflammationClass,
-    @inflammationScore, @hash)
+    @light, @leftoverDays, @freezes, @steps, @nutrition, @nutritionUnknown, @fructoseG, @treat, @energyKcal,
+    @proteinG, @inflammationClass, @inflammationScore, @hash)
     ON CONFLICT(slug) DO UPDATE SET name = excluded.name, description = excluded.description,
     meal_types = excluded.meal_types, servings = excluded.servings, prep_minutes = excluded.prep_minutes,
     cook_minutes = excluded.cook_minutes, total_minutes = excluded.total_minutes, cuisine = excluded.cuisine,
     light = excluded.light, leftover_days = excluded.leftover_days, freezes = excluded.freezes,
     steps = excluded.steps, nutrition_per_serving = excluded.nutrition_per_serving,
+    nutrition_unknown = excluded.nutrition_unknown, fructose_g = excluded.fructose_g, treat = excluded.treat,
     energy_kcal = excluded.energy_kcal, protein_g = excluded.protein_g,
     inflammation_class = excluded.inflammation_class, inflammation_score = excluded.inflammation_score,
     source_hash = excluded.source_hash`);
@@ -243,6 +246,7 @@ function seedRecipes(
   const insertFts = sqlite.prepare(
     'INSERT INTO recipes_fts (slug, name, description, ingredients) VALUES (?, ?, ?, ?)',
   );
+  const fructoseTable = fructoseByNdb(loadFructoseTable());
   const phaseRestrictions = protocols.flatMap((p) =>
     p.phases.map((ph) => ({
       protocol: p.id,
@@ -268,6 +272,9 @@ function seedRecipes(
       freezes: input.freezes ? 1 : 0,
       steps: JSON.stringify(input.steps),
       nutrition: JSON.stringify(n),
+      nutritionUnknown: JSON.stringify(derived.nutritionUnknown),
+      fructoseG: fructosePerServing(derived.ingredients, input.servings, foods, fructoseTable),
+      treat: input.treat ? 1 : 0,
       energyKcal: n.energyKcal ?? 0,
       proteinG: n.proteinG ?? 0,
       inflammationClass: derived.inflammation.class,
@@ -290,6 +297,9 @@ function seedRecipes(
     );
     for (const { protocol, phase, restriction } of phaseRestrictions) {
       const reasons = summarizeViolations(findRecipeViolations(refs, restriction));
+      if (input.treat && restriction.excludeTreats) {
+        reasons.push({ code: 'treat', reason: restriction.excludeTreats.reason, foods: [] });
+      }
       insertCompliance.run(
         input.slug,
         protocol,

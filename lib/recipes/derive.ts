@@ -18,8 +18,13 @@ export type DerivedTag = { code: string; certainty: Certainty; causes: TagCause[
 
 export type DerivedRecipe = {
   ingredients: { ndb: string; name: string; grams: number; text: string; note: string | null }[];
-  /** Per serving; null where no ingredient reports the nutrient. */
+  /**
+   * Per serving, summed over the ingredients that report the nutrient; null where none does.
+   * Where `nutritionUnknown[key]` > 0 the value is a lower bound, never an exact amount.
+   */
   nutritionPerServing: Record<NutrientKey, number | null>;
+  /** Per nutrient: how many ingredient lines have no value for it in SR21 (blank = unknown). */
+  nutritionUnknown: Record<NutrientKey, number>;
   allergens: DerivedTag[];
   tags: DerivedTag[];
   inflammation: {
@@ -72,6 +77,10 @@ export function deriveRecipe(
     NutrientKey,
     number | null
   >;
+  const unknown = Object.fromEntries(NUTRIENT_KEYS.map((k) => [k, 0])) as Record<
+    NutrientKey,
+    number
+  >;
   const allergens = new Map<string, DerivedTag>();
   const tags = new Map<string, DerivedTag>();
   let weighted = 0;
@@ -98,7 +107,11 @@ export function deriveRecipe(
     });
     for (const key of NUTRIENT_KEYS) {
       const per100 = food.nutrients[key];
-      if (per100 === null) continue;
+      // A blank SR21 value is unknown: counted, never added as 0.
+      if (per100 === null) {
+        unknown[key]++;
+        continue;
+      }
       totals[key] = (totals[key] ?? 0) + (per100 * q.grams) / 100;
     }
     const cause = { ndb: food.ndb, name: food.name };
@@ -132,6 +145,7 @@ export function deriveRecipe(
     recipe: {
       ingredients,
       nutritionPerServing,
+      nutritionUnknown: unknown,
       allergens: [...allergens.values()].sort(byCode),
       tags: [...tags.values()].sort(byCode),
       inflammation: {

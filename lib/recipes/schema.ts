@@ -26,13 +26,19 @@ export const recipeSchema = z
     mealTypes: z.array(z.enum(MEAL_TYPES)).min(1),
     servings: z.number().int().min(1).max(12),
     prepMinutes: z.number().int().min(0).max(240),
-    cookMinutes: z.number().int().min(0).max(600),
+    /** Up to 24 h: a bone broth simmers 12–24 hours (mostly unattended, but that is its time). */
+    cookMinutes: z.number().int().min(0).max(1440),
     cuisine: z.string().min(2),
     /** A light main meal (soup, salad) may skip the protein rule for lunches and dinners. */
     light: z.boolean().default(false),
     /** Days the dish keeps in the fridge; 0 = eat fresh. */
     leftoverDays: z.number().int().min(0).max(7),
     freezes: z.boolean(),
+    /**
+     * A baked treat, pancake, cookie, muffin, "nice cream" or bar, even when made only of
+     * compliant foods. A protocol phase with `excludeTreats` (Whole30) leaves these out.
+     */
+    treat: z.boolean().default(false),
     ingredients: z.array(ingredientSchema).min(1),
     steps: z.array(z.string().min(3)).min(1),
   })

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { getRecipeBySlug } from '@/db/queries/recipes';
+import { describeAmount } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
@@ -86,19 +87,22 @@ export default async function RecipePage({ params }: Props) {
           <table>
             <tbody>
               {NUTRIENTS.filter((n) => SHOWN_NUTRIENTS.includes(n.key)).map((n) => {
-                const v = recipe.nutritionPerServing[n.key];
+                const v = recipe.nutritionPerServing[n.key] ?? null;
                 return (
                   <tr key={n.key}>
                     <th scope="row">{n.label}</th>
                     <td className="num">
-                      {v === null || v === undefined ? '—' : `${Math.round(v * 10) / 10} ${n.unit}`}
+                      {describeAmount(v, n.unit, recipe.nutritionUnknown[n.key] ?? 0)}
                     </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          <p className="small muted">Computed from the USDA values of the ingredients.</p>
+          <p className="small muted">
+            Computed from the USDA values of the ingredients. Where USDA has no value for an
+            ingredient, the amount is a lower bound (“at least”), never a guess of zero.
+          </p>
         </section>
       </div>
 
