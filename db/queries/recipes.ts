@@ -161,6 +161,8 @@ export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
   fructoseG: number | null;
   /** A baked treat or pancake; Whole30 leaves these out. */
   treat: boolean;
+  /** A strained broth's nutrition source (an SR21 strained stock), else null. */
+  nutritionFrom: { ndb: string; name: string; gramsPerServing: number } | null;
   tags: RecipeTagOut[];
   allergens: RecipeTagOut[];
   inflammation: {
@@ -187,6 +189,7 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
         nutrition_unknown: string;
         fructose_g: number | null;
         treat: number;
+        nutrition_from: string | null;
       })
     | undefined;
   if (!r) return null;
@@ -241,6 +244,7 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     nutritionUnknown: JSON.parse(r.nutrition_unknown),
     fructoseG: r.fructose_g,
     treat: r.treat === 1,
+    nutritionFrom: r.nutrition_from ? JSON.parse(r.nutrition_from) : null,
     tags: tagRows.filter((t) => t.kind === 'group').map(toTag),
     inflammation: {
       class: r.inflammation_class,

@@ -29,6 +29,12 @@ export const recipes = sqliteTable('recipes', {
    * food has one, else its total sugars, else its carbohydrate). Null = unknown.
    */
   fructoseG: real('fructose_g'),
+  /** JSON { ndb, name, gramsPerServing } of a strained broth's nutrition source, else null. */
+  nutritionFrom: text('nutrition_from', { mode: 'json' }).$type<{
+    ndb: string;
+    name: string;
+    gramsPerServing: number;
+  }>(),
   /** A baked treat or pancake (see the recipe schema); Whole30 leaves these out. */
   treat: integer('treat', { mode: 'boolean' }).notNull().default(false),
   energyKcal: real('energy_kcal').notNull(),
@@ -52,6 +58,8 @@ export const recipeIngredients = sqliteTable(
     grams: real('grams').notNull(),
     text: text('text').notNull(),
     note: text('note'),
+    /** What a shopper must pick (also at the front of `note`); shown on the shopping list. */
+    shopNote: text('shop_note'),
   },
   (t) => [
     primaryKey({ columns: [t.recipeSlug, t.position] }),

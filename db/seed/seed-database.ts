@@ -217,16 +217,16 @@ function seedRecipes(
   const upsert =
     sqlite.prepare(`INSERT INTO recipes (slug, name, description, meal_types, servings, prep_minutes,
     cook_minutes, total_minutes, cuisine, light, leftover_days, freezes, steps, nutrition_per_serving,
-    nutrition_unknown, fructose_g, treat, energy_kcal, protein_g, inflammation_class, inflammation_score, source_hash)
+    nutrition_unknown, nutrition_from, fructose_g, treat, energy_kcal, protein_g, inflammation_class, inflammation_score, source_hash)
     VALUES (@slug, @name, @description, @mealTypes, @servings, @prepMinutes, @cookMinutes, @totalMinutes, @cuisine,
-    @light, @leftoverDays, @freezes, @steps, @nutrition, @nutritionUnknown, @fructoseG, @treat, @energyKcal,
+    @light, @leftoverDays, @freezes, @steps, @nutrition, @nutritionUnknown, @nutritionFrom, @fructoseG, @treat, @energyKcal,
     @proteinG, @inflammationClass, @inflammationScore, @hash)
     ON CONFLICT(slug) DO UPDATE SET name = excluded.name, description = excluded.description,
     meal_types = excluded.meal_types, servings = excluded.servings, prep_minutes = excluded.prep_minutes,
     cook_minutes = excluded.cook_minutes, total_minutes = excluded.total_minutes, cuisine = excluded.cuisine,
     light = excluded.light, leftover_days = excluded.leftover_days, freezes = excluded.freezes,
     steps = excluded.steps, nutrition_per_serving = excluded.nutrition_per_serving,
-    nutrition_unknown = excluded.nutrition_unknown, fructose_g = excluded.fructose_g, treat = excluded.treat,
+    nutrition_unknown = excluded.nutrition_unknown, nutrition_from = excluded.nutrition_from, fructose_g = excluded.fructose_g, treat = excluded.treat,
     energy_kcal = excluded.energy_kcal, protein_g = excluded.protein_g,
     inflammation_class = excluded.inflammation_class, inflammation_score = excluded.inflammation_score,
     source_hash = excluded.source_hash`);
@@ -234,7 +234,7 @@ function seedRecipes(
     sqlite.prepare(`DELETE FROM ${t} WHERE recipe_slug = ?`),
   );
   const insertIngredient = sqlite.prepare(
-    'INSERT INTO recipe_ingredients (recipe_slug, position, ndb, grams, text, note) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO recipe_ingredients (recipe_slug, position, ndb, grams, text, note, shop_note) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertTag = sqlite.prepare(
     'INSERT INTO recipe_tags (recipe_slug, kind, code, certainty, causes) VALUES (?, ?, ?, ?, ?)',
@@ -273,7 +273,15 @@ function seedRecipes(
       steps: JSON.stringify(input.steps),
       nutrition: JSON.stringify(n),
       nutritionUnknown: JSON.stringify(derived.nutritionUnknown),
-      fructoseG: fructosePerServing(derived.ingredients, input.servings, foods, fructoseTable),
+      nutritionFrom: derived.nutritionFrom ? JSON.stringify(derived.nutritionFrom) : null,
+      fructoseG: derived.nutritionFrom
+        ? fructosePerServing(
+            [{ ndb: derived.nutritionFrom.ndb, grams: derived.nutritionFrom.gramsPerServing }],
+            1,
+            foods,
+            fructoseTable,
+          )
+        : fructosePerServing(derived.ingredients, input.servings, foods, fructoseTable),
       treat: input.treat ? 1 : 0,
       energyKcal: n.energyKcal ?? 0,
       proteinG: n.proteinG ?? 0,
@@ -283,7 +291,7 @@ function seedRecipes(
     });
     for (const stmt of clear) stmt.run(input.slug);
     derived.ingredients.forEach((ing, i) => {
-      insertIngredient.run(input.slug, i, ing.ndb, ing.grams, ing.text, ing.note);
+      insertIngredient.run(input.slug, i, ing.ndb, ing.grams, ing.text, ing.note, ing.shopNote);
     });
     for (const [kind, list] of [
       ['allergen', derived.allergens],

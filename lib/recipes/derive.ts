@@ -17,7 +17,15 @@ export type TagCause = { ndb: string; name: string; certainty: Certainty };
 export type DerivedTag = { code: string; certainty: Certainty; causes: TagCause[] };
 
 export type DerivedRecipe = {
-  ingredients: { ndb: string; name: string; grams: number; text: string; note: string | null }[];
+  /** `note` starts with the shop note, if any; `shopNote` alone is what the shopping list shows. */
+  ingredients: {
+    ndb: string;
+    name: string;
+    grams: number;
+    text: string;
+    note: string | null;
+    shopNote: string | null;
+  }[];
   /**
    * Per serving, summed over the ingredients that report the nutrient; null where none does.
    * Where `nutritionUnknown[key]` > 0 the value is a lower bound, never an exact amount.
@@ -25,6 +33,8 @@ export type DerivedRecipe = {
   nutritionPerServing: Record<NutrientKey, number | null>;
   /** Per nutrient: how many ingredient lines have no value for it in SR21 (blank = unknown). */
   nutritionUnknown: Record<NutrientKey, number>;
+  /** For a strained broth: the SR21 food whose values are the nutrition (see the schema). */
+  nutritionFrom: { ndb: string; name: string; gramsPerServing: number } | null;
   allergens: DerivedTag[];
   tags: DerivedTag[];
   inflammation: {
@@ -103,7 +113,8 @@ export function deriveRecipe(
       name: food.name,
       grams: q.grams,
       text: q.text,
-      note: ing.note ?? null,
+      note: [ing.shopNote, ing.note].filter(Boolean).join('; ') || null,
+      shopNote: ing.shopNote ?? null,
     });
     for (const key of NUTRIENT_KEYS) {
       const per100 = food.nutrients[key];
@@ -124,12 +135,29 @@ export function deriveRecipe(
       inflammationCauses.push({ ...cause, class: cls });
     }
   });
+  const strainedFood = recipe.strained ? foods.get(recipe.strained.ndb) : undefined;
+  if (recipe.strained && !strainedFood) {
+    errors.push(`strained.ndb: unknown food ${recipe.strained.ndb}`);
+  }
   if (errors.length > 0) return { ok: false, errors };
 
+  let nutritionFrom: DerivedRecipe['nutritionFrom'] = null;
+  let servingsOfTotals = recipe.servings;
+  if (recipe.strained && strainedFood) {
+    // The strained liquid replaces the pot's sum: one "ingredient", one serving's grams.
+    const grams = recipe.strained.gramsPerServing;
+    nutritionFrom = { ndb: strainedFood.ndb, name: strainedFood.name, gramsPerServing: grams };
+    servingsOfTotals = 1;
+    for (const key of NUTRIENT_KEYS) {
+      const per100 = strainedFood.nutrients[key];
+      totals[key] = per100 === null ? null : (per100 * grams) / 100;
+      unknown[key] = per100 === null ? 1 : 0;
+    }
+  }
   const nutritionPerServing = Object.fromEntries(
     NUTRIENT_KEYS.map((k) => {
       const v = totals[k];
-      return [k, v === null ? null : Math.round((v / recipe.servings) * 100) / 100];
+      return [k, v === null ? null : Math.round((v / servingsOfTotals) * 100) / 100];
     }),
   ) as Record<NutrientKey, number | null>;
   const score = totalGrams > 0 ? weighted / totalGrams : 0;
@@ -146,6 +174,7 @@ export function deriveRecipe(
       ingredients,
       nutritionPerServing,
       nutritionUnknown: unknown,
+      nutritionFrom,
       allergens: [...allergens.values()].sort(byCode),
       tags: [...tags.values()].sort(byCode),
       inflammation: {

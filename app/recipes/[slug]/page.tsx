@@ -99,6 +99,13 @@ export default async function RecipePage({ params }: Props) {
               })}
             </tbody>
           </table>
+          {recipe.nutritionFrom ? (
+            <p className="small">
+              Strained: the solids are discarded, so these are the USDA values of{' '}
+              <Link href={`/foods/${recipe.nutritionFrom.ndb}`}>{recipe.nutritionFrom.name}</Link> (
+              {recipe.nutritionFrom.gramsPerServing} g a serving), not of the pot's ingredients.
+            </p>
+          ) : null}
           <p className="small muted">
             Computed from the USDA values of the ingredients. Where USDA has no value for an
             ingredient, the amount is a lower bound (“at least”), never a guess of zero.
