@@ -177,7 +177,8 @@ export default async function RecipePage({ params }: Props) {
                     <td>
                       {c.reasons.map((r) => (
                         <div key={`${r.code}-${r.reason}`}>
-                          {r.code}: {r.foods.join(', ')}
+                          {/* a recipe-level rule (a treat) names no food: its reason says it all */}
+                          {r.foods.length > 0 ? `${r.code}: ${r.foods.join(', ')}` : r.reason}
                         </div>
                       ))}
                     </td>
