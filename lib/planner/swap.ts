@@ -194,11 +194,23 @@ export function applySwap(
   const recipe = input.recipes[r]!;
   if (!m.compliant[r]) {
     const violations = recipeViolations(input, recipe);
-    const reasons = [...new Set(violations.map((v) => `${v.foodName}: ${v.reason}`))];
+    const reasons = [
+      ...new Set(
+        violations.filter((v) => v.kind !== 'recipe').map((v) => `${v.foodName}: ${v.reason}`),
+      ),
+    ];
+    // Rules about the whole recipe (a treat, an unknown value under a limit) name no food.
+    const recipeReasons = [
+      ...new Set(violations.filter((v) => v.kind === 'recipe').map((v) => v.reason)),
+    ];
+    const parts = [
+      ...(reasons.length > 0 ? [`contains foods you leave out (${reasons.join('; ')})`] : []),
+      ...(recipeReasons.length > 0 ? [`is not planned here: ${recipeReasons.join('; ')}`] : []),
+    ];
     return {
       ok: false,
       code: 'not-compliant',
-      message: `${recipe.name} contains foods you leave out (${reasons.join('; ')}).`,
+      message: `${recipe.name} ${parts.join(', and ')}.`,
       violations,
     };
   }

@@ -157,4 +157,77 @@ describe('daily fructose cap (AIP phases that allow honey and maple syrup)', () 
       expect(swapped.message).toContain('fructose');
     }
   });
+  it('explains a week that cannot stay within the cap with a diagnosis, never an over-cap plan', () => {
+    // Every recipe has 15 g a serving: two meals a day are at least 2 × 11.25 g > 20 g.
+    const input: PlannerInput = {
+      profile: {
+        householdSize: 1,
+        slots: ['breakfast', 'dinner'],
+        energyKcal: 1800,
+        proteinG: 70,
+        fiberG: 20,
+        maxMinutes: { weekday: 240, weekend: 240 },
+        leftovers: false,
+        carbsPerMealG: null,
+      },
+      restriction: {
+        rules: [],
+        allow: [],
+        dislikes: [],
+        dailyCaps: [{ nutrient: 'fructoseG', max: CAP_G, reason: CAP_REASON }],
+      },
+      weekStart: '2026-11-30',
+      recipes: CATALOG.map((r) => ({ ...r, fructoseG: 15 })),
+    };
+    const result = generatePlan(input, createRng(1), FAST);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.diagnosis.suggestions[0]).toContain('daily limit');
+      expect(result.diagnosis.suggestions[0]).toContain(CAP_REASON);
+    }
+  });
+
+  it('names the cap when one portion alone is over it, or its fructose is unknown', () => {
+    const recipes = CATALOG.map((r, i) => ({
+      ...r,
+      fructoseG: i === 0 ? 30 : i === 1 ? null : 0,
+    }));
+    const input: PlannerInput = {
+      profile: {
+        householdSize: 1,
+        slots: ['breakfast', 'lunch', 'dinner'],
+        energyKcal: 2000,
+        proteinG: 70,
+        fiberG: 20,
+        maxMinutes: { weekday: 240, weekend: 240 },
+        leftovers: true,
+        carbsPerMealG: null,
+      },
+      restriction: {
+        rules: [],
+        allow: [],
+        dislikes: [],
+        dailyCaps: [{ nutrient: 'fructoseG', max: CAP_G, reason: CAP_REASON }],
+      },
+      weekStart: '2026-11-30',
+      recipes,
+    };
+    const plan = generatePlan(input, createRng(1), FAST);
+    if (!plan.ok) throw new Error('expected a plan');
+    const breakfast = plan.plan.days[0]!.meals.find((m) => m.slot === 'breakfast')!;
+    for (const [i, code] of [
+      [0, 'fructose-cap'],
+      [1, 'fructose-unknown'],
+    ] as const) {
+      const target = recipes[i]!;
+      expect(target.mealTypes).toContain('breakfast');
+      const swapped = applySwap(input, plan.plan, breakfast.id, target.slug);
+      expect(swapped.ok).toBe(false);
+      if (!swapped.ok) {
+        expect(swapped.code).toBe('not-compliant');
+        expect(swapped.violations?.map((v) => v.code)).toContain(code);
+        expect(swapped.message).toContain(CAP_REASON);
+      }
+    }
+  });
 });
