@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listFoodGroups, listFoods } from '@/db/queries/foods';
 import { ALLERGEN_CODES, GROUP_CODES, INFLAMMATION_CLASSES } from '@/lib/foods/codes';
+import { NO_DATA } from '@/lib/foods/nutrient-text';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { foodSearchSchema } from '@/lib/validation/foods';
 import { FilterSelect, SearchField } from '../_components/filter-fields';
@@ -122,7 +123,9 @@ export default async function FoodsPage({
                   <div className="spread">
                     <Link href={`/foods/${f.ndb}`}>{f.name}</Link>
                     <span className="muted small">
-                      {f.energyKcal ?? '—'} kcal · {f.proteinG ?? '—'} g protein / 100 g
+                      {f.energyKcal === null ? `energy ${NO_DATA}` : `${f.energyKcal} kcal`} ·{' '}
+                      {f.proteinG === null ? `protein ${NO_DATA}` : `${f.proteinG} g protein`} / 100
+                      g
                     </span>
                   </div>
                   <div className="row small" style={{ marginTop: '0.25rem' }}>

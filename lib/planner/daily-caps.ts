@@ -72,20 +72,10 @@ export function recipeRuleViolations(
   for (const cap of restriction.dailyCaps ?? []) {
     const fructose = recipe.fructoseG;
     if (fructose === null || fructose === undefined) {
-      out.push(
-        recipeViolation(
-          recipe,
-          'fructose-unknown',
-          `${cap.reason}; this recipe's fructose is unknown`,
-        ),
-      );
+      out.push(recipeViolation(recipe, 'fructose-unknown', `${cap.reason} (fructose unknown)`));
     } else if (fructose * smallestPortion > cap.max + 1e-9) {
       out.push(
-        recipeViolation(
-          recipe,
-          'fructose-cap',
-          `${cap.reason}; one portion has about ${Math.round(fructose * smallestPortion)} g`,
-        ),
+        recipeViolation(recipe, 'fructose-cap', `${cap.reason} (one portion alone is over it)`),
       );
     }
   }
