@@ -175,6 +175,8 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   const penD = st.dayPen[dD]!;
   const penL = st.dayPen[dL]!;
   const candidates = m.cellCandidates[dinnerCell]!;
+  const sumsD = daySums(st, dD);
+  const sumsL = daySums(st, dL);
   const banned = st.banned[dinnerCell]!;
   const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: true };
   const [start, count] = scanWindow(candidates.length, rng);
@@ -182,8 +184,8 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
     const r = candidates[(start + j) % candidates.length]!;
     if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
     if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
-    const a = bestPortion(st, r, dinnerCell, ...daySums(st, dD));
-    const b = bestPortion(st, r, lunchCell, ...daySums(st, dL));
+    const a = bestPortion(st, r, dinnerCell, ...sumsD);
+    const b = bestPortion(st, r, lunchCell, ...sumsL);
     const cost = base + st.globalAddCost(r) + a.cost - penD + b.cost - penL;
     if (cost < best.cost - EPS) {
       best.cost = cost;
@@ -233,6 +235,8 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
   const pen1 = st.dayPen[d1]!;
   const pen2 = st.dayPen[d2]!;
   const candidates = m.cellCandidates[cell]!;
+  const sums1 = daySums(st, d1);
+  const sums2 = daySums(st, d2);
   let bestCost = Number.POSITIVE_INFINITY;
   let bestR = EMPTY;
   let bestK1 = 0;
@@ -243,8 +247,8 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
     if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
     if (!(m.typeMask[r]! & slotBit2) || m.minutes[r]! > m.dayLimit[d2]!) continue;
     if (st.appearsOnDay(r, d1, cell) || st.appearsOnDay(r, d2, twin)) continue;
-    const a = bestPortion(st, r, cell, ...daySums(st, d1));
-    const b = bestPortion(st, r, twin, ...daySums(st, d2));
+    const a = bestPortion(st, r, cell, ...sums1);
+    const b = bestPortion(st, r, twin, ...sums2);
     const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + a.cost - pen1 + b.cost - pen2;
     if (cost < bestCost - EPS) {
       bestCost = cost;
