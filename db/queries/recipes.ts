@@ -16,6 +16,8 @@ export type RecipeCard = {
   cuisine: string;
   energyKcal: number;
   proteinG: number;
+  /** Of energyKcal and proteinG, those that are lower bounds (an ingredient has no value). */
+  atLeast: ('energyKcal' | 'proteinG')[];
   inflammation: { class: string; score: number };
   allergens: { code: string; certainty: string }[];
 };
@@ -32,6 +34,7 @@ type RecipeRowRaw = {
   cuisine: string;
   energy_kcal: number;
   protein_g: number;
+  nutrition_unknown: string;
   inflammation_class: string;
   inflammation_score: number;
 };
@@ -52,6 +55,11 @@ function allergensFor(db: Db, slugs: string[]): Map<string, { code: string; cert
   );
 }
 
+function lowerBounds(nutritionUnknown: string): RecipeCard['atLeast'] {
+  const unknown = JSON.parse(nutritionUnknown) as Record<string, number>;
+  return (['energyKcal', 'proteinG'] as const).filter((k) => (unknown[k] ?? 0) > 0);
+}
+
 function toCard(r: RecipeRowRaw, allergens: { code: string; certainty: string }[]): RecipeCard {
   return {
     slug: r.slug,
@@ -65,6 +73,7 @@ function toCard(r: RecipeRowRaw, allergens: { code: string; certainty: string }[
     cuisine: r.cuisine,
     energyKcal: Math.round(r.energy_kcal),
     proteinG: Math.round(r.protein_g * 10) / 10,
+    atLeast: lowerBounds(r.nutrition_unknown),
     inflammation: { class: r.inflammation_class, score: r.inflammation_score },
     allergens,
   };
