@@ -52,8 +52,15 @@ for (const file of readdirSync(dir)
     kcal += ((food.nutrients.energyKcal ?? 0) * q.grams) / 100;
     protein += ((food.nutrients.proteinG ?? 0) * q.grams) / 100;
   }
-  const perKcal = kcal / r.servings;
-  const perProt = protein / r.servings;
+  // A strained broth's nutrition is its strained SR21 food, not the pot's ingredients.
+  const strained = r.strained ? foods.get(r.strained.ndb) : undefined;
+  if (r.strained && !strained) errs.push(`unknown strained ndb ${r.strained.ndb}`);
+  const perKcal = strained
+    ? ((strained.nutrients.energyKcal ?? 0) * (r.strained?.gramsPerServing ?? 0)) / 100
+    : kcal / r.servings;
+  const perProt = strained
+    ? ((strained.nutrients.proteinG ?? 0) * (r.strained?.gramsPerServing ?? 0)) / 100
+    : protein / r.servings;
   const isMain = r.mealTypes.includes('lunch') || r.mealTypes.includes('dinner');
   if (isMain && (perKcal < 250 || perKcal > 1000))
     errs.push(`main meal ${Math.round(perKcal)} kcal/serving outside 250-1000`);

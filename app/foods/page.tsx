@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { countFoodsBySource, listFoodGroups, listFoods } from '@/db/queries/foods';
 import { ALLERGEN_CODES, GROUP_CODES } from '@/lib/foods/codes';
 import { INFLAMMATION_FILTER_OPTIONS } from '@/lib/foods/inflammation-labels';
+import { NO_DATA } from '@/lib/foods/nutrient-text';
 import { fieldErrorsOf } from '@/lib/http/app-error';
 import { foodSearchSchema } from '@/lib/validation/foods';
 import { FilterSelect, SearchField } from '../_components/filter-fields';
@@ -125,7 +126,9 @@ export default async function FoodsPage({
                   <div className="spread">
                     <Link href={`/foods/${f.ndb}`}>{f.name}</Link>
                     <span className="muted small">
-                      {f.energyKcal ?? '—'} kcal · {f.proteinG ?? '—'} g protein / 100 g
+                      {f.energyKcal === null ? `energy ${NO_DATA}` : `${f.energyKcal} kcal`} ·{' '}
+                      {f.proteinG === null ? `protein ${NO_DATA}` : `${f.proteinG} g protein`} / 100
+                      g
                     </span>
                   </div>
                   <div className="row small" style={{ marginTop: '0.25rem' }}>

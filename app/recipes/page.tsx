@@ -136,7 +136,15 @@ export default async function RecipesPage({
                   </h3>
                   <p className="small">{r.description}</p>
                   <p className="small">
-                    <strong>{r.energyKcal} kcal</strong> · <strong>{r.proteinG} g protein</strong>{' '}
+                    <strong>
+                      {r.atLeast.includes('energyKcal') ? 'at least ' : ''}
+                      {r.energyKcal} kcal
+                    </strong>{' '}
+                    ·{' '}
+                    <strong>
+                      {r.atLeast.includes('proteinG') ? 'at least ' : ''}
+                      {r.proteinG} g protein
+                    </strong>{' '}
                     per serving · {r.totalMinutes} min
                   </p>
                   <div className="row small">

@@ -20,7 +20,7 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
 
   const rows = db.$client
     .prepare(
-      'SELECT slug, name, meal_types, servings, prep_minutes, cook_minutes, leftover_days, light, nutrition_per_serving, inflammation_score FROM recipes ORDER BY slug',
+      'SELECT slug, name, meal_types, servings, prep_minutes, cook_minutes, leftover_days, light, nutrition_per_serving, nutrition_unknown, fructose_g, treat, inflammation_score FROM recipes ORDER BY slug',
     )
     .all() as {
     slug: string;
@@ -32,6 +32,9 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
     leftover_days: number;
     light: number;
     nutrition_per_serving: string;
+    nutrition_unknown: string;
+    fructose_g: number | null;
+    treat: number;
     inflammation_score: number;
   }[];
   const ingredientRows = db.$client
@@ -68,6 +71,7 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
   }
   const recipes = rows.map((r): PlannerRecipe => {
     const n = JSON.parse(r.nutrition_per_serving) as Record<string, number | null>;
+    const unknown = JSON.parse(r.nutrition_unknown) as Record<string, number>;
     return {
       slug: r.slug,
       name: r.name,
@@ -77,12 +81,22 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
       cookMinutes: r.cook_minutes,
       leftoverDays: r.leftover_days,
       light: r.light === 1,
+      // Sums of the known values: with `unknownNutrients` they are lower bounds, never "0 = none".
+      // The planner reads them as floors and refuses recipes whose unknowns meet a limit.
       perServing: {
         energyKcal: n.energyKcal ?? 0,
         proteinG: n.proteinG ?? 0,
         fiberG: n.fiberG ?? 0,
         carbsG: n.carbsG ?? 0,
       },
+      unknownNutrients: {
+        energyKcal: unknown.energyKcal ?? 0,
+        proteinG: unknown.proteinG ?? 0,
+        fiberG: unknown.fiberG ?? 0,
+        carbsG: unknown.carbsG ?? 0,
+      },
+      fructoseG: r.fructose_g,
+      treat: r.treat === 1,
       ingredients: ingredientsBySlug.get(r.slug) ?? [],
       inflammationScore: r.inflammation_score,
     };

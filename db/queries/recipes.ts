@@ -16,6 +16,8 @@ export type RecipeCard = {
   cuisine: string;
   energyKcal: number;
   proteinG: number;
+  /** Of energyKcal and proteinG, those that are lower bounds (an ingredient has no value). */
+  atLeast: ('energyKcal' | 'proteinG')[];
   inflammation: { class: string; score: number };
   allergens: { code: string; certainty: string }[];
 };
@@ -32,6 +34,7 @@ type RecipeRowRaw = {
   cuisine: string;
   energy_kcal: number;
   protein_g: number;
+  nutrition_unknown: string;
   inflammation_class: string;
   inflammation_score: number;
 };
@@ -52,6 +55,11 @@ function allergensFor(db: Db, slugs: string[]): Map<string, { code: string; cert
   );
 }
 
+function lowerBounds(nutritionUnknown: string): RecipeCard['atLeast'] {
+  const unknown = JSON.parse(nutritionUnknown) as Record<string, number>;
+  return (['energyKcal', 'proteinG'] as const).filter((k) => (unknown[k] ?? 0) > 0);
+}
+
 function toCard(r: RecipeRowRaw, allergens: { code: string; certainty: string }[]): RecipeCard {
   return {
     slug: r.slug,
@@ -65,6 +73,7 @@ function toCard(r: RecipeRowRaw, allergens: { code: string; certainty: string }[
     cuisine: r.cuisine,
     energyKcal: Math.round(r.energy_kcal),
     proteinG: Math.round(r.protein_g * 10) / 10,
+    atLeast: lowerBounds(r.nutrition_unknown),
     inflammation: { class: r.inflammation_class, score: r.inflammation_score },
     allergens,
   };
@@ -153,7 +162,16 @@ export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
     note: string | null;
     measures: { amount: number; label: string; grams: number }[];
   }[];
+  /** Sums of the ingredients that report each nutrient: a lower bound where `nutritionUnknown` > 0. */
   nutritionPerServing: Record<string, number | null>;
+  /** Per nutrient, how many ingredient lines have no SR21 value (unknown, not zero). */
+  nutritionUnknown: Record<string, number>;
+  /** Fructose per serving, g, never undercounted (see lib/recipes/fructose.ts); null = unknown. */
+  fructoseG: number | null;
+  /** A baked treat or pancake; Whole30 leaves these out. */
+  treat: boolean;
+  /** A strained broth's nutrition source (an SR21 strained stock), else null. */
+  nutritionFrom: { ndb: string; name: string; gramsPerServing: number } | null;
   tags: RecipeTagOut[];
   allergens: RecipeTagOut[];
   inflammation: {
@@ -177,6 +195,10 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
         freezes: number;
         steps: string;
         nutrition_per_serving: string;
+        nutrition_unknown: string;
+        fructose_g: number | null;
+        treat: number;
+        nutrition_from: string | null;
       })
     | undefined;
   if (!r) return null;
@@ -235,6 +257,10 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
       measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[],
     })),
     nutritionPerServing: JSON.parse(r.nutrition_per_serving),
+    nutritionUnknown: JSON.parse(r.nutrition_unknown),
+    fructoseG: r.fructose_g,
+    treat: r.treat === 1,
+    nutritionFrom: r.nutrition_from ? JSON.parse(r.nutrition_from) : null,
     tags: tagRows.filter((t) => t.kind === 'group').map(toTag),
     inflammation: {
       class: r.inflammation_class,

@@ -57,9 +57,15 @@ export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe
   }[];
   const ingredients = db.$client
     .prepare(
-      `SELECT recipe_slug AS slug, ndb, grams, text FROM recipe_ingredients WHERE recipe_slug IN (${marks}) ORDER BY recipe_slug, position`,
+      `SELECT recipe_slug AS slug, ndb, grams, text, shop_note AS shopNote FROM recipe_ingredients WHERE recipe_slug IN (${marks}) ORDER BY recipe_slug, position`,
     )
-    .all(...unique) as { slug: string; ndb: string; grams: number; text: string }[];
+    .all(...unique) as {
+    slug: string;
+    ndb: string;
+    grams: number;
+    text: string;
+    shopNote: string | null;
+  }[];
   const bySlug = groupBy(ingredients, (i) => i.slug);
   for (const r of rows) {
     out.set(r.slug, {
@@ -70,7 +76,12 @@ export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe
       prepMinutes: r.prep_minutes,
       cookMinutes: r.cook_minutes,
       description: r.description,
-      ingredients: (bySlug.get(r.slug) ?? []).map(({ ndb, grams, text }) => ({ ndb, grams, text })),
+      ingredients: (bySlug.get(r.slug) ?? []).map(({ ndb, grams, text, shopNote }) => ({
+        ndb,
+        grams,
+        text,
+        shopNote,
+      })),
     });
   }
   return out;

@@ -19,6 +19,24 @@ export const recipes = sqliteTable('recipes', {
   nutritionPerServing: text('nutrition_per_serving', { mode: 'json' })
     .$type<Record<string, number | null>>()
     .notNull(),
+  /** Per nutrient, ingredient lines without an SR21 value: where > 0 the amount is a lower bound. */
+  nutritionUnknown: text('nutrition_unknown', { mode: 'json' })
+    .$type<Record<string, number>>()
+    .notNull()
+    .default({}),
+  /**
+   * Fructose per serving, grams: an estimate that does not undercount (table value where the
+   * food has one, else its total sugars, else its carbohydrate). Null = unknown.
+   */
+  fructoseG: real('fructose_g'),
+  /** JSON { ndb, name, gramsPerServing } of a strained broth's nutrition source, else null. */
+  nutritionFrom: text('nutrition_from', { mode: 'json' }).$type<{
+    ndb: string;
+    name: string;
+    gramsPerServing: number;
+  }>(),
+  /** A baked treat or pancake (see the recipe schema); Whole30 leaves these out. */
+  treat: integer('treat', { mode: 'boolean' }).notNull().default(false),
   energyKcal: real('energy_kcal').notNull(),
   proteinG: real('protein_g').notNull(),
   inflammationClass: text('inflammation_class').notNull(),
@@ -40,6 +58,8 @@ export const recipeIngredients = sqliteTable(
     grams: real('grams').notNull(),
     text: text('text').notNull(),
     note: text('note'),
+    /** What a shopper must pick (also at the front of `note`); shown on the shopping list. */
+    shopNote: text('shop_note'),
   },
   (t) => [
     primaryKey({ columns: [t.recipeSlug, t.position] }),

@@ -3,6 +3,7 @@ import type { FoodTagging } from '../../lib/foods/types';
 import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
 import { type DerivationFood, type DerivedRecipe, deriveRecipe } from '../../lib/recipes/derive';
+import { fructoseByNdb, fructosePerServing } from '../../lib/recipes/fructose';
 import { type RecipeInput, recipeSchema } from '../../lib/recipes/schema';
 import {
   findRecipeViolations,
@@ -11,6 +12,7 @@ import {
 import type { TaggedFoodRef } from '../../lib/restrictions/types';
 import { readableFoodName, tagAllFoods } from '../../lib/tagging';
 import { loadFoods } from '../../seeds/load-foods';
+import { loadFructoseTable } from '../../seeds/nutrition/load';
 import { loadProtocols } from '../../seeds/protocols/load';
 import { loadTagRules } from '../../seeds/tagging/load';
 import type { Db } from '../client';
@@ -235,16 +237,17 @@ function seedRecipes(
   const sqlite = db.$client;
   const upsert =
     sqlite.prepare(`INSERT INTO recipes (slug, name, description, meal_types, servings, prep_minutes,
-    cook_minutes, total_minutes, cuisine, light, leftover_days, freezes, steps, nutrition_per_serving, energy_kcal,
-    protein_g, inflammation_class, inflammation_score, source_hash)
+    cook_minutes, total_minutes, cuisine, light, leftover_days, freezes, steps, nutrition_per_serving,
+    nutrition_unknown, nutrition_from, fructose_g, treat, energy_kcal, protein_g, inflammation_class, inflammation_score, source_hash)
     VALUES (@slug, @name, @description, @mealTypes, @servings, @prepMinutes, @cookMinutes, @totalMinutes, @cuisine,
-    @light, @leftoverDays, @freezes, @steps, @nutrition, @energyKcal, @proteinG, @inflammationClass,
-    @inflammationScore, @hash)
+    @light, @leftoverDays, @freezes, @steps, @nutrition, @nutritionUnknown, @nutritionFrom, @fructoseG, @treat, @energyKcal,
+    @proteinG, @inflammationClass, @inflammationScore, @hash)
     ON CONFLICT(slug) DO UPDATE SET name = excluded.name, description = excluded.description,
     meal_types = excluded.meal_types, servings = excluded.servings, prep_minutes = excluded.prep_minutes,
     cook_minutes = excluded.cook_minutes, total_minutes = excluded.total_minutes, cuisine = excluded.cuisine,
     light = excluded.light, leftover_days = excluded.leftover_days, freezes = excluded.freezes,
     steps = excluded.steps, nutrition_per_serving = excluded.nutrition_per_serving,
+    nutrition_unknown = excluded.nutrition_unknown, nutrition_from = excluded.nutrition_from, fructose_g = excluded.fructose_g, treat = excluded.treat,
     energy_kcal = excluded.energy_kcal, protein_g = excluded.protein_g,
     inflammation_class = excluded.inflammation_class, inflammation_score = excluded.inflammation_score,
     source_hash = excluded.source_hash`);
@@ -252,7 +255,7 @@ function seedRecipes(
     sqlite.prepare(`DELETE FROM ${t} WHERE recipe_slug = ?`),
   );
   const insertIngredient = sqlite.prepare(
-    'INSERT INTO recipe_ingredients (recipe_slug, position, ndb, grams, text, note) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO recipe_ingredients (recipe_slug, position, ndb, grams, text, note, shop_note) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertTag = sqlite.prepare(
     'INSERT INTO recipe_tags (recipe_slug, kind, code, certainty, causes) VALUES (?, ?, ?, ?, ?)',
@@ -264,6 +267,7 @@ function seedRecipes(
   const insertFts = sqlite.prepare(
     'INSERT INTO recipes_fts (slug, name, description, ingredients) VALUES (?, ?, ?, ?)',
   );
+  const fructoseTable = fructoseByNdb(loadFructoseTable());
   const phaseRestrictions = protocols.flatMap((p) =>
     p.phases.map((ph) => ({
       protocol: p.id,
@@ -289,6 +293,17 @@ function seedRecipes(
       freezes: input.freezes ? 1 : 0,
       steps: JSON.stringify(input.steps),
       nutrition: JSON.stringify(n),
+      nutritionUnknown: JSON.stringify(derived.nutritionUnknown),
+      nutritionFrom: derived.nutritionFrom ? JSON.stringify(derived.nutritionFrom) : null,
+      fructoseG: derived.nutritionFrom
+        ? fructosePerServing(
+            [{ ndb: derived.nutritionFrom.ndb, grams: derived.nutritionFrom.gramsPerServing }],
+            1,
+            foods,
+            fructoseTable,
+          )
+        : fructosePerServing(derived.ingredients, input.servings, foods, fructoseTable),
+      treat: input.treat ? 1 : 0,
       energyKcal: n.energyKcal ?? 0,
       proteinG: n.proteinG ?? 0,
       inflammationClass: derived.inflammation.class,
@@ -297,7 +312,7 @@ function seedRecipes(
     });
     for (const stmt of clear) stmt.run(input.slug);
     derived.ingredients.forEach((ing, i) => {
-      insertIngredient.run(input.slug, i, ing.ndb, ing.grams, ing.text, ing.note);
+      insertIngredient.run(input.slug, i, ing.ndb, ing.grams, ing.text, ing.note, ing.shopNote);
     });
     for (const [kind, list] of [
       ['allergen', derived.allergens],
@@ -311,6 +326,9 @@ function seedRecipes(
     );
     for (const { protocol, phase, restriction } of phaseRestrictions) {
       const reasons = summarizeViolations(findRecipeViolations(refs, restriction));
+      if (input.treat && restriction.excludeTreats) {
+        reasons.push({ code: 'treat', reason: restriction.excludeTreats.reason, foods: [] });
+      }
       insertCompliance.run(
         input.slug,
         protocol,

@@ -13,6 +13,7 @@ export const SHOPPING_CSV_COLUMNS = [
   'in_pantry',
   'meals',
   'ndb',
+  'notes',
 ] as const;
 
 function sectionsWithItems(list: ShoppingList) {
@@ -26,7 +27,8 @@ function sectionsWithItems(list: ShoppingList) {
 }
 
 function line(item: ShoppingListItem): string {
-  return `${item.display} (${item.exact})`;
+  const notes = item.notes.length > 0 ? ` — ${item.notes.join('; ')}` : '';
+  return `${item.display} (${item.exact})${notes}`;
 }
 
 /**
@@ -48,6 +50,7 @@ export function shoppingListToCsv(list: ShoppingList, options: { bom?: boolean }
       in_pantry: item.inPantry ? 'yes' : 'no',
       meals: item.meals.join(' '),
       ndb: item.ndb,
+      notes: item.notes.join('; '),
     })),
   );
   return stringify(rows, {

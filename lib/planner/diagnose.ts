@@ -15,7 +15,7 @@ import type {
 
 /** How a violated rule is named to the user, e.g. "not in AIP · Elimination: nightshade". */
 export function ruleLabel(v: Violation): string {
-  if (v.origin === 'dislike') return v.reason;
+  if (v.origin === 'dislike' || v.kind === 'recipe') return v.reason;
   return v.reason.includes(v.code) ? v.reason : `${v.reason}: ${v.code}`;
 }
 

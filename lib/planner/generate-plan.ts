@@ -102,7 +102,35 @@ export function completePlan(
     };
   }
   if (st.m.nCells > 0) optimise(st, rng, roundsFor(st.m, effort));
+  // Daily caps are hard: the search prices any excess far above every other term, so a week
+  // still over a cap here means none was found; answer with a diagnosis, never that week.
+  if (overCapDays(st).length > 0) {
+    const over = overCapDays(st).map((d) => st.m.dates[d]!);
+    st.restore(fixed);
+    const diagnosis = diagnose(st.m, st, lockedForDiagnosis, []);
+    return {
+      ok: false,
+      reason: 'infeasible',
+      diagnosis: {
+        ...diagnosis,
+        suggestions: [...capSuggestions(st.m, over), ...diagnosis.suggestions],
+      },
+    };
+  }
   return { ok: true, ...buildPlan(st, userLocked) };
+}
+
+/** Days (0–6) whose per-person fructose is over the phase's cap. */
+export function overCapDays(st: PlanState): number[] {
+  return [0, 1, 2, 3, 4, 5, 6].filter((d) => st.isOverCap(d));
+}
+
+function capSuggestions(m: Model, dates: string[]): string[] {
+  const caps = m.input.restriction.dailyCaps ?? [];
+  return caps.map(
+    (c) =>
+      `No week found within the daily limit (${c.reason}; ${c.max} g) on ${dates.join(', ')}: keep fewer fruit, honey or dried-fruit meals locked, or add more plain savoury recipes`,
+  );
 }
 
 function fillWeek(st: PlanState, rng: Rng): boolean {

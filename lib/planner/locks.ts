@@ -43,8 +43,11 @@ export function applyLocks(
     if (r === undefined) return 'the recipe is no longer in the catalog';
     const recipe = m.input.recipes[r]!;
     if (!m.compliant[r]) {
-      const reasons = [...new Set(recipeViolations(m.input, recipe).map((v) => v.reason))];
-      return `contains foods you leave out (${reasons.join('; ')})`;
+      const violations = recipeViolations(m.input, recipe);
+      const reasons = [...new Set(violations.map((v) => v.reason))];
+      return violations.every((v) => v.kind === 'recipe')
+        ? `not planned here (${reasons.join('; ')})`
+        : `contains foods you leave out (${reasons.join('; ')})`;
     }
     const d = st.dayOf(cell);
     if (asLeftover) {

@@ -1,6 +1,7 @@
 import { MEAL_TYPES, type MealType } from '../foods/codes';
 import type { Violation } from '../restrictions/types';
 import { findViolations } from '../restrictions/violations';
+import { fructoseCapOf, recipeRuleViolations } from './daily-caps';
 import { isWeekend, weekDates } from './dates';
 import { inflammationPenalty, PORTIONS } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
@@ -37,6 +38,12 @@ export type Model = {
   carbs: Float64Array;
   /** Inflammation penalty of one meal of the recipe. */
   inflCost: Float64Array;
+  /** Fructose per serving, g (0 when there is no cap: then it is not tracked). */
+  fructose: Float64Array;
+  /** Per-person fructose cap per day, g; Infinity when the phase has none. */
+  fructoseCap: number;
+  /** Per recipe, bit i set when nutrient LOWER_BOUND_NUTRIENTS[i] is a lower bound. */
+  atLeast: Uint8Array;
   minutes: Float64Array;
   keeps: Uint8Array;
   typeMask: Uint8Array;
@@ -47,6 +54,9 @@ export type Model = {
   /** Per cell (day × nSlots + slot): recipes that are compliant, fit the slot and the day's time. */
   cellCandidates: Int32Array[];
 };
+
+/** Nutrients whose per-recipe "at least" flag the model keeps (bit order of `Model.atLeast`). */
+export const LOWER_BOUND_NUTRIENTS = ['energyKcal', 'proteinG', 'fiberG', 'carbsG'] as const;
 
 const MODEL_CACHE = new WeakMap<PlannerInput, Map<string, Model>>();
 /** Compliance by restriction and recipe object: callers reuse both across requests. */
@@ -87,6 +97,10 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const fiber = new Float64Array(n);
   const carbs = new Float64Array(n);
   const inflCost = new Float64Array(n);
+  const fructose = new Float64Array(n);
+  const fructoseCap = fructoseCapOf(input);
+  const smallestPortion = Math.min(...portions);
+  const atLeast = new Uint8Array(n);
   const minutes = new Float64Array(n);
   const keeps = new Uint8Array(n);
   const typeMask = new Uint8Array(n);
@@ -106,12 +120,21 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     fiber[r] = recipe.perServing.fiberG;
     carbs[r] = recipe.perServing.carbsG;
     inflCost[r] = inflammationPenalty(recipe.inflammationScore);
+    if (Number.isFinite(fructoseCap)) fructose[r] = recipe.fructoseG ?? 0;
+    let bits = 0;
+    LOWER_BOUND_NUTRIENTS.forEach((key, i) => {
+      if ((recipe.unknownNutrients?.[key] ?? 0) > 0) bits |= 1 << i;
+    });
+    atLeast[r] = bits;
     minutes[r] = recipe.prepMinutes + recipe.cookMinutes;
     keeps[r] = recipe.leftoverDays >= 1 ? 1 : 0;
     let mask = 0;
     for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
     typeMask[r] = mask;
-    compliant[r] = isCompliant(recipe) ? 1 : 0;
+    compliant[r] =
+      isCompliant(recipe) && recipeRuleViolations(input, recipe, smallestPortion).length === 0
+        ? 1
+        : 0;
     ingStart[r] = ingIdList.length;
     const seen = new Set<number>();
     for (const ing of recipe.ingredients) {
@@ -178,6 +201,9 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     fiber,
     carbs,
     inflCost,
+    fructose,
+    fructoseCap,
+    atLeast,
     minutes,
     keeps,
     typeMask,
@@ -228,9 +254,16 @@ function complianceChecker(input: PlannerInput): (recipe: PlannerRecipe) => bool
   };
 }
 
-/** Every violation of every ingredient of a recipe. */
-export function recipeViolations(input: PlannerInput, recipe: PlannerRecipe): Violation[] {
-  return recipe.ingredients.flatMap((ing) => findViolations(ing, input.restriction));
+/** Every violation of every ingredient of a recipe, then the recipe-level ones (`daily-caps.ts`). */
+export function recipeViolations(
+  input: PlannerInput,
+  recipe: PlannerRecipe,
+  portions: readonly number[] = PORTIONS,
+): Violation[] {
+  return [
+    ...recipe.ingredients.flatMap((ing) => findViolations(ing, input.restriction)),
+    ...recipeRuleViolations(input, recipe, Math.min(...portions)),
+  ];
 }
 
 export function cellOf(model: Model, day: number, slot: number): number {

@@ -1,7 +1,7 @@
 import type { MealType } from '../foods/codes';
 import { classOfScore } from '../foods/inflammation';
 import { INFLAMMATION_CLASS_LABELS } from '../foods/inflammation-labels';
-import { cellOf, type Model, mealIdOf, nearestPortion } from './model';
+import { cellOf, LOWER_BOUND_NUTRIENTS, type Model, mealIdOf, nearestPortion } from './model';
 import {
   carbsPenalty,
   ENERGY_BAND,
@@ -76,6 +76,7 @@ export function buildPlan(
       fiber: fiberPenalty(st.dayF[d]!, p.fiberG),
     };
     const mealsToday = m.nSlots;
+    let atLeastBits = 0;
     for (let s = 0; s < m.nSlots; s++) {
       const c = cellOf(m, d, s);
       const r = st.recipe[c]!;
@@ -86,6 +87,7 @@ export function buildPlan(
       const fed = st.fedLunch(c);
       const servings = hh * f + (fed >= 0 ? hh * m.portions[st.portion[fed]!]! : 0);
       carbsDay += f * m.carbs[r]!;
+      atLeastBits |= m.atLeast[r]!;
       const parts: ScorePart[] = [];
       const kcal = f * m.energy[r]!;
       const portionNote = f === 1 ? '' : ` (${f} portions)`;
@@ -166,10 +168,26 @@ export function buildPlan(
         energyInBand: isInEnergyBand(st.dayE[d]!, p.energyKcal),
         proteinMet: st.dayP[d]! >= p.proteinG - 1e-9,
         fiberMet: st.dayF[d]! >= p.fiberG - 1e-9,
+        ...dayExtras(m, st.dayFr[d]!, atLeastBits),
       },
     });
   }
   return { plan: { weekStart: m.input.weekStart, days }, score: scoreOf(st) };
+}
+
+/** The optional parts of a day's totals: "at least" nutrients and fructose under a cap. */
+function dayExtras(
+  m: Model,
+  fructoseG: number,
+  atLeastBits: number,
+): Pick<PlanDay['totals'], 'atLeast' | 'fructoseG'> {
+  const atLeast = LOWER_BOUND_NUTRIENTS.filter((_, i) => atLeastBits & (1 << i));
+  return {
+    ...(atLeast.length > 0 ? { atLeast } : {}),
+    ...(Number.isFinite(m.fructoseCap)
+      ? { fructoseG: { total: round1(fructoseG), max: m.fructoseCap } }
+      : {}),
+  };
 }
 
 export type PlanCells = {

@@ -18,6 +18,11 @@ function scanWindow(length: number, rng: Rng | undefined): [number, number] {
   return [rng.int(length), MAX_SCAN];
 }
 
+/** A day's per-person sums in `bestPortion`'s argument order: energy, protein, fibre, fructose. */
+function daySums(st: PlanState, d: number): [number, number, number, number] {
+  return [st.dayE[d]!, st.dayP[d]!, st.dayF[d]!, st.dayFr[d]!];
+}
+
 type Best = { cost: number; r: number; k: number; k2: number; asLeftover: boolean };
 
 /** Best portion of recipe `r` in `cell`, given the day's sums without the cell. */
@@ -28,16 +33,19 @@ function bestPortion(
   e0: number,
   p0: number,
   f0: number,
+  fr0: number,
 ): { cost: number; k: number } {
   const m = st.m;
   const e = m.energy[r]!;
   const p = m.protein[r]!;
   const fi = m.fiber[r]!;
+  const fr = m.fructose[r]!;
   let cost = Number.POSITIVE_INFINITY;
   let bestK = 0;
   for (let k = 0; k < m.portions.length; k++) {
     const f = m.portions[k]!;
-    const c = st.dayPenalty(e0 + f * e, p0 + f * p, f0 + f * fi) + st.mealCost(r, cell, f);
+    const c =
+      st.dayPenalty(e0 + f * e, p0 + f * p, f0 + f * fi, fr0 + f * fr) + st.mealCost(r, cell, f);
     if (c < cost - EPS) {
       cost = c;
       bestK = k;
@@ -69,6 +77,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   const e0 = st.dayE[d]!;
   const p0 = st.dayP[d]!;
   const f0 = st.dayF[d]!;
+  const fr0 = st.dayFr[d]!;
   const pen0 = st.dayPen[d]!;
   const pen1 = fed >= 0 ? st.dayPen[d + 1]! : 0;
   const pinned = st.pinned[cell] === 1;
@@ -81,12 +90,20 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
     if (r === banned || st.uses[r]! >= 2) continue;
     if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
     if (st.appearsOnDay(r, d, cell)) continue;
-    const own = bestPortion(st, r, cell, e0, p0, f0);
+    const own = bestPortion(st, r, cell, e0, p0, f0, fr0);
     let cost = base + st.globalAddCost(r) + own.cost - pen0;
     let k2 = fedK;
     if (fed >= 0) {
       if (fedFree) {
-        const lunch = bestPortion(st, r, fed, st.dayE[d + 1]!, st.dayP[d + 1]!, st.dayF[d + 1]!);
+        const lunch = bestPortion(
+          st,
+          r,
+          fed,
+          st.dayE[d + 1]!,
+          st.dayP[d + 1]!,
+          st.dayF[d + 1]!,
+          st.dayFr[d + 1]!,
+        );
         k2 = lunch.k;
         cost += lunch.cost - pen1;
       } else {
@@ -96,6 +113,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
             st.dayE[d + 1]! + f * m.energy[r]!,
             st.dayP[d + 1]! + f * m.protein[r]!,
             st.dayF[d + 1]! + f * m.fiber[r]!,
+            st.dayFr[d + 1]! + f * m.fructose[r]!,
           ) +
           st.mealCost(r, fed, f) -
           pen1;
@@ -114,7 +132,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   if (src >= 0) {
     const rd = st.recipe[src]!;
     if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, d, cell)) {
-      const own = bestPortion(st, rd, cell, e0, p0, f0);
+      const own = bestPortion(st, rd, cell, e0, p0, f0, fr0);
       const cost = base + own.cost - pen0;
       if (cost < best.cost - EPS) {
         best.cost = cost;
@@ -157,6 +175,8 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   const penD = st.dayPen[dD]!;
   const penL = st.dayPen[dL]!;
   const candidates = m.cellCandidates[dinnerCell]!;
+  const sumsD = daySums(st, dD);
+  const sumsL = daySums(st, dL);
   const banned = st.banned[dinnerCell]!;
   const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: true };
   const [start, count] = scanWindow(candidates.length, rng);
@@ -164,8 +184,8 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
     const r = candidates[(start + j) % candidates.length]!;
     if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
     if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
-    const a = bestPortion(st, r, dinnerCell, st.dayE[dD]!, st.dayP[dD]!, st.dayF[dD]!);
-    const b = bestPortion(st, r, lunchCell, st.dayE[dL]!, st.dayP[dL]!, st.dayF[dL]!);
+    const a = bestPortion(st, r, dinnerCell, ...sumsD);
+    const b = bestPortion(st, r, lunchCell, ...sumsL);
     const cost = base + st.globalAddCost(r) + a.cost - penD + b.cost - penL;
     if (cost < best.cost - EPS) {
       best.cost = cost;
@@ -215,6 +235,8 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
   const pen1 = st.dayPen[d1]!;
   const pen2 = st.dayPen[d2]!;
   const candidates = m.cellCandidates[cell]!;
+  const sums1 = daySums(st, d1);
+  const sums2 = daySums(st, d2);
   let bestCost = Number.POSITIVE_INFINITY;
   let bestR = EMPTY;
   let bestK1 = 0;
@@ -225,8 +247,8 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
     if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
     if (!(m.typeMask[r]! & slotBit2) || m.minutes[r]! > m.dayLimit[d2]!) continue;
     if (st.appearsOnDay(r, d1, cell) || st.appearsOnDay(r, d2, twin)) continue;
-    const a = bestPortion(st, r, cell, st.dayE[d1]!, st.dayP[d1]!, st.dayF[d1]!);
-    const b = bestPortion(st, r, twin, st.dayE[d2]!, st.dayP[d2]!, st.dayF[d2]!);
+    const a = bestPortion(st, r, cell, ...sums1);
+    const b = bestPortion(st, r, twin, ...sums2);
     const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + a.cost - pen1 + b.cost - pen2;
     if (cost < bestCost - EPS) {
       bestCost = cost;
@@ -287,6 +309,7 @@ export function improveSwaps(st: PlanState, days: number): number {
           st.dayE[d1]! - f1 * m.energy[r1]!,
           st.dayP[d1]! - f1 * m.protein[r1]!,
           st.dayF[d1]! - f1 * m.fiber[r1]!,
+          st.dayFr[d1]! - f1 * m.fructose[r1]!,
         );
         const b = bestPortion(
           st,
@@ -295,6 +318,7 @@ export function improveSwaps(st: PlanState, days: number): number {
           st.dayE[d2]! - f2 * m.energy[r2]!,
           st.dayP[d2]! - f2 * m.protein[r2]!,
           st.dayF[d2]! - f2 * m.fiber[r2]!,
+          st.dayFr[d2]! - f2 * m.fructose[r2]!,
         );
         if (a.cost + b.cost < now - EPS) {
           st.clear(c1);

@@ -1,3 +1,4 @@
+import { capExcessPenalty } from './daily-caps';
 import type { Model } from './model';
 import { carbsPenalty, energyPenalty, fiberPenalty, proteinPenalty, SCORE_WEIGHTS } from './score';
 
@@ -22,6 +23,8 @@ export class PlanState {
   readonly dayE: Float64Array;
   readonly dayP: Float64Array;
   readonly dayF: Float64Array;
+  /** Per-person fructose of each day, g (tracked only under a cap; see `daily-caps.ts`). */
+  readonly dayFr: Float64Array;
   readonly dayPen: Float64Array;
   readonly cellCost: Float64Array;
   readonly uses: Int32Array;
@@ -45,6 +48,7 @@ export class PlanState {
     this.dayE = new Float64Array(7);
     this.dayP = new Float64Array(7);
     this.dayF = new Float64Array(7);
+    this.dayFr = new Float64Array(7);
     this.dayPen = new Float64Array(7);
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
@@ -54,11 +58,22 @@ export class PlanState {
     this.tE = p.energyKcal;
     this.tP = p.proteinG;
     this.tF = p.fiberG;
-    for (let d = 0; d < 7; d++) this.dayPen[d] = this.dayPenalty(0, 0, 0);
+    for (let d = 0; d < 7; d++) this.dayPen[d] = this.dayPenalty(0, 0, 0, 0);
   }
 
-  dayPenalty(e: number, p: number, f: number): number {
-    return energyPenalty(e, this.tE) + proteinPenalty(p, this.tP) + fiberPenalty(f, this.tF);
+  /** A day's penalty from its per-person sums; `fr` (fructose) only costs above the cap. */
+  dayPenalty(e: number, p: number, f: number, fr: number): number {
+    return (
+      energyPenalty(e, this.tE) +
+      proteinPenalty(p, this.tP) +
+      fiberPenalty(f, this.tF) +
+      capExcessPenalty(fr, this.m.fructoseCap)
+    );
+  }
+
+  /** Whether a day's fructose is over the cap (a hard rule: such a plan is never returned). */
+  isOverCap(day: number): boolean {
+    return this.dayFr[day]! > this.m.fructoseCap + 1e-9;
   }
 
   /** Penalty of one meal on its own: inflammation, plus carbs for a main meal. */
@@ -120,7 +135,8 @@ export class PlanState {
     this.dayE[d] = this.dayE[d]! - f * m.energy[r]!;
     this.dayP[d] = this.dayP[d]! - f * m.protein[r]!;
     this.dayF[d] = this.dayF[d]! - f * m.fiber[r]!;
-    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!);
+    this.dayFr[d] = this.dayFr[d]! - f * m.fructose[r]!;
+    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!, this.dayFr[d]!);
     this.cellCost[cell] = 0;
     if (!this.leftover[cell]) this.removeUse(r);
     this.recipe[cell] = EMPTY;
@@ -138,7 +154,8 @@ export class PlanState {
     this.dayE[d] = this.dayE[d]! + f * m.energy[r]!;
     this.dayP[d] = this.dayP[d]! + f * m.protein[r]!;
     this.dayF[d] = this.dayF[d]! + f * m.fiber[r]!;
-    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!);
+    this.dayFr[d] = this.dayFr[d]! + f * m.fructose[r]!;
+    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!, this.dayFr[d]!);
     this.cellCost[cell] = this.mealCost(r, cell, f);
     if (!isLeftover) this.addUse(r);
   }

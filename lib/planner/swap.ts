@@ -94,6 +94,11 @@ function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k
   return best;
 }
 
+/** Whether a day of the given cells is over a daily cap (a hard rule; see `daily-caps.ts`). */
+function breaksCap(st: PlanState, cells: number[]): boolean {
+  return cells.some((c) => st.isOverCap(st.dayOf(c)));
+}
+
 type CellSave = { cell: number; r: number; k: number; left: number };
 
 function saveCells(st: PlanState, cells: number[]): CellSave[] {
@@ -147,7 +152,7 @@ export function rankAlternatives(
   for (const r of m.cellCandidates[cell]!) {
     if (r === current || !mayCook(st, cell, r, current, currentIsLeftover)) continue;
     st.clear(cell);
-    const ok = swapInto(st, cell, r);
+    const ok = swapInto(st, cell, r) && !breaksCap(st, touched);
     if (ok) {
       const total = st.total();
       scored.push({
@@ -189,11 +194,23 @@ export function applySwap(
   const recipe = input.recipes[r]!;
   if (!m.compliant[r]) {
     const violations = recipeViolations(input, recipe);
-    const reasons = [...new Set(violations.map((v) => `${v.foodName}: ${v.reason}`))];
+    const reasons = [
+      ...new Set(
+        violations.filter((v) => v.kind !== 'recipe').map((v) => `${v.foodName}: ${v.reason}`),
+      ),
+    ];
+    // Rules about the whole recipe (a treat, an unknown value under a limit) name no food.
+    const recipeReasons = [
+      ...new Set(violations.filter((v) => v.kind === 'recipe').map((v) => v.reason)),
+    ];
+    const parts = [
+      ...(reasons.length > 0 ? [`contains foods you leave out (${reasons.join('; ')})`] : []),
+      ...(recipeReasons.length > 0 ? [`is not planned here: ${recipeReasons.join('; ')}`] : []),
+    ];
     return {
       ok: false,
       code: 'not-compliant',
-      message: `${recipe.name} contains foods you leave out (${reasons.join('; ')}).`,
+      message: `${recipe.name} ${parts.join(', and ')}.`,
       violations,
     };
   }
@@ -223,11 +240,20 @@ export function applySwap(
     };
   }
   st.clear(cell);
+  const fed = st.fedLunch(cell);
   if (!swapInto(st, cell, r)) {
     return {
       ok: false,
       code: 'overused',
       message: `No recipe is left for the leftover lunch that ${recipe.name} cannot provide.`,
+    };
+  }
+  if (breaksCap(st, fed >= 0 ? [cell, fed] : [cell])) {
+    const cap = (input.restriction.dailyCaps ?? [])[0];
+    return {
+      ok: false,
+      code: 'over-daily-cap',
+      message: `${recipe.name} would take ${m.dates[day]} over the daily limit${cap ? ` (${cap.reason}; ${cap.max} g)` : ''}.`,
     };
   }
   return { ok: true, plan: buildPlan(st, cells.userLocked).plan };

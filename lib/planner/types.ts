@@ -4,6 +4,9 @@ import type { Rng } from './rng';
 
 export type { Rng };
 
+/** The nutrients the planner sums per day. */
+export type PlannerNutrient = 'energyKcal' | 'proteinG' | 'fiberG' | 'carbsG';
+
 /** A recipe as the planner sees it; callers map database rows to this shape. */
 export type PlannerRecipe = {
   slug: string;
@@ -17,8 +20,20 @@ export type PlannerRecipe = {
   leftoverDays: number;
   /** A light main (soup, salad); carried for display, the planner judges protein per day. */
   light: boolean;
-  /** Nutrition of one serving of the written recipe. */
+  /**
+   * Nutrition of one serving of the written recipe, summed over the ingredients that report it:
+   * a lower bound where `unknownNutrients` counts ingredients without a value.
+   */
   perServing: { energyKcal: number; proteinG: number; fiberG: number; carbsG: number };
+  /** Per nutrient, ingredient lines without an SR21 value (absent or 0 = all known). */
+  unknownNutrients?: Partial<Record<PlannerNutrient, number>>;
+  /**
+   * Fructose per serving, g, never undercounted (see lib/recipes/fructose.ts). Null or absent =
+   * unknown: such a recipe cannot be planned under a fructose cap.
+   */
+  fructoseG?: number | null;
+  /** A baked treat or pancake (Whole30's pancake rule); absent = false. */
+  treat?: boolean;
   /** One entry per distinct ingredient food. */
   ingredients: TaggedFoodRef[];
   /** −1 (inflammatory) … +1 (gut-healing), serving-weighted average computed by the caller. */
@@ -79,6 +94,13 @@ export type DayTotals = {
   energyInBand: boolean;
   proteinMet: boolean;
   fiberMet: boolean;
+  /**
+   * Nutrients whose total is a lower bound ("at least"): a meal of the day has ingredients
+   * without a value. Absent = every value known.
+   */
+  atLeast?: PlannerNutrient[];
+  /** Per-person fructose of the day, g (never undercounted), when the phase caps it. */
+  fructoseG?: { total: number; max: number };
 };
 
 export type PlanDay = { date: string; meals: PlannedMeal[]; totals: DayTotals };
@@ -143,7 +165,8 @@ export type SwapErrorCode =
   | 'not-compliant'
   | 'wrong-slot'
   | 'too-long'
-  | 'overused';
+  | 'overused'
+  | 'over-daily-cap';
 
 export type SwapResult =
   | { ok: true; plan: WeekPlan }

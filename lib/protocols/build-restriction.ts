@@ -1,4 +1,9 @@
-import type { ExcuseRule, Restriction, RestrictionRule } from '../restrictions/types';
+import type {
+  DailyNutrientCap,
+  ExcuseRule,
+  Restriction,
+  RestrictionRule,
+} from '../restrictions/types';
 import { allergyReason, avoidReason } from './labels';
 import type { Phase, Protocol } from './schema';
 
@@ -53,6 +58,29 @@ function phaseRules(phase: Phase, origin: 'protocol' | 'diet', reason: string): 
   ];
 }
 
+/** The recipe-level rules of a phase: treats out, per-day caps. Empty object when none. */
+export function phaseRecipeRules(
+  protocol: Protocol,
+  phase: Phase,
+): Pick<Restriction, 'excludeTreats' | 'dailyCaps'> {
+  const out: Pick<Restriction, 'excludeTreats' | 'dailyCaps'> = {};
+  if (phase.excludeTreats) {
+    out.excludeTreats = {
+      reason: `treats are not in ${labelOf(protocol)} even with compliant ingredients`,
+    };
+  }
+  if (phase.dailyCaps.length > 0) {
+    out.dailyCaps = phase.dailyCaps.map(
+      (c): DailyNutrientCap => ({
+        nutrient: c.nutrient,
+        max: c.max,
+        reason: `${phaseReason(protocol, phase)}: ${c.note}`,
+      }),
+    );
+  }
+  return out;
+}
+
 /** The reason shown for a protocol or diet rule: "not in AIP · Elimination", "not in a vegan diet". */
 export function phaseReason(protocol: Protocol, phase: Phase): string {
   return protocol.kind === 'diet'
@@ -70,6 +98,7 @@ export function restrictionForPhase(protocol: Protocol, phase: Phase): Restricti
     rules: phaseRules(phase, origin, phaseReason(protocol, phase)),
     allow: phase.allow,
     dislikes: [],
+    ...phaseRecipeRules(protocol, phase),
   };
 }
 
@@ -152,5 +181,18 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
   ];
   const seen = new Set<string>();
   const dislikes = input.dislikes.filter((d) => !seen.has(d.ndb) && seen.add(d.ndb));
-  return { ok: true, restriction: { rules, allow, dislikes } };
+  const recipeRules = phaseRecipeRules(protocol, phase);
+  const dietRecipeRules = phaseRecipeRules(diet, dietPhase);
+  const excludeTreats = recipeRules.excludeTreats ?? dietRecipeRules.excludeTreats;
+  const dailyCaps = [...(recipeRules.dailyCaps ?? []), ...(dietRecipeRules.dailyCaps ?? [])];
+  return {
+    ok: true,
+    restriction: {
+      rules,
+      allow,
+      dislikes,
+      ...(excludeTreats ? { excludeTreats } : {}),
+      ...(dailyCaps.length > 0 ? { dailyCaps } : {}),
+    },
+  };
 }

@@ -13,6 +13,16 @@ export const allowRuleSchema = z
   })
   .strict();
 
+/** A per-person, per-day upper limit, e.g. AIP's fructose under about 20 g a day. */
+export const dailyCapSchema = z
+  .object({
+    nutrient: z.enum(['fructoseG']),
+    max: z.number().positive(),
+    /** Plain words shown when the cap blocks a meal. */
+    note: z.string().min(1),
+  })
+  .strict();
+
 export const phaseSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -34,6 +44,13 @@ export const phaseSchema = z
     reintroduces: z.array(z.string()).default([]),
     /** Food challenges in this phase happen only under a clinician; the app never schedules them. */
     requiresClinician: z.boolean().default(false),
+    /**
+     * Recipes marked `treat` (pancakes, cookies, muffins… even of compliant foods) are not in
+     * this phase: Whole30's pancake rule.
+     */
+    excludeTreats: z.boolean().default(false),
+    /** Per-person, per-day nutrient limits the planner holds as hard rules. */
+    dailyCaps: z.array(dailyCapSchema).default([]),
   })
   .strict();
 
@@ -99,6 +116,7 @@ export const protocolSchema = z
   });
 
 export type AllowRule = z.infer<typeof allowRuleSchema>;
+export type DailyCap = z.infer<typeof dailyCapSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
 export type Protocol = z.infer<typeof protocolSchema>;
 /** A protocol as written in a seed file, before defaults are applied. */

@@ -18,9 +18,24 @@ export type TagCause = { ndb: string; name: string; certainty: Certainty };
 export type DerivedTag = { code: string; certainty: Certainty; causes: TagCause[] };
 
 export type DerivedRecipe = {
-  ingredients: { ndb: string; name: string; grams: number; text: string; note: string | null }[];
-  /** Per serving; null where no ingredient reports the nutrient. */
+  /** `note` starts with the shop note, if any; `shopNote` alone is what the shopping list shows. */
+  ingredients: {
+    ndb: string;
+    name: string;
+    grams: number;
+    text: string;
+    note: string | null;
+    shopNote: string | null;
+  }[];
+  /**
+   * Per serving, summed over the ingredients that report the nutrient; null where none does.
+   * Where `nutritionUnknown[key]` > 0 the value is a lower bound, never an exact amount.
+   */
   nutritionPerServing: Record<NutrientKey, number | null>;
+  /** Per nutrient: how many ingredient lines have no value for it in SR21 (blank = unknown). */
+  nutritionUnknown: Record<NutrientKey, number>;
+  /** For a strained broth: the SR21 food whose values are the nutrition (see the schema). */
+  nutritionFrom: { ndb: string; name: string; gramsPerServing: number } | null;
   allergens: DerivedTag[];
   tags: DerivedTag[];
   /**
@@ -69,6 +84,10 @@ export function deriveRecipe(
     NutrientKey,
     number | null
   >;
+  const unknown = Object.fromEntries(NUTRIENT_KEYS.map((k) => [k, 0])) as Record<
+    NutrientKey,
+    number
+  >;
   const allergens = new Map<string, DerivedTag>();
   const tags = new Map<string, DerivedTag>();
   let weighted = 0;
@@ -91,11 +110,16 @@ export function deriveRecipe(
       name: food.name,
       grams: q.grams,
       text: q.text,
-      note: ing.note ?? null,
+      note: [ing.shopNote, ing.note].filter(Boolean).join('; ') || null,
+      shopNote: ing.shopNote ?? null,
     });
     for (const key of NUTRIENT_KEYS) {
       const per100 = food.nutrients[key];
-      if (per100 === null) continue;
+      // A blank SR21 value is unknown: counted, never added as 0.
+      if (per100 === null) {
+        unknown[key]++;
+        continue;
+      }
       totals[key] = (totals[key] ?? 0) + (per100 * q.grams) / 100;
     }
     const cause = { ndb: food.ndb, name: food.name };
@@ -108,12 +132,29 @@ export function deriveRecipe(
       inflammationCauses.push({ ...cause, class: cls, evidence });
     }
   });
+  const strainedFood = recipe.strained ? foods.get(recipe.strained.ndb) : undefined;
+  if (recipe.strained && !strainedFood) {
+    errors.push(`strained.ndb: unknown food ${recipe.strained.ndb}`);
+  }
   if (errors.length > 0) return { ok: false, errors };
 
+  let nutritionFrom: DerivedRecipe['nutritionFrom'] = null;
+  let servingsOfTotals = recipe.servings;
+  if (recipe.strained && strainedFood) {
+    // The strained liquid replaces the pot's sum: one "ingredient", one serving's grams.
+    const grams = recipe.strained.gramsPerServing;
+    nutritionFrom = { ndb: strainedFood.ndb, name: strainedFood.name, gramsPerServing: grams };
+    servingsOfTotals = 1;
+    for (const key of NUTRIENT_KEYS) {
+      const per100 = strainedFood.nutrients[key];
+      totals[key] = per100 === null ? null : (per100 * grams) / 100;
+      unknown[key] = per100 === null ? 1 : 0;
+    }
+  }
   const nutritionPerServing = Object.fromEntries(
     NUTRIENT_KEYS.map((k) => {
       const v = totals[k];
-      return [k, v === null ? null : Math.round((v / recipe.servings) * 100) / 100];
+      return [k, v === null ? null : Math.round((v / servingsOfTotals) * 100) / 100];
     }),
   ) as Record<NutrientKey, number | null>;
   const score = totalGrams > 0 ? weighted / totalGrams : 0;
@@ -124,6 +165,8 @@ export function deriveRecipe(
     recipe: {
       ingredients,
       nutritionPerServing,
+      nutritionUnknown: unknown,
+      nutritionFrom,
       allergens: [...allergens.values()].sort(byCode),
       tags: [...tags.values()].sort(byCode),
       inflammation: {

@@ -12,6 +12,11 @@ export const ingredientSchema = z
     amount: z.number().positive().optional(),
     measure: z.string().min(1).optional(),
     note: z.string().min(1).optional(),
+    /**
+     * What a shopper must pick, shown on the shopping list and at the front of the note:
+     * "packed in water, no broth" (canned fish), "choose one without gums" (coconut milk).
+     */
+    shopNote: z.string().min(1).optional(),
   })
   .strict()
   .refine((i) => (i.grams !== undefined) !== (i.amount !== undefined && i.measure !== undefined), {
@@ -26,13 +31,31 @@ export const recipeSchema = z
     mealTypes: z.array(z.enum(MEAL_TYPES)).min(1),
     servings: z.number().int().min(1).max(12),
     prepMinutes: z.number().int().min(0).max(240),
-    cookMinutes: z.number().int().min(0).max(600),
+    /** Up to 24 h: a bone broth simmers 12–24 hours (mostly unattended, but that is its time). */
+    cookMinutes: z.number().int().min(0).max(1440),
     cuisine: z.string().min(2),
     /** A light main meal (soup, salad) may skip the protein rule for lunches and dinners. */
     light: z.boolean().default(false),
     /** Days the dish keeps in the fridge; 0 = eat fresh. */
     leftoverDays: z.number().int().min(0).max(7),
     freezes: z.boolean(),
+    /**
+     * A baked treat, pancake, cookie, muffin, "nice cream" or bar, even when made only of
+     * compliant foods. A protocol phase with `excludeTreats` (Whole30) leaves these out.
+     */
+    treat: z.boolean().default(false),
+    /**
+     * A broth or stock strained of its solids: its nutrition per serving is that of this SR21 food
+     * (the strained liquid) at `gramsPerServing`, not the sum of the pot's ingredients, most of
+     * which are discarded. Tags still come from every ingredient that went into the pot.
+     */
+    strained: z
+      .object({
+        ndb: z.string().regex(/^\d{5}$/, 'NDB number is 5 digits'),
+        gramsPerServing: z.number().positive(),
+      })
+      .strict()
+      .optional(),
     ingredients: z.array(ingredientSchema).min(1),
     steps: z.array(z.string().min(3)).min(1),
   })

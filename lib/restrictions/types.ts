@@ -24,16 +24,25 @@ export type RestrictionRule = {
 /** Exceptions only ever excuse protocol and diet rules, never an allergy or an avoided group. */
 export type ExcuseRule = { code: string; excuses: string[]; note: string };
 
+/** A per-person, per-day nutrient limit held by the planner; `reason` names the phase. */
+export type DailyNutrientCap = { nutrient: 'fructoseG'; max: number; reason: string };
+
 export type Restriction = {
   rules: RestrictionRule[];
   allow: ExcuseRule[];
   dislikes: { ndb: string; name: string }[];
+  /** Recipes marked `treat` are left out, with this reason (Whole30's pancake rule). */
+  excludeTreats?: { reason: string };
+  /** Per-day caps of the protocol phase (absent = none). */
+  dailyCaps?: DailyNutrientCap[];
 };
 
 export type Violation = {
+  /** Empty for a rule about the whole recipe (kind `recipe`). */
   ndb: string;
+  /** The food, or for kind `recipe` the recipe's name. */
   foodName: string;
-  kind: 'allergen' | 'group' | 'dislike';
+  kind: 'allergen' | 'group' | 'dislike' | 'recipe';
   code: string;
   certainty: Certainty;
   origin: RuleOrigin;

@@ -60,6 +60,7 @@ export function buildShoppingList(input: ShoppingListInput): ShoppingList {
       changed,
       inPantry: pantry.explicit.get(food.ndb) ?? inPantryDefault(food, aisleId),
       meals: need.meals,
+      notes: need.notes,
     };
   });
 

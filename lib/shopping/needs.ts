@@ -1,11 +1,11 @@
 import type { Plan, Recipe } from './types';
 
-export type FoodNeed = { ndb: string; grams: number; meals: string[] };
+export type FoodNeed = { ndb: string; grams: number; meals: string[]; notes: string[] };
 
 /**
  * Grams of each food the plan's cooking meals need: Σ ingredient.grams × meal.servings /
  * recipe.servings. Leftover meals add nothing (their portions are in the cooking meal's
- * servings). Foods come out in first-use order. A missing recipe is a caller bug and throws.
+ * servings). Foods come out in first-use order, each with its distinct shop notes. A missing recipe is a caller bug and throws.
  */
 export function sumFoodNeeds(plan: Plan, recipes: ReadonlyMap<string, Recipe>): FoodNeed[] {
   const needs = new Map<string, FoodNeed>();
@@ -17,9 +17,17 @@ export function sumFoodNeeds(plan: Plan, recipes: ReadonlyMap<string, Recipe>): 
       if (!(recipe.servings > 0)) throw new Error(`recipe "${recipe.slug}" has no servings`);
       const factor = meal.servings / recipe.servings;
       for (const ingredient of recipe.ingredients) {
-        const need = needs.get(ingredient.ndb) ?? { ndb: ingredient.ndb, grams: 0, meals: [] };
+        const need = needs.get(ingredient.ndb) ?? {
+          ndb: ingredient.ndb,
+          grams: 0,
+          meals: [],
+          notes: [],
+        };
         need.grams += ingredient.grams * factor;
         if (!need.meals.includes(meal.id)) need.meals.push(meal.id);
+        // once per line, however many recipes ask the same
+        const note = ingredient.shopNote;
+        if (note && !need.notes.includes(note)) need.notes.push(note);
         needs.set(ingredient.ndb, need);
       }
     }

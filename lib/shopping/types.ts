@@ -29,6 +29,8 @@ export type RecipeIngredient = {
   grams: number;
   /** Household wording for the whole recipe, e.g. '1 cup, chopped' or '260 g'. */
   text: string;
+  /** What a shopper must pick, e.g. 'packed in water, no broth'; absent or null = nothing. */
+  shopNote?: string | null;
 };
 
 export type Recipe = {
@@ -112,6 +114,8 @@ export type ShoppingListItem = {
   inPantry: boolean;
   /** Ids of the cooking meals that need it, in plan order. */
   meals: string[];
+  /** Distinct shop notes of the recipes that need it ('packed in water, no broth'), in first-use order. */
+  notes: string[];
 };
 
 export type ShoppingListSection = { id: string; name: string; items: string[] };

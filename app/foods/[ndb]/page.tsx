@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { getFoodByNdb } from '@/db/queries/foods';
 import { listProtocols } from '@/db/queries/protocols';
 import { eliminatedInNote } from '@/lib/foods/inflammation-labels';
+import { NO_DATA } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { restrictionForPhase } from '@/lib/protocols/build-restriction';
 import type { TagRef } from '@/lib/restrictions/types';
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function fmt(value: number | null, digits = 1): string {
-  if (value === null) return '—';
+  if (value === null) return NO_DATA;
   return Number.isInteger(value) ? String(value) : value.toFixed(digits);
 }
 
@@ -141,7 +142,8 @@ export default async function FoodPage({ params }: Props) {
       <section aria-labelledby="nutrients-h">
         <h2 id="nutrients-h">Nutrients</h2>
         <p className="muted small">
-          Per 100 g and per household measure (USDA WEIGHT.txt). “—” means USDA has no value.
+          Per 100 g and per household measure (USDA WEIGHT.txt). “{NO_DATA}” means USDA has no
+          value: the amount is unknown, not zero.
         </p>
         <TableWrap label="Nutrients per 100 g and per measure">
           <table>
@@ -169,7 +171,7 @@ export default async function FoodPage({ params }: Props) {
                     <td className="num">{fmt(v, 2)}</td>
                     {food.measures.map((m) => (
                       <td className="num" key={m.seq}>
-                        {v === null ? '—' : fmt((v * m.grams) / 100, 2)}
+                        {v === null ? NO_DATA : fmt((v * m.grams) / 100, 2)}
                       </td>
                     ))}
                   </tr>

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { getRecipeBySlug } from '@/db/queries/recipes';
 import { inflammationText } from '@/lib/foods/inflammation-labels';
+import { describeAmount } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
@@ -87,19 +88,29 @@ export default async function RecipePage({ params }: Props) {
           <table>
             <tbody>
               {NUTRIENTS.filter((n) => SHOWN_NUTRIENTS.includes(n.key)).map((n) => {
-                const v = recipe.nutritionPerServing[n.key];
+                const v = recipe.nutritionPerServing[n.key] ?? null;
                 return (
                   <tr key={n.key}>
                     <th scope="row">{n.label}</th>
                     <td className="num">
-                      {v === null || v === undefined ? '—' : `${Math.round(v * 10) / 10} ${n.unit}`}
+                      {describeAmount(v, n.unit, recipe.nutritionUnknown[n.key] ?? 0)}
                     </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          <p className="small muted">Computed from the USDA values of the ingredients.</p>
+          {recipe.nutritionFrom ? (
+            <p className="small">
+              Strained: the solids are discarded, so these are the USDA values of{' '}
+              <Link href={`/foods/${recipe.nutritionFrom.ndb}`}>{recipe.nutritionFrom.name}</Link> (
+              {recipe.nutritionFrom.gramsPerServing} g a serving), not of the pot's ingredients.
+            </p>
+          ) : null}
+          <p className="small muted">
+            Computed from the USDA values of the ingredients. Where USDA has no value for an
+            ingredient, the amount is a lower bound (“at least”), never a guess of zero.
+          </p>
         </section>
       </div>
 
@@ -169,7 +180,8 @@ export default async function RecipePage({ params }: Props) {
                     <td>
                       {c.reasons.map((r) => (
                         <div key={`${r.code}-${r.reason}`}>
-                          {r.code}: {r.foods.join(', ')}
+                          {/* a recipe-level rule (a treat) names no food: its reason says it all */}
+                          {r.foods.length > 0 ? `${r.code}: ${r.foods.join(', ')}` : r.reason}
                         </div>
                       ))}
                     </td>

@@ -38,6 +38,7 @@ function makeRecipe(over: Partial<RecipeInput> = {}): RecipeInput {
     light: false,
     leftoverDays: 0,
     freezes: false,
+    treat: false,
     ingredients: [
       { ndb: '11507', grams: 400 },
       { ndb: '02028', amount: 1, measure: 'tsp' },

@@ -33,6 +33,7 @@ function TotalBar({
   unit,
   ok,
   isCeiling = false,
+  atLeast = false,
 }: {
   label: string;
   value: number;
@@ -41,20 +42,23 @@ function TotalBar({
   ok: boolean;
   /** Only energy has an upper bound; more protein or fiber is not "over". */
   isCeiling?: boolean;
+  /** Some ingredient has no USDA value: the total is a lower bound. */
+  atLeast?: boolean;
 }) {
+  const shown = `${atLeast ? 'at least ' : ''}${Math.round(value)}`;
   const pct = Math.min(100, Math.round((value / Math.max(1, target)) * 100));
   return (
     <div className="small" style={{ marginBottom: '0.35rem' }}>
       <div className="spread">
         <span>{label}</span>
         <span>
-          {Math.round(value)} / {Math.round(target)} {unit} {ok ? '✓' : ''}
+          {shown} / {Math.round(target)} {unit} {ok ? '✓' : ''}
         </span>
       </div>
       <div
         className={`bar${isCeiling && value > target * 1.1 ? ' over' : ''}`}
         role="img"
-        aria-label={`${label} ${Math.round(value)} of ${Math.round(target)} ${unit}`}
+        aria-label={`${label} ${shown} of ${Math.round(target)} ${unit}`}
       >
         <span style={{ width: `${pct}%` }} />
       </div>
@@ -246,6 +250,7 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                 unit="kcal"
                 ok={day.totals.energyInBand}
                 isCeiling
+                atLeast={day.totals.atLeast?.includes('energyKcal')}
               />
               <TotalBar
                 label="Protein"
@@ -253,6 +258,7 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                 target={day.totals.targets.proteinG}
                 unit="g"
                 ok={day.totals.proteinMet}
+                atLeast={day.totals.atLeast?.includes('proteinG')}
               />
               <TotalBar
                 label="Fiber"
@@ -260,7 +266,18 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
                 target={day.totals.targets.fiberG}
                 unit="g"
                 ok={day.totals.fiberMet}
+                atLeast={day.totals.atLeast?.includes('fiberG')}
               />
+              {day.totals.fructoseG ? (
+                <TotalBar
+                  label="Fructose (daily limit)"
+                  value={day.totals.fructoseG.total}
+                  target={day.totals.fructoseG.max}
+                  unit="g"
+                  ok={day.totals.fructoseG.total <= day.totals.fructoseG.max}
+                  isCeiling
+                />
+              ) : null}
             </div>
           </section>
         ))}

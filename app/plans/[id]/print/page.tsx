@@ -64,7 +64,10 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
                   </td>
                 );
               })}
-              <td className="num">{Math.round(d.totals.energyKcal)}</td>
+              <td className="num">
+                {d.totals.atLeast?.includes('energyKcal') ? 'at least ' : ''}
+                {Math.round(d.totals.energyKcal)}
+              </td>
             </tr>
           ))}
         </tbody>

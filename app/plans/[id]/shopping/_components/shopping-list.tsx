@@ -102,6 +102,12 @@ export function ShoppingListView({
                       <span style={{ textDecoration: item.checked ? 'line-through' : undefined }}>
                         <strong>{item.display}</strong>{' '}
                         <span className="muted small">({item.exact})</span>
+                        {item.notes.length > 0 ? (
+                          <span className="small" data-testid="shop-note">
+                            {' '}
+                            — {item.notes.join('; ')}
+                          </span>
+                        ) : null}
                       </span>
                     </label>
                     <span className="row">

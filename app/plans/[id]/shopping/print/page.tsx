@@ -34,6 +34,9 @@ export default async function ShoppingPrintPage({
                 <li key={i.ndb}>
                   {i.checked ? '☑' : '☐'} {i.display}{' '}
                   <span className="muted small">({i.exact})</span>
+                  {i.notes.length > 0 ? (
+                    <span className="small"> — {i.notes.join('; ')}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,83 @@
+import type { Violation } from '../restrictions/types';
+import type { PlannerInput, PlannerRecipe } from './types';
+
+/**
+ * Recipe-level rules and per-day caps, apart from the ingredient-tag rules of `findViolations`.
+ *
+ * Unknown values (a blank in SR21) are never read as 0 where a limit is checked:
+ * - energy has a band with an upper side, so a recipe with an ingredient of unknown energy is not
+ *   planned (SR21 gives energy for every food the catalog uses; this guards new recipes);
+ * - a per-meal carbohydrate target likewise needs known carbohydrate;
+ * - a fructose cap needs a fructose figure that does not undercount (table value, else total
+ *   sugars, else carbohydrate); a recipe without one is not planned under the cap.
+ * Protein and fibre are floors: the known sum is a lower bound and is shown as "at least".
+ */
+
+/** Penalty points per gram over a daily cap: large enough that the search never trades it. */
+export const DAILY_CAP_WEIGHT = 1000;
+
+/** The per-person fructose cap of the input's restriction, g per day; Infinity when none. */
+export function fructoseCapOf(input: PlannerInput): number {
+  const caps = (input.restriction.dailyCaps ?? []).filter((c) => c.nutrient === 'fructoseG');
+  return caps.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...caps.map((c) => c.max));
+}
+
+/** Penalty of a day's fructose over the cap (0 within it). */
+export function capExcessPenalty(fructoseG: number, cap: number): number {
+  const over = fructoseG - cap;
+  return over > 1e-9 ? DAILY_CAP_WEIGHT * over : 0;
+}
+
+function recipeViolation(recipe: PlannerRecipe, code: string, reason: string): Violation {
+  return {
+    ndb: '',
+    foodName: recipe.name,
+    kind: 'recipe',
+    code,
+    certainty: 'contains',
+    origin: 'protocol',
+    reason,
+  };
+}
+
+/**
+ * Why a recipe as a whole cannot be planned for this input: a treat where the phase leaves treats
+ * out; a value a limit needs is unknown; one smallest portion alone is over a daily cap.
+ */
+export function recipeRuleViolations(
+  input: PlannerInput,
+  recipe: PlannerRecipe,
+  smallestPortion: number,
+): Violation[] {
+  const out: Violation[] = [];
+  const { restriction, profile } = input;
+  if (recipe.treat && restriction.excludeTreats) {
+    out.push(recipeViolation(recipe, 'treat', restriction.excludeTreats.reason));
+  }
+  const unknown = recipe.unknownNutrients ?? {};
+  if ((unknown.energyKcal ?? 0) > 0) {
+    out.push(
+      recipeViolation(recipe, 'energy-unknown', 'energy unknown for an ingredient (no USDA value)'),
+    );
+  }
+  if (profile.carbsPerMealG && (unknown.carbsG ?? 0) > 0) {
+    out.push(
+      recipeViolation(
+        recipe,
+        'carbs-unknown',
+        'carbohydrate unknown for an ingredient (no USDA value), so the per-meal target cannot be checked',
+      ),
+    );
+  }
+  for (const cap of restriction.dailyCaps ?? []) {
+    const fructose = recipe.fructoseG;
+    if (fructose === null || fructose === undefined) {
+      out.push(recipeViolation(recipe, 'fructose-unknown', `${cap.reason} (fructose unknown)`));
+    } else if (fructose * smallestPortion > cap.max + 1e-9) {
+      out.push(
+        recipeViolation(recipe, 'fructose-cap', `${cap.reason} (one portion alone is over it)`),
+      );
+    }
+  }
+  return out;
+}
