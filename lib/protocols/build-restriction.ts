@@ -70,6 +70,7 @@ export function restrictionForPhase(protocol: Protocol, phase: Phase): Restricti
     rules: phaseRules(phase, origin, phaseReason(protocol, phase)),
     allow: phase.allow,
     dislikes: [],
+    ...(phase.fodmapDoses ? { fodmapDoses: true } : {}),
   };
 }
 
@@ -152,5 +153,8 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
   ];
   const seen = new Set<string>();
   const dislikes = input.dislikes.filter((d) => !seen.has(d.ndb) && seen.add(d.ndb));
-  return { ok: true, restriction: { rules, allow, dislikes } };
+  return {
+    ok: true,
+    restriction: { rules, allow, dislikes, ...(phase.fodmapDoses ? { fodmapDoses: true } : {}) },
+  };
 }

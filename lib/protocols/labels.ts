@@ -44,6 +44,9 @@ export const GROUP_LABELS: Record<GroupCode, string> = {
   'unrefined-sweetener': 'unrefined sweeteners',
   rice: 'rice',
   'organ-meat': 'organ meats',
+  'fructan-wheat': 'fructans from wheat, rye and barley',
+  'fructan-garlic': 'fructans from garlic',
+  'fructan-onion': 'fructans from onion, leek and shallot',
 };
 
 /** Nouns for allergen codes, as in "your tree nut allergy". */

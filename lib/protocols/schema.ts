@@ -34,6 +34,11 @@ export const phaseSchema = z
     reintroduces: z.array(z.string()).default([]),
     /** Food challenges in this phase happen only under a clinician; the app never schedules them. */
     requiresClinician: z.boolean().default(false),
+    /**
+     * FODMAP rules of this phase are dose-aware: a food with a green (low-FODMAP) serve is not
+     * left out; the planner keeps it within that serve per person per meal, with stacking.
+     */
+    fodmapDoses: z.boolean().default(false),
   })
   .strict();
 

@@ -911,4 +911,19 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
   row('35001', 'Agutuk (fish, berries, seal oil)', ['fish', 'animal'], ['milk', 'dairy']),
   row('35052', 'Mouse nuts, roots', [], ['tree-nut', 'nut']),
   row('35142', 'Frybread, made with lard', ['wheat', 'gluten', 'pork'], [], 'inflammatory'),
+
+  // ------------------------------------------------------------------ fructans in three parts
+  row(
+    '11283',
+    'Onions, boiled',
+    ['fructan-onion', 'fodmap-fructan', 'high-fodmap'],
+    ['fructan-garlic'],
+  ),
+  row('06235', 'PREGO Roasted Garlic and Herb sauce', ['fructan-garlic', 'fodmap-fructan'], []),
+  row(
+    '20121',
+    'Spaghetti, cooked, enriched',
+    ['fructan-wheat', 'fodmap-fructan'],
+    ['fructan-onion'],
+  ),
 ];
