@@ -4,6 +4,13 @@ import type { Rng } from './rng';
 
 export type { Rng };
 
+/**
+ * One distinct ingredient food of a recipe with its tags. `gramsPerServing` (grams in one written
+ * serving, all lines of the food summed; null or absent = unknown) is needed where a dose-aware
+ * restriction caps grams: a dosed food with unknown grams is never served.
+ */
+export type PlannerIngredient = TaggedFoodRef & { gramsPerServing?: number | null };
+
 /** A recipe as the planner sees it; callers map database rows to this shape. */
 export type PlannerRecipe = {
   slug: string;
@@ -20,7 +27,7 @@ export type PlannerRecipe = {
   /** Nutrition of one serving of the written recipe. */
   perServing: { energyKcal: number; proteinG: number; fiberG: number; carbsG: number };
   /** One entry per distinct ingredient food. */
-  ingredients: TaggedFoodRef[];
+  ingredients: PlannerIngredient[];
   /** −1 (inflammatory) … +1 (gut-healing), serving-weighted average computed by the caller. */
   inflammationScore: number;
 };
