@@ -1,4 +1,9 @@
-import { type DoseIngredient, maxPortionOf, portionFits } from '../../lib/fodmap/load';
+import {
+  type DoseIngredient,
+  foodsOverLimit,
+  maxPortionOf,
+  portionFits,
+} from '../../lib/fodmap/load';
 import { applyServingRow } from '../../lib/fodmap/tags';
 import { FOOD_GROUPS } from '../../lib/foods/codes';
 import type { FoodTagging } from '../../lib/foods/types';
@@ -13,7 +18,6 @@ import {
   type ViolationSummary,
 } from '../../lib/restrictions/recipe-violations';
 import type { TaggedFoodRef } from '../../lib/restrictions/types';
-import { hasFodmapDose } from '../../lib/restrictions/violations';
 import { readableFoodName, tagAllFoods } from '../../lib/tagging';
 import { readSr21Files } from '../../lib/usda/load-files';
 import { parseSr21 } from '../../lib/usda/parse';
@@ -278,19 +282,13 @@ function fodmapDoseCompliance(
   if (!Number.isFinite(max)) return { maxPortion: null, reason: null };
   const maxPortion = Math.round(max * 1000) / 1000;
   if (portionFits(PORTIONS[0], max)) return { maxPortion, reason: null };
-  const dosed = [
-    ...new Set(
-      ingredients
-        .filter((i) => hasFodmapDose({ ndb: i.ndb, name: '', allergens: [], tags: i.tags }))
-        .map((i) => i.ndb),
-    ),
-  ];
+  const over = foodsOverLimit(ingredients, PORTIONS[0]);
   return {
     maxPortion,
     reason: {
       code: 'high-fodmap',
       reason: `over the low-FODMAP serve even at ${PORTIONS[0]} serving per person (up to ${maxPortion} fits)`,
-      foods: dosed.map((ndb) => foods.get(ndb)?.name ?? ndb),
+      foods: over.map((ndb) => foods.get(ndb)?.name ?? ndb),
     },
   };
 }

@@ -72,3 +72,21 @@ export function maxPortionOf(ingredients: DoseIngredient[]): number {
 export function portionFits(portion: number, maxPortion: number): boolean {
   return portion <= maxPortion * (1 + LOAD_EPS);
 }
+
+/**
+ * The dosed foods that take part in a limit broken at `portion` servings per person: the foods
+ * of every subgroup (or own key) whose load × portion is over 1. Empty when the portion fits.
+ */
+export function foodsOverLimit(ingredients: DoseIngredient[], portion: number): string[] {
+  const loads = servingLoads(ingredients);
+  const over = new Set<string>();
+  for (const [key, load] of loads) {
+    if (portionFits(portion, 1 / load)) continue;
+    for (const ing of ingredients) {
+      if (!hasFodmapDose({ ndb: ing.ndb, name: '', allergens: [], tags: ing.tags })) continue;
+      const codes = ing.tags.map((t) => t.code);
+      if (key === `food:${ing.ndb}` || codes.includes(key)) over.add(ing.ndb);
+    }
+  }
+  return [...over];
+}

@@ -1,7 +1,7 @@
-import { maxPortionOf, portionFits } from '../fodmap/load';
+import { foodsOverLimit, maxPortionOf, portionFits } from '../fodmap/load';
 import { MEAL_TYPES, type MealType } from '../foods/codes';
 import type { Violation } from '../restrictions/types';
-import { findViolations, hasFodmapDose } from '../restrictions/violations';
+import { findViolations } from '../restrictions/violations';
 import { isWeekend, weekDates } from './dates';
 import { inflammationPenalty, PORTIONS } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
@@ -274,7 +274,15 @@ export function recipeViolations(
         (x) => x.origin === 'protocol' && x.code === 'high-fodmap',
       );
       const smallest = Math.min(...portions);
-      const food = recipe.ingredients.find((i) => hasFodmapDose(i));
+      const over = foodsOverLimit(
+        recipe.ingredients.map((i) => ({
+          ndb: i.ndb,
+          gramsPerServing: i.gramsPerServing ?? null,
+          tags: i.tags,
+        })),
+        smallest,
+      );
+      const food = recipe.ingredients.find((i) => i.ndb === over[0]);
       violations.push({
         ndb: food?.ndb ?? '',
         foodName: food?.name ?? recipe.name,

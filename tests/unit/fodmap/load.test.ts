@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type DoseIngredient,
+  foodsOverLimit,
   maxPortionOf,
   portionFits,
   servingLoads,
@@ -85,6 +86,15 @@ describe('maxPortionOf and portionFits', () => {
     const max = maxPortionOf([sweetPotato(37.5)]);
     expect(max).toBe(2);
     expect(portionFits(2, max)).toBe(true);
+  });
+});
+
+describe('foodsOverLimit', () => {
+  it('names the foods of every broken limit, and none when the portion fits', () => {
+    const recipe = [sweetPotato(50), celery(5), avocado(20)];
+    // at 1 serving mannitol is 7/6 > 1: sweet potato and celery; sorbitol 1/3 is fine
+    expect(foodsOverLimit(recipe, 1)).toEqual(['11507', '11143']);
+    expect(foodsOverLimit(recipe, 0.75)).toEqual([]);
   });
 });
 
