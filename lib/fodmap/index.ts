@@ -1,4 +1,5 @@
 export { parseCsv } from './csv';
+export { describeMaxPortion, describeServes, type ServesForText } from './describe';
 export { type DoseIngredient, LOAD_EPS, maxPortionOf, portionFits, servingLoads } from './load';
 export {
   type FodmapLevel,
