@@ -61,7 +61,9 @@ function FodmapSection({ rating }: { rating: RecipeDetail['fodmapPerServing'] })
               <tbody>
                 {rating.subgroups.map((s) => (
                   <tr key={s.code} data-testid={`fodmap-${s.code}`}>
-                    <td>{groupLabel(s.code)}</td>
+                    <td>
+                      {s.code === 'high-fodmap' ? 'other (no subgroup named)' : groupLabel(s.code)}
+                    </td>
                     <td>
                       {LEVEL_WORDS[s.level]}
                       {s.load !== null ? (
@@ -235,6 +237,9 @@ export default async function RecipePage({ params }: Props) {
                       {c.reasons.map((r) => (
                         <div key={`${r.code}-${r.reason}`}>
                           {r.code}: {r.foods.join(', ')}
+                          {r.reason.startsWith('over the low-FODMAP serve') ? (
+                            <span className="small muted"> — {r.reason}</span>
+                          ) : null}
                         </div>
                       ))}
                     </td>
