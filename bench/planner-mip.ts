@@ -18,7 +18,7 @@
  * Carbohydrate and inflammation penalties depend on one meal only, so they sit directly in the
  * objective coefficient of x and y.
  */
-import { getModel } from '@/lib/planner/model';
+import { getModel, portionOk } from '@/lib/planner/model';
 import type { PlanCells } from '@/lib/planner/plan-io';
 import { carbsPenalty, ENERGY_BAND, SCORE_WEIGHTS } from '@/lib/planner/score';
 import { EMPTY } from '@/lib/planner/state';
@@ -78,6 +78,8 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
     dayProtein[d]!.push([f * m.protein[r]!, name]);
     dayFiber[d]!.push([f * m.fiber[r]!, name]);
     binaries.push(name);
+    // low-FODMAP doses: a portion over the recipe's green serves is not allowed (as in the search)
+    if (!portionOk(m, r, k)) rows.push(` dose_${name}: ${expr([[1, name]])} = 0`);
   };
 
   for (let c = 0; c < m.nCells; c++) {

@@ -10,6 +10,7 @@ import { loadPlannerRecipes } from '../db/queries/planner-recipes';
 import { listProtocols } from '../db/queries/protocols';
 import { buildRestriction } from '../lib/protocols/build-restriction';
 import { runSeed } from '../seeds/seed';
+import { runFodmapBench } from './fodmap';
 import { type NamedRestriction, runPlannerBench } from './planner';
 import { measureSearch } from './search';
 import { printTable } from './table';
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
         },
     log,
   });
+
+  runFodmapBench({ recipes, protocols, profiles: 500, log });
 }
 
 main().catch((error: unknown) => {

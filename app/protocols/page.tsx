@@ -14,6 +14,34 @@ function duration(phase: Phase): string {
   return min === max ? `${min} weeks` : `${min}–${max} weeks`;
 }
 
+/** The low-FODMAP dose model in plain words (phases marked `fodmapDoses`). */
+function ServingSizes() {
+  return (
+    <div data-testid="fodmap-dose-model">
+      <h3>How serving size counts</h3>
+      <p>
+        FODMAPs depend on how much you eat in one sitting. Ripe banana is low at about a third of a
+        banana and high in fructans at a whole one; sweet potato is fine at 75 g and high in
+        mannitol above about 110 g. So during elimination and reintroduction Villi does not leave
+        out every food that can be high: it serves each food only up to its largest low
+        (&ldquo;green&rdquo;) serve per person per meal.
+      </p>
+      <p>
+        Foods of the same subgroup add up in one meal, the way Monash describes
+        &ldquo;stacking&rdquo;: half a green serve of sweet potato and half a green serve of celery
+        (both mannitol) fill the meal&rsquo;s mannitol allowance. Villi keeps, for every subgroup,
+        the sum of each food&rsquo;s share of its green serve at or below one, and picks a smaller
+        portion of a recipe when it has to. Foods with no low serve (garlic, onion, cashews) stay
+        out, and your allergies and your own avoid list are never relaxed.
+      </p>
+      <p className="small muted">
+        The serves are estimated from published sources — the Monash app is the reference. Each food
+        page shows its serve and where it comes from.
+      </p>
+    </div>
+  );
+}
+
 export default function ProtocolsPage() {
   const protocols = listProtocols(getDb());
   const elimination = protocols.filter((p) => p.kind === 'protocol');
@@ -74,6 +102,7 @@ export default function ProtocolsPage() {
               </ul>
             </div>
           </div>
+          {p.phases.some((ph) => ph.fodmapDoses) ? <ServingSizes /> : null}
           <h3>How long</h3>
           <p>{p.howLong}</p>
           <h3>Phases</h3>
@@ -86,7 +115,10 @@ export default function ProtocolsPage() {
                   <div className="small">Returns: {ph.reintroduces.join('; ')}</div>
                 ) : null}
                 {ph.exclude.length > 0 ? (
-                  <div className="small muted">Not in this phase: {ph.exclude.join(', ')}</div>
+                  <div className="small muted">
+                    Not in this phase: {ph.exclude.join(', ')}
+                    {ph.fodmapDoses ? ' (above each food’s low serve)' : ''}
+                  </div>
                 ) : null}
                 <div className="small">
                   <Link href={`/recipes?protocol=${p.id}&phase=${ph.id}`}>

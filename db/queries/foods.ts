@@ -1,4 +1,7 @@
 import 'server-only';
+import { describeServes } from '../../lib/fodmap/describe';
+import type { TableSubgroup } from '../../lib/fodmap/table';
+import { SERVING_DISCLAIMER } from '../../lib/fodmap/tags';
 import type { FoodSearch } from '../../lib/validation/foods';
 import type { Db } from '../client';
 import { toFtsQuery } from './fts';
@@ -24,13 +27,15 @@ type TagRow = {
   certainty: string;
   rationale: string;
   source: string;
+  green_max_g: number | null;
+  subgroups_above: string | null;
 };
 
 function tagsFor(db: Db, ndbs: string[]): Map<string, TagRow[]> {
   if (ndbs.length === 0) return new Map();
   const rows = db.$client
     .prepare(
-      `SELECT ndb, kind, code, certainty, rationale, source FROM food_tags WHERE ndb IN (${ndbs.map(() => '?').join(',')}) ORDER BY kind, code`,
+      `SELECT ndb, kind, code, certainty, rationale, source, green_max_g, subgroups_above FROM food_tags WHERE ndb IN (${ndbs.map(() => '?').join(',')}) ORDER BY kind, code`,
     )
     .all(...ndbs) as TagRow[];
   return groupBy(rows, (r) => r.ndb);
@@ -151,11 +156,69 @@ export type FoodDetail = {
   nutrientsPer100g: Record<string, number | null>;
   measures: { seq: number; amount: number; label: string; grams: number }[];
   allergens: { code: string; certainty: string; rationale: string; source: string }[];
-  tags: { code: string; certainty: string; rationale: string; source: string }[];
+  tags: {
+    code: string;
+    certainty: string;
+    rationale: string;
+    source: string;
+    greenMaxG?: number;
+    subgroupsAbove?: string[];
+  }[];
   inflammation: { class: string; rationale: string; evidence: string; source: string };
   /** Derived foods only: the SR21 parent and the stated derivation; null for SR21 foods. */
   derivation: { parent: { ndb: string; name: string }; text: string } | null;
+  /**
+   * FODMAP serve in one line ("low FODMAP up to 30 g (sorbitol above)") with the serving-table
+   * row it comes from (tier and source) and the disclaimer; null when the food has no FODMAPs.
+   */
+  fodmap: FoodFodmap | null;
 };
+
+export type FoodFodmap = {
+  summary: string;
+  servingTable: {
+    food: string;
+    greenMaxG: number | null;
+    amberFromG: number | null;
+    redFromG: number | null;
+    subgroupsAbove: string[];
+    unlimited: boolean;
+    tier: string;
+    source: string;
+    note: string;
+    matchNote: string;
+  } | null;
+  /** "estimated from published sources — the Monash app is the reference" */
+  disclaimer: string;
+};
+
+function fodmapOf(db: Db, ndb: string, tags: TagRow[]): FoodFodmap | null {
+  const row = db.$client
+    .prepare(
+      `SELECT table_food AS food, green_max_g AS greenMaxG, amber_from_g AS amberFromG, red_from_g AS redFromG,
+       subgroups_above AS subgroupsAbove, unlimited, tier, source, note, match_note AS matchNote
+       FROM food_fodmap_serves WHERE ndb = ?`,
+    )
+    .get(ndb) as
+    | (Omit<NonNullable<FoodFodmap['servingTable']>, 'subgroupsAbove' | 'unlimited'> & {
+        subgroupsAbove: string;
+        unlimited: number;
+      })
+    | undefined;
+  const servingTable = row
+    ? {
+        ...row,
+        subgroupsAbove: JSON.parse(row.subgroupsAbove) as TableSubgroup[],
+        unlimited: row.unlimited === 1,
+      }
+    : null;
+  const summary = describeServes(
+    servingTable,
+    tags.filter((t) => t.kind === 'group').map((t) => ({ code: t.code, certainty: 'contains' })),
+  );
+  if (summary === null) return null;
+  return { summary, servingTable, disclaimer: SERVING_DISCLAIMER };
+}
 
 export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
   const row = db.$client.prepare('SELECT * FROM foods WHERE ndb = ?').get(ndb) as
@@ -166,11 +229,16 @@ export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
     .prepare('SELECT seq, amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq')
     .all(ndb) as FoodDetail['measures'];
   const tags = tagsFor(db, [ndb]).get(ndb) ?? [];
-  const strip = ({ code, certainty, rationale, source }: TagRow) => ({
+  const strip = ({ code, certainty, rationale, source, green_max_g, subgroups_above }: TagRow) => ({
     code,
     certainty,
     rationale,
     source,
+    // FODMAP tags with a green serve only: grams per sitting and the subgroups above it
+    ...(green_max_g !== null ? { greenMaxG: green_max_g } : {}),
+    ...(subgroups_above !== null
+      ? { subgroupsAbove: JSON.parse(subgroups_above) as string[] }
+      : {}),
   });
   return {
     ndb,
@@ -192,6 +260,7 @@ export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
       source: String(row.inflammation_source),
     },
     derivation: derivationOf(db, row),
+    fodmap: fodmapOf(db, ndb, tags),
   };
 }
 

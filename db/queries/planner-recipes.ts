@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Certainty, MealType } from '../../lib/foods/codes';
 import type { PlannerRecipe } from '../../lib/planner/types';
+import type { TagRef } from '../../lib/restrictions/types';
 import type { Db } from '../client';
 
 const cache = globalThis as unknown as {
@@ -39,26 +40,34 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
   }[];
   const ingredientRows = db.$client
     .prepare(
-      `SELECT DISTINCT i.recipe_slug AS slug, i.ndb, f.name FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb ORDER BY i.recipe_slug, i.ndb`,
+      `SELECT i.recipe_slug AS slug, i.ndb, f.name, sum(i.grams) / r.servings AS grams_per_serving
+       FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb JOIN recipes r ON r.slug = i.recipe_slug
+       GROUP BY i.recipe_slug, i.ndb ORDER BY i.recipe_slug, i.ndb`,
     )
-    .all() as { slug: string; ndb: string; name: string }[];
+    .all() as { slug: string; ndb: string; name: string; grams_per_serving: number }[];
   const tagRows = db.$client
     .prepare(
-      `SELECT t.ndb, t.kind, t.code, t.certainty FROM food_tags t WHERE t.ndb IN (SELECT DISTINCT ndb FROM recipe_ingredients)`,
+      `SELECT t.ndb, t.kind, t.code, t.certainty, t.green_max_g, t.subgroups_above FROM food_tags t WHERE t.ndb IN (SELECT DISTINCT ndb FROM recipe_ingredients)`,
     )
-    .all() as { ndb: string; kind: 'allergen' | 'group'; code: string; certainty: Certainty }[];
-  const tagsByNdb = new Map<
-    string,
-    {
-      allergens: { code: string; certainty: Certainty }[];
-      tags: { code: string; certainty: Certainty }[];
-    }
-  >();
+    .all() as {
+    ndb: string;
+    kind: 'allergen' | 'group';
+    code: string;
+    certainty: Certainty;
+    green_max_g: number | null;
+    subgroups_above: string | null;
+  }[];
+  const tagsByNdb = new Map<string, { allergens: TagRef[]; tags: TagRef[] }>();
   for (const t of tagRows) {
     const entry = tagsByNdb.get(t.ndb) ?? { allergens: [], tags: [] };
     (t.kind === 'allergen' ? entry.allergens : entry.tags).push({
       code: t.code,
       certainty: t.certainty,
+      // FODMAP doses: the planner caps grams per person per meal at the green serve
+      ...(t.green_max_g !== null ? { greenMaxG: t.green_max_g } : {}),
+      ...(t.subgroups_above !== null
+        ? { subgroupsAbove: JSON.parse(t.subgroups_above) as string[] }
+        : {}),
     });
     tagsByNdb.set(t.ndb, entry);
   }
@@ -66,7 +75,13 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
   for (const i of ingredientRows) {
     const list = ingredientsBySlug.get(i.slug) ?? [];
     const tags = tagsByNdb.get(i.ndb) ?? { allergens: [], tags: [] };
-    list.push({ ndb: i.ndb, name: i.name, allergens: tags.allergens, tags: tags.tags });
+    list.push({
+      ndb: i.ndb,
+      name: i.name,
+      allergens: tags.allergens,
+      tags: tags.tags,
+      gramsPerServing: i.grams_per_serving,
+    });
     ingredientsBySlug.set(i.slug, list);
   }
   const recipes = rows.map((r): PlannerRecipe => {

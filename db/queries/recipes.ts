@@ -1,4 +1,9 @@
 import 'server-only';
+import { describeMaxPortion } from '../../lib/fodmap/describe';
+import { type FodmapRating, type RatedIngredient, rateServing } from '../../lib/fodmap/rating';
+import { SERVING_DISCLAIMER } from '../../lib/fodmap/tags';
+import type { Certainty } from '../../lib/foods/codes';
+import type { TagRef } from '../../lib/restrictions/types';
 import type { RecipeSearch } from '../../lib/validation/recipes';
 import type { Db } from '../client';
 import { toFtsQuery } from './fts';
@@ -184,8 +189,60 @@ export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
     phase: string;
     ok: boolean;
     reasons: { code: string; reason: string; foods: string[] }[];
+    /** Dose-aware phases: largest servings per person that stay green; null = no FODMAP cap. */
+    maxPortion: number | null;
+    /** e.g. "fits at up to 1 serving per person"; null when doses set no limit. */
+    note: string | null;
   }[];
+  /** FODMAP rating of one serving by subgroup (green, amber, red) from the serving table. */
+  fodmapPerServing: FodmapRating & { disclaimer: string };
 };
+
+/** One serving's ingredients with their FODMAP tags and table serves, for the rating. */
+function fodmapRating(
+  db: Db,
+  servings: number,
+  ingredients: { ndb: string; name: string; grams: number }[],
+): FodmapRating {
+  const byNdb = new Map<string, RatedIngredient>();
+  const tagStmt = db.$client.prepare(
+    "SELECT code, certainty, green_max_g, subgroups_above FROM food_tags WHERE ndb = ? AND kind = 'group'",
+  );
+  const servesStmt = db.$client.prepare(
+    'SELECT green_max_g AS greenMaxG, amber_from_g AS amberFromG, red_from_g AS redFromG FROM food_fodmap_serves WHERE ndb = ?',
+  );
+  for (const i of ingredients) {
+    const prev = byNdb.get(i.ndb);
+    if (prev) {
+      prev.gramsPerServing = (prev.gramsPerServing ?? 0) + i.grams / servings;
+      continue;
+    }
+    const tags = (
+      tagStmt.all(i.ndb) as {
+        code: string;
+        certainty: Certainty;
+        green_max_g: number | null;
+        subgroups_above: string | null;
+      }[]
+    ).map(
+      (t): TagRef => ({
+        code: t.code,
+        certainty: t.certainty,
+        ...(t.green_max_g !== null ? { greenMaxG: t.green_max_g } : {}),
+        ...(t.subgroups_above !== null ? { subgroupsAbove: JSON.parse(t.subgroups_above) } : {}),
+      }),
+    );
+    const serves = (servesStmt.get(i.ndb) as RatedIngredient['serves'] | undefined) ?? null;
+    byNdb.set(i.ndb, {
+      ndb: i.ndb,
+      name: i.name,
+      gramsPerServing: i.grams / servings,
+      tags,
+      serves,
+    });
+  }
+  return rateServing([...byNdb.values()]);
+}
 
 export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
   const r = db.$client.prepare('SELECT * FROM recipes WHERE slug = ?').get(slug) as
@@ -232,10 +289,16 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
   });
   const compliance = db.$client
     .prepare(
-      `SELECT c.protocol, c.phase, c.ok, c.reasons FROM recipe_compliance c JOIN protocols p ON p.id = c.protocol
+      `SELECT c.protocol, c.phase, c.ok, c.reasons, c.max_portion FROM recipe_compliance c JOIN protocols p ON p.id = c.protocol
        WHERE c.recipe_slug = ? ORDER BY p.position`,
     )
-    .all(slug) as { protocol: string; phase: string; ok: number; reasons: string }[];
+    .all(slug) as {
+    protocol: string;
+    phase: string;
+    ok: number;
+    reasons: string;
+    max_portion: number | null;
+  }[];
   const inflammationCauses = ingredients
     .filter((i) => i.inflammation !== 'neutral')
     .map((i) => ({
@@ -272,6 +335,12 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
       phase: c.phase,
       ok: c.ok === 1,
       reasons: JSON.parse(c.reasons),
+      maxPortion: c.max_portion,
+      note: c.ok === 1 ? describeMaxPortion(c.max_portion) : null,
     })),
+    fodmapPerServing: {
+      ...fodmapRating(db, r.servings, ingredients),
+      disclaimer: SERVING_DISCLAIMER,
+    },
   };
 }

@@ -56,12 +56,37 @@ export const foodTags = sqliteTable(
     certainty: text('certainty', { enum: ['contains', 'may-contain'] }).notNull(),
     rationale: text('rationale').notNull(),
     source: text('source').notNull(),
+    /** FODMAP tags only: largest low-FODMAP serve per sitting, grams; null = no dose. */
+    greenMaxG: real('green_max_g'),
+    /** FODMAP tags only: JSON array of subgroup codes that rise above the green serve. */
+    subgroupsAbove: text('subgroups_above', { mode: 'json' }).$type<string[]>(),
   },
   (t) => [
     primaryKey({ columns: [t.ndb, t.kind, t.code] }),
     index('food_tags_code_idx').on(t.kind, t.code),
   ],
 );
+
+/**
+ * The FODMAP serving-table row that applies to a food (seeds/fodmap), with its source tier:
+ * estimated from published sources; the Monash app is the reference. Grams; null = unknown.
+ */
+export const foodFodmapServes = sqliteTable('food_fodmap_serves', {
+  ndb: text('ndb')
+    .primaryKey()
+    .references(() => foods.ndb, { onDelete: 'cascade' }),
+  tableFood: text('table_food').notNull(),
+  greenMaxG: real('green_max_g'),
+  amberFromG: real('amber_from_g'),
+  redFromG: real('red_from_g'),
+  /** JSON array of table subgroup words (fructose, lactose, fructans, GOS, sorbitol, mannitol, perseitol). */
+  subgroupsAbove: text('subgroups_above', { mode: 'json' }).$type<string[]>().notNull(),
+  unlimited: integer('unlimited', { mode: 'boolean' }).notNull(),
+  tier: text('tier').notNull(),
+  source: text('source').notNull(),
+  note: text('note').notNull(),
+  matchNote: text('match_note').notNull(),
+});
 
 export type FoodRow = typeof foods.$inferSelect;
 export type FoodTagRow = typeof foodTags.$inferSelect;

@@ -103,6 +103,11 @@ export const recipeCompliance = sqliteTable(
     reasons: text('reasons', { mode: 'json' })
       .$type<{ code: string; reason: string; foods: string[] }[]>()
       .notNull(),
+    /**
+     * Dose-aware phases only: the largest servings per person per meal that keep every food
+     * within its green serve and every FODMAP subgroup within the stacking limit; null = no cap.
+     */
+    maxPortion: real('max_portion'),
   },
   (t) => [
     primaryKey({ columns: [t.recipeSlug, t.protocol, t.phase] }),

@@ -1,5 +1,13 @@
+import {
+  type DoseIngredient,
+  foodsOverLimit,
+  maxPortionOf,
+  portionFits,
+} from '../../lib/fodmap/load';
+import { applyServingRow } from '../../lib/fodmap/tags';
 import { FOOD_GROUPS } from '../../lib/foods/codes';
 import type { FoodTagging } from '../../lib/foods/types';
+import { PORTIONS } from '../../lib/planner/score';
 import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
 import { type DerivationFood, type DerivedRecipe, deriveRecipe } from '../../lib/recipes/derive';
@@ -8,9 +16,11 @@ import { type RecipeInput, recipeSchema } from '../../lib/recipes/schema';
 import {
   findRecipeViolations,
   summarizeViolations,
+  type ViolationSummary,
 } from '../../lib/restrictions/recipe-violations';
 import type { TaggedFoodRef } from '../../lib/restrictions/types';
 import { readableFoodName, tagAllFoods } from '../../lib/tagging';
+import { loadServingTable } from '../../seeds/fodmap/load';
 import { loadFoods } from '../../seeds/load-foods';
 import { loadFructoseTable } from '../../seeds/nutrition/load';
 import { loadProtocols } from '../../seeds/protocols/load';
@@ -59,6 +69,12 @@ export function seedDatabase(db: Db): SeedCounts {
   const sqlite = db.$client;
   const usda = loadFoods();
   const taggings = tagAllFoods(usda, loadTagRules());
+  // The FODMAP serving table replaces the rule tags of the foods it covers (see lib/fodmap/tags).
+  const servings = loadServingTable();
+  for (const [ndb, tagging] of taggings) {
+    taggings.set(ndb, applyServingRow(tagging, servings.byNdb.get(ndb)));
+  }
+  const matchNotes = new Map(servings.matches.flatMap((m) => m.ndbs.map((n) => [n, m.note])));
   const protocols = loadProtocols().sort((a, b) => orderOf(a.id) - orderOf(b.id));
   const recipeFiles = readRecipeFiles();
 
@@ -123,8 +139,14 @@ export function seedDatabase(db: Db): SeedCounts {
     );
     const deleteFoodTags = sqlite.prepare('DELETE FROM food_tags WHERE ndb = ?');
     const insertFoodTag = sqlite.prepare(
-      'INSERT INTO food_tags (ndb, kind, code, certainty, rationale, source) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO food_tags (ndb, kind, code, certainty, rationale, source, green_max_g, subgroups_above) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const deleteServes = sqlite.prepare('DELETE FROM food_fodmap_serves WHERE ndb = ?');
+    const insertServes =
+      sqlite.prepare(`INSERT INTO food_fodmap_serves (ndb, table_food, green_max_g,
+      amber_from_g, red_from_g, subgroups_above, unlimited, tier, source, note, match_note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    let servesRows = 0;
     sqlite.prepare('DELETE FROM foods_fts').run();
     const insertFoodFts = sqlite.prepare(
       'INSERT INTO foods_fts (ndb, name, common_names) VALUES (?, ?, ?)',
@@ -162,18 +184,55 @@ export function seedDatabase(db: Db): SeedCounts {
       }
       deleteFoodTags.run(food.ndb);
       for (const t of tagging.allergens) {
-        insertFoodTag.run(food.ndb, 'allergen', t.code, t.certainty, t.rationale, t.source);
+        insertFoodTag.run(
+          food.ndb,
+          'allergen',
+          t.code,
+          t.certainty,
+          t.rationale,
+          t.source,
+          null,
+          null,
+        );
         tagRows++;
       }
       for (const t of tagging.tags) {
-        insertFoodTag.run(food.ndb, 'group', t.code, t.certainty, t.rationale, t.source);
+        insertFoodTag.run(
+          food.ndb,
+          'group',
+          t.code,
+          t.certainty,
+          t.rationale,
+          t.source,
+          t.greenMaxG ?? null,
+          t.subgroupsAbove ? JSON.stringify(t.subgroupsAbove) : null,
+        );
         tagRows++;
+      }
+      deleteServes.run(food.ndb);
+      const row = servings.byNdb.get(food.ndb);
+      if (row) {
+        insertServes.run(
+          food.ndb,
+          row.food,
+          row.greenMaxG,
+          row.amberFromG,
+          row.redFromG,
+          JSON.stringify(row.subgroupsAbove),
+          row.unlimited ? 1 : 0,
+          row.tier,
+          row.source,
+          row.note,
+          matchNotes.get(food.ndb) ?? '',
+        );
+        servesRows++;
       }
       insertFoodFts.run(food.ndb, name, food.commonNames);
     }
     counts.foods = usda.length;
     counts.food_measures = measureRows;
     counts.food_tags = tagRows;
+    counts.food_fodmap_serves = servesRows;
 
     const upsertProtocol = sqlite.prepare(`INSERT INTO protocols (id, kind, name, position, data)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
@@ -224,7 +283,36 @@ function toRef(food: DerivationFood): TaggedFoodRef {
     ndb: food.ndb,
     name: food.name,
     allergens: food.tagging.allergens.map((t) => ({ code: t.code, certainty: t.certainty })),
-    tags: food.tagging.tags.map((t) => ({ code: t.code, certainty: t.certainty })),
+    tags: food.tagging.tags.map((t) => ({
+      code: t.code,
+      certainty: t.certainty,
+      ...(t.greenMaxG !== undefined ? { greenMaxG: t.greenMaxG } : {}),
+      ...(t.subgroupsAbove ? { subgroupsAbove: t.subgroupsAbove } : {}),
+    })),
+  };
+}
+
+/**
+ * Dose-aware phases: the largest servings per person that keep every food within its green serve
+ * and every subgroup within the stacking limit, and a reason when even the smallest planned
+ * portion (PORTIONS[0]) is over.
+ */
+function fodmapDoseCompliance(
+  ingredients: DoseIngredient[],
+  foods: Map<string, DerivationFood>,
+): { maxPortion: number | null; reason: ViolationSummary | null } {
+  const max = maxPortionOf(ingredients);
+  if (!Number.isFinite(max)) return { maxPortion: null, reason: null };
+  const maxPortion = Math.round(max * 1000) / 1000;
+  if (portionFits(PORTIONS[0], max)) return { maxPortion, reason: null };
+  const over = foodsOverLimit(ingredients, PORTIONS[0]);
+  return {
+    maxPortion,
+    reason: {
+      code: 'high-fodmap',
+      reason: `over the low-FODMAP serve even at ${PORTIONS[0]} serving per person (up to ${maxPortion} fits)`,
+      foods: over.map((ndb) => foods.get(ndb)?.name ?? ndb),
+    },
   };
 }
 
@@ -261,7 +349,7 @@ function seedRecipes(
     'INSERT INTO recipe_tags (recipe_slug, kind, code, certainty, causes) VALUES (?, ?, ?, ?, ?)',
   );
   const insertCompliance = sqlite.prepare(
-    'INSERT INTO recipe_compliance (recipe_slug, protocol, phase, ok, reasons) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO recipe_compliance (recipe_slug, protocol, phase, ok, reasons, max_portion) VALUES (?, ?, ?, ?, ?, ?)',
   );
   sqlite.prepare('DELETE FROM recipes_fts').run();
   const insertFts = sqlite.prepare(
@@ -324,17 +412,25 @@ function seedRecipes(
     const refs = [...new Set(derived.ingredients.map((i) => i.ndb))].map((ndb) =>
       toRef(foods.get(ndb) as DerivationFood),
     );
+    const doseIngredients = derived.ingredients.map((ing) => ({
+      ndb: ing.ndb,
+      gramsPerServing: ing.grams / input.servings,
+      tags: toRef(foods.get(ing.ndb) as DerivationFood).tags,
+    }));
     for (const { protocol, phase, restriction } of phaseRestrictions) {
       const reasons = summarizeViolations(findRecipeViolations(refs, restriction));
       if (input.treat && restriction.excludeTreats) {
         reasons.push({ code: 'treat', reason: restriction.excludeTreats.reason, foods: [] });
       }
+      const dose = restriction.fodmapDoses ? fodmapDoseCompliance(doseIngredients, foods) : null;
+      if (dose?.reason) reasons.push(dose.reason);
       insertCompliance.run(
         input.slug,
         protocol,
         phase,
         reasons.length === 0 ? 1 : 0,
         JSON.stringify(reasons),
+        dose?.maxPortion ?? null,
       );
     }
     insertFts.run(

@@ -16,7 +16,7 @@ function listFiles(dir: string): string[] {
 /** A hash of every data file under seeds/: a change means derived rows must be recomputed. */
 export function hashSeedData(dir = SEEDS_DIR): string {
   const hash = createHash('sha256');
-  for (const file of listFiles(dir).filter((f) => /\.(json|txt)$/.test(f))) {
+  for (const file of listFiles(dir).filter((f) => /\.(json|txt|csv)$/.test(f))) {
     hash.update(relative(dir, file));
     hash.update(readFileSync(file));
   }

@@ -29,6 +29,24 @@ export const FODMAP_SUBGROUP_CODES = [
 ] as const;
 
 /**
+ * Fructans split by source for reintroduction (Monash teaching: grains, garlic, onion), so a
+ * person can keep one and avoid another. Each implies `fodmap-fructan`; fruit and vegetable
+ * fructans (artichoke, dates…) carry only `fodmap-fructan`.
+ */
+export const FRUCTAN_PART_CODES = ['fructan-wheat', 'fructan-garlic', 'fructan-onion'] as const;
+
+/** Every code that says "a FODMAP rises in this food": the ones a serving dose can relieve. */
+export const FODMAP_CODES: readonly string[] = [
+  'high-fodmap',
+  ...FODMAP_SUBGROUP_CODES,
+  ...FRUCTAN_PART_CODES,
+];
+
+export function isFodmapCode(code: string): boolean {
+  return FODMAP_CODES.includes(code);
+}
+
+/**
  * Diet-rule group codes. The first block is the public contract; the second block holds
  * finer codes that protocols use as exceptions (e.g. Whole30 allows ghee although it is dairy).
  */
@@ -75,6 +93,7 @@ export const GROUP_CODES = [
   'soy-lecithin',
   'refined-soy-oil',
   'botanical-extract',
+  ...FRUCTAN_PART_CODES,
 ] as const;
 export type GroupCode = (typeof GROUP_CODES)[number];
 

@@ -26,6 +26,13 @@ export type FoodTag<C extends string = string> = {
   certainty: Certainty;
   rationale: string;
   source: string;
+  /**
+   * FODMAP tags only: the largest low-FODMAP ("green") serve per sitting, grams, from the
+   * serving table. Absent = no low serve is known, so the tag excludes the food outright.
+   */
+  greenMaxG?: number;
+  /** FODMAP tags only: the subgroup codes that rise above the cut-off beyond `greenMaxG`. */
+  subgroupsAbove?: string[];
 };
 
 export type Inflammation = {

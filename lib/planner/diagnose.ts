@@ -121,7 +121,8 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
     if (!(m.typeMask[r]! & bit)) continue;
     if (!m.compliant[r]) {
       const labels = new Map<string, Violation>();
-      for (const v of recipeViolations(input, input.recipes[r]!)) labels.set(ruleLabel(v), v);
+      for (const v of recipeViolations(input, input.recipes[r]!, m.portions))
+        labels.set(ruleLabel(v), v);
       for (const [label, v] of labels) {
         const prev = ruleHits.get(label);
         ruleHits.set(label, { count: (prev?.count ?? 0) + 1, violation: v });

@@ -1,3 +1,4 @@
+import { fitPortion } from './model';
 import { EMPTY, type PlanState } from './state';
 
 /** Dinic's maximum flow on a small integer-capacity graph. */
@@ -95,7 +96,7 @@ export type FeasibilityOptions = {
  * Exact except for one case a flow cannot express: a dinner filled here that feeds a leftover
  * serves its recipe on two days; a clash on the second day is resolved by a small bounded
  * branching over flows, which may miss a rare plan but never places a broken one. On success
- * the assignment is placed into `st` (portion 1, leftovers included) and true is returned; `st`
+ * the assignment is placed into `st` (portion 1, or the nearest green portion, leftovers included) and true is returned; `st`
  * is untouched otherwise.
  */
 export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boolean {
@@ -139,9 +140,12 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
     );
     if (!assignment) continue;
     const portion = Math.max(0, m.portions.indexOf(1));
-    for (const [cell, r] of assignment) st.place(cell, r, portion, false);
+    for (const [cell, r] of assignment) st.place(cell, r, fitPortion(m, r, portion), false);
     if (!options.assumeLeftovers) {
-      for (const c of asLeftover) st.place(c, st.recipe[st.sourceDinner(c)]!, portion, true);
+      for (const c of asLeftover) {
+        const rd = st.recipe[st.sourceDinner(c)]!;
+        st.place(c, rd, fitPortion(m, rd, portion), true);
+      }
     }
     return true;
   }

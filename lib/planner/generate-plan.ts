@@ -46,7 +46,10 @@ export function roundsFor(m: Model, effort: number): number {
  * leftover lunch of a recipe rules out cooking it at another meal that day.
  *
  * Portions: each meal serves `householdSize × portion` with portion ∈ PORTIONS (0.75 … 2)
- * per person (a dinner feeding a leftover lunch also cooks the lunch's servings). Written
+ * per person (a dinner feeding a leftover lunch also cooks the lunch's servings). Under a
+ * dose-aware restriction (low-FODMAP), a meal's portion is at most the recipe's
+ * `Model.maxPortion`, so every food stays within its green serve and every FODMAP subgroup within
+ * the stacking limit (Σ grams ÷ green serve ≤ 1); a recipe with no such portion is not compliant. Written
  * servings alone put about 30 % of days inside ±10 % of the energy target on the benchmark's
  * synthetic catalog; portions raise that to about 94 %.
  *

@@ -5,6 +5,7 @@ import {
   type Model,
   mealTypeBit,
   nearestPortion,
+  portionOk,
   recipeViolations,
 } from './model';
 import { EMPTY, PlanState } from './state';
@@ -43,7 +44,7 @@ export function applyLocks(
     if (r === undefined) return 'the recipe is no longer in the catalog';
     const recipe = m.input.recipes[r]!;
     if (!m.compliant[r]) {
-      const violations = recipeViolations(m.input, recipe);
+      const violations = recipeViolations(m.input, recipe, m.portions);
       const reasons = [...new Set(violations.map((v) => v.reason))];
       return violations.every((v) => v.kind === 'recipe')
         ? `not planned here (${reasons.join('; ')})`
@@ -82,6 +83,15 @@ export function applyLocks(
     }
     const own = meal.servings - fedServings(meal.id);
     const k = portionOf?.(meal.id) ?? nearestPortion(m, own / m.householdSize);
+    if (!portionOk(m, r, k)) {
+      problems.push({
+        cell,
+        mealId: meal.id,
+        recipeName: m.input.recipes[r]!.name,
+        text: `its ${m.portions[k]} servings per person are over the low-FODMAP serve (up to ${Math.floor(m.maxPortion[r]! * 100) / 100} fits)`,
+      });
+      return false;
+    }
     st.place(cell, r, k, asLeftover);
     st.locked[cell] = 1;
     userLocked[cell] = 1;

@@ -1,3 +1,4 @@
+import { foodsOverLimit, maxPortionOf, portionFits } from '../fodmap/load';
 import { MEAL_TYPES, type MealType } from '../foods/codes';
 import type { Violation } from '../restrictions/types';
 import { findViolations } from '../restrictions/violations';
@@ -48,6 +49,12 @@ export type Model = {
   keeps: Uint8Array;
   typeMask: Uint8Array;
   compliant: Uint8Array;
+  /**
+   * Largest portion per person per meal that keeps the recipe within every green FODMAP serve
+   * and the stacking limit (dose-aware restrictions only; Infinity otherwise). A recipe with no
+   * fitting portion is not compliant. See lib/fodmap/load.ts.
+   */
+  maxPortion: Float64Array;
   ingStart: Int32Array;
   ingIds: Int32Array;
   ingNdb: string[];
@@ -105,6 +112,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const keeps = new Uint8Array(n);
   const typeMask = new Uint8Array(n);
   const compliant = new Uint8Array(n);
+  const maxPortion = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const ingStart = new Int32Array(n + 1);
   const ingIdList: number[] = [];
   const ingIndex = new Map<string, number>();
@@ -131,8 +139,11 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     let mask = 0;
     for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
     typeMask[r] = mask;
+    if (input.restriction.fodmapDoses) maxPortion[r] = recipeMaxPortion(recipe);
     compliant[r] =
-      isCompliant(recipe) && recipeRuleViolations(input, recipe, smallestPortion).length === 0
+      isCompliant(recipe) &&
+      portions.some((f) => portionFits(f, maxPortion[r]!)) &&
+      recipeRuleViolations(input, recipe, smallestPortion).length === 0
         ? 1
         : 0;
     ingStart[r] = ingIdList.length;
@@ -208,6 +219,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     keeps,
     typeMask,
     compliant,
+    maxPortion,
     ingStart,
     ingIds: Int32Array.from(ingIdList),
     ingNdb,
@@ -254,16 +266,91 @@ function complianceChecker(input: PlannerInput): (recipe: PlannerRecipe) => bool
   };
 }
 
-/** Every violation of every ingredient of a recipe, then the recipe-level ones (`daily-caps.ts`). */
+const MAX_PORTION_CACHE = new WeakMap<PlannerRecipe, number>();
+
+/** The recipe's largest green portion per person (see `Model.maxPortion`), cached per recipe. */
+export function recipeMaxPortion(recipe: PlannerRecipe): number {
+  let max = MAX_PORTION_CACHE.get(recipe);
+  if (max === undefined) {
+    max = maxPortionOf(
+      recipe.ingredients.map((i) => ({
+        ndb: i.ndb,
+        gramsPerServing: i.gramsPerServing ?? null,
+        tags: i.tags,
+      })),
+    );
+    MAX_PORTION_CACHE.set(recipe, max);
+  }
+  return max;
+}
+
+/**
+ * Every violation of every ingredient of a recipe, then the recipe-level ones (`daily-caps.ts`).
+ * Under a dose-aware restriction, a recipe whose smallest portion in `portions` is over its green
+ * FODMAP serves also gets one violation.
+ */
 export function recipeViolations(
   input: PlannerInput,
   recipe: PlannerRecipe,
   portions: readonly number[] = PORTIONS,
 ): Violation[] {
-  return [
-    ...recipe.ingredients.flatMap((ing) => findViolations(ing, input.restriction)),
-    ...recipeRuleViolations(input, recipe, Math.min(...portions)),
-  ];
+  const violations = recipe.ingredients.flatMap((ing) => findViolations(ing, input.restriction));
+  if (input.restriction.fodmapDoses) {
+    const max = recipeMaxPortion(recipe);
+    if (!portions.some((f) => portionFits(f, max))) {
+      const rule = input.restriction.rules.find(
+        (x) => x.origin === 'protocol' && x.code === 'high-fodmap',
+      );
+      const smallest = Math.min(...portions);
+      const over = foodsOverLimit(
+        recipe.ingredients.map((i) => ({
+          ndb: i.ndb,
+          gramsPerServing: i.gramsPerServing ?? null,
+          tags: i.tags,
+        })),
+        smallest,
+      );
+      const food = recipe.ingredients.find((i) => i.ndb === over[0]);
+      violations.push({
+        ndb: food?.ndb ?? '',
+        foodName: food?.name ?? recipe.name,
+        kind: 'group',
+        code: 'high-fodmap',
+        certainty: 'contains',
+        origin: 'protocol',
+        reason: `${rule?.reason ?? 'low-FODMAP'}: over the low-FODMAP serve even at ${smallest} serving per person`,
+      });
+    }
+  }
+  violations.push(...recipeRuleViolations(input, recipe, Math.min(...portions)));
+  return violations;
+}
+
+/** Whether portion index `k` keeps recipe `r` within its green FODMAP serves. */
+export function portionOk(m: Model, r: number, k: number): boolean {
+  return portionFits(m.portions[k]!, m.maxPortion[r]!);
+}
+
+/**
+ * `k` when it fits recipe `r`, else the fitting portion index closest to it (the largest below
+ * it first). Compliant recipes always have one; −1 only for a recipe that has none.
+ */
+export function fitPortion(m: Model, r: number, k: number): number {
+  if (portionOk(m, r, k)) return k;
+  const want = m.portions[k]!;
+  let best = -1;
+  for (let j = 0; j < m.portions.length; j++) {
+    if (!portionOk(m, r, j)) continue;
+    const f = m.portions[j]!;
+    if (best < 0) {
+      best = j;
+      continue;
+    }
+    const b = m.portions[best]!;
+    const better = f <= want ? b > want || f > b : b > want && f < b;
+    if (better) best = j;
+  }
+  return best;
 }
 
 export function cellOf(model: Model, day: number, slot: number): number {

@@ -1,3 +1,4 @@
+import { fitPortion, portionOk } from './model';
 import type { Rng } from './rng';
 import { SCORE_WEIGHTS } from './score';
 import { EMPTY, type PlanState } from './state';
@@ -43,6 +44,7 @@ function bestPortion(
   let cost = Number.POSITIVE_INFINITY;
   let bestK = 0;
   for (let k = 0; k < m.portions.length; k++) {
+    if (!portionOk(m, r, k)) continue;
     const f = m.portions[k]!;
     const c =
       st.dayPenalty(e0 + f * e, p0 + f * p, f0 + f * fi, fr0 + f * fr) + st.mealCost(r, cell, f);
@@ -107,6 +109,8 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
         k2 = lunch.k;
         cost += lunch.cost - pen1;
       } else {
+        // the kept lunch keeps its portion, so the new recipe must be green at it
+        if (!portionOk(m, r, fedK)) continue;
         const f = m.portions[fedK]!;
         cost +=
           st.dayPenalty(
@@ -425,7 +429,7 @@ export function constructRandom(st: PlanState, rng: Rng): boolean {
     if (st.recipe[cell] !== EMPTY) continue;
     const r = randomCandidate(st, cell, rng, EMPTY);
     if (r === EMPTY) return false;
-    st.place(cell, r, 1 % m.portions.length, false);
+    st.place(cell, r, fitPortion(m, r, 1 % m.portions.length), false);
   }
   return true;
 }
@@ -448,12 +452,12 @@ export function perturb(st: PlanState, rng: Rng, strength: number): number {
     if (src >= 0 && !st.leftover[cell] && rng.next() < 0.25) {
       const rd = st.recipe[src]!;
       if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, st.dayOf(cell), cell)) {
-        st.place(cell, rd, k, true);
+        st.place(cell, rd, fitPortion(m, rd, k), true);
         continue;
       }
     }
     if (st.pinned[cell]) {
-      st.place(cell, st.recipe[cell]!, k, false);
+      st.place(cell, st.recipe[cell]!, fitPortion(m, st.recipe[cell]!, k), false);
       continue;
     }
     const fed = st.fedLunch(cell);
@@ -465,8 +469,8 @@ export function perturb(st: PlanState, rng: Rng, strength: number): number {
     st.clear(cell);
     const r = randomCandidate(st, cell, rng, fed);
     const next = r === EMPTY ? cur : r;
-    st.place(cell, next, r === EMPTY ? curK : k, r === EMPTY ? curLeft : false);
-    if (fed >= 0) st.place(fed, next, fedK, true);
+    st.place(cell, next, r === EMPTY ? curK : fitPortion(m, r, k), r === EMPTY ? curLeft : false);
+    if (fed >= 0) st.place(fed, next, fitPortion(m, next, fedK), true);
   }
   return changed;
 }

@@ -1,4 +1,4 @@
-import { getModel, type Model, mealIdOf, recipeViolations } from './model';
+import { fitPortion, getModel, type Model, mealIdOf, portionOk, recipeViolations } from './model';
 import { buildPlan, readPlan, stateFromCells } from './plan-io';
 import { roundScore } from './score';
 import { EMPTY, type PlanState } from './state';
@@ -11,9 +11,10 @@ function findCell(m: Model, mealId: string): number {
 
 /** Best portion index for `r` in `cell`, judged by the plan's total; lowest index on ties. */
 function placeBestPortion(st: PlanState, cell: number, r: number, then?: () => void): void {
-  let bestK = 0;
+  let bestK = fitPortion(st.m, r, 0);
   let best = Number.POSITIVE_INFINITY;
   for (let k = 0; k < st.m.portions.length; k++) {
+    if (!portionOk(st.m, r, k)) continue;
     st.place(cell, r, k, false);
     then?.();
     const t = st.total();
@@ -62,7 +63,9 @@ function swapInto(st: PlanState, cell: number, r: number): boolean {
   const fedK = st.portion[fed]!;
   if (m.keeps[r] && !st.appearsOnDay(r, st.dayOf(fed), fed)) {
     st.clear(fed);
-    placeBestPortion(st, cell, r, () => st.place(fed, r, fedK, true));
+    // the lunch keeps its portion where the new recipe is green at it, else the nearest green one
+    const lunchK = fitPortion(m, r, fedK);
+    placeBestPortion(st, cell, r, () => st.place(fed, r, lunchK, true));
     return true;
   }
   st.clear(fed);
@@ -82,6 +85,7 @@ function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k
   for (const r of m.cellCandidates[cell]!) {
     if (r === exclude || st.uses[r]! >= 2 || st.appearsOnDay(r, day, cell)) continue;
     for (let k = 0; k < m.portions.length; k++) {
+      if (!portionOk(m, r, k)) continue;
       st.place(cell, r, k, false);
       const t = st.total();
       if (t < bestTotal - 1e-9) {
@@ -193,7 +197,7 @@ export function applySwap(
   }
   const recipe = input.recipes[r]!;
   if (!m.compliant[r]) {
-    const violations = recipeViolations(input, recipe);
+    const violations = recipeViolations(input, recipe, m.portions);
     const reasons = [
       ...new Set(
         violations.filter((v) => v.kind !== 'recipe').map((v) => `${v.foodName}: ${v.reason}`),

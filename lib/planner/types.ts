@@ -6,6 +6,12 @@ export type { Rng };
 
 /** The nutrients the planner sums per day. */
 export type PlannerNutrient = 'energyKcal' | 'proteinG' | 'fiberG' | 'carbsG';
+/**
+ * One distinct ingredient food of a recipe with its tags. `gramsPerServing` (grams in one written
+ * serving, all lines of the food summed; null or absent = unknown) is needed where a dose-aware
+ * restriction caps grams: a dosed food with unknown grams is never served.
+ */
+export type PlannerIngredient = TaggedFoodRef & { gramsPerServing?: number | null };
 
 /** A recipe as the planner sees it; callers map database rows to this shape. */
 export type PlannerRecipe = {
@@ -35,7 +41,7 @@ export type PlannerRecipe = {
   /** A baked treat or pancake (Whole30's pancake rule); absent = false. */
   treat?: boolean;
   /** One entry per distinct ingredient food. */
-  ingredients: TaggedFoodRef[];
+  ingredients: PlannerIngredient[];
   /** −1 (inflammatory) … +1 (gut-healing), serving-weighted average computed by the caller. */
   inflammationScore: number;
 };

@@ -99,6 +99,7 @@ export function restrictionForPhase(protocol: Protocol, phase: Phase): Restricti
     allow: phase.allow,
     dislikes: [],
     ...phaseRecipeRules(protocol, phase),
+    ...(phase.fodmapDoses ? { fodmapDoses: true } : {}),
   };
 }
 
@@ -193,6 +194,7 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
       dislikes,
       ...(excludeTreats ? { excludeTreats } : {}),
       ...(dailyCaps.length > 0 ? { dailyCaps } : {}),
+      ...(phase.fodmapDoses ? { fodmapDoses: true } : {}),
     },
   };
 }

@@ -47,6 +47,9 @@ export const GROUP_LABELS: Record<GroupCode, string> = {
   'soy-lecithin': 'soy lecithin',
   'refined-soy-oil': 'refined soybean oil',
   'botanical-extract': 'botanical extracts',
+  'fructan-wheat': 'fructans from wheat, rye and barley',
+  'fructan-garlic': 'fructans from garlic',
+  'fructan-onion': 'fructans from onion, leek and shallot',
 };
 
 /** Nouns for allergen codes, as in "your tree nut allergy". */

@@ -51,6 +51,11 @@ export const phaseSchema = z
     excludeTreats: z.boolean().default(false),
     /** Per-person, per-day nutrient limits the planner holds as hard rules. */
     dailyCaps: z.array(dailyCapSchema).default([]),
+    /**
+     * FODMAP rules of this phase are dose-aware: a food with a green (low-FODMAP) serve is not
+     * left out; the planner keeps it within that serve per person per meal, with stacking.
+     */
+    fodmapDoses: z.boolean().default(false),
   })
   .strict();
 

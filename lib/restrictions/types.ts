@@ -1,6 +1,15 @@
 import type { Certainty } from '../foods/codes';
 
-export type TagRef = { code: string; certainty: Certainty };
+/**
+ * `greenMaxG` (FODMAP tags only): the largest low-FODMAP serve per sitting, grams. A dose-aware
+ * phase does not exclude a food whose FODMAP tags all carry one; the planner caps grams instead.
+ */
+export type TagRef = {
+  code: string;
+  certainty: Certainty;
+  greenMaxG?: number;
+  subgroupsAbove?: string[];
+};
 
 /** What the restriction engine needs to know about one food. */
 export type TaggedFoodRef = {
@@ -35,6 +44,12 @@ export type Restriction = {
   excludeTreats?: { reason: string };
   /** Per-day caps of the protocol phase (absent = none). */
   dailyCaps?: DailyNutrientCap[];
+  /**
+   * The protocol phase is dose-aware for FODMAPs (low-FODMAP elimination and reintroduction):
+   * its FODMAP rules do not exclude a food with a green serve; the planner caps grams instead
+   * (see lib/fodmap). Allergies and avoided groups stay absolute.
+   */
+  fodmapDoses?: boolean;
 };
 
 export type Violation = {

@@ -1,4 +1,14 @@
+import { isFodmapCode } from '../foods/codes';
 import type { Restriction, TaggedFoodRef, Violation } from './types';
+
+/**
+ * Whether every FODMAP tag of `food` carries a green serve: in a dose-aware phase such a food is
+ * not excluded, it is limited to that serve per sitting. A food without FODMAP tags is not dosed.
+ */
+export function hasFodmapDose(food: TaggedFoodRef): boolean {
+  const fodmap = food.tags.filter((t) => isFodmapCode(t.code));
+  return fodmap.length > 0 && fodmap.every((t) => t.greenMaxG !== undefined && t.greenMaxG > 0);
+}
 
 /**
  * Every reason `food` breaks `restriction`. `may-contain` counts as `contains`: a missed
@@ -14,7 +24,10 @@ export function findViolations(food: TaggedFoodRef, restriction: Restriction): V
   const excused = new Set(
     restriction.allow.filter((a) => certainCodes.has(a.code)).flatMap((a) => a.excuses),
   );
+  // Only protocol rules get dose relief: an allergy or a person's own avoid list stays absolute.
+  const doseRelief = restriction.fodmapDoses === true && hasFodmapDose(food);
   for (const rule of restriction.rules) {
+    if (doseRelief && rule.origin === 'protocol' && isFodmapCode(rule.code)) continue;
     const list = rule.kind === 'allergen' ? food.allergens : food.tags;
     const hit = list.find((t) => t.code === rule.code);
     if (!hit) continue;

@@ -101,6 +101,31 @@ export default async function FoodPage({ params }: Props) {
         </p>
       </section>
 
+      {food.fodmap ? (
+        <section className="card" aria-labelledby="fodmap-h">
+          <h2 id="fodmap-h" style={{ marginTop: 0 }}>
+            FODMAPs: {food.fodmap.summary}
+          </h2>
+          {food.fodmap.servingTable ? (
+            <p className="small">
+              Serving table row “{food.fodmap.servingTable.food}” · source tier{' '}
+              <strong>{food.fodmap.servingTable.tier}</strong>
+              {food.fodmap.servingTable.amberFromG !== null
+                ? ` · moderate from ${food.fodmap.servingTable.amberFromG} g`
+                : ''}
+              {food.fodmap.servingTable.redFromG !== null
+                ? ` · high from ${food.fodmap.servingTable.redFromG} g`
+                : ''}{' '}
+              · <span className="muted">{food.fodmap.servingTable.source}</span>
+            </p>
+          ) : null}
+          <p className="small muted">
+            Per sitting; {food.fodmap.disclaimer}. In the low-FODMAP elimination phase the planner
+            keeps each meal within this serve.
+          </p>
+        </section>
+      ) : null}
+
       <section aria-labelledby="tags-h">
         <h2 id="tags-h">Allergens and diet groups</h2>
         {tagRows.length === 0 ? (

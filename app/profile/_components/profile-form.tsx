@@ -27,6 +27,15 @@ const AVOID_CODES = [
   'coffee',
   'alcohol',
   'high-fodmap',
+  // FODMAP subgroups and fructan parts, for personalisation after the challenges
+  'fodmap-fructose',
+  'fodmap-lactose',
+  'fructan-wheat',
+  'fructan-garlic',
+  'fructan-onion',
+  'fodmap-gos',
+  'fodmap-sorbitol',
+  'fodmap-mannitol',
   'organ-meat',
 ] as const;
 const ACTIVITIES = [

@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
-import { getRecipeBySlug } from '@/db/queries/recipes';
+import { getRecipeBySlug, type RecipeDetail } from '@/db/queries/recipes';
 import { inflammationText } from '@/lib/foods/inflammation-labels';
 import { describeAmount } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
+import { groupLabel } from '@/lib/protocols/labels';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
 import { type ScalableIngredient, ScaledIngredients } from '../_components/scaled-ingredients';
@@ -32,6 +33,70 @@ const SHOWN_NUTRIENTS = [
   'ironMg',
   'vitaminCMg',
 ];
+
+const LEVEL_WORDS = { green: 'green (low)', amber: 'amber (moderate)', red: 'red (high)' } as const;
+
+/** Per-serving FODMAP rating by subgroup, from the serving table. */
+function FodmapSection({ rating }: { rating: RecipeDetail['fodmapPerServing'] }) {
+  return (
+    <section aria-labelledby="fodmap-h">
+      <h2 id="fodmap-h">FODMAPs per serving</h2>
+      {rating.subgroups.length === 0 ? (
+        <p className="muted">No FODMAP subgroup rises in one serving of this recipe.</p>
+      ) : (
+        <>
+          <p>
+            One serving is <strong>{LEVEL_WORDS[rating.level]}</strong>
+            {rating.maxPortion !== null
+              ? `; up to ${rating.maxPortion} servings per person stay within every green serve.`
+              : '.'}
+          </p>
+          <TableWrap label="FODMAP rating per subgroup">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Subgroup</th>
+                  <th scope="col">Rating</th>
+                  <th scope="col">Foods (grams per serving / green serve)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rating.subgroups.map((s) => (
+                  <tr key={s.code} data-testid={`fodmap-${s.code}`}>
+                    <td>
+                      {s.code === 'high-fodmap' ? 'other (no subgroup named)' : groupLabel(s.code)}
+                    </td>
+                    <td>
+                      {LEVEL_WORDS[s.level]}
+                      {s.load !== null ? (
+                        <span className="small muted">
+                          {' '}
+                          · {Math.round(s.load * 100)} % of the limit
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {s.foods
+                        .map(
+                          (f) =>
+                            `${f.name} ${f.grams === null ? '?' : Math.round(f.grams)} g / ${f.greenMaxG === null ? 'no green serve' : `${f.greenMaxG} g`}`,
+                        )
+                        .join('; ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      )}
+      <p className="small muted">
+        Green serves are {rating.disclaimer}. Several foods of one subgroup in a meal add up: Villi
+        keeps the sum of grams ÷ green serve at or below 1.
+      </p>
+    </section>
+  );
+}
 
 export default async function RecipePage({ params }: Props) {
   const { slug } = await params;
@@ -154,6 +219,8 @@ export default async function RecipePage({ params }: Props) {
         ) : null}
       </section>
 
+      <FodmapSection rating={recipe.fodmapPerServing} />
+
       <section aria-labelledby="comp-h">
         <h2 id="comp-h">Protocols and phases</h2>
         <TableWrap label="Protocol compliance">
@@ -176,12 +243,18 @@ export default async function RecipePage({ params }: Props) {
                   >
                     <td>{n.protocol}</td>
                     <td>{n.kind === 'diet' ? '—' : n.phase}</td>
-                    <td>{c.ok ? 'Yes' : 'Not in this phase'}</td>
+                    <td>
+                      {c.ok ? 'Yes' : 'Not in this phase'}
+                      {c.note ? <div className="small muted">{c.note}</div> : null}
+                    </td>
                     <td>
                       {c.reasons.map((r) => (
                         <div key={`${r.code}-${r.reason}`}>
                           {/* a recipe-level rule (a treat) names no food: its reason says it all */}
                           {r.foods.length > 0 ? `${r.code}: ${r.foods.join(', ')}` : r.reason}
+                          {r.reason.startsWith('over the low-FODMAP serve') ? (
+                            <span className="small muted"> — {r.reason}</span>
+                          ) : null}
                         </div>
                       ))}
                     </td>

@@ -950,4 +950,18 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
     ['fish', 'berry-spice', 'processed', 'fodmap-fructan', 'added-sugar'],
     ['milk', 'poultry'],
   ),
+  // ------------------------------------------------------------------ fructans in three parts
+  row(
+    '11283',
+    'Onions, boiled',
+    ['fructan-onion', 'fodmap-fructan', 'high-fodmap'],
+    ['fructan-garlic'],
+  ),
+  row('06235', 'PREGO Roasted Garlic and Herb sauce', ['fructan-garlic', 'fodmap-fructan'], []),
+  row(
+    '20121',
+    'Spaghetti, cooked, enriched',
+    ['fructan-wheat', 'fodmap-fructan'],
+    ['fructan-onion'],
+  ),
 ];
