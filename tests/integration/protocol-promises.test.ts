@@ -5,7 +5,7 @@ import { getFoodByNdb, listFoods } from '@/db/queries/foods';
 import { listProtocols } from '@/db/queries/protocols';
 import { restrictionForPhase } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
-import type { TaggedFoodRef } from '@/lib/restrictions/types';
+import type { TagRef, TaggedFoodRef } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
 import { useFreshDatabase } from '../support/db';
 
@@ -22,13 +22,14 @@ beforeAll(() => {
 });
 
 type Row = { ndb: string; name: string; allergens: TagRow[]; tags: TagRow[] };
-type TagRow = { code: string; certainty: string };
+type TagRow = { code: string; certainty: string; greenMaxG?: number | null };
 
 const toRef = (f: Row): TaggedFoodRef => {
-  const tag = ({ code, certainty }: TagRow) => {
+  const tag = ({ code, certainty, greenMaxG }: TagRow): TagRef => {
     if (certainty !== 'contains' && certainty !== 'may-contain')
       throw new Error(`${f.ndb}: certainty ${certainty}`);
-    return { code, certainty } as const;
+    // FODMAP doses travel with the tag: a dose-aware phase limits such a food, it does not exclude it
+    return typeof greenMaxG === 'number' ? { code, certainty, greenMaxG } : { code, certainty };
   };
   return { ndb: f.ndb, name: f.name, allergens: f.allergens.map(tag), tags: f.tags.map(tag) };
 };
@@ -39,7 +40,11 @@ function candidates(entry: string): TaggedFoodRef[] {
     const food = getFoodByNdb(db, entry);
     return food ? [toRef(food)] : [];
   }
-  return listFoods(db, { q: entry, limit: 50 }).items.map(toRef);
+  // The detail row carries each tag's FODMAP dose; the list row does not.
+  return listFoods(db, { q: entry, limit: 50 }).items.flatMap((item) => {
+    const food = getFoodByNdb(db, item.ndb);
+    return food ? [toRef(food)] : [];
+  });
 }
 
 /** Why an entry does not resolve, or null when some matching food fits the phase. */
