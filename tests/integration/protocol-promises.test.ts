@@ -5,7 +5,7 @@ import { getFoodByNdb, listFoods } from '@/db/queries/foods';
 import { listProtocols } from '@/db/queries/protocols';
 import { restrictionForPhase } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
-import type { TagRef, TaggedFoodRef } from '@/lib/restrictions/types';
+import type { TaggedFoodRef, TagRef } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
 import { useFreshDatabase } from '../support/db';
 
