@@ -120,6 +120,11 @@ export default function ProtocolsPage() {
                     {ph.fodmapDoses ? ' (above each food’s low serve)' : ''}
                   </div>
                 ) : null}
+                {[...ph.dailyCaps, ...ph.ingredientLimits].map((limit) => (
+                  <div key={limit.note} className="small muted">
+                    Limit: {limit.note}
+                  </div>
+                ))}
                 <div className="small">
                   <Link href={`/recipes?protocol=${p.id}&phase=${ph.id}`}>
                     Recipes that fit this phase

@@ -13,6 +13,7 @@ import type { Protocol } from '../../lib/protocols/schema';
 import { type DerivationFood, type DerivedRecipe, deriveRecipe } from '../../lib/recipes/derive';
 import { fructoseByNdb, fructosePerServing } from '../../lib/recipes/fructose';
 import { type RecipeInput, recipeSchema } from '../../lib/recipes/schema';
+import { ingredientLimitBreaches } from '../../lib/restrictions/ingredient-limits';
 import {
   findRecipeViolations,
   summarizeViolations,
@@ -417,10 +418,22 @@ function seedRecipes(
       gramsPerServing: ing.grams / input.servings,
       tags: toRef(foods.get(ing.ndb) as DerivationFood).tags,
     }));
+    const limitIngredients = derived.ingredients.map((ing) => ({
+      name: ing.name,
+      gramsPerServing: ing.grams / input.servings,
+      tags: toRef(foods.get(ing.ndb) as DerivationFood).tags,
+    }));
     for (const { protocol, phase, restriction } of phaseRestrictions) {
       const reasons = summarizeViolations(findRecipeViolations(refs, restriction));
       if (input.treat && restriction.excludeTreats) {
         reasons.push({ code: 'treat', reason: restriction.excludeTreats.reason, foods: [] });
+      }
+      for (const b of ingredientLimitBreaches(
+        limitIngredients,
+        restriction.ingredientLimits ?? [],
+        Math.max(...PORTIONS),
+      )) {
+        reasons.push(b);
       }
       const dose = restriction.fodmapDoses ? fodmapDoseCompliance(doseIngredients, foods) : null;
       if (dose?.reason) reasons.push(dose.reason);

@@ -1,4 +1,6 @@
+import { ingredientLimitBreaches } from '../restrictions/ingredient-limits';
 import type { Violation } from '../restrictions/types';
+import { PORTIONS } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
 
 /**
@@ -42,7 +44,8 @@ function recipeViolation(recipe: PlannerRecipe, code: string, reason: string): V
 
 /**
  * Why a recipe as a whole cannot be planned for this input: a treat where the phase leaves treats
- * out; a value a limit needs is unknown; one smallest portion alone is over a daily cap.
+ * out; a value a limit needs is unknown; more of a limited food than the phase allows per meal;
+ * one smallest portion alone is over a daily cap.
  */
 export function recipeRuleViolations(
   input: PlannerInput,
@@ -68,6 +71,19 @@ export function recipeRuleViolations(
         'carbohydrate unknown for an ingredient (no USDA value), so the per-meal target cannot be checked',
       ),
     );
+  }
+  // Judged at the largest portion the planner serves, so no portion choice can break it.
+  const limited = recipe.ingredients.map((i) => ({
+    name: i.name,
+    gramsPerServing: i.gramsPerServing ?? null,
+    tags: i.tags,
+  }));
+  for (const b of ingredientLimitBreaches(
+    limited,
+    restriction.ingredientLimits ?? [],
+    Math.max(...PORTIONS),
+  )) {
+    out.push(recipeViolation(recipe, `${b.code}-limit`, `${b.reason} (${b.foods.join(', ')})`));
   }
   for (const cap of restriction.dailyCaps ?? []) {
     const fructose = recipe.fructoseG;

@@ -62,8 +62,8 @@ function phaseRules(phase: Phase, origin: 'protocol' | 'diet', reason: string): 
 export function phaseRecipeRules(
   protocol: Protocol,
   phase: Phase,
-): Pick<Restriction, 'excludeTreats' | 'dailyCaps'> {
-  const out: Pick<Restriction, 'excludeTreats' | 'dailyCaps'> = {};
+): Pick<Restriction, 'excludeTreats' | 'dailyCaps' | 'ingredientLimits'> {
+  const out: Pick<Restriction, 'excludeTreats' | 'dailyCaps' | 'ingredientLimits'> = {};
   if (phase.excludeTreats) {
     out.excludeTreats = {
       reason: `treats are not in ${labelOf(protocol)} even with compliant ingredients`,
@@ -77,6 +77,13 @@ export function phaseRecipeRules(
         reason: `${phaseReason(protocol, phase)}: ${c.note}`,
       }),
     );
+  }
+  if (phase.ingredientLimits.length > 0) {
+    out.ingredientLimits = phase.ingredientLimits.map((l) => ({
+      code: l.code,
+      maxGramsPerMeal: l.maxGramsPerMeal,
+      reason: `${phaseReason(protocol, phase)}: ${l.note}`,
+    }));
   }
   return out;
 }
@@ -186,6 +193,10 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
   const dietRecipeRules = phaseRecipeRules(diet, dietPhase);
   const excludeTreats = recipeRules.excludeTreats ?? dietRecipeRules.excludeTreats;
   const dailyCaps = [...(recipeRules.dailyCaps ?? []), ...(dietRecipeRules.dailyCaps ?? [])];
+  const ingredientLimits = [
+    ...(recipeRules.ingredientLimits ?? []),
+    ...(dietRecipeRules.ingredientLimits ?? []),
+  ];
   return {
     ok: true,
     restriction: {
@@ -194,6 +205,7 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
       dislikes,
       ...(excludeTreats ? { excludeTreats } : {}),
       ...(dailyCaps.length > 0 ? { dailyCaps } : {}),
+      ...(ingredientLimits.length > 0 ? { ingredientLimits } : {}),
       ...(phase.fodmapDoses ? { fodmapDoses: true } : {}),
     },
   };

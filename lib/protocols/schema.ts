@@ -13,6 +13,19 @@ export const allowRuleSchema = z
   })
   .strict();
 
+/**
+ * A most-per-meal amount of the foods carrying `code`, grams per person, e.g. AIP stage 2's
+ * "alcohol in cooking amounts": the foods may be in a dish, not served as a drink.
+ */
+export const ingredientLimitSchema = z
+  .object({
+    code: groupCode,
+    maxGramsPerMeal: z.number().positive(),
+    /** Plain words shown when the limit leaves a recipe out. */
+    note: z.string().min(1),
+  })
+  .strict();
+
 /** A per-person, per-day upper limit, e.g. AIP's fructose under about 20 g a day. */
 export const dailyCapSchema = z
   .object({
@@ -51,6 +64,8 @@ export const phaseSchema = z
     excludeTreats: z.boolean().default(false),
     /** Per-person, per-day nutrient limits the planner holds as hard rules. */
     dailyCaps: z.array(dailyCapSchema).default([]),
+    /** Foods allowed only up to an amount per meal (see `ingredientLimitSchema`). */
+    ingredientLimits: z.array(ingredientLimitSchema).default([]),
     /**
      * FODMAP rules of this phase are dose-aware: a food with a green (low-FODMAP) serve is not
      * left out; the planner keeps it within that serve per person per meal, with stacking.

@@ -36,6 +36,9 @@ export type ExcuseRule = { code: string; excuses: string[]; note: string };
 /** A per-person, per-day nutrient limit held by the planner; `reason` names the phase. */
 export type DailyNutrientCap = { nutrient: 'fructoseG'; max: number; reason: string };
 
+/** At most `maxGramsPerMeal` grams per person per meal of the foods tagged `code`. */
+export type IngredientLimit = { code: string; maxGramsPerMeal: number; reason: string };
+
 export type Restriction = {
   rules: RestrictionRule[];
   allow: ExcuseRule[];
@@ -44,6 +47,8 @@ export type Restriction = {
   excludeTreats?: { reason: string };
   /** Per-day caps of the protocol phase (absent = none). */
   dailyCaps?: DailyNutrientCap[];
+  /** Per-meal amount limits of the protocol phase (absent = none). */
+  ingredientLimits?: IngredientLimit[];
   /**
    * The protocol phase is dose-aware for FODMAPs (low-FODMAP elimination and reintroduction):
    * its FODMAP rules do not exclude a food with a green serve; the planner caps grams instead
