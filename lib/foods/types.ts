@@ -16,8 +16,11 @@ export type UsdaFood = {
   refusePct: number | null;
   nutrients: Record<NutrientKey, number | null>;
   measures: Measure[];
-  /** Only on derived foods (seeds/derived-foods.json): the SR21 parent and what changed. */
-  derived?: { parent: string; derivation: string };
+  /**
+   * Only on derived foods (seeds/derived-foods.json): the SR21 parent and what changed, and for
+   * a food made by a Villi recipe, that recipe's slug (its tags come from the recipe).
+   */
+  derived?: { parent: string; derivation: string; recipe?: string };
 };
 
 /** A tag on a food: `source` names the rule id or `override:<ndb>` that produced it. */

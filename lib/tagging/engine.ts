@@ -340,6 +340,23 @@ export function tagFood(food: UsdaFood, rules: TagRules): FoodTagging {
   };
 }
 
+/**
+ * The inflammation class the rules give a food that carries exactly these tags: the same
+ * description rules as {@link tagFood}, with `requires`/`unless` reading the given tags. For
+ * foods whose tags come from elsewhere (a food made by a Villi recipe).
+ */
+export function inflammationForTags(
+  food: UsdaFood,
+  tagging: Pick<FoodTagging, 'allergens' | 'tags'>,
+  rules: TagRules,
+): Inflammation {
+  const tags = new TagSet();
+  for (const t of tagging.allergens)
+    tags.add('allergen', t.code, t.certainty, t.rationale, t.source);
+  for (const t of tagging.tags) tags.add('group', t.code, t.certainty, t.rationale, t.source);
+  return inflammationOf(food, textsOf(food), tags, rules, compile(rules));
+}
+
 /** Tags every food, keyed by NDB number. Regexes are compiled once for the whole run. */
 export function tagAllFoods(foods: UsdaFood[], rules: TagRules): Map<string, FoodTagging> {
   const result = new Map<string, FoodTagging>();

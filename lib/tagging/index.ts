@@ -1,4 +1,4 @@
-export { tagAllFoods, tagFood } from './engine';
+export { inflammationForTags, tagAllFoods, tagFood } from './engine';
 export { IMPLICATIONS, type TagKey } from './implications';
 export { readableFoodName } from './readable-name';
 export {
