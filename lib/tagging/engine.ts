@@ -144,9 +144,10 @@ class TagSet {
     let changed = true;
     while (changed) {
       changed = false;
-      for (const { from, to } of IMPLICATIONS) {
+      for (const { from, to, onlyFrom } of IMPLICATIONS) {
         const cause = this.get(from.kind, from.code);
         if (!cause) continue;
+        if (onlyFrom === 'contains' && cause.tag.certainty !== 'contains') continue;
         for (const target of to) {
           const rationale = `${labelOf(from.kind, from.code)} implies ${labelOf(target.kind, target.code)}: ${cause.root}`;
           if (
