@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readRecipeFiles } from '@/db/seed/source-files';
 import { type RecipeInput, recipeSchema } from '@/lib/recipes/schema';
-import { readSr21Files } from '@/lib/usda/load-files';
-import { parseSr21 } from '@/lib/usda/parse';
+import { loadFoods } from '@/seeds/load-foods';
 
-const usda = new Map(parseSr21(readSr21Files()).map((f) => [f.ndb, f]));
+// SR21 with the derived foods (recipes use derived foods such as plain canned tuna, 99013).
+const usda = new Map(loadFoods().map((f) => [f.ndb, f]));
 const recipes: RecipeInput[] = readRecipeFiles().map(({ json }) => recipeSchema.parse(json));
 const bySlug = new Map(recipes.map((r) => [r.slug, r]));
 
