@@ -23,7 +23,10 @@ export type UsdaFood = {
   derived?: { parent: string; derivation: string; recipe?: string };
 };
 
-/** A tag on a food: `source` names the rule id or `override:<ndb>` that produced it. */
+/**
+ * A tag on a food: `source` names the rule id, `override:<ndb>`, or `recipe:<slug>` for a food
+ * made by a Villi recipe, that produced it.
+ */
 export type FoodTag<C extends string = string> = {
   code: C;
   certainty: Certainty;
