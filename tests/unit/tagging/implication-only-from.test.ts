@@ -74,6 +74,16 @@ describe('peanut ⇒ legume only from contains', () => {
     expect(group('12637', 'legume')?.rationale).toMatch(/^peanut allergen implies legume: /);
   });
 
+  it('oil-roasted nuts may be roasted in peanut oil (an ingredient): the rule tags legume', () => {
+    for (const ndb of ['12065', '12144']) {
+      expect(byNdb.get(ndb)?.longDesc).toMatch(/oil roasted/);
+      expect(group(ndb, 'legume')).toMatchObject({
+        certainty: 'may-contain',
+        source: 'label-peanut-oil-roasted-legume',
+      });
+    }
+  });
+
   it('where unspecified nuts may BE peanuts, the rule itself tags legume may-contain', () => {
     // "Mixed nuts ... without peanuts" and trail mixes: the rule names legume, not the implication.
     const trail = [...byNdb.values()].filter((f) => /trail mix/i.test(f.longDesc));
