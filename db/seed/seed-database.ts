@@ -6,12 +6,13 @@ import {
 } from '../../lib/fodmap/load';
 import { applyServingRow } from '../../lib/fodmap/tags';
 import { FOOD_GROUPS } from '../../lib/foods/codes';
-import type { FoodTagging } from '../../lib/foods/types';
+import type { FoodTagging, UsdaFood } from '../../lib/foods/types';
 import { PORTIONS } from '../../lib/planner/score';
 import { restrictionForPhase } from '../../lib/protocols/build-restriction';
 import type { Protocol } from '../../lib/protocols/schema';
 import { type DerivationFood, type DerivedRecipe, deriveRecipe } from '../../lib/recipes/derive';
 import { fructoseByNdb, fructosePerServing } from '../../lib/recipes/fructose';
+import { tagRecipeMadeFoods } from '../../lib/recipes/recipe-made-foods';
 import { type RecipeInput, recipeSchema } from '../../lib/recipes/schema';
 import { ingredientLimitBreaches } from '../../lib/restrictions/ingredient-limits';
 import {
@@ -20,7 +21,7 @@ import {
   type ViolationSummary,
 } from '../../lib/restrictions/recipe-violations';
 import type { TaggedFoodRef } from '../../lib/restrictions/types';
-import { readableFoodName, tagAllFoods } from '../../lib/tagging';
+import { inflammationForTags, readableFoodName, tagAllFoods } from '../../lib/tagging';
 import { loadServingTable } from '../../seeds/fodmap/load';
 import { loadFoods } from '../../seeds/load-foods';
 import { loadFructoseTable } from '../../seeds/nutrition/load';
@@ -65,11 +66,18 @@ export function storedSeedHash(db: Db): string | null {
 /**
  * Seeds foods, tags, protocols and recipes. Idempotent: every row is upserted on its natural key
  * (NDB number, protocol id, recipe slug) and derived rows are recomputed, all in one transaction.
+ * Foods made by a Villi recipe (`recipe` in seeds/derived-foods.json) take their allergens and
+ * groups from that recipe; a recipe missing from the catalog fails the seed before any write.
+ * `sources.recipeFiles` replaces the recipe files (tests).
  */
-export function seedDatabase(db: Db): SeedCounts {
+export function seedDatabase(
+  db: Db,
+  sources: { recipeFiles?: ReturnType<typeof readRecipeFiles> } = {},
+): SeedCounts {
   const sqlite = db.$client;
   const usda = loadFoods();
-  const taggings = tagAllFoods(usda, loadTagRules());
+  const rules = loadTagRules();
+  const taggings = tagAllFoods(usda, rules);
   // The FODMAP serving table replaces the rule tags of the foods it covers (see lib/fodmap/tags).
   const servings = loadServingTable();
   for (const [ndb, tagging] of taggings) {
@@ -77,7 +85,7 @@ export function seedDatabase(db: Db): SeedCounts {
   }
   const matchNotes = new Map(servings.matches.flatMap((m) => m.ndbs.map((n) => [n, m.note])));
   const protocols = loadProtocols().sort((a, b) => orderOf(a.id) - orderOf(b.id));
-  const recipeFiles = readRecipeFiles();
+  const recipeFiles = sources.recipeFiles ?? readRecipeFiles();
 
   const derivationFoods = new Map<string, DerivationFood>();
   const names = new Map<string, string>();
@@ -94,9 +102,9 @@ export function seedDatabase(db: Db): SeedCounts {
     });
   }
 
-  // Validate and derive every recipe before writing anything: a bad file fails with its path.
+  // Validate every recipe before writing anything: a bad file fails with its path.
   const problems: string[] = [];
-  const recipes = recipeFiles.flatMap(({ file, json, hash }) => {
+  const parsedRecipes = recipeFiles.flatMap(({ file, json, hash }) => {
     const parsed = recipeSchema.safeParse(json);
     if (!parsed.success) {
       problems.push(
@@ -108,12 +116,44 @@ export function seedDatabase(db: Db): SeedCounts {
     }
     if (`${parsed.data.slug}.json` !== file)
       problems.push(`seeds/recipes/${file}: slug must match the file name`);
-    const derived = deriveRecipe(parsed.data, derivationFoods);
+    return [{ file, input: parsed.data, hash }];
+  });
+  if (problems.length > 0) throw new Error(`Seed data is invalid:\n${problems.join('\n')}`);
+
+  // Foods made by a Villi recipe take their tags from that recipe, before any recipe uses them.
+  const made = usda.flatMap((f) =>
+    f.derived?.recipe ? [{ ndb: f.ndb, recipe: f.derived.recipe }] : [],
+  );
+  let madeTaggings: Map<string, FoodTagging>;
+  try {
+    madeTaggings = tagRecipeMadeFoods(
+      made,
+      new Map(parsedRecipes.map((r) => [r.input.slug, r.input])),
+      derivationFoods,
+    );
+  } catch (cause) {
+    throw new Error(`Seed data is invalid:\nseeds/derived-foods.json: ${(cause as Error).message}`);
+  }
+  const byNdb = new Map(usda.map((f) => [f.ndb, f]));
+  for (const [ndb, tagging] of madeTaggings) {
+    const withInflammation = {
+      ...tagging,
+      inflammation: inflammationForTags(byNdb.get(ndb) as UsdaFood, tagging, rules),
+    };
+    taggings.set(ndb, withInflammation);
+    derivationFoods.set(ndb, {
+      ...(derivationFoods.get(ndb) as DerivationFood),
+      tagging: withInflammation,
+    });
+  }
+
+  const recipes = parsedRecipes.flatMap(({ file, input, hash }) => {
+    const derived = deriveRecipe(input, derivationFoods);
     if (!derived.ok) {
       problems.push(...derived.errors.map((e) => `seeds/recipes/${file}: ${e}`));
       return [];
     }
-    return [{ input: parsed.data, derived: derived.recipe, hash }];
+    return [{ input, derived: derived.recipe, hash }];
   });
   if (problems.length > 0) throw new Error(`Seed data is invalid:\n${problems.join('\n')}`);
 

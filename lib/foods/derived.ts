@@ -51,6 +51,16 @@ export const derivedFoodSchema = z
     otherNutrients: z.enum(['parent', 'unknown']).default('parent'),
     /** Household measures; omitted = the parent's WEIGHT.txt measures. */
     measures: z.array(measureSchema).min(1).optional(),
+    /**
+     * A food made by one of Villi's own recipes (its slug in seeds/recipes/): its allergens and
+     * diet groups are the union of that recipe's ingredients' tags, computed at seed time
+     * (lib/recipes/recipe-made-foods.ts), never the description rules. The parent still gives
+     * the nutrients, as the recipe's `strained` food does.
+     */
+    recipe: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'recipe is a recipe slug (kebab-case)')
+      .optional(),
   })
   .strict();
 
@@ -136,7 +146,11 @@ export function applyDerivedFoods(sr21: UsdaFood[], derived: DerivedFoodInput[])
       refusePct: d.refusePct ?? parent.refusePct,
       nutrients: deriveNutrients(parent.nutrients, d),
       measures,
-      derived: { parent: parent.ndb, derivation: d.derivation },
+      derived: {
+        parent: parent.ndb,
+        derivation: d.derivation,
+        ...(d.recipe ? { recipe: d.recipe } : {}),
+      },
     };
     byNdb.set(d.ndb, food);
     return food;

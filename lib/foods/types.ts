@@ -16,11 +16,17 @@ export type UsdaFood = {
   refusePct: number | null;
   nutrients: Record<NutrientKey, number | null>;
   measures: Measure[];
-  /** Only on derived foods (seeds/derived-foods.json): the SR21 parent and what changed. */
-  derived?: { parent: string; derivation: string };
+  /**
+   * Only on derived foods (seeds/derived-foods.json): the SR21 parent and what changed, and for
+   * a food made by a Villi recipe, that recipe's slug (its tags come from the recipe).
+   */
+  derived?: { parent: string; derivation: string; recipe?: string };
 };
 
-/** A tag on a food: `source` names the rule id or `override:<ndb>` that produced it. */
+/**
+ * A tag on a food: `source` names the rule id, `override:<ndb>`, or `recipe:<slug>` for a food
+ * made by a Villi recipe, that produced it.
+ */
 export type FoodTag<C extends string = string> = {
   code: C;
   certainty: Certainty;

@@ -144,9 +144,10 @@ class TagSet {
     let changed = true;
     while (changed) {
       changed = false;
-      for (const { from, to } of IMPLICATIONS) {
+      for (const { from, to, onlyFrom } of IMPLICATIONS) {
         const cause = this.get(from.kind, from.code);
         if (!cause) continue;
+        if (onlyFrom === 'contains' && cause.tag.certainty !== 'contains') continue;
         for (const target of to) {
           const rationale = `${labelOf(from.kind, from.code)} implies ${labelOf(target.kind, target.code)}: ${cause.root}`;
           if (
@@ -338,6 +339,23 @@ export function tagFood(food: UsdaFood, rules: TagRules): FoodTagging {
     tags: sortedTags<GroupCode>(tags, 'group', GROUP_CODES),
     inflammation: inflammationOf(food, texts, tags, rules, compiled),
   };
+}
+
+/**
+ * The inflammation class the rules give a food that carries exactly these tags: the same
+ * description rules as {@link tagFood}, with `requires`/`unless` reading the given tags. For
+ * foods whose tags come from elsewhere (a food made by a Villi recipe).
+ */
+export function inflammationForTags(
+  food: UsdaFood,
+  tagging: Pick<FoodTagging, 'allergens' | 'tags'>,
+  rules: TagRules,
+): Inflammation {
+  const tags = new TagSet();
+  for (const t of tagging.allergens)
+    tags.add('allergen', t.code, t.certainty, t.rationale, t.source);
+  for (const t of tagging.tags) tags.add('group', t.code, t.certainty, t.rationale, t.source);
+  return inflammationOf(food, textsOf(food), tags, rules, compile(rules));
 }
 
 /** Tags every food, keyed by NDB number. Regexes are compiled once for the whole run. */

@@ -6,12 +6,27 @@ const a = (code: AllergenCode): TagKey => ({ kind: 'allergen', code });
 const g = (code: GroupCode): TagKey => ({ kind: 'group', code });
 
 /**
- * Consistency contract: a food carrying `from` also carries every `to`, with at least the
- * certainty of `from`. Applied to a fixed point after rules and again after overrides, so no
- * rule file or override can leave a food inconsistent. These are structural facts, not diet
- * opinions, which is why they live in code rather than in the rule data.
+ * One implication. `onlyFrom: 'contains'` makes it fire only when `from` is certain: for an
+ * allergen that a `may-contain` tag usually carries as a trace from shared lines or equipment,
+ * not as an ingredient. The trace matters to an allergic person (the allergen tag stays
+ * `may-contain`), but it does not change what the food is made of, so it does not put the food in
+ * a diet group that protocols exclude for its composition (Whole30 and AIP exclude legumes).
+ * A rule whose `may-contain` does mean a possible ingredient names the group itself.
  */
-export const IMPLICATIONS: readonly { from: TagKey; to: readonly TagKey[] }[] = [
+export type Implication = {
+  from: TagKey;
+  to: readonly TagKey[];
+  onlyFrom?: 'contains';
+};
+
+/**
+ * Consistency contract: a food carrying `from` also carries every `to`, with at least the
+ * certainty of `from` (with `onlyFrom: 'contains'`, only when `from` is `contains`). Applied to a
+ * fixed point after rules and again after overrides, so no rule file or override can leave a
+ * food inconsistent. These are structural facts, not diet opinions, which is why they live in
+ * code rather than in the rule data.
+ */
+export const IMPLICATIONS: readonly Implication[] = [
   { from: g('fodmap-fructose'), to: [g('high-fodmap')] },
   { from: g('fodmap-lactose'), to: [g('high-fodmap')] },
   { from: g('fodmap-fructan'), to: [g('high-fodmap')] },
@@ -44,7 +59,13 @@ export const IMPLICATIONS: readonly { from: TagKey; to: readonly TagKey[] }[] = 
   { from: a('crustacean'), to: [g('shellfish')] },
   { from: a('mollusc'), to: [g('shellfish')] },
   { from: a('tree-nut'), to: [g('nut')] },
-  { from: a('peanut'), to: [g('legume')] },
+  // Peanut is a legume, but "may contain peanut" is nearly always a shared-line trace (roasted
+  // nuts, nut butters, candies, cereals): a peanut allergy still excludes such a food through the
+  // allergen, while almond butter does not become a legume. Rules where unspecified nuts or
+  // toppings may be peanuts tag `legume` themselves. Other allergens stay as they are: a
+  // may-contain milk, egg, soy, fish or wheat usually means a possible ingredient (soups, mixes,
+  // broths), so their groups follow at either certainty.
+  { from: a('peanut'), to: [g('legume')], onlyFrom: 'contains' },
   { from: g('nightshade-spice'), to: [g('nightshade')] },
   { from: g('seed-spice'), to: [g('seed')] },
   { from: g('edible-pod-legume'), to: [g('legume')] },

@@ -1,5 +1,5 @@
-export { tagAllFoods, tagFood } from './engine';
-export { IMPLICATIONS, type TagKey } from './implications';
+export { inflammationForTags, tagAllFoods, tagFood } from './engine';
+export { IMPLICATIONS, type Implication, type TagKey } from './implications';
 export { readableFoodName } from './readable-name';
 export {
   type InflammationOverride,

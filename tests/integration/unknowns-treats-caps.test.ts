@@ -55,7 +55,7 @@ describe('GET /api/recipes/{slug}: unknown nutrients, treats, broths, shop notes
 
   it('says canned tuna is packed in water, no broth', async () => {
     const d = await detail('lemon-tuna-walnut-lettuce-wraps');
-    expect(d.ingredients.find((i) => i.ndb === '15121')!.note).toContain(
+    expect(d.ingredients.find((i) => i.ndb === '99013')!.note).toContain(
       'packed in water, no broth',
     );
   });
@@ -121,7 +121,7 @@ describe('shopping list shop notes', () => {
         params: Promise.resolve({ id: String(plan.id) }),
       })
     ).json()) as { items: { ndb: string; meals: string[]; notes: string[] }[] };
-    const tuna = list.items.find((i) => i.ndb === '15121')!;
+    const tuna = list.items.find((i) => i.ndb === '99013')!;
     expect(tuna.meals.length).toBeGreaterThanOrEqual(2);
     expect(tuna.notes).toEqual(['packed in water, no broth']);
   });

@@ -103,6 +103,32 @@ describe('applyDerivedFoods', () => {
   });
 });
 
+describe('recipe-made derived foods', () => {
+  it('carry the recipe slug through to the food', () => {
+    expect(derive({ recipe: 'chicken-bone-broth' }).derived).toEqual({
+      parent: '01077',
+      derivation: base.derivation,
+      recipe: 'chicken-bone-broth',
+    });
+    expect(derive({}).derived).not.toHaveProperty('recipe');
+  });
+
+  it('reject a recipe that is not a slug', () => {
+    expect(() => parseDerivedFoods({ foods: [{ ...base, recipe: 'Bone Broth' }] })).toThrow(
+      /foods\.0\.recipe: recipe is a recipe slug/,
+    );
+  });
+
+  it('in the seed file: Villi broths name their recipe and keep the strained parent', () => {
+    const byNdb = new Map(readDerivedFoods().map((d) => [d.ndb, d]));
+    expect(byNdb.get('99011')).toMatchObject({ parent: '06172', recipe: 'chicken-bone-broth' });
+    expect(byNdb.get('99012')).toMatchObject({ parent: '06615', recipe: 'vegetable-stock' });
+    expect(byNdb.get('99013')).toMatchObject({ parent: '15121' });
+    expect(byNdb.get('99013')?.recipe).toBeUndefined();
+    expect(byNdb.get('99013')?.derivation).toMatch(/shopper must pick/);
+  });
+});
+
 describe('parseDerivedFoods', () => {
   it('names the file and the path of a bad field', () => {
     const bad = { foods: [{ ...base, nutrientChanges: { sodiumMg: -1 } }] };
@@ -161,6 +187,9 @@ describe('the shipped derived foods', () => {
       '99006',
       '99007',
       '99008',
+      '99011',
+      '99012',
+      '99013',
     ]);
     expect(food('16058').longDesc).toMatch(/^Chickpeas .*canned$/);
     expect(food('16426').longDesc).toBe('Tofu, raw, firm, prepared with calcium sulfate');

@@ -3,6 +3,7 @@ import { readRecipeFiles } from '@/db/seed/source-files';
 import { type RecipeInput, recipeSchema } from '@/lib/recipes/schema';
 import { loadFoods } from '@/seeds/load-foods';
 
+// SR21 with the derived foods (recipes use derived foods such as plain canned tuna, 99013).
 const usda = new Map(loadFoods().map((f) => [f.ndb, f]));
 const recipes: RecipeInput[] = readRecipeFiles().map(({ json }) => recipeSchema.parse(json));
 const bySlug = new Map(recipes.map((r) => [r.slug, r]));

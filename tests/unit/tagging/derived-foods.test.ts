@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { tagFood } from '@/lib/tagging';
 import { codesOf, loadFixture } from './fixtures';
 
 /** The derived foods go through the same rules as SR21 foods; their tags are computed. */
-const { tagged } = loadFixture();
+const { tagged, byNdb, rules } = loadFixture();
 const codes = (ndb: string) => {
   const t = tagged.get(ndb);
   if (!t) throw new Error(`untagged ${ndb}`);
@@ -60,5 +61,26 @@ describe('tags of the derived foods', () => {
   it('coconut aminos: no soy, wheat or gluten, not a tree nut, no added sugar', () => {
     for (const code of ['soy', 'wheat', 'gluten', 'tree-nut', 'nut', 'legume', 'added-sugar'])
       expect(codes('99008')).not.toContain(code);
+  });
+
+  it('plain canned tuna without broth: fish, no soy or nightshade; the broth-packed parent keeps them', () => {
+    for (const code of ['soy', 'nightshade', 'legume']) expect(codes('99013')).not.toContain(code);
+    expect(certainty('99013', 'fish')).toBe('contains');
+    expect(certainty('15121', 'soy')).toBe('may-contain');
+    expect(certainty('15121', 'nightshade')).toBe('may-contain');
+  });
+
+  it('the tuna broth rule reads "without broth" in the description alone, no common name needed', () => {
+    const tuna = byNdb.get('99013');
+    if (!tuna) throw new Error('99013 missing');
+    const t = tagFood({ ...tuna, commonNames: '' }, rules);
+    expect(t.allergens.map((x) => x.code)).not.toContain('soy');
+    const broth = tagFood(
+      { ...tuna, commonNames: '', longDesc: 'Fish, tuna, light, canned in water, drained solids' },
+      rules,
+    );
+    expect(broth.allergens.find((x) => x.code === 'soy')?.source).toBe(
+      'soy-canned-fish-poultry-broth',
+    );
   });
 });

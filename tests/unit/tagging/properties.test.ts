@@ -23,8 +23,10 @@ const G = (c: GroupCode): Ref => `group:${c}`;
 /**
  * The consistency contract from the issue, written out here independently of the engine's
  * IMPLICATIONS table: the left side implies the right side with the same or a stronger certainty.
+ * A third entry `'contains'` means the implication holds only from a certain cause: a
+ * shared-line "may contain peanut" trace does not make a food a legume.
  */
-const INVARIANTS: [Ref, Ref][] = [
+const INVARIANTS: ([Ref, Ref] | [Ref, Ref, 'contains'])[] = [
   [G('fodmap-fructose'), G('high-fodmap')],
   [G('fodmap-lactose'), G('high-fodmap')],
   [G('fodmap-fructan'), G('high-fodmap')],
@@ -50,7 +52,7 @@ const INVARIANTS: [Ref, Ref][] = [
   [A('crustacean'), G('shellfish')],
   [A('mollusc'), G('shellfish')],
   [A('tree-nut'), G('nut')],
-  [A('peanut'), G('legume')],
+  [A('peanut'), G('legume'), 'contains'],
   [G('nightshade-spice'), G('nightshade')],
   [G('seed-spice'), G('seed')],
   [G('edible-pod-legume'), G('legume')],
@@ -73,9 +75,10 @@ function certaintyOf(t: FoodTagging, ref: Ref): Certainty | undefined {
 /** Every broken invariant of one food, as readable strings (empty = consistent). */
 function violations(food: UsdaFood, t: FoodTagging): string[] {
   const out: string[] = [];
-  for (const [from, to] of INVARIANTS) {
+  for (const [from, to, onlyFrom] of INVARIANTS) {
     const cause = certaintyOf(t, from);
     if (!cause) continue;
+    if (onlyFrom === 'contains' && cause !== 'contains') continue;
     const effect = certaintyOf(t, to);
     if (!effect || strength(effect) < strength(cause)) {
       out.push(`${food.ndb}: ${from} (${cause}) but ${to} is ${effect ?? 'absent'}`);
