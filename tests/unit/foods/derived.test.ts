@@ -177,7 +177,7 @@ describe('the shipped derived foods', () => {
     }
   });
 
-  it('hold the reserved foods, and not canned chickpeas or firm tofu (SR21 has both)', () => {
+  it('hold the reserved foods; SR21 has firm tofu, and canned chickpeas only with their liquid', () => {
     expect(readDerivedFoods().map((d) => d.ndb)).toEqual([
       '99001',
       '99002',
@@ -187,6 +187,7 @@ describe('the shipped derived foods', () => {
       '99006',
       '99007',
       '99008',
+      '99009',
       '99011',
       '99012',
       '99013',
