@@ -367,7 +367,7 @@ export function retinolUl(table: DriTable, lifeStage: LifeStage): DriValue {
 export function saturatedFatMaxPct(table: DriTable, lifeStage: LifeStage): DriValue {
   const row = driRow(table, 'saturated fat', '% of energy', lifeStage);
   if (row.target.kind !== 'below') throw new Error('dri: saturated fat row is not a "<n" limit');
-  return { amount: row.target.limit, unit: '% of energy', basis: 'DGA limit (below)' };
+  return { amount: row.target.limit, unit: '% of energy', basis: 'Dietary Guidelines' };
 }
 
 /** An AMDR in % of energy: protein (10–35 adults, 10–30 at 14–18) or total fat (20–35, 25–35). */

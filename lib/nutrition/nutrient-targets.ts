@@ -109,8 +109,8 @@ export function nutrientTargetsFor(input: NutrientTargetsInput, table: DriTable)
         pct(protein.high, `${protein.basis}, upper end`),
         overrides.proteinMaxPct,
       ),
-      fatMinPct: resolve(pct(fat.low, `${fat.basis}, lower end`), undefined),
-      fatMaxPct: resolve(pct(fat.high, `${fat.basis}, upper end`), undefined),
+      fatMinPct: resolve(pct(fat.low, fat.basis), undefined),
+      fatMaxPct: resolve(pct(fat.high, fat.basis), undefined),
     },
     avoidPregnancyRisks: input.pregnant === true,
   };
@@ -122,3 +122,19 @@ export function describeSource(target: NutrientTarget): string {
 }
 
 export { displayLifeStage };
+
+/** The clinician overrides behind resolved targets (every value with `source: 'set'`). */
+export function overridesOf(t: NutrientTargets): NutrientOverrides {
+  const out: NutrientOverrides = {};
+  for (const key of TRACKED_MICRONUTRIENTS) {
+    if (t.targets[key].source === 'set') out[key] = t.targets[key].amount;
+  }
+  const pairs: [keyof NutrientOverrides, NutrientTarget][] = [
+    ['sodiumMaxMg', t.caps.sodiumMg],
+    ['retinolMaxUg', t.caps.retinolUg],
+    ['saturatedFatMaxPct', t.energyShares.saturatedFatMaxPct],
+    ['proteinMaxPct', t.energyShares.proteinMaxPct],
+  ];
+  for (const [key, target] of pairs) if (target.source === 'set') out[key] = target.amount;
+  return out;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRACKED_MICRONUTRIENTS } from '@/lib/nutrition/nutrient-model';
-import { describeSource, nutrientTargetsFor } from '@/lib/nutrition/nutrient-targets';
+import { describeSource, nutrientTargetsFor, overridesOf } from '@/lib/nutrition/nutrient-targets';
 import { loadDriTable } from '@/seeds/dri/load';
 
 const table = loadDriTable();
@@ -135,5 +135,13 @@ describe('nutrientTargetsFor', () => {
     expect(() =>
       nutrientTargetsFor({ sex: 'female', ageYears: 55, pregnant: true }, table),
     ).toThrow(/body.pregnant/);
+  });
+
+  it('gives back exactly the overrides it was given', () => {
+    const overrides = { zincMg: 15, vitaminB12Ug: 4, sodiumMaxMg: 1800, proteinMaxPct: 25 };
+    expect(
+      overridesOf(nutrientTargetsFor({ sex: 'female', ageYears: 60, overrides }, table)),
+    ).toEqual(overrides);
+    expect(overridesOf(nutrientTargetsFor({}, table))).toEqual({});
   });
 });
