@@ -85,9 +85,10 @@ export function ProfileForm({
       lactating: false,
     },
   );
-  // Body data without the energy estimate: sex and age still set the nutrient targets.
+  // Body data with a typed energy target: sex and age still set the nutrient targets. (With
+  // the 2,000 kcal default, body data would switch energy to the estimate, so it is not offered.)
   const [hasBody, setHasBody] = useState(initial.body !== null);
-  const showBody = energyMode === 'body' || hasBody;
+  const showBody = energyMode === 'body' || (energyMode === 'typed' && hasBody);
   const [overridesOpen, setOverridesOpen] = useState(
     Object.keys(initial.nutrientTargets).length > 0,
   );
@@ -476,7 +477,13 @@ export function ProfileForm({
             <FieldError id="energyKcal-error" errors={err('energyKcal')} />
           </div>
         ) : null}
-        {energyMode !== 'body' ? (
+        {energyMode === 'default' ? (
+          <div className="hint">
+            Nutrient targets use the values for women 31–50 until you add your sex and age (with
+            either of the other two choices).
+          </div>
+        ) : null}
+        {energyMode === 'typed' ? (
           <label style={{ fontWeight: 400, marginTop: '0.5rem' }}>
             <input
               type="checkbox"
