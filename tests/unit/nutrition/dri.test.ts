@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   amdr,
@@ -41,6 +43,14 @@ describe('seeds/dri/dri.csv', () => {
       'line 3: iron, mg/day, female 19-30 is given twice',
     );
     expect(() => parseDriCsv(`nutrient,unit\n${good}\n`)).toThrow(/header must be/);
+  });
+
+  it('lists a row the targets need that the table lacks', () => {
+    const text = readFileSync(join(process.cwd(), 'seeds', 'dri', 'dri.csv'), 'utf8')
+      .split('\r\n')
+      .filter((line) => !line.startsWith('zinc,mg/day,lactation 31-50,'))
+      .join('\r\n');
+    expect(missingDriRows(parseDriCsv(text))).toEqual(['zinc (mg/day), lactation 31-50']);
   });
 
   it('refuses a malformed AMDR range', () => {
