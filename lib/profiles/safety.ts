@@ -42,7 +42,11 @@ export function safetyIssues(p: SafetyProfile): SafetyIssue[] {
     const floor = energyFloorKcal(p.body);
     const ree = p.body ? restingEnergyKcal(p.body) : null;
     if (p.energyKcal < floor) {
-      const who = p.body ? (p.body.sex === 'male' ? 'men' : 'women') : 'adults (without body data)';
+      const who = p.body
+        ? p.body.sex === 'male'
+          ? 'men'
+          : 'women'
+        : 'adults when no sex is given';
       issues.push({
         path: ['energyKcal'],
         message: `${kcal(p.energyKcal)} a day is below ${kcal(floor)}, the lowest Villi plans for ${who} without a clinician. ${CLINICIAN_ROUTE}`,
