@@ -9,6 +9,7 @@ import type { Food, Plan, Recipe, ShoppingList, UnitSystem } from '../../lib/sho
 import aislesJson from '../../seeds/aisles.json';
 import pantryJson from '../../seeds/pantry-defaults.json';
 import type { Db } from '../client';
+import { shoppingWords } from './food-words';
 import { groupBy } from './page';
 import type { PlanView } from './plans';
 
@@ -108,6 +109,7 @@ export function loadRecipeFoods(db: Db, recipes: ReadonlyMap<string, Recipe>): M
     const list = byNdb.get(f.ndb) ?? [];
     out.set(f.ndb, {
       ...f,
+      ...shoppingWords(f.ndb),
       measures: list.map(({ seq, amount, label, grams }) => ({ seq, amount, label, grams })),
     });
   }
@@ -159,7 +161,11 @@ export function buildPlanShoppingList(
     units,
     aisleOrder,
   });
-  const of = (kind: string) => changes.filter((c) => c.kind === kind).map((c) => c.ndb);
+  // a change to any food of a merged line marks the line, under its key
+  const lineOf = new Map(list.items.flatMap((i) => i.ndbs.map((n) => [n, i.ndb] as const)));
+  const of = (kind: string) => [
+    ...new Set(changes.filter((c) => c.kind === kind).map((c) => lineOf.get(c.ndb) ?? c.ndb)),
+  ];
   return {
     ...list,
     weekStart: view.weekStart,

@@ -1,10 +1,12 @@
 import { orderAisles, resolveAisle } from './aisles';
 import { shortFoodName } from './food-name';
-import { sumFoodNeeds } from './needs';
+import { type FoodNeed, sumFoodNeeds } from './needs';
 import { compilePantryRules } from './pantry';
 import { describePurchase } from './purchase';
 import type {
   Aisle,
+  Food,
+  Plan,
   ShoppingList,
   ShoppingListInput,
   ShoppingListItem,
@@ -25,8 +27,52 @@ function byName(a: ShoppingListItem, b: ShoppingListItem): number {
   return a.name.localeCompare(b.name, 'en') || a.ndb.localeCompare(b.ndb);
 }
 
+/** The needs of foods bought as one thing (the same shopping name), in first-use order. */
+type LineNeed = { ndbs: string[]; food: Food; grams: number; meals: string[]; notes: string[] };
+
 /**
- * The shopping list for a plan: one line per food with the exact grams summed over cooking
+ * Folds the per-food needs into shopping lines: foods sharing a shopping name are one line with
+ * their grams summed, meals in plan order and notes in first-use order. A food without a
+ * shopping name is a line of its own. The line buys with its lowest NDB number's food.
+ */
+function mergeByShoppingName(
+  needs: FoodNeed[],
+  foods: ReadonlyMap<string, Food>,
+  plan: Plan,
+): LineNeed[] {
+  const mealOrder = new Map(plan.days.flatMap((d) => d.meals).map((m, i) => [m.id, i] as const));
+  const lines = new Map<string, LineNeed>();
+  for (const need of needs) {
+    const food = foods.get(need.ndb);
+    if (!food) throw new Error(`food ${need.ndb} needed by ${need.meals.join(', ')} not loaded`);
+    const key = food.shopping === undefined ? `ndb:${food.ndb}` : `name:${food.shopping}`;
+    const line = lines.get(key);
+    if (!line) {
+      lines.set(key, {
+        ...need,
+        ndbs: [need.ndb],
+        food,
+        meals: [...need.meals],
+        notes: [...need.notes],
+      });
+      continue;
+    }
+    line.ndbs.push(need.ndb);
+    line.grams += need.grams;
+    for (const m of need.meals) if (!line.meals.includes(m)) line.meals.push(m);
+    for (const n of need.notes) if (!line.notes.includes(n)) line.notes.push(n);
+    if (need.ndb < line.food.ndb) line.food = food;
+  }
+  for (const line of lines.values()) {
+    line.ndbs.sort();
+    line.meals.sort((a, b) => (mealOrder.get(a) ?? 0) - (mealOrder.get(b) ?? 0));
+  }
+  return [...lines.values()];
+}
+
+/**
+ * The shopping list for a plan: one line per thing a shopper buys (foods sharing a shopping
+ * name are one line) with the exact grams summed over cooking
  * meals (leftover meals add nothing), a purchasable amount, its aisle, pantry and checked state.
  * A checked line stays checked while its grams are unchanged; when a swap changes them it is
  * `changed` and unchecked. Sections follow `aisleOrder` (default: the rules' order), then the
@@ -38,19 +84,20 @@ export function buildShoppingList(input: ShoppingListInput): ShoppingList {
   const aisleById = new Map<string, Aisle>(rules.aisles.map((a) => [a.id, a]));
   const inPantryDefault = compilePantryRules(pantry.defaults);
 
-  const lines: ShoppingListItem[] = sumFoodNeeds(plan, input.recipes).map((need) => {
-    const food = foods.get(need.ndb);
-    if (!food) throw new Error(`food ${need.ndb} needed by ${need.meals.join(', ')} not loaded`);
+  const needs = mergeByShoppingName(sumFoodNeeds(plan, input.recipes), foods, plan);
+  const lines: ShoppingListItem[] = needs.map((need) => {
+    const food = need.food;
     const aisleId = resolveAisle(food, rules);
     const aisle = aisleById.get(aisleId);
     if (!aisle) throw new Error(`aisle "${aisleId}" of food ${food.ndb} is not defined`);
     const purchase = describePurchase(food, need.grams, aisle, units);
-    const state = checked.get(need.ndb);
+    const state = checked.get(food.ndb);
     const wasChecked = state?.checked === true;
     const changed = wasChecked && gramsDiffer(state.gramsAtCheck, need.grams);
     return {
-      ndb: need.ndb,
-      name: shortFoodName(food.name),
+      ndb: food.ndb,
+      ndbs: need.ndbs,
+      name: food.shopping ?? shortFoodName(food.name),
       aisle: aisleId,
       grams: need.grams,
       quantity: purchase.quantity,

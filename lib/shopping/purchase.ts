@@ -2,8 +2,9 @@ import type { Measure } from '../foods/types';
 import { ML_PER_VOLUME_UNIT, type UnitSystem, type VolumeUnit } from '../units/constants';
 import { formatExactWeight, formatPurchaseVolume, formatPurchaseWeight } from '../units/format';
 import { type MeasureLabel, parseMeasureLabel } from '../units/measure-label';
-import { countUnits } from '../units/round';
+import { ceilTo, countUnits } from '../units/round';
 import { shortFoodName } from './food-name';
+import type { PurchaseUnit } from './purchase-units';
 import type { Aisle, Food, PurchaseMode } from './types';
 import { inflectHead, pluralizeWord, singularizeWord } from './words';
 
@@ -26,6 +27,12 @@ const CONTAINER_WORDS = [
 const MIN_ITEM_GRAMS = 25;
 /** Small enough to count anyway: a recipe's "3 cloves garlic" is what the shopper reads. */
 const SMALL_ITEM_WORDS = new Set(['clove']);
+/**
+ * A whole item at least this heavy is not bought for less than half of it: "1 head red cabbage"
+ * for 93 g contradicts its grams (a head is ~840 g); such a need is bought by weight instead.
+ */
+const LARGE_ITEM_GRAMS = 250;
+const MIN_SHARE_OF_LARGE_ITEM = 0.5;
 /** More than this many units reads worse than a weight. */
 const MAX_COUNT = 24;
 /** At or below a quarter cup a volume reads better than a weight even for solids. */
@@ -101,6 +108,7 @@ function countable(p: Parsed, grams: number): number | null {
   const word = p.label.unitWord;
   const light = p.unitGrams < MIN_ITEM_GRAMS && !(word !== null && SMALL_ITEM_WORDS.has(word));
   if (light) return null;
+  if (p.unitGrams >= LARGE_ITEM_GRAMS && grams / p.unitGrams < MIN_SHARE_OF_LARGE_ITEM) return null;
   const n = countUnits(grams, p.unitGrams);
   return n <= MAX_COUNT ? n : null;
 }
@@ -158,6 +166,38 @@ function containerPurchase(parsed: Parsed[], grams: number, name: string) {
   return null;
 }
 
+const SHARE_GLYPHS: [number, string][] = [
+  [0.25, '¼'],
+  [0.5, '½'],
+  [0.75, '¾'],
+];
+
+/** A multiple of a quarter as a shopper reads it: 0.25 → "¼", 1.5 → "1½", 2 → "2". */
+export function formatShare(value: number): string {
+  const quarters = Math.round(value * 4);
+  const whole = Math.floor(quarters / 4);
+  const glyph = SHARE_GLYPHS.find(([f]) => Math.round(f * 4) === quarters % 4)?.[1] ?? '';
+  return whole > 0 ? `${whole}${glyph}` : glyph || '0';
+}
+
+/**
+ * Buys in what a shop sells (seeds/purchase-units.json): the need rounded UP to the unit's
+ * step ("¼ head" for 93 g of red cabbage, "2 cans (400 g)" for 520 g of canned tomatoes).
+ * Steps finer than a quarter are not shown; a step under a quarter counts as a quarter.
+ */
+function unitPurchase(units: PurchaseUnit[], grams: number, name: string) {
+  for (const u of units) {
+    const step = Math.max(0.25, Math.round(u.step * 4) / 4);
+    const amount = Math.max(step, ceilTo(grams / u.grams, step));
+    if (amount > MAX_COUNT) continue;
+    const unit = amount > 1 ? pluralizeWord(u.unit) : u.unit;
+    const note = u.note ? ` (${u.note})` : '';
+    const mode: PurchaseMode = CONTAINER_WORDS.includes(u.unit) ? 'container' : 'item';
+    return { mode, quantity: `${formatShare(amount)} ${unit}${note}`, name: u.item ?? name };
+  }
+  return null;
+}
+
 /** Grams per millilitre from the food's plain volume measures, or null without one. */
 export function densityGramsPerMl(measures: Measure[]): number | null {
   const volumes = parseMeasures(measures).filter((p) => p.label.volumeUnit !== null);
@@ -186,7 +226,8 @@ function volumePurchase(food: Food, grams: number, units: UnitSystem, name: stri
 }
 
 /**
- * What a shopper buys to cover `grams` of a food, trying the aisle's purchase modes in order:
+ * What a shopper buys to cover `grams` of a food: what a shop sells where the data names it
+ * (`food.buy`), else the aisle's purchase modes in order:
  * whole items from USDA measures ("3 sweet potatoes"), containers ("2 cans"), a volume for
  * liquids and small pantry amounts ("2 tbsp"), else a weight rounded up ("450 g", "1 lb").
  * Counts and amounts are rounded UP so the exact need (also returned) is always covered.
@@ -197,9 +238,11 @@ export function describePurchase(
   aisle: Aisle,
   units: UnitSystem,
 ): Purchase {
-  const name = shortFoodName(food.name);
+  const name = food.shopping ?? shortFoodName(food.name);
   const parsed = parseMeasures(food.measures);
   const exact = formatExactWeight(grams, units);
+  const sold = food.buy ? unitPurchase(food.buy, grams, name) : null;
+  if (sold) return { ...sold, display: `${sold.quantity} ${sold.name}`, exact };
   for (const mode of aisle.purchase) {
     const found =
       mode === 'item'

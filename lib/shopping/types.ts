@@ -1,5 +1,6 @@
 import type { Measure } from '../foods/types';
 import type { UnitSystem } from '../units/constants';
+import type { PurchaseUnit } from './purchase-units';
 
 export type { UnitSystem } from '../units/constants';
 
@@ -45,8 +46,20 @@ export type Recipe = {
   description: string;
 };
 
-/** A USDA food as the shopping list needs it; `name` is the USDA long description. */
-export type Food = { ndb: string; name: string; groupCode: string; measures: Measure[] };
+/**
+ * A USDA food as the shopping list needs it; `name` is the USDA long description.
+ * `shopping` is the shopper's name (seeds/food-names.json): foods sharing it are one line.
+ * `buy` is what a shop sells where WEIGHT.txt misleads (seeds/purchase-units.json).
+ * Without them the line reads a name made from the description and buys by WEIGHT.txt.
+ */
+export type Food = {
+  ndb: string;
+  name: string;
+  groupCode: string;
+  measures: Measure[];
+  shopping?: string;
+  buy?: PurchaseUnit[];
+};
 
 /** How a shopper buys things in an aisle, tried in order. */
 export const PURCHASE_MODES = ['item', 'container', 'volume', 'weight'] as const;
@@ -95,8 +108,11 @@ export type ShoppingListInput = {
 };
 
 export type ShoppingListItem = {
+  /** The line's key: the lowest NDB number of the foods bought as this one thing. */
   ndb: string;
-  /** Readable food name, e.g. 'sweet potato'. */
+  /** Every food this line buys (one, or several sharing a shopping name), ascending. */
+  ndbs: string[];
+  /** The shopper's name, e.g. 'sweet potatoes', 'desiccated coconut, unsweetened'. */
   name: string;
   /** Aisle id the food is shelved in (also for items shown under "You likely have"). */
   aisle: string;

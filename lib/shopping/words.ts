@@ -54,9 +54,12 @@ export function singularizeWord(word: string): string {
   return word;
 }
 
-/** Applies `fn` to the last word before the first comma: "ripe red tomatoes, canned". */
+/**
+ * Applies `fn` to the last word before the first comma or bracket: "ripe red tomatoes, canned",
+ * "chickpeas (cooked or canned)".
+ */
 export function inflectHead(name: string, fn: (word: string) => string): string {
-  const comma = name.indexOf(',');
+  const comma = name.search(/,| \(/);
   const head = comma === -1 ? name : name.slice(0, comma);
   const tail = comma === -1 ? '' : name.slice(comma);
   const match = /^(.*?)([A-Za-z-]+)(\W*)$/.exec(head);
