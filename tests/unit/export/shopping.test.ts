@@ -162,8 +162,8 @@ describe('shoppingListToText', () => {
 
   it('marks checked items', () => {
     expect(lines).toContain('✓ 3 sweet potatoes (about 390 g)');
-    // 150 g is under half a 340 g bunch: bought by weight, not as "1 bunch" (issue 12)
-    expect(lines).toContain('• 150 g spinach (about 150 g)');
+    // 150 g is under half a 340 g bunch, so not "1 bunch"; SR21's 10 oz package is 284 g (issue 12)
+    expect(lines).toContain('• 1 package (10 oz) spinach (about 150 g)');
   });
 });
 
