@@ -6,6 +6,7 @@ import type { Certainty } from '../../lib/foods/codes';
 import type { TagRef } from '../../lib/restrictions/types';
 import type { RecipeSearch } from '../../lib/validation/recipes';
 import type { Db } from '../client';
+import { foodWords } from './food-words';
 import { toFtsQuery } from './fts';
 import { groupBy, queryPage } from './page';
 
@@ -162,6 +163,8 @@ export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
   ingredients: {
     ndb: string;
     name: string;
+    /** The cook's name of the food (seeds/food-names.json): 'sweet potato', 'shrimp'. */
+    display: string;
     grams: number;
     text: string;
     note: string | null;
@@ -317,6 +320,7 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
     steps: JSON.parse(r.steps),
     ingredients: ingredients.map(({ inflammation: _, inflammationEvidence: __, ...i }) => ({
       ...i,
+      display: foodWords(i.ndb, i.name).display,
       measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[],
     })),
     nutritionPerServing: JSON.parse(r.nutrition_per_serving),

@@ -110,7 +110,7 @@ export default async function RecipePage({ params }: Props) {
     const m = i.measures.find((x) => i.text.endsWith(` ${x.label}`));
     return {
       ndb: i.ndb,
-      name: i.name,
+      name: i.display,
       grams: i.grams,
       note: i.note,
       measure: m ? { label: m.label, gramsPerUnit: m.grams / m.amount } : null,

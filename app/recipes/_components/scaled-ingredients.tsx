@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { useId, useState } from 'react';
-import { formatAmount } from '@/lib/recipes/resolve-quantity';
+import { kitchenLine } from '@/lib/recipes/kitchen-words';
 
 export type ScalableIngredient = {
   ndb: string;
+  /** The cook's name of the food ('sweet potato'), never the USDA description. */
   name: string;
   grams: number;
   note: string | null;
@@ -67,20 +68,18 @@ export function ScaledIngredients({
       <ul aria-live="polite">
         {ingredients.map((i, idx) => {
           const grams = i.grams * factor;
-          const amount = i.measure
-            ? `${formatAmount(grams / i.measure.gramsPerUnit)} ${i.measure.label}`
-            : null;
+          const line = kitchenLine({
+            name: i.name,
+            grams,
+            amount: i.measure ? grams / i.measure.gramsPerUnit : null,
+            label: i.measure?.label ?? null,
+            note: i.note,
+          });
           return (
             <li key={`${i.ndb}-${idx}`}>
-              {amount ? (
-                <>
-                  <strong>{amount}</strong> <span className="muted">({Math.round(grams)} g)</span>
-                </>
-              ) : (
-                <strong>{Math.round(grams)} g</strong>
-              )}{' '}
-              <Link href={`/foods/${i.ndb}`}>{i.name}</Link>
-              {i.note ? <span className="muted">, {i.note}</span> : null}
+              <strong>{line.quantity}</strong> <Link href={`/foods/${i.ndb}`}>{line.name}</Link>
+              {line.grams ? <span className="muted"> {line.grams}</span> : null}
+              {line.after ? <span className="muted">{line.after}</span> : null}
             </li>
           );
         })}
