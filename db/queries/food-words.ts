@@ -13,10 +13,18 @@ export function foodWords(ndb: string, longDesc: string): FoodNames {
   return namesOf(FOOD_NAMES, ndb, longDesc);
 }
 
-/** The shopping fields of a food: its shopping name and what a shop sells, when known. */
-export function shoppingWords(ndb: string): { shopping?: string; buy?: PurchaseUnit[] } {
+/**
+ * The words fields of a shopping-domain food: its cook's and shopper's names and what a shop
+ * sells, when the names data has the food.
+ */
+export function shoppingWords(ndb: string): {
+  display?: string;
+  shopping?: string;
+  buy?: PurchaseUnit[];
+} {
   const row = FOOD_NAMES.get(ndb);
   if (!row) return {};
   const buy = PURCHASE_UNITS.get(row.shopping);
-  return buy ? { shopping: row.shopping, buy } : { shopping: row.shopping };
+  const names = { display: row.display, shopping: row.shopping };
+  return buy ? { ...names, buy } : names;
 }

@@ -48,7 +48,8 @@ export type Recipe = {
 
 /**
  * A USDA food as the shopping list needs it; `name` is the USDA long description.
- * `shopping` is the shopper's name (seeds/food-names.json): foods sharing it are one line.
+ * `display` is the cook's name and `shopping` the shopper's (seeds/food-names.json): foods
+ * sharing a shopping name are one line.
  * `buy` is what a shop sells where WEIGHT.txt misleads (seeds/purchase-units.json).
  * Without them the line reads a name made from the description and buys by WEIGHT.txt.
  */
@@ -57,6 +58,7 @@ export type Food = {
   name: string;
   groupCode: string;
   measures: Measure[];
+  display?: string;
   shopping?: string;
   buy?: PurchaseUnit[];
 };
