@@ -5,6 +5,8 @@ export type PurchaseUnit = {
   unit: string;
   grams: number;
   step: number;
+  /** Buy this way only for at least this many units (a dozen eggs, else count them). */
+  min: number;
   note: string | null;
   item: string | null;
 };
@@ -24,6 +26,7 @@ export const purchaseUnitsSchema = z
               unit: textSchema,
               grams: z.number().positive(),
               step: z.number().positive().max(1),
+              min: z.number().positive().optional(),
               note: textSchema.optional(),
               item: textSchema.optional(),
               source: textSchema,
@@ -51,6 +54,7 @@ export function parsePurchaseUnits(json: unknown): ReadonlyMap<string, PurchaseU
         unit: r.unit,
         grams: r.grams,
         step: r.step,
+        min: r.min ?? 0,
         note: r.note ?? null,
         item: r.item ?? null,
       })),

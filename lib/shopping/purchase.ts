@@ -188,6 +188,7 @@ export function formatShare(value: number): string {
 function unitPurchase(units: PurchaseUnit[], grams: number, name: string) {
   for (const u of units) {
     const step = Math.max(0.25, Math.round(u.step * 4) / 4);
+    if (grams / u.grams < u.min) continue;
     const amount = Math.max(step, ceilTo(grams / u.grams, step));
     if (amount > MAX_COUNT) continue;
     const unit = amount > 1 ? pluralizeWord(u.unit) : u.unit;
@@ -252,7 +253,19 @@ export function describePurchase(
           : mode === 'volume'
             ? volumePurchase(food, grams, units, name)
             : { quantity: formatPurchaseWeight(grams, units), name };
-    if (found) return { mode, ...found, display: `${found.quantity} ${found.name}`, exact };
+    if (found) {
+      // "2 cans canned mackerel" says canned twice
+      const named = / cans?\b/.test(found.quantity)
+        ? found.name.replace(/^canned /, '')
+        : found.name;
+      return {
+        mode,
+        quantity: found.quantity,
+        name: named,
+        display: `${found.quantity} ${named}`,
+        exact,
+      };
+    }
   }
   const quantity = formatPurchaseWeight(grams, units);
   return { mode: 'weight', quantity, name, display: `${quantity} ${name}`, exact };

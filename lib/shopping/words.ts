@@ -20,9 +20,15 @@ const INVARIANT = new Set([
   'lettuce',
   'quinoa',
   'chard',
+  'dozen',
 ]);
 
-const IRREGULAR_PLURAL: Record<string, string> = { loaf: 'loaves', leaf: 'leaves', half: 'halves' };
+const IRREGULAR_PLURAL: Record<string, string> = {
+  loaf: 'loaves',
+  leaf: 'leaves',
+  half: 'halves',
+  chili: 'chilies',
+};
 const O_ES = new Set(['potato', 'tomato', 'mango']);
 
 function isPluralAlready(word: string): boolean {

@@ -48,6 +48,8 @@ export function formatPurchaseWeight(grams: number, units: UnitSystem): string {
 /** The exact need, for display next to a rounded purchase: "about 390 g", "about 13.8 oz". */
 export function formatExactWeight(grams: number, units: UnitSystem): string {
   if (units === 'metric') {
+    // a pinch of saffron is "about 0.03 g", never "about 0 g"
+    if (grams < 0.1) return `about ${formatDecimal(grams, 2)} g`;
     if (grams < 10) return `about ${formatDecimal(grams, 1)} g`;
     if (grams < 1000) return `about ${Math.round(grams)} g`;
     return `about ${formatDecimal(grams / 1000, 2)} kg`;

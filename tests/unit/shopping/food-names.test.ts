@@ -115,6 +115,14 @@ describe('quantities a shop sells, never contradicting their grams', () => {
     ['11507', 390, '3 sweet potatoes'],
     // shrimp by weight: 600 g
     ['15149', 600, '600 g shrimp'],
+    // eggs: 50 g each; 150 g → 3 counted; 960 g = 1.6 dozen → 2 dozen (sold by the half dozen)
+    ['01123', 150, '3 large eggs'],
+    ['01123', 960, '2 dozen large eggs'],
+    ['01123', 700, '1½ dozen large eggs'],
+    // canned mackerel, 1 can (15 oz) = 361 g (WEIGHT.txt): 440 / 361 = 1.2 → 2; "canned" said once
+    ['15048', 440, '2 cans (15 oz) mackerel'],
+    // red chili, 1 pepper = 45 g: 32 g → 1
+    ['11819', 32, '1 red chili'],
   ] as const)('%s × %d g → %s', (ndb, grams, display) => {
     const p = buy(namedFood(ndb), grams);
     expect(p.display).toBe(display);
