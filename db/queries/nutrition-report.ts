@@ -1,0 +1,184 @@
+import 'server-only';
+import type { MealType } from '../../lib/foods/codes';
+import type { NutrientTargets } from '../../lib/nutrition/nutrient-model';
+import {
+  buildNutritionReport,
+  type NutritionReport,
+  type ReportMeal,
+  type SuggestionCandidate,
+} from '../../lib/nutrition/report';
+import { recipeViolations } from '../../lib/planner/model';
+import type { Db } from '../client';
+import { loadPlanOr404, plannerInputFor } from './plan-service';
+import type { PlanView } from './plans';
+import { getProfileById, type Profile } from './profiles';
+
+type NutritionRow = {
+  slug: string;
+  name: string;
+  meal_types: string;
+  nutrition_per_serving: string;
+  nutrition_unknown: string;
+  lines: number;
+};
+
+export type RecipeNutrition = {
+  slug: string;
+  name: string;
+  mealTypes: MealType[];
+  perServing: Record<string, number | null>;
+  unknown: Record<string, number>;
+  ingredientLines: number;
+};
+
+/** Every recipe's per-serving nutrition, unknown counts and ingredient lines, by slug. */
+export function loadRecipeNutrition(db: Db): Map<string, RecipeNutrition> {
+  const rows = db.$client
+    .prepare(
+      `SELECT r.slug, r.name, r.meal_types, r.nutrition_per_serving, r.nutrition_unknown,
+        (SELECT count(*) FROM recipe_ingredients i WHERE i.recipe_slug = r.slug) AS lines
+       FROM recipes r`,
+    )
+    .all() as NutritionRow[];
+  return new Map(
+    rows.map((r) => [
+      r.slug,
+      {
+        slug: r.slug,
+        name: r.name,
+        mealTypes: JSON.parse(r.meal_types) as MealType[],
+        perServing: JSON.parse(r.nutrition_per_serving) as Record<string, number | null>,
+        unknown: JSON.parse(r.nutrition_unknown) as Record<string, number>,
+        ingredientLines: r.lines,
+      },
+    ]),
+  );
+}
+
+/**
+ * The profile's nutrient targets. Provisional adult values (DOMAIN §7.4, US/Canada DRIs for
+ * 31–50 years) until the life-stage lookup is wired in.
+ */
+export function nutrientTargetsOfProfile(profile: Profile): NutrientTargets {
+  const male = profile.body?.sex === 'male';
+  const t = (amount: number, unit: string, basis: string) => ({
+    amount,
+    unit,
+    source: 'default' as const,
+    basis,
+  });
+  const rda = male ? 'RDA, male 31–50' : 'RDA, female 31–50';
+  const ai = male ? 'AI, male 31–50' : 'AI, female 31–50';
+  return {
+    lifeStage: male ? 'male 31-50' : 'female 31-50',
+    targets: {
+      calciumMg: t(1000, 'mg', rda),
+      ironMg: t(male ? 8 : 18, 'mg', rda),
+      magnesiumMg: t(male ? 420 : 320, 'mg', rda),
+      potassiumMg: t(male ? 3400 : 2600, 'mg', ai),
+      zincMg: t(male ? 11 : 8, 'mg', rda),
+      vitaminCMg: t(male ? 90 : 75, 'mg', rda),
+      folateDfeUg: t(400, 'µg', rda),
+      vitaminB12Ug: t(2.4, 'µg', rda),
+      vitaminARaeUg: t(male ? 900 : 700, 'µg', rda),
+    },
+    caps: {
+      sodiumMg: t(2300, 'mg', 'CDRR'),
+      retinolUg: t(3000, 'µg', 'UL, preformed vitamin A'),
+    },
+    energyShares: {
+      saturatedFatMaxPct: t(10, '%', 'Dietary Guidelines'),
+      proteinMaxPct: t(35, '%', 'AMDR'),
+      fatMinPct: t(20, '%', 'AMDR'),
+      fatMaxPct: t(35, '%', 'AMDR'),
+    },
+    avoidPregnancyRisks: false,
+  };
+}
+
+function reportMeals(
+  view: PlanView,
+  recipes: ReadonlyMap<string, RecipeNutrition>,
+): { date: string; meals: ReportMeal[] }[] {
+  return view.days.map((d) => ({
+    date: d.date,
+    meals: d.meals.map((m) => {
+      const r = recipes.get(m.recipeSlug);
+      return {
+        id: m.id,
+        date: m.date,
+        slot: m.slot,
+        recipeSlug: m.recipeSlug,
+        recipeName: m.recipeName,
+        portion: m.portion,
+        perServing: r?.perServing ?? {},
+        unknown: r?.unknown ?? {},
+        ingredientLines: r?.ingredientLines ?? 0,
+      };
+    }),
+  }));
+}
+
+export type NutritionReportView = {
+  plan: PlanView;
+  report: NutritionReport;
+  /** Names and meal types of every recipe the report names (plan meals and suggestions). */
+  recipes: Map<string, { name: string; mealTypes: MealType[] }>;
+};
+
+/**
+ * A plan's nutrition report for its profile: per-person meals, the profile's targets, and as
+ * suggestion candidates the catalog recipes that follow every rule of the profile's restriction.
+ */
+export function nutritionReportFor(db: Db, planId: number): NutritionReportView {
+  const plan = loadPlanOr404(db, planId);
+  const profile = getProfileById(db, plan.profileId);
+  const recipes = loadRecipeNutrition(db);
+  let candidates: SuggestionCandidate[] = [];
+  let targets: NutrientTargets;
+  let daily = { energyKcal: 2000, proteinG: 75, fiberG: 28 };
+  if (profile) {
+    const input = plannerInputFor(db, profile, plan.weekStart);
+    candidates = input.recipes
+      .filter((r) => recipeViolations(input, r).length === 0)
+      .flatMap((r) => {
+        const n = recipes.get(r.slug);
+        return n ? [{ ...n, mealTypes: r.mealTypes }] : [];
+      });
+    targets = nutrientTargetsOfProfile(profile);
+    daily = profile.targets;
+  } else {
+    targets = nutrientTargetsOfProfile({ body: null } as unknown as Profile);
+  }
+  const report = buildNutritionReport({
+    days: reportMeals(plan, recipes),
+    targets,
+    daily: {
+      energyKcal: daily.energyKcal,
+      proteinG: daily.proteinG,
+      fiberG: daily.fiberG,
+      source: profile
+        ? {
+            energyKcal: profile.energyKcal != null ? 'set' : 'default',
+            proteinG: profile.proteinG != null ? 'set' : 'default',
+            fiberG: profile.fiberG != null ? 'set' : 'default',
+          }
+        : undefined,
+    },
+    candidates,
+  });
+  const named = new Set([
+    ...plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
+    ...report.findings.flatMap((f) => f.suggestions),
+  ]);
+  return {
+    plan,
+    report,
+    recipes: new Map(
+      [...named].flatMap((slug) => {
+        const r = recipes.get(slug);
+        return r ? [[slug, { name: r.name, mealTypes: r.mealTypes }] as const] : [];
+      }),
+    ),
+  };
+}
