@@ -241,7 +241,8 @@ function mostMeals(days: ReportInput['days'], key: string): ReportMeal[] {
  * per serving (known lines only, a lower bound), for an excess the least with every line known.
  * A candidate must fit one of the meals' slots and not be in the plan already; it must stay
  * within half of each daily cap per serving with those values known, so a suggestion never
- * trades one finding for another. Ties go by name. Pure: the use case finds the candidates.
+ * trades one finding for another, and give at least `minEnergyKcal` per serving (an excess is
+ * swapped for a comparable meal, not a side dish). Ties go by name. Pure: the use case finds the candidates.
  */
 export function rankSuggestions(
   candidates: readonly SuggestionCandidate[],
@@ -251,8 +252,10 @@ export function rankSuggestions(
   caps: NutrientTargets['caps'],
   inPlan: ReadonlySet<string> = new Set(meals.map((m) => m.recipeSlug)),
   limit = 3,
+  minEnergyKcal = 0,
 ): SuggestionCandidate[] {
   const slots = new Set(meals.map((m) => m.slot));
+  const energyOk = (c: SuggestionCandidate) => (c.perServing.energyKcal ?? 0) >= minEnergyKcal;
   const withinCaps = (c: SuggestionCandidate) =>
     (['sodiumMg', 'retinolUg'] as const).every((k) => {
       const v = c.perServing[k];
@@ -262,6 +265,7 @@ export function rankSuggestions(
   return candidates
     .filter((c) => !inPlan.has(c.slug) && c.mealTypes.some((t) => slots.has(t)))
     .filter(withinCaps)
+    .filter(energyOk)
     .filter((c) => {
       const v = value(c);
       if (v == null) return false;
@@ -272,6 +276,27 @@ export function rankSuggestions(
       return (direction === 'more' ? d : -d) || a.name.localeCompare(b.name);
     })
     .slice(0, limit);
+}
+
+/** Comparable recipes lower in `key` for the meal that gives the most of it. */
+function replacementsFor(
+  input: ReportInput,
+  key: string,
+  top: ReportMeal | undefined,
+  inPlan: ReadonlySet<string>,
+): SuggestionCandidate[] {
+  if (!top) return [];
+  const energy = (top.perServing.energyKcal ?? 0) * top.portion;
+  return rankSuggestions(
+    input.candidates,
+    key,
+    'less',
+    [top],
+    input.targets.caps,
+    inPlan,
+    3,
+    energy / 2,
+  );
 }
 
 function names(list: readonly { name: string }[]): string {
@@ -357,14 +382,7 @@ function capFinding(
     input.days.filter((d) => overDates.has(d.date)),
     key,
   );
-  const suggestions = rankSuggestions(
-    input.candidates,
-    key,
-    'less',
-    meals,
-    input.targets.caps,
-    inPlan,
-  );
+  const suggestions = replacementsFor(input, key, meals[0], inPlan);
   const worst = over.reduce((a, b) => (b.nutrients[key].amount > a.nutrients[key].amount ? b : a));
   const days = `${over.length} of ${perDay.length} ${perDay.length === 1 ? 'day' : 'days'}`;
   const drivers =
@@ -403,14 +421,7 @@ function saturatedFatFinding(
     };
   }
   const meals = mostMeals(input.days, 'saturatedFatG');
-  const suggestions = rankSuggestions(
-    input.candidates,
-    'saturatedFatG',
-    'less',
-    meals,
-    input.targets.caps,
-    inPlan,
-  );
+  const suggestions = replacementsFor(input, 'saturatedFatG', meals[0], inPlan);
   const drivers =
     meals.length > 0
       ? ` Most of it comes from ${names(meals.map((m) => ({ name: m.recipeName })))}.`
