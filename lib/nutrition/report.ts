@@ -38,8 +38,14 @@ export const DAILY_CHART_NUTRIENTS = [
   'carbsG',
 ] as const satisfies readonly ReportNutrient[];
 
-const CAPPED = { sodiumMg: 'sodiumMg', retinolUg: 'retinolUg' } as const;
-type CappedNutrient = keyof typeof CAPPED;
+type CappedNutrient = 'sodiumMg' | 'retinolUg';
+
+/** What the report judges, in display order: weekly-average floors, then per-day caps. */
+export const TRACKED_LIMITS: readonly { key: ReportNutrient; kind: 'target' | 'cap' }[] = [
+  ...TRACKED_MICRONUTRIENTS.map((key) => ({ key, kind: 'target' as const })),
+  { key: 'sodiumMg', kind: 'cap' },
+  { key: 'retinolUg', kind: 'cap' },
+];
 
 const META = new Map<string, { label: string; unit: string }>(
   NUTRIENTS.map((n) => [n.key, { label: n.label, unit: n.unit }]),

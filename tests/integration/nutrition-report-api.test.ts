@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { GET as getNutrition } from '@/app/api/plans/[id]/nutrition/route';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { POST as createPlan } from '@/app/api/plans/route';
@@ -68,7 +69,9 @@ beforeAll(async () => {
   const res = await report(plan.id);
   expect(res.status).toBe(200);
   body = nutritionReportSchema.parse(await res.json());
-  console.log(JSON.stringify({f: body.findings, avg: body.weekAverage, d0: body.perDay[0]}, null, 1));
+  console.log(
+    JSON.stringify({ f: body.findings, avg: body.weekAverage, d0: body.perDay[0] }, null, 1),
+  );
 });
 
 describe('GET /api/plans/{id}/nutrition', () => {
@@ -158,5 +161,30 @@ describe('GET /api/plans/{id}/nutrition', () => {
     const res = await getPlan(new Request(`http://localhost/api/plans/${plan.id}`), pctx(plan.id));
     const p = (await res.json()) as PlanBody;
     expect(p.days.length).toBe(body.perDay.length);
+  });
+});
+
+describe('the plan exports carry the report', () => {
+  it('JSON embeds the same report as the route', async () => {
+    const res = await exportPlan(
+      new Request(`http://localhost/api/plans/${plan.id}/export?format=json`),
+      pctx(plan.id),
+    );
+    expect(res.status).toBe(200);
+    const file = (await res.json()) as { nutrition?: unknown };
+    expect(nutritionReportSchema.parse(file.nutrition)).toEqual(body);
+  });
+
+  it('Markdown has a nutrition section with each finding in words', async () => {
+    const res = await exportPlan(
+      new Request(`http://localhost/api/plans/${plan.id}/export?format=md`),
+      pctx(plan.id),
+    );
+    const md = await res.text();
+    expect(md).toContain('## Nutrition this week');
+    expect(md).toMatch(/\| Calcium \| (at least )?[\d,.]+ mg \| 1,000 mg \|/);
+    expect(md).toContain('Vitamin D is not tracked');
+    const calcium = body.findings.find((f) => f.nutrient === 'calciumMg');
+    if (calcium?.status === 'low') expect(md).toContain('of 1,000 mg a day on average');
   });
 });

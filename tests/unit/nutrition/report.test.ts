@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nutritionMarkdownLines } from '@/lib/export/nutrition-markdown';
 import type { NutrientTargets } from '@/lib/nutrition/nutrient-model';
 import {
   buildNutritionReport,
@@ -364,5 +365,32 @@ describe('rankSuggestions', () => {
       caps,
     );
     expect(ranked.map((x) => x.slug)).toEqual(['y']);
+  });
+});
+
+describe('nutritionMarkdownLines (plan Markdown export)', () => {
+  it('tables the weekly averages against targets and the highest day against each cap', () => {
+    const r = buildNutritionReport(
+      input(
+        week((date, i) => [
+          meal({
+            id: `${date}-d`,
+            date,
+            perServing: { ...PLENTY, calciumMg: 640, sodiumMg: i === 3 ? 2500 : 1000 },
+            unknown: { sodiumMg: i === 3 ? 1 : 0 },
+          }),
+        ]),
+      ),
+    );
+    const lines = nutritionMarkdownLines(r);
+    expect(lines[0]).toBe('## Nutrition this week');
+    expect(lines).toContain('| Calcium | 640 mg | 1,000 mg | low |');
+    expect(lines).toContain(
+      '| Sodium (highest day) | at least 2,500 mg | at most 2,300 mg | high |',
+    );
+    expect(lines).toContain(
+      '- Calcium 640 of 1,000 mg a day on average. Few recipes in this phase are rich in calcium. If it stays low for a few weeks, talk to your clinician or dietitian about calcium.',
+    );
+    expect(lines.some((l) => l.startsWith('- Iodine is not tracked'))).toBe(true);
   });
 });
