@@ -59,8 +59,8 @@ export function loadRecipeNutrition(db: Db): Map<string, RecipeNutrition> {
  * The profile's nutrient targets. Provisional adult values (DOMAIN §7.4, US/Canada DRIs for
  * 31–50 years) until the life-stage lookup is wired in.
  */
-export function nutrientTargetsOfProfile(profile: Profile): NutrientTargets {
-  const male = profile.body?.sex === 'male';
+export function nutrientTargetsOfProfile(profile: Profile | null): NutrientTargets {
+  const male = profile?.body?.sex === 'male';
   const t = (amount: number, unit: string, basis: string) => ({
     amount,
     unit,
@@ -128,16 +128,19 @@ export type NutritionReportView = {
 
 /**
  * A plan's nutrition report for its profile: per-person meals, the profile's targets, and as
- * suggestion candidates the catalog recipes that follow every rule of the profile's restriction.
+ * suggestion candidates the catalog recipes that follow every rule of the profile's restriction
+ * (`suggestions: false` skips that search, e.g. for the plan page's one-line summary).
  */
-export function nutritionReportFor(db: Db, planId: number): NutritionReportView {
+export function nutritionReportFor(
+  db: Db,
+  planId: number,
+  options: { suggestions?: boolean } = {},
+): NutritionReportView {
   const plan = loadPlanOr404(db, planId);
   const profile = getProfileById(db, plan.profileId);
   const recipes = loadRecipeNutrition(db);
   let candidates: SuggestionCandidate[] = [];
-  let targets: NutrientTargets;
-  let daily = { energyKcal: 2000, proteinG: 75, fiberG: 28 };
-  if (profile) {
+  if (profile && options.suggestions !== false) {
     const input = plannerInputFor(db, profile, plan.weekStart);
     candidates = input.recipes
       .filter((r) => recipeViolations(input, r).length === 0)
@@ -145,11 +148,11 @@ export function nutritionReportFor(db: Db, planId: number): NutritionReportView 
         const n = recipes.get(r.slug);
         return n ? [{ ...n, mealTypes: r.mealTypes }] : [];
       });
-    targets = nutrientTargetsOfProfile(profile);
-    daily = profile.targets;
-  } else {
-    targets = nutrientTargetsOfProfile({ body: null } as unknown as Profile);
   }
+  // A plan always has its profile (deleting a profile deletes its plans); the fallback is the
+  // default adult of computeTargets.
+  const targets = nutrientTargetsOfProfile(profile);
+  const daily = profile?.targets ?? { energyKcal: 2000, proteinG: 75, fiberG: 28 };
   const report = buildNutritionReport({
     days: reportMeals(plan, recipes),
     targets,
