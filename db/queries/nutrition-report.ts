@@ -8,9 +8,10 @@ import {
   type SuggestionCandidate,
 } from '../../lib/nutrition/report';
 import { recipeViolations } from '../../lib/planner/model';
+import { applySwap } from '../../lib/planner/swap';
 import type { Db } from '../client';
 import { loadPlanOr404, plannerInputFor } from './plan-service';
-import type { PlanView } from './plans';
+import { type PlanView, toWeekPlan } from './plans';
 import { getProfileById, type Profile } from './profiles';
 
 type NutritionRow = {
@@ -140,8 +141,12 @@ export function nutritionReportFor(
   const profile = getProfileById(db, plan.profileId);
   const recipes = loadRecipeNutrition(db);
   let candidates: SuggestionCandidate[] = [];
+  let canSwap: ((mealId: string, recipeSlug: string) => boolean) | undefined;
   if (profile && options.suggestions !== false) {
     const input = plannerInputFor(db, profile, plan.weekStart);
+    const week = toWeekPlan(plan, profile.householdSize);
+    // A dry run of the plan's own swap: a suggestion is only offered where the swap would work.
+    canSwap = (mealId, recipeSlug) => applySwap(input, week, mealId, recipeSlug).ok;
     candidates = input.recipes
       .filter((r) => recipeViolations(input, r).length === 0)
       .flatMap((r) => {
@@ -169,6 +174,7 @@ export function nutritionReportFor(
         : undefined,
     },
     candidates,
+    canSwap,
   });
   const named = new Set([
     ...plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),

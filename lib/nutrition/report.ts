@@ -105,6 +105,8 @@ export type ReportInput = {
   targets: NutrientTargets;
   daily: DailyGoals;
   candidates: readonly SuggestionCandidate[];
+  /** Whether the planner accepts swapping a recipe into a meal (absent: every fitting slot). */
+  canSwap?: (mealId: string, recipeSlug: string) => boolean;
 };
 
 export type NutrientAmount = { amount: number; unit: string; knownShare: number };
@@ -242,36 +244,53 @@ function mostMeals(days: ReportInput['days'], key: string): ReportMeal[] {
   return out;
 }
 
+/** The meal a suggested recipe would replace: the first of `meals` whose slot it fits. */
+export function swapTarget<M extends Pick<ReportMeal, 'id' | 'slot'>>(
+  meals: readonly M[],
+  mealTypes: readonly MealType[],
+): M | undefined {
+  return meals.find((m) => mealTypes.includes(m.slot));
+}
+
+export type RankOptions = {
+  /** Recipes already in the plan (default: those of `meals`). */
+  inPlan?: ReadonlySet<string>;
+  limit?: number;
+  /** Least energy per serving, so an excess is swapped for a comparable meal, not a side dish. */
+  minEnergyKcal?: number;
+  /** Whether the planner would accept this swap (checked last, only for the best candidates). */
+  canSwap?: (mealId: string, recipeSlug: string) => boolean;
+};
+
 /**
  * Compliant recipes to swap into `meals`, best first: for a shortfall the most of the nutrient
  * per serving (known lines only, a lower bound), for an excess the least with every line known.
- * A candidate must fit one of the meals' slots and not be in the plan already; it must stay
- * within half of each daily cap per serving with those values known, so a suggestion never
- * trades one finding for another, and give at least `minEnergyKcal` per serving (an excess is
- * swapped for a comparable meal, not a side dish). Ties go by name. Pure: the use case finds the candidates.
+ * A candidate must fit one of the meals' slots (it replaces the first such meal, `swapTarget`)
+ * and not be in the plan already; it must stay within half of each daily cap per serving with
+ * those values known, so a suggestion never trades one finding for another. Ties go by name.
+ * Pure: the use case finds the candidates and says which swaps the planner accepts.
  */
 export function rankSuggestions(
   candidates: readonly SuggestionCandidate[],
   nutrient: string,
   direction: 'more' | 'less',
-  meals: readonly Pick<ReportMeal, 'slot' | 'recipeSlug'>[],
+  meals: readonly Pick<ReportMeal, 'id' | 'slot' | 'recipeSlug'>[],
   caps: NutrientTargets['caps'],
-  inPlan: ReadonlySet<string> = new Set(meals.map((m) => m.recipeSlug)),
-  limit = 3,
-  minEnergyKcal = 0,
+  options: RankOptions = {},
 ): SuggestionCandidate[] {
-  const slots = new Set(meals.map((m) => m.slot));
-  const energyOk = (c: SuggestionCandidate) => (c.perServing.energyKcal ?? 0) >= minEnergyKcal;
+  const inPlan = options.inPlan ?? new Set(meals.map((m) => m.recipeSlug));
+  const limit = options.limit ?? 3;
+  const minEnergyKcal = options.minEnergyKcal ?? 0;
   const withinCaps = (c: SuggestionCandidate) =>
     (['sodiumMg', 'retinolUg'] as const).every((k) => {
       const v = c.perServing[k];
       return v != null && (c.unknown[k] ?? 0) === 0 && v <= caps[k].amount / 2;
     });
   const value = (c: SuggestionCandidate) => c.perServing[nutrient] ?? null;
-  return candidates
-    .filter((c) => !inPlan.has(c.slug) && c.mealTypes.some((t) => slots.has(t)))
+  const ranked = candidates
+    .filter((c) => !inPlan.has(c.slug) && swapTarget(meals, c.mealTypes) !== undefined)
     .filter(withinCaps)
-    .filter(energyOk)
+    .filter((c) => (c.perServing.energyKcal ?? 0) >= minEnergyKcal)
     .filter((c) => {
       const v = value(c);
       if (v == null) return false;
@@ -280,8 +299,15 @@ export function rankSuggestions(
     .sort((a, b) => {
       const d = (value(b) ?? 0) - (value(a) ?? 0);
       return (direction === 'more' ? d : -d) || a.name.localeCompare(b.name);
-    })
-    .slice(0, limit);
+    });
+  const out: SuggestionCandidate[] = [];
+  for (const c of ranked) {
+    if (out.length === limit) break;
+    const target = swapTarget(meals, c.mealTypes);
+    if (target && options.canSwap && !options.canSwap(target.id, c.slug)) continue;
+    out.push(c);
+  }
+  return out;
 }
 
 /** Comparable recipes lower in `key` for the meal that gives the most of it. */
@@ -293,16 +319,11 @@ function replacementsFor(
 ): SuggestionCandidate[] {
   if (!top) return [];
   const energy = (top.perServing.energyKcal ?? 0) * top.portion;
-  return rankSuggestions(
-    input.candidates,
-    key,
-    'less',
-    [top],
-    input.targets.caps,
+  return rankSuggestions(input.candidates, key, 'less', [top], input.targets.caps, {
     inPlan,
-    3,
-    energy / 2,
-  );
+    minEnergyKcal: energy / 2,
+    canSwap: input.canSwap,
+  });
 }
 
 function names(list: readonly { name: string }[]): string {
@@ -330,14 +351,10 @@ function lowFinding(
     };
   }
   const meals = leastMeals(input, key);
-  const suggestions = rankSuggestions(
-    input.candidates,
-    key,
-    'more',
-    meals,
-    input.targets.caps,
+  const suggestions = rankSuggestions(input.candidates, key, 'more', meals, input.targets.caps, {
     inPlan,
-  );
+    canSwap: input.canSwap,
+  });
   const unknownNote =
     avg.knownShare < 1 ? ' Some ingredients have no data, so the real amount may be higher.' : '';
   const sources =

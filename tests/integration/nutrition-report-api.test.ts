@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
+import { POST as swapMeal } from '@/app/api/plans/[id]/meals/[mealId]/swap/route';
 import { GET as getNutrition } from '@/app/api/plans/[id]/nutrition/route';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { POST as createPlan } from '@/app/api/plans/route';
@@ -45,6 +46,7 @@ async function recipe(slug: string) {
   });
   expect(res.status).toBe(200);
   return (await res.json()) as {
+    mealTypes: string[];
     nutritionPerServing: Record<string, number | null>;
     nutritionUnknown: Record<string, number>;
     ingredients: unknown[];
@@ -186,5 +188,28 @@ describe('the plan exports carry the report', () => {
     expect(md).toContain('Vitamin D is not tracked');
     const calcium = body.findings.find((f) => f.nutrient === 'calciumMg');
     if (calcium?.status === 'low') expect(md).toContain('of 1,000 mg a day on average');
+  });
+});
+
+describe('suggestions swap in', () => {
+  it("each suggestion swaps into the first flagged meal of its slot through the plan's swap route", async () => {
+    const finding = body.findings.find((f) => f.status !== 'ok' && f.suggestions.length > 0);
+    expect(finding, 'a finding with suggestions').toBeDefined();
+    if (!finding) return;
+    const meals = plan.days.flatMap((d) => d.meals);
+    const slug = finding.suggestions[0] ?? '';
+    const r = await recipe(slug);
+    const target = finding.meals
+      .map((id) => meals.find((m) => m.id === id))
+      .find((m) => m && r.mealTypes.includes(m.slot));
+    expect(target, `a meal of a slot ${slug} fits`).toBeDefined();
+    const res = await swapMeal(
+      jsonRequest(`/api/plans/${plan.id}/meals/${target?.id}/swap`, 'POST', { recipeSlug: slug }),
+      { params: Promise.resolve({ id: String(plan.id), mealId: target?.id ?? '' }) },
+    );
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as PlanBody;
+    const swapped = after.days.flatMap((d) => d.meals).find((m) => m.id === target?.id);
+    expect(swapped?.recipeSlug).toBe(slug);
   });
 });

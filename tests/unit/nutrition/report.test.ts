@@ -349,7 +349,7 @@ describe('rankSuggestions', () => {
       [c('a', 900), c('b', 200), c('c', 100, 1), c('d', null)],
       'sodiumMg',
       'less',
-      [{ slot: 'dinner', recipeSlug: 'x' }],
+      [{ id: 'm1', slot: 'dinner', recipeSlug: 'x' }],
       caps,
     );
     expect(ranked.map((x) => x.slug)).toEqual(['b', 'a']);
@@ -361,10 +361,22 @@ describe('rankSuggestions', () => {
       [c('x', 50), lunch, c('y', 60)],
       'sodiumMg',
       'less',
-      [{ slot: 'dinner', recipeSlug: 'x' }],
+      [{ id: 'm1', slot: 'dinner', recipeSlug: 'x' }],
       caps,
     );
     expect(ranked.map((x) => x.slug)).toEqual(['y']);
+  });
+
+  it('skips a swap the planner would refuse and takes the next best', () => {
+    const ranked = rankSuggestions(
+      [c('a', 100), c('b', 200), c('d', 300)],
+      'sodiumMg',
+      'less',
+      [{ id: 'm1', slot: 'dinner', recipeSlug: 'x' }],
+      caps,
+      { canSwap: (mealId, slug) => mealId === 'm1' && slug !== 'a', limit: 2 },
+    );
+    expect(ranked.map((x) => x.slug)).toEqual(['b', 'd']);
   });
 });
 

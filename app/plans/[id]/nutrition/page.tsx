@@ -10,6 +10,7 @@ import {
   nutrientLabel,
   nutrientUnit,
   type ReportNutrient,
+  swapTarget,
   TRACKED_LIMITS,
 } from '@/lib/nutrition/report';
 import { PrintButton } from '../../../_components/print-button';
@@ -114,10 +115,10 @@ export default async function NutritionPage({ params }: Props) {
             <ul className="suggestions">
               {finding.suggestions.map((slug) => {
                 const r = recipes.get(slug);
-                const into = finding.meals.find((mealId) => {
-                  const m = meals.get(mealId);
-                  return m && r?.mealTypes.includes(m.slot);
-                });
+                const into = swapTarget(
+                  finding.meals.flatMap((mealId) => meals.get(mealId) ?? []),
+                  r?.mealTypes ?? [],
+                )?.id;
                 return (
                   <li key={slug}>
                     <Link href={`/recipes/${slug}`}>{r?.name ?? slug}</Link>{' '}
