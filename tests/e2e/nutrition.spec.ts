@@ -35,19 +35,21 @@ test('the weekly nutrition report reads on a phone and its charts have text alte
   const charts = page.locator('svg[role="img"]');
   await expect(charts).toHaveCount(6);
   for (const chart of await charts.all()) {
-    const ids = ((await chart.getAttribute('aria-labelledby')) ?? '').split(' ');
-    expect(ids).toHaveLength(2);
-    const [titleId, descId] = ids;
+    const titleId = await chart.getAttribute('aria-labelledby');
+    const descId = await chart.getAttribute('aria-describedby');
+    expect(titleId).toBeTruthy();
+    expect(descId).toBeTruthy();
     await expect(chart.locator(`title#${titleId}`)).not.toHaveText('');
     await expect(chart.locator(`desc#${descId}`)).toHaveText(/\d/);
     const name = await chart.evaluate((el) => el.querySelector('title')?.textContent ?? '');
-    await expect(page.getByRole('img', { name })).toBeVisible();
+    await expect(page.getByRole('img', { name, exact: true })).toBeVisible();
+    await expect(chart).toHaveAccessibleDescription(/\d/);
     const table = chart.locator('xpath=following-sibling::table[1]');
     await expect(table).toHaveClass(/visually-hidden/);
     await expect(table.locator('caption')).not.toHaveText('');
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
   }
-  await expect(page.getByRole('img', { name: 'Sodium per day' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Sodium per day', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Not tracked' })).toBeVisible();
   await expect(page.getByText(/Vitamin D is not tracked/)).toBeVisible();
 

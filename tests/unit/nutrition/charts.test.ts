@@ -33,7 +33,7 @@ describe('nutrition report charts (server-rendered SVG)', () => {
       }),
     );
     expect(html).toContain('<svg');
-    expect(html).toMatch(/role="img"[^>]*aria-labelledby="bars-title bars-desc"/);
+    expect(html).toMatch(/role="img" aria-labelledby="bars-title" aria-describedby="bars-desc"/);
     expect(html).toContain('<title id="bars-title">Weekly averages</title>');
     expect(html).toContain(
       '<desc id="bars-desc">Calcium: 640 mg a day on average, target 1,000 mg. Sodium: at least 2,100 mg a day on average; highest 2,900 on Tuesday; limit 2,300 mg a day.</desc>',

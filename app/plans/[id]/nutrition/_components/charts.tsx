@@ -57,7 +57,8 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{rows.map(rowText).join('. ')}.</desc>
@@ -175,7 +176,8 @@ export function DayChart({
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>{`${title} per day`}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
