@@ -1,6 +1,5 @@
 import 'server-only';
 import type { MealType } from '../../lib/foods/codes';
-import type { NutrientTargets } from '../../lib/nutrition/nutrient-model';
 import {
   buildNutritionReport,
   type NutritionReport,
@@ -10,9 +9,10 @@ import {
 import { recipeViolations } from '../../lib/planner/model';
 import { applySwap } from '../../lib/planner/swap';
 import type { Db } from '../client';
+import { resolveNutrientTargets } from './dri';
 import { loadPlanOr404, plannerInputFor } from './plan-service';
 import { type PlanView, toWeekPlan } from './plans';
-import { getProfileById, type Profile } from './profiles';
+import { getProfileById } from './profiles';
 
 type NutritionRow = {
   slug: string;
@@ -54,47 +54,6 @@ export function loadRecipeNutrition(db: Db): Map<string, RecipeNutrition> {
       },
     ]),
   );
-}
-
-/**
- * The profile's nutrient targets. Provisional adult values (DOMAIN §7.4, US/Canada DRIs for
- * 31–50 years) until the life-stage lookup is wired in.
- */
-export function nutrientTargetsOfProfile(profile: Profile | null): NutrientTargets {
-  const male = profile?.body?.sex === 'male';
-  const t = (amount: number, unit: string, basis: string) => ({
-    amount,
-    unit,
-    source: 'default' as const,
-    basis,
-  });
-  const rda = male ? 'RDA, male 31–50' : 'RDA, female 31–50';
-  const ai = male ? 'AI, male 31–50' : 'AI, female 31–50';
-  return {
-    lifeStage: male ? 'male 31-50' : 'female 31-50',
-    targets: {
-      calciumMg: t(1000, 'mg', rda),
-      ironMg: t(male ? 8 : 18, 'mg', rda),
-      magnesiumMg: t(male ? 420 : 320, 'mg', rda),
-      potassiumMg: t(male ? 3400 : 2600, 'mg', ai),
-      zincMg: t(male ? 11 : 8, 'mg', rda),
-      vitaminCMg: t(male ? 90 : 75, 'mg', rda),
-      folateDfeUg: t(400, 'µg', rda),
-      vitaminB12Ug: t(2.4, 'µg', rda),
-      vitaminARaeUg: t(male ? 900 : 700, 'µg', rda),
-    },
-    caps: {
-      sodiumMg: t(2300, 'mg', 'CDRR'),
-      retinolUg: t(3000, 'µg', 'UL, preformed vitamin A'),
-    },
-    energyShares: {
-      saturatedFatMaxPct: t(10, '%', 'Dietary Guidelines'),
-      proteinMaxPct: t(35, '%', 'AMDR'),
-      fatMinPct: t(20, '%', 'AMDR'),
-      fatMaxPct: t(35, '%', 'AMDR'),
-    },
-    avoidPregnancyRisks: false,
-  };
 }
 
 function reportMeals(
@@ -154,9 +113,9 @@ export function nutritionReportFor(
         return n ? [{ ...n, mealTypes: r.mealTypes }] : [];
       });
   }
-  // A plan always has its profile (deleting a profile deletes its plans); the fallback is the
-  // default adult of computeTargets.
-  const targets = nutrientTargetsOfProfile(profile);
+  // The profile's DRIs for its life stage with any clinician overrides. A plan always has its
+  // profile (deleting a profile deletes its plans); the fallback is the default adult.
+  const targets = profile?.nutrientTargets ?? resolveNutrientTargets({});
   const daily = profile?.targets ?? { energyKcal: 2000, proteinG: 75, fiberG: 28 };
   const report = buildNutritionReport({
     days: reportMeals(plan, recipes),

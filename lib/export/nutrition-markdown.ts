@@ -1,3 +1,4 @@
+import { displayLifeStage } from '../nutrition/dri';
 import {
   formatAmount,
   type NutritionReport,
@@ -37,7 +38,7 @@ export function nutritionMarkdownLines(report: NutritionReport): string[] {
   return [
     '## Nutrition this week',
     '',
-    `Per person per day; targets for ${escapeMarkdown(report.lifeStage)}. Vitamins and minerals are judged on the 7-day average, limits on each day.`,
+    `Per person per day; targets for ${escapeMarkdown(displayLifeStage(report.lifeStage))}${report.lifeStageNote ? ` (${escapeMarkdown(report.lifeStageNote)})` : ''}. Vitamins and minerals are judged on the 7-day average, limits on each day.`,
     '',
     '| Nutrient | This week | Target | |',
     '| --- | --- | --- | --- |',

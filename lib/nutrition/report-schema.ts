@@ -19,6 +19,7 @@ const target = z.object({
 
 export const nutritionReportSchema = z.object({
   lifeStage: z.string(),
+  lifeStageNote: z.string().optional(),
   perDay: z.array(z.object({ date: z.string(), nutrients: z.record(z.string(), amount) })),
   weekAverage: z.record(z.string(), amount),
   targets: z.record(z.string(), target).describe('weekly-average floors and daily goals'),

@@ -122,6 +122,8 @@ export type Finding = {
 
 export type NutritionReport = {
   lifeStage: string;
+  /** Why the life stage is not the person's own (e.g. no body data), when it is not. */
+  lifeStageNote?: string;
   perDay: { date: string; nutrients: Record<ReportNutrient, NutrientAmount> }[];
   weekAverage: Record<ReportNutrient, NutrientAmount>;
   /** Weekly-average floors (micronutrients) and the daily energy, protein and fibre goals. */
@@ -484,6 +486,7 @@ export function buildNutritionReport(input: ReportInput): NutritionReport {
   const { daily } = input;
   return {
     lifeStage: input.targets.lifeStage,
+    ...(input.targets.lifeStageNote ? { lifeStageNote: input.targets.lifeStageNote } : {}),
     perDay,
     weekAverage,
     targets: {

@@ -213,3 +213,42 @@ describe('suggestions swap in', () => {
     expect(swapped?.recipeSlug).toBe(slug);
   });
 });
+
+describe('targets from the profile', () => {
+  it("uses the profile's life stage: a man of 60 has 1,000 mg calcium and 8 mg iron", async () => {
+    const profileId = await newProfile({
+      name: 'Whole30, man 60',
+      protocol: 'whole30',
+      body: { sex: 'male', ageYears: 60, heightCm: 178, weightKg: 80, activity: 'moderate' },
+    });
+    const p = await newPlan(profileId, 4);
+    const r = nutritionReportSchema.parse(await (await report(p.id)).json());
+    expect(r.lifeStage).toBe('male 51-70');
+    // DRI tables: calcium RDA 1,000 mg and iron 8 mg for men 51–70 (DOMAIN §7.4).
+    expect(r.targets.calciumMg).toMatchObject({ amount: 1000, unit: 'mg', source: 'default' });
+    expect(r.targets.ironMg).toMatchObject({ amount: 8, source: 'default' });
+  });
+
+  it("judges against a clinician's overrides, marked as set", async () => {
+    const profileId = await newProfile({
+      name: 'AIP with clinician targets',
+      protocol: 'aip',
+      phase: 'elimination',
+      body: { sex: 'female', ageYears: 40, heightCm: 165, weightKg: 62, activity: 'light' },
+      nutrientTargets: { calciumMg: 1200, sodiumMaxMg: 1500 },
+    });
+    const p = await newPlan(profileId, 11);
+    const r = nutritionReportSchema.parse(await (await report(p.id)).json());
+    expect(r.targets.calciumMg).toMatchObject({ amount: 1200, source: 'set' });
+    expect(r.caps.sodiumMg).toMatchObject({ amount: 1500, source: 'set' });
+    expect(r.targets.ironMg).toMatchObject({ amount: 18, source: 'default' });
+    const calcium = r.findings.find((f) => f.nutrient === 'calciumMg');
+    const avg = r.weekAverage.calciumMg?.amount ?? 0;
+    expect(calcium?.status).toBe(avg < 1200 ? 'low' : 'ok');
+    if (calcium?.status === 'low') expect(calcium.message).toContain('of 1,200 mg a day');
+    const sodium = r.findings.find((f) => f.nutrient === 'sodiumMg');
+    const daysOver = r.perDay.filter((d) => (d.nutrients.sodiumMg?.amount ?? 0) > 1500).length;
+    expect(sodium?.status).toBe(daysOver > 0 ? 'high' : 'ok');
+    if (daysOver > 0) expect(sodium?.message).toContain(`1,500 mg daily limit on ${daysOver} of 7`);
+  });
+});

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { nutritionReportFor } from '@/db/queries/nutrition-report';
 import { getPlanById } from '@/db/queries/plans';
+import { displayLifeStage } from '@/lib/nutrition/dri';
 import {
   DAILY_CHART_NUTRIENTS,
   type Finding,
@@ -151,7 +152,9 @@ export default async function NutritionPage({ params }: Props) {
           <p className="muted" style={{ marginTop: 0 }}>
             Per person per day. Vitamins and minerals are judged on the 7-day average (targets
             describe usual intake); sodium and preformed vitamin A on each day. Targets for{' '}
-            {report.lifeStage}.
+            {displayLifeStage(report.lifeStage)}
+            {report.lifeStageNote ? ` (${report.lifeStageNote})` : ''}; a clinician can change any
+            of them on the <Link href={`/profile?id=${plan.profileId}`}>profile</Link>.
           </p>
         </div>
         <PrintButton />
