@@ -71,4 +71,10 @@ describe('/plans/[id]/nutrition (server render)', () => {
     const html = await render(PlanPage, String(planId));
     expect(html).toContain(`this week — <a href="/plans/${planId}/nutrition">see nutrition</a>`);
   });
+
+  it("links AIP's promised weekly summary to the current plan's report", async () => {
+    const { default: ProtocolsPage } = await import('@/app/protocols/page');
+    const html = renderToStaticMarkup((await ProtocolsPage()) as ReturnType<typeof createElement>);
+    expect(html).toContain(`<a href="/plans/${planId}/nutrition">weekly summary</a>`);
+  });
 });
