@@ -172,8 +172,9 @@ export default async function NutritionPage({ params }: Props) {
       <section aria-labelledby="bars-heading">
         <h2 id="bars-heading">Vitamins, minerals and limits</h2>
         <p className="small muted">
-          Each bar is the weekly average against its target (black line) or daily limit (red dashed
-          line; the triangle is the highest day).
+          Each bar is the weekly average against its target (solid line) or daily limit (dashed
+          line; the triangle is the highest day, red when it is over). Bars stop at twice the
+          target; the numbers give the amounts.
         </p>
         <NutrientBars
           id="weekly-bars"

@@ -41,13 +41,13 @@ function rowText(r: BarRow): string {
 }
 
 /**
- * One bar per nutrient: the weekly average as a share of its target (a line at 100 %) or of its
- * daily limit (a red line, with a triangle at the highest day). Bars stop at twice the
+ * One bar per nutrient: the weekly average as a share of its target (a solid line at 100 %) or
+ * of its daily limit (a dashed line, with a triangle at the highest day, red when over). Bars stop at twice the
  * reference; the text gives the exact amount.
  */
 export function NutrientBars({ id, title, rows }: { id: string; title: string; rows: BarRow[] }) {
   const width = 320;
-  const rowHeight = 38;
+  const rowHeight = 40;
   const height = rows.length * rowHeight + 4;
   const x = scaleLinear<number>({ domain: [0, 200], range: [0, width], clamp: true });
   const pct = (v: number, ref: number) => (ref > 0 ? (v / ref) * 100 : 0);
@@ -69,10 +69,10 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
           const over = r.kind === 'cap' && r.highest && r.highest.amount > r.reference;
           return (
             <Group key={r.key} top={y}>
-              <text x={0} y={12} fontSize={11} fill={INK}>
+              <text x={0} y={12} fontSize={12} fill={INK}>
                 {r.label}: {at(r.knownShare)}
-                {formatAmount(r.amount)} / {formatAmount(r.reference)} {r.unit}
-                {r.kind === 'cap' ? ' limit' : ''}
+                {formatAmount(r.amount)} / {r.kind === 'cap' ? 'max ' : ''}
+                {formatAmount(r.reference)} {r.unit}
               </text>
               <Bar x={0} y={18} width={width} height={10} rx={5} fill={TRACK} />
               <Bar
@@ -87,13 +87,13 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
               <Line
                 from={{ x: x(100), y: 15 }}
                 to={{ x: x(100), y: 31 }}
-                stroke={r.kind === 'cap' ? OVER : INK}
+                stroke={INK}
                 strokeWidth={2}
                 strokeDasharray={r.kind === 'cap' ? '3 2' : undefined}
               />
               {r.highest ? (
                 <path
-                  d={`M ${x(pct(r.highest.amount, r.reference))} 30 l -4 6 l 8 0 z`}
+                  d={`M ${Math.min(width - 5, Math.max(5, x(pct(r.highest.amount, r.reference))))} 30 l -4 6 l 8 0 z`}
                   fill={over ? OVER : MUTED}
                 />
               ) : null}
@@ -136,7 +136,7 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
 export type DayValue = { day: string; label: string; amount: number; knownShare: number };
 
 /**
- * A small per-day bar chart with the day's target (solid line) or limit (dashed red line). A bar
+ * A small per-day bar chart with the day's target (solid line) or limit (dashed line). A bar
  * over the limit is red; a lighter bar with a * above is a lower bound (some data missing).
  */
 export function DayChart({
@@ -181,7 +181,7 @@ export function DayChart({
       >
         <title id={`${id}-title`}>{`${title} per day`}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
-        <text x={margin.left} y={10} fontSize={11} fill={INK} fontWeight={600}>
+        <text x={margin.left} y={10} fontSize={12} fill={INK} fontWeight={600}>
           {title} ({unit}){reference ? ` · ${refText}` : ''}
         </text>
         <Group left={margin.left} top={margin.top}>
@@ -226,7 +226,7 @@ export function DayChart({
             <Line
               from={{ x: 0, y: y(reference.amount) }}
               to={{ x: innerW, y: y(reference.amount) }}
-              stroke={reference.kind === 'cap' ? OVER : INK}
+              stroke={INK}
               strokeWidth={1.5}
               strokeDasharray={reference.kind === 'cap' ? '4 3' : undefined}
             />
