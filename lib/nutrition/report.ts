@@ -54,7 +54,7 @@ const META = new Map<string, { label: string; unit: string }>(
 const LABELS: Partial<Record<ReportNutrient, string>> = {
   folateDfeUg: 'Folate',
   vitaminARaeUg: 'Vitamin A',
-  retinolUg: 'Preformed vitamin A (retinol)',
+  retinolUg: 'Preformed vitamin A',
   fiberG: 'Fibre',
 };
 
