@@ -4,6 +4,23 @@ import { getDb } from '@/db/client';
 import { foodNames } from '@/db/queries/foods';
 import { listProtocols } from '@/db/queries/protocols';
 import type { Phase } from '@/lib/protocols/schema';
+import { currentPlanPath } from '../_lib/current-plan';
+
+/** The phrase in protocol text that promises the weekly nutrition report (AIP). */
+const REPORT_PHRASE = 'weekly summary';
+
+/** A clinician line, with "weekly summary" linked to the nutrition report of the current plan. */
+function ClinicianLine({ text, reportHref }: { text: string; reportHref: string | null }) {
+  const at = text.indexOf(REPORT_PHRASE);
+  if (at < 0 || reportHref === null) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <Link href={reportHref}>{REPORT_PHRASE}</Link>
+      {text.slice(at + REPORT_PHRASE.length)}
+    </>
+  );
+}
 
 export const metadata: Metadata = { title: 'Protocols' };
 export const dynamic = 'force-dynamic';
@@ -46,6 +63,9 @@ export default function ProtocolsPage() {
   const protocols = listProtocols(getDb());
   const elimination = protocols.filter((p) => p.kind === 'protocol');
   const diets = protocols.filter((p) => p.kind === 'diet');
+  // The weekly nutrition report of this week's plan; with no plan yet, onboarding makes one.
+  const plan = currentPlanPath(getDb(), '/nutrition');
+  const reportHref = plan?.endsWith('/nutrition') ? plan : '/';
   // The foods each "what is in" line promises (NDB numbers; search terms stay text only).
   const names = foodNames(
     getDb(),
@@ -136,7 +156,9 @@ export default function ProtocolsPage() {
           <h3>When to talk to a clinician</h3>
           <ul>
             {p.talkToClinician.map((x) => (
-              <li key={x}>{x}</li>
+              <li key={x}>
+                <ClinicianLine text={x} reportHref={reportHref} />
+              </li>
             ))}
           </ul>
           <p className="small">

@@ -9,6 +9,7 @@ import {
   shoppingListToText,
 } from '../../lib/export/shopping';
 import type { Db } from '../client';
+import { nutritionReportFor } from './nutrition-report';
 import type { PlanView } from './plans';
 import { toWeekPlan } from './plans';
 import { getProfileById } from './profiles';
@@ -57,9 +58,15 @@ export function planFile(
       calendarName: `Villi — week of ${view.weekStart}`,
     });
   } else if (format === 'md') {
-    body = planToMarkdown({ plan, recipes, foods: loadRecipeFoods(db, recipes), baseUrl });
+    body = planToMarkdown({
+      plan,
+      recipes,
+      foods: loadRecipeFoods(db, recipes),
+      baseUrl,
+      nutrition: nutritionReportFor(db, view.id).report,
+    });
   } else {
-    body = planToJson(plan, recipes);
+    body = planToJson(plan, recipes, nutritionReportFor(db, view.id).report);
   }
   return new Response(body, { headers: exportHeaders('plan', view.weekStart, format) });
 }

@@ -1,3 +1,4 @@
+import type { NutritionReport } from '../nutrition/report';
 import type { Plan, PlanMeal, Recipe } from '../shopping/types';
 
 export type PlanExport = {
@@ -6,10 +7,16 @@ export type PlanExport = {
   plan: Omit<Plan, 'days'> & {
     days: { date: string; meals: (PlanMeal & { recipe: Recipe })[] }[];
   };
+  /** The weekly nutrition report (GET /api/plans/{id}/nutrition), when given. */
+  nutrition?: NutritionReport;
 };
 
 /** The plan with each meal's recipe embedded, so the file stands on its own. */
-export function buildPlanExport(plan: Plan, recipes: ReadonlyMap<string, Recipe>): PlanExport {
+export function buildPlanExport(
+  plan: Plan,
+  recipes: ReadonlyMap<string, Recipe>,
+  nutrition?: NutritionReport,
+): PlanExport {
   return {
     format: 'villi-plan',
     version: 1,
@@ -24,10 +31,15 @@ export function buildPlanExport(plan: Plan, recipes: ReadonlyMap<string, Recipe>
         }),
       })),
     },
+    ...(nutrition ? { nutrition } : {}),
   };
 }
 
 /** Pretty-printed JSON of buildPlanExport. */
-export function planToJson(plan: Plan, recipes: ReadonlyMap<string, Recipe>): string {
-  return `${JSON.stringify(buildPlanExport(plan, recipes), null, 2)}\n`;
+export function planToJson(
+  plan: Plan,
+  recipes: ReadonlyMap<string, Recipe>,
+  nutrition?: NutritionReport,
+): string {
+  return `${JSON.stringify(buildPlanExport(plan, recipes, nutrition), null, 2)}\n`;
 }

@@ -1,9 +1,11 @@
+import type { NutritionReport } from '../nutrition/report';
 import { formatAmount } from '../recipes/resolve-quantity';
 import { shortFoodName } from '../shopping/food-name';
 import type { Food, Plan, PlanMeal, Recipe, RecipeIngredient } from '../shopping/types';
 import { formatDecimal } from '../units/format';
 import { formatLongDate, SLOT_LABELS, weekdayName } from './dates';
 import { escapeMarkdown } from './markdown';
+import { nutritionMarkdownLines } from './nutrition-markdown';
 import { recipeUrl } from './plan-ics';
 
 export type PlanMarkdownInput = {
@@ -12,6 +14,8 @@ export type PlanMarkdownInput = {
   foods: ReadonlyMap<string, Pick<Food, 'ndb' | 'name' | 'measures'>>;
   /** When given, each meal links to its recipe page. */
   baseUrl?: string;
+  /** When given, a "Nutrition this week" section follows the days. */
+  nutrition?: NutritionReport;
 };
 
 function parseAmount(text: string): number | null {
@@ -97,5 +101,6 @@ export function planToMarkdown(input: PlanMarkdownInput): string {
     if (day.meals.length === 0) out.push('', 'Nothing planned.');
     for (const meal of day.meals) out.push('', ...mealSection(input, meal, cookedOn));
   }
+  if (input.nutrition) out.push('', ...nutritionMarkdownLines(input.nutrition));
   return `${out.join('\n')}\n`;
 }

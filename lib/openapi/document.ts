@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nutritionReportSchema } from '../nutrition/report-schema';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
 import { foodSearchSchema } from '../validation/foods';
 import {
@@ -29,7 +30,7 @@ type Operation = {
   query?: z.ZodType;
   body?: z.ZodType;
   pathParams?: Record<string, string>;
-  success: { status: number; description: string; contentType?: string };
+  success: { status: number; description: string; contentType?: string; schema?: z.ZodType };
   errors: number[];
 };
 
@@ -264,6 +265,21 @@ const OPERATIONS: Operation[] = [
     success: { status: 200, description: 'A file download' },
     errors: [400, 404],
   },
+  {
+    method: 'get',
+    path: '/api/plans/{id}/nutrition',
+    summary:
+      'The weekly nutrition report: per-day and weekly-average nutrients, targets, caps and findings',
+    tag: 'plans',
+    pathParams: { id: 'plan id' },
+    success: {
+      status: 200,
+      description:
+        '{ perDay, weekAverage, targets, caps, findings, notTracked, lifeStage }; amounts with knownShare < 1 are lower bounds',
+      schema: nutritionReportSchema,
+    },
+    errors: [400, 404],
+  },
 ];
 
 function jsonSchema(schema: z.ZodType): unknown {
@@ -297,7 +313,15 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
     const responses: Record<string, unknown> = {
       [op.success.status]: {
         description: op.success.description,
-        ...(op.success.status === 204 ? {} : { content: { 'application/json': {} } }),
+        ...(op.success.status === 204
+          ? {}
+          : {
+              content: {
+                'application/json': op.success.schema
+                  ? { schema: jsonSchema(op.success.schema) }
+                  : {},
+              },
+            }),
       },
     };
     for (const status of op.errors) {

@@ -30,6 +30,7 @@ test('no serious or critical accessibility violation on any page', async ({ page
     `/plans/${planId}/shopping`,
     `/plans/${planId}/shopping/print`,
     `/plans/${planId}/print`,
+    `/plans/${planId}/nutrition`,
     '/health-note',
     '/api/docs',
     '/no-such-page',

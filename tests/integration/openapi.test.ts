@@ -49,6 +49,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/plans/{id}/shopping-list',
         'PATCH /api/plans/{id}/shopping-list/items/{ndb}',
         'GET /api/plans/{id}/export',
+        'GET /api/plans/{id}/nutrition',
       ]),
     );
     expect(doc.components.schemas).toHaveProperty('Error');

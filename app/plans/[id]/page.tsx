@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { nutritionReportFor } from '@/db/queries/nutrition-report';
 import { getPlanById } from '@/db/queries/plans';
 import { getProfileById } from '@/db/queries/profiles';
+import { reportSummary } from '@/lib/nutrition/report';
 import { mondayOf } from '../../_lib/week';
 import { NewPlanButton } from '../../profile/_components/new-plan-button';
 import { PlanBoard } from './_components/plan-board';
@@ -26,6 +28,7 @@ export default async function PlanPage({ params }: Props) {
   const profile = getProfileById(db, plan.profileId);
   const inBand = plan.days.filter((d) => d.totals.energyInBand).length;
   const protein = plan.days.filter((d) => d.totals.proteinMet).length;
+  const nutrition = reportSummary(nutritionReportFor(db, plan.id, { suggestions: false }).report);
 
   return (
     <>
@@ -60,11 +63,18 @@ export default async function PlanPage({ params }: Props) {
           >
             JSON
           </a>
+          <Link className="button secondary" href={`/plans/${plan.id}/nutrition`}>
+            Nutrition
+          </Link>
           <Link className="button secondary" href={`/plans/${plan.id}/print`}>
             Print view
           </Link>
         </div>
       </div>
+      <p className="nutrition-summary">
+        {nutrition ? `${nutrition} — ` : 'Every tracked nutrient meets its target this week — '}
+        <Link href={`/plans/${plan.id}/nutrition`}>see nutrition</Link>
+      </p>
       {profile && plan.weekStart !== mondayOf(new Date()) ? (
         <div className="alert info no-print spread" style={{ marginBottom: '0.75rem' }}>
           <span>This plan is for the week of {plan.weekStart}, not this week.</span>
