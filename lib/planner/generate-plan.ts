@@ -123,17 +123,29 @@ export function completePlan(
   return { ok: true, ...buildPlan(st, userLocked) };
 }
 
-/** Days (0–6) whose per-person fructose is over the phase's cap. */
+/** Days (0–6) whose per-person fructose, sodium or retinol is over its cap. */
 export function overCapDays(st: PlanState): number[] {
   return [0, 1, 2, 3, 4, 5, 6].filter((d) => st.isOverCap(d));
 }
 
 function capSuggestions(m: Model, dates: string[]): string[] {
   const caps = m.input.restriction.dailyCaps ?? [];
-  return caps.map(
-    (c) =>
-      `No week found within the daily limit (${c.reason}; ${c.max} g) on ${dates.join(', ')}: keep fewer fruit, honey or dried-fruit meals locked, or add more plain savoury recipes`,
-  );
+  const n = m.nutrition;
+  const nutrientCaps = [
+    ...(Number.isFinite(n.sodiumCap) ? [`sodium ${n.sodiumCap} mg`] : []),
+    ...(Number.isFinite(n.retinolCap) ? [`preformed vitamin A ${n.retinolCap} µg`] : []),
+  ];
+  return [
+    ...caps.map(
+      (c) =>
+        `No week found within the daily limit (${c.reason}; ${c.max} g) on ${dates.join(', ')}: keep fewer fruit, honey or dried-fruit meals locked, or add more plain savoury recipes`,
+    ),
+    ...(nutrientCaps.length > 0
+      ? [
+          `No week found within the daily limits (${nutrientCaps.join(', ')}) on ${dates.join(', ')}: keep fewer salty or liver meals locked, or add more low-sodium recipes`,
+        ]
+      : []),
+  ];
 }
 
 function fillWeek(st: PlanState, rng: Rng): boolean {

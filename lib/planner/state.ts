@@ -1,6 +1,15 @@
 import { capExcessPenalty } from './daily-caps';
 import type { Model } from './model';
-import { carbsPenalty, energyPenalty, fiberPenalty, proteinPenalty, SCORE_WEIGHTS } from './score';
+import {
+  carbsPenalty,
+  energyPenalty,
+  energySharePenalty,
+  fiberCeilingPenalty,
+  fiberPenalty,
+  micronutrientPenalty,
+  proteinPenalty,
+  SCORE_WEIGHTS,
+} from './score';
 
 const EMPTY = -1;
 
@@ -25,6 +34,16 @@ export class PlanState {
   readonly dayF: Float64Array;
   /** Per-person fructose of each day, g (tracked only under a cap; see `daily-caps.ts`). */
   readonly dayFr: Float64Array;
+  /** Per-person sodium (mg) and retinol (µg) of each day (tracked only under a cap). */
+  readonly dayNa: Float64Array;
+  readonly dayRet: Float64Array;
+  /** Per-person saturated fat and total fat of each day, g (tracked only when a share is set). */
+  readonly daySf: Float64Array;
+  readonly dayFat: Float64Array;
+  /** Per-person week sums of the profile's micronutrients (`Model.nutrition.microKeys`). */
+  readonly weekMicro: Float64Array;
+  /** Penalty of the weekly micronutrient shortfalls (see `score.ts`). */
+  microPen = 0;
   readonly dayPen: Float64Array;
   readonly cellCost: Float64Array;
   readonly uses: Int32Array;
@@ -32,6 +51,7 @@ export class PlanState {
   distinct = 0;
   repeats = 0;
   private readonly carbsSpec: { target: number; tolerance: number } | null;
+  private readonly snackSpec: { target: number; tolerance: number } | null;
   private readonly tE: number;
   private readonly tP: number;
   private readonly tF: number;
@@ -49,43 +69,141 @@ export class PlanState {
     this.dayP = new Float64Array(7);
     this.dayF = new Float64Array(7);
     this.dayFr = new Float64Array(7);
+    this.dayNa = new Float64Array(7);
+    this.dayRet = new Float64Array(7);
+    this.daySf = new Float64Array(7);
+    this.dayFat = new Float64Array(7);
+    this.weekMicro = new Float64Array(m.nMicro);
     this.dayPen = new Float64Array(7);
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
     this.ingCount = new Int32Array(m.ingNdb.length);
     const p = m.input.profile;
     this.carbsSpec = p.carbsPerMealG;
+    this.snackSpec = m.nutrition.snackCarbs;
     this.tE = p.energyKcal;
     this.tP = p.proteinG;
     this.tF = p.fiberG;
-    for (let d = 0; d < 7; d++) this.dayPen[d] = this.dayPenalty(0, 0, 0, 0);
+    for (let d = 0; d < 7; d++) this.dayPen[d] = this.dayPenalty(0, 0, 0, 0, 0, 0, 0, 0);
+    this.microPen = this.microPenalty();
   }
 
-  /** A day's penalty from its per-person sums; `fr` (fructose) only costs above the cap. */
-  dayPenalty(e: number, p: number, f: number, fr: number): number {
-    return (
+  /**
+   * A day's penalty from its per-person sums: energy, protein, fibre (floor and ceiling), the
+   * energy shares, and the caps (fructose, sodium, retinol), which only cost above the cap.
+   */
+  dayPenalty(
+    e: number,
+    p: number,
+    f: number,
+    fr: number,
+    na: number,
+    ret: number,
+    sf: number,
+    fat: number,
+  ): number {
+    const m = this.m;
+    const n = m.nutrition;
+    let pen =
       energyPenalty(e, this.tE) +
       proteinPenalty(p, this.tP) +
       fiberPenalty(f, this.tF) +
-      capExcessPenalty(fr, this.m.fructoseCap)
+      capExcessPenalty(fr, m.fructoseCap) +
+      capExcessPenalty(na, n.sodiumCap) +
+      capExcessPenalty(ret, n.retinolCap);
+    if (n.fiberMaxFactor > 0) pen += fiberCeilingPenalty(f, this.tF, n.fiberMaxFactor);
+    if (n.sharesOn) pen += energySharePenalty(e, p, sf, fat, this.tE, n.shares);
+    return pen;
+  }
+
+  /**
+   * Penalty of day `d` with recipe `r` added at portion factor `f` and, when `exR` ≥ 0, recipe
+   * `exR` at factor `exF` taken out: what a move would make of the day.
+   */
+  dayPenaltyWith(d: number, r: number, f: number, exR = EMPTY, exF = 0): number {
+    const m = this.m;
+    const x = exR === EMPTY ? 0 : exF;
+    const q = exR === EMPTY ? 0 : exR;
+    return this.dayPenalty(
+      this.dayE[d]! + f * m.energy[r]! - x * m.energy[q]!,
+      this.dayP[d]! + f * m.protein[r]! - x * m.protein[q]!,
+      this.dayF[d]! + f * m.fiber[r]! - x * m.fiber[q]!,
+      this.dayFr[d]! + f * m.fructose[r]! - x * m.fructose[q]!,
+      this.dayNa[d]! + f * m.sodium[r]! - x * m.sodium[q]!,
+      this.dayRet[d]! + f * m.retinol[r]! - x * m.retinol[q]!,
+      this.daySf[d]! + f * m.satFat[r]! - x * m.satFat[q]!,
+      this.dayFat[d]! + f * m.fat[r]! - x * m.fat[q]!,
     );
   }
 
-  /** Whether a day's fructose is over the cap (a hard rule: such a plan is never returned). */
-  isOverCap(day: number): boolean {
-    return this.dayFr[day]! > this.m.fructoseCap + 1e-9;
+  private recomputeDay(d: number): void {
+    this.dayPen[d] = this.dayPenalty(
+      this.dayE[d]!,
+      this.dayP[d]!,
+      this.dayF[d]!,
+      this.dayFr[d]!,
+      this.dayNa[d]!,
+      this.dayRet[d]!,
+      this.daySf[d]!,
+      this.dayFat[d]!,
+    );
   }
 
-  /** Penalty of one meal on its own: inflammation, plus carbs for a main meal. */
+  /** Penalty of the week's micronutrient shortfalls as the state stands. */
+  microPenalty(): number {
+    const targets = this.m.nutrition.microTargets;
+    let pen = 0;
+    for (let j = 0; j < targets.length; j++) {
+      pen += micronutrientPenalty(this.weekMicro[j]!, targets[j]!);
+    }
+    return pen;
+  }
+
+  /** Change of the micronutrient penalty if recipe `r` were added at factor `f`. O(nutrients). */
+  microDelta(r: number, f: number): number {
+    const m = this.m;
+    const k = m.nMicro;
+    if (k === 0) return 0;
+    const targets = m.nutrition.microTargets;
+    let pen = 0;
+    for (let j = 0; j < k; j++) {
+      pen += micronutrientPenalty(this.weekMicro[j]! + f * m.micro[r * k + j]!, targets[j]!);
+    }
+    return pen - this.microPen;
+  }
+
+  private addMicro(r: number, f: number): void {
+    const m = this.m;
+    const k = m.nMicro;
+    if (k === 0) return;
+    for (let j = 0; j < k; j++) this.weekMicro[j] = this.weekMicro[j]! + f * m.micro[r * k + j]!;
+    this.microPen = this.microPenalty();
+  }
+
+  /** Whether a day is over a daily cap (a hard rule: such a plan is never returned). */
+  isOverCap(day: number): boolean {
+    const n = this.m.nutrition;
+    return (
+      this.dayFr[day]! > this.m.fructoseCap + 1e-9 ||
+      this.dayNa[day]! > n.sodiumCap + 1e-9 ||
+      this.dayRet[day]! > n.retinolCap + 1e-9
+    );
+  }
+
+  /** Penalty of one meal on its own: inflammation, plus carbs for a main meal or a snack. */
   mealCost(r: number, cell: number, factor: number): number {
     const m = this.m;
     const base = m.inflCost[r]!;
-    if (this.carbsSpec === null || !m.isMainSlot[cell % m.nSlots]) return base;
-    return base + carbsPenalty(factor * m.carbs[r]!, this.carbsSpec);
+    const spec = m.isMainSlot[cell % m.nSlots] ? this.carbsSpec : this.snackSpec;
+    if (spec === null) return base;
+    return base + carbsPenalty(factor * m.carbs[r]!, spec);
   }
 
   total(): number {
-    let t = SCORE_WEIGHTS.repeat * this.repeats + SCORE_WEIGHTS.ingredient * this.distinct;
+    let t =
+      SCORE_WEIGHTS.repeat * this.repeats +
+      SCORE_WEIGHTS.ingredient * this.distinct +
+      this.microPen;
     for (let d = 0; d < 7; d++) t += this.dayPen[d]!;
     for (let c = 0; c < this.m.nCells; c++) t += this.cellCost[c]!;
     return t;
@@ -136,7 +254,12 @@ export class PlanState {
     this.dayP[d] = this.dayP[d]! - f * m.protein[r]!;
     this.dayF[d] = this.dayF[d]! - f * m.fiber[r]!;
     this.dayFr[d] = this.dayFr[d]! - f * m.fructose[r]!;
-    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!, this.dayFr[d]!);
+    this.dayNa[d] = this.dayNa[d]! - f * m.sodium[r]!;
+    this.dayRet[d] = this.dayRet[d]! - f * m.retinol[r]!;
+    this.daySf[d] = this.daySf[d]! - f * m.satFat[r]!;
+    this.dayFat[d] = this.dayFat[d]! - f * m.fat[r]!;
+    this.recomputeDay(d);
+    this.addMicro(r, -f);
     this.cellCost[cell] = 0;
     if (!this.leftover[cell]) this.removeUse(r);
     this.recipe[cell] = EMPTY;
@@ -155,7 +278,12 @@ export class PlanState {
     this.dayP[d] = this.dayP[d]! + f * m.protein[r]!;
     this.dayF[d] = this.dayF[d]! + f * m.fiber[r]!;
     this.dayFr[d] = this.dayFr[d]! + f * m.fructose[r]!;
-    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!, this.dayFr[d]!);
+    this.dayNa[d] = this.dayNa[d]! + f * m.sodium[r]!;
+    this.dayRet[d] = this.dayRet[d]! + f * m.retinol[r]!;
+    this.daySf[d] = this.daySf[d]! + f * m.satFat[r]!;
+    this.dayFat[d] = this.dayFat[d]! + f * m.fat[r]!;
+    this.recomputeDay(d);
+    this.addMicro(r, f);
     this.cellCost[cell] = this.mealCost(r, cell, f);
     if (!isLeftover) this.addUse(r);
   }
