@@ -65,6 +65,7 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
   const dayEnergy: [number, string][][] = Array.from({ length: 7 }, () => []);
   const dayProtein: [number, string][][] = Array.from({ length: 7 }, () => []);
   const dayFiber: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const dayFructose: [number, string][][] = Array.from({ length: 7 }, () => []);
   const used = new Set<number>();
 
   const mealCoefficients = (cell: number, r: number, k: number, name: string): void => {
@@ -77,6 +78,7 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
     dayEnergy[d]!.push([f * m.energy[r]!, name]);
     dayProtein[d]!.push([f * m.protein[r]!, name]);
     dayFiber[d]!.push([f * m.fiber[r]!, name]);
+    if (Number.isFinite(m.fructoseCap)) dayFructose[d]!.push([f * m.fructose[r]!, name]);
     binaries.push(name);
     // low-FODMAP doses: a portion over the recipe's green serves is not allowed (as in the search)
     if (!portionOk(m, r, k)) rows.push(` dose_${name}: ${expr([[1, name]])} = 0`);
@@ -159,6 +161,10 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
   const scaled = (terms: [number, string][], factor: number): [number, string][] =>
     terms.map(([a, n]): [number, string] => [a * factor, n]);
   for (let d = 0; d < 7; d++) {
+    // AIP's per-day fructose cap is a hard rule in the search, so the same instance holds it here
+    if (Number.isFinite(m.fructoseCap) && dayFructose[d]!.length > 0) {
+      rows.push(` fru_${d}: ${expr(dayFructose[d]!)} <= ${num(m.fructoseCap)}`);
+    }
     if (p.energyKcal > 0) {
       const a = (W.energyPerPct * 100) / p.energyKcal;
       const lo = W.energyPerPct * 100 * (1 - ENERGY_BAND);

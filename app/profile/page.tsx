@@ -4,10 +4,12 @@ import { getDb } from '@/db/client';
 import { listPlans } from '@/db/queries/plans';
 import { dislikedFoodNames, getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
+import { overridesOf } from '@/lib/nutrition/nutrient-targets';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
 import { DeleteProfileButton } from './_components/delete-profile-button';
 import { NewPlanButton } from './_components/new-plan-button';
+import { NutrientTargetsTable } from './_components/nutrient-targets-table';
 import { ProfileForm } from './_components/profile-form';
 import { DEFAULT_PROFILE, type ProfileValues } from './_lib/profile-values';
 
@@ -61,6 +63,8 @@ export default async function ProfilePage({
     ...profile,
     dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
     body: profile.body,
+    clinicianSupervised: profile.clinicianSupervised,
+    nutrientTargets: overridesOf(profile.nutrientTargets),
   };
   const plans = listPlans(db, profile.id);
 
@@ -79,11 +83,25 @@ export default async function ProfilePage({
         Targets per person and day: {profile.targets.energyKcal} kcal (
         {profile.targets.energySource}), {profile.targets.proteinG} g protein,{' '}
         {profile.targets.fiberG} g fiber.
+        {profile.clinicianSupervised ? ' Planned with a clinician or dietitian.' : ''}
       </p>
+      {profile.targets.energyNote ? (
+        <p className="alert info">{profile.targets.energyNote}</p>
+      ) : null}
       {profile.body && profile.body.ageYears < 18 ? (
         <p className="alert info">
           Elimination diets for teenagers can affect growth: plan this with a clinician or
           dietitian. <Link href="/health-note">Read the health note</Link>.
+        </p>
+      ) : null}
+      {profile.body?.pregnant || profile.body?.lactating ? (
+        <p className="alert info">
+          Needs are higher in pregnancy and while breastfeeding, and an elimination diet removes
+          whole food groups: plan this with your clinician or midwife.
+          {profile.body.pregnant
+            ? ' Plans leave out organ meats and high-mercury fish in pregnancy.'
+            : ''}{' '}
+          <Link href="/health-note">Read the health note</Link>.
         </p>
       ) : null}
       {profile.carbsPerMealG ? (
@@ -107,6 +125,7 @@ export default async function ProfilePage({
           ))}
         </nav>
       ) : null}
+      <NutrientTargetsTable nutrientTargets={profile.nutrientTargets} />
       <section aria-labelledby="plans-h">
         <h2 id="plans-h">Plans</h2>
         {plans.length === 0 ? (

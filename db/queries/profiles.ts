@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '../../lib/http/app-error';
+import type { NutrientTargets } from '../../lib/nutrition/nutrient-model';
 import { computeTargets, type NutritionTargets } from '../../lib/nutrition/targets';
 import {
   type ProfileInput,
@@ -9,11 +10,18 @@ import {
 import { buildRestriction } from '../../lib/protocols/build-restriction';
 import type { Restriction } from '../../lib/restrictions/types';
 import type { Db } from '../client';
+import { resolveNutrientTargets } from './dri';
 import { listProtocols } from './protocols';
 
-export type Profile = ProfileInput & {
+/**
+ * A stored profile as the API returns it: the body fields, today's `targets` (energy, protein,
+ * fibre) and `nutrientTargets` resolved (DRI defaults for the life stage, clinician overrides
+ * marked `source: 'set'`), where the body sent only the overrides.
+ */
+export type Profile = Omit<ProfileInput, 'nutrientTargets'> & {
   id: number;
   targets: NutritionTargets;
+  nutrientTargets: NutrientTargets;
   createdAt: string;
   updatedAt: string;
 };
@@ -26,22 +34,55 @@ type ProfileRow = {
   updated_at: string;
 };
 
-function toProfile(row: ProfileRow): Profile {
+/** The stored body; rows written before a field existed get its default. */
+function storedInput(row: ProfileRow): ProfileInput {
   const data = JSON.parse(row.data) as ProfileInput;
+  return {
+    ...data,
+    body: data.body
+      ? {
+          ...data.body,
+          pregnant: data.body.pregnant ?? false,
+          lactating: data.body.lactating ?? false,
+        }
+      : null,
+    clinicianSupervised: data.clinicianSupervised ?? false,
+    nutrientTargets: data.nutrientTargets ?? {},
+  };
+}
+
+function toProfile(row: ProfileRow): Profile {
+  const data = storedInput(row);
   return {
     id: row.id,
     ...data,
     targets: computeTargets(data),
+    nutrientTargets: resolveNutrientTargets({
+      sex: data.body?.sex ?? null,
+      ageYears: data.body?.ageYears ?? null,
+      pregnant: data.body?.pregnant ?? false,
+      lactating: data.body?.lactating ?? false,
+      overrides: data.nutrientTargets,
+    }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function getRow(db: Db, id: number): ProfileRow | undefined {
+  return db.$client.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as
+    | ProfileRow
+    | undefined;
 }
 
 /**
  * The profile's restriction; also checks what the schema cannot (ids against the seeded
  * protocols, dislikes against the foods): a 400 names the unknown field.
  */
-export function restrictionForProfile(db: Db, profile: ProfileInput): Restriction {
+export function restrictionForProfile(
+  db: Db,
+  profile: Pick<ProfileInput, 'dislikes' | 'protocol' | 'phase' | 'diet' | 'allergens' | 'avoid'>,
+): Restriction {
   const names = dislikedFoodNames(db, profile.dislikes);
   const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
   if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
@@ -78,9 +119,7 @@ export function createProfile(db: Db, input: ProfileInput, now: string): Profile
 }
 
 export function getProfileById(db: Db, id: number): Profile | null {
-  const row = db.$client.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as
-    | ProfileRow
-    | undefined;
+  const row = getRow(db, id);
   return row ? toProfile(row) : null;
 }
 
@@ -98,9 +137,9 @@ export function updateProfile(
   patch: ProfilePatch,
   now: string,
 ): Profile | null {
-  const current = getProfileById(db, id);
+  const current = getRow(db, id);
   if (!current) return null;
-  const { id: _id, targets: _t, createdAt: _c, updatedAt: _u, ...stored } = current;
+  const stored = storedInput(current);
   const merged = {
     ...stored,
     ...patch,

@@ -47,6 +47,8 @@ export type NutrientTarget = {
 export type NutrientTargets = {
   /** DRI life stage used, e.g. "female 31-50", "pregnancy 19-30", "male 14-18". */
   lifeStage: string;
+  /** Why the life stage is not simply the person's own (no body data, teen pregnancy…); absent when it is. */
+  lifeStageNote?: string;
   /** Weekly-average floors (RDA or AI). */
   targets: Record<MicronutrientKey, NutrientTarget>;
   /** Per-day hard limits: sodium (CDRR) and preformed vitamin A (UL). */

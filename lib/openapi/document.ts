@@ -99,7 +99,11 @@ const OPERATIONS: Operation[] = [
     summary: 'Create a profile',
     tag: 'profiles',
     body: profileCreateSchema,
-    success: { status: 201, description: 'The profile with computed targets' },
+    success: {
+      status: 201,
+      description:
+        'The profile with computed targets (energy, protein, fibre, energyNote) and nutrientTargets resolved for its life stage (each value with source "default" or "set" and its basis)',
+    },
     errors: [400],
   },
   {
@@ -116,7 +120,11 @@ const OPERATIONS: Operation[] = [
     summary: 'One profile',
     tag: 'profiles',
     pathParams: { id: 'profile id' },
-    success: { status: 200, description: 'The profile' },
+    success: {
+      status: 200,
+      description:
+        'The profile with targets and resolved nutrientTargets (defaults and set values)',
+    },
     errors: [400, 404],
   },
   {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ALLERGEN_CODES, GROUP_CODES, MEAL_TYPES } from '../foods/codes';
+import { NUTRIENT_OVERRIDE_KEYS, type NutrientOverrideKey } from '../nutrition/nutrient-model';
 import { ACTIVITY_LEVELS, SEXES } from '../nutrition/targets';
+import { safetyIssues } from './safety';
 
 /** Calendar-export times (24 h, local) used when the profile does not set its own. */
 export const DEFAULT_MEAL_TIMES = {
@@ -51,6 +53,29 @@ const time = (meal: string) =>
     .string({ error: `${meal} time must be text` })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${meal} time must be HH:MM (24 h)`);
 
+/**
+ * Clinician overrides: [min, max, unit]. Wide enough for clinical practice, narrow enough to
+ * catch a slip (a unit mistake, a missing digit). Floors never exceed the UL where one applies
+ * to food (calcium 2,500, iron 45, zinc 40, vitamin C 2,000 mg); the retinol cap can be lowered,
+ * never raised past the adult UL of 3,000 µg; the sodium cap may go up to 6,000 mg because some
+ * conditions are treated with extra salt, on a clinician's word.
+ */
+export const OVERRIDE_RANGES: Record<NutrientOverrideKey, [number, number, string]> = {
+  calciumMg: [500, 2500, 'mg'],
+  ironMg: [5, 45, 'mg'],
+  magnesiumMg: [150, 1000, 'mg'],
+  potassiumMg: [1000, 6000, 'mg'],
+  zincMg: [3, 40, 'mg'],
+  vitaminCMg: [30, 2000, 'mg'],
+  folateDfeUg: [200, 1500, 'µg DFE'],
+  vitaminB12Ug: [1, 100, 'µg'],
+  vitaminARaeUg: [300, 3000, 'µg RAE'],
+  sodiumMaxMg: [500, 6000, 'mg'],
+  retinolMaxUg: [300, 3000, 'µg'],
+  saturatedFatMaxPct: [5, 20, '% of energy'],
+  proteinMaxPct: [10, 40, '% of energy'],
+};
+
 const fields = {
   name: z
     .string({ error: 'name is required' })
@@ -72,14 +97,38 @@ const fields = {
   energyKcal: whole('energyKcal', 1000, 5000, 'kcal'),
   body: z.strictObject({
     sex: z.enum(SEXES, { error: 'body.sex must be "female" or "male"' }),
-    // under 18 the app needs a clinician involved (a safety gate, not the schema's job)
-    ageYears: whole('body.ageYears', 14, 120, 'years'),
+    // under 18 needs clinicianSupervised: a safety gate across fields (lib/profiles/safety.ts)
+    ageYears: z
+      .number({ error: 'body.ageYears must be a number' })
+      .min(
+        14,
+        'body.ageYears must be between 14 and 120 years: Villi does not plan for children under 14 (their paediatric care team does)',
+      )
+      .max(120, 'body.ageYears must be between 14 and 120 years')
+      .int('body.ageYears must be a whole number'),
     heightCm: number('body.heightCm', 100, 250, 'cm'),
     weightKg: number('body.weightKg', 30, 300, 'kg'),
     activity: z.enum(ACTIVITY_LEVELS, {
       error: `body.activity must be one of: ${ACTIVITY_LEVELS.join(', ')}`,
     }),
+    pregnant: z.boolean({ error: 'body.pregnant must be true or false' }).default(false),
+    lactating: z.boolean({ error: 'body.lactating must be true or false' }).default(false),
   }),
+  clinicianSupervised: z.boolean({ error: 'clinicianSupervised must be true or false' }),
+  nutrientTargets: z.strictObject(
+    Object.fromEntries(
+      NUTRIENT_OVERRIDE_KEYS.map((key) => {
+        const [min, max, unit] = OVERRIDE_RANGES[key];
+        return [key, number(`nutrientTargets.${key}`, min, max, unit).optional()];
+      }),
+    ) as Record<NutrientOverrideKey, z.ZodOptional<z.ZodNumber>>,
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? 'nutrientTargets must be an object of nutrient values'
+          : undefined,
+    },
+  ),
   proteinG: number('proteinG', 20, 300, 'g'),
   fiberG: number('fiberG', 5, 100, 'g'),
   slots: z
@@ -126,31 +175,46 @@ const mealTimesPatch = z.strictObject(mealTimeShape).partial();
 /**
  * Body of POST /profiles. Only `name` is required. Unset targets (energyKcal, body, proteinG,
  * fiberG, carbsPerMealG) come out as null; computeTargets fills energy, protein and fibre.
- * Protocol, phase and diet ids are checked against the loaded protocols by buildRestriction.
+ * `nutrientTargets` holds clinician overrides only (NUTRIENT_OVERRIDE_KEYS); the profile read
+ * back resolves them with the DRI defaults. The safety gates (energy floor, age, pregnancy) run
+ * across fields after every field is valid. Protocol, phase and diet ids are checked against
+ * the loaded protocols by buildRestriction.
  */
-export const profileCreateSchema = z.strictObject({
-  name: fields.name,
-  householdSize: fields.householdSize.default(1),
-  protocol: fields.protocol.default('aip'),
-  phase: fields.phase.default('elimination'),
-  allergens: fields.allergens.default([]),
-  avoid: fields.avoid.default([]),
-  diet: fields.diet.default('omnivore'),
-  dislikes: fields.dislikes.default([]),
-  energyKcal: fields.energyKcal.nullable().default(null),
-  body: fields.body.nullable().default(null),
-  proteinG: fields.proteinG.nullable().default(null),
-  fiberG: fields.fiberG.nullable().default(null),
-  slots: fields.slots.default([...MEAL_TYPES]),
-  maxMinutes: maxMinutesWithDefaults,
-  leftovers: fields.leftovers.default(false),
-  carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
-  mealTimes: mealTimesWithDefaults,
-});
+export const profileCreateSchema = z
+  .strictObject({
+    name: fields.name,
+    householdSize: fields.householdSize.default(1),
+    protocol: fields.protocol.default('aip'),
+    phase: fields.phase.default('elimination'),
+    allergens: fields.allergens.default([]),
+    avoid: fields.avoid.default([]),
+    diet: fields.diet.default('omnivore'),
+    dislikes: fields.dislikes.default([]),
+    energyKcal: fields.energyKcal.nullable().default(null),
+    body: fields.body.nullable().default(null),
+    proteinG: fields.proteinG.nullable().default(null),
+    fiberG: fields.fiberG.nullable().default(null),
+    slots: fields.slots.default([...MEAL_TYPES]),
+    maxMinutes: maxMinutesWithDefaults,
+    leftovers: fields.leftovers.default(false),
+    carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
+    mealTimes: mealTimesWithDefaults,
+    clinicianSupervised: fields.clinicianSupervised.default(false),
+    nutrientTargets: fields.nutrientTargets.default({}),
+  })
+  .superRefine(
+    (p, ctx) => {
+      for (const issue of safetyIssues(p)) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    // across fields only once every field is valid, so one mistake gives one message
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 /**
  * Body of PATCH /profiles/:id: any subset of the create fields, no defaults, at least one
- * field. null clears an optional target; maxMinutes and mealTimes may be partial.
+ * field. null clears an optional target; maxMinutes and mealTimes may be partial;
+ * `nutrientTargets` replaces the whole set of overrides ({} clears them). The merged profile is
+ * validated with the create schema, safety gates included.
  */
 export const profilePatchSchema = z
   .strictObject({
@@ -171,6 +235,8 @@ export const profilePatchSchema = z
     leftovers: fields.leftovers,
     carbsPerMealG: fields.carbsPerMealG.nullable(),
     mealTimes: mealTimesPatch,
+    clinicianSupervised: fields.clinicianSupervised,
+    nutrientTargets: fields.nutrientTargets,
   })
   .partial()
   .refine((p) => Object.values(p).some((v) => v !== undefined), {

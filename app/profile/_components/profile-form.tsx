@@ -2,11 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { NUTRIENT_OVERRIDE_KEYS } from '@/lib/nutrition/nutrient-model';
 import type { Diagnosis } from '@/lib/planner/types';
 import { ALLERGEN_LABELS, GROUP_LABELS } from '@/lib/protocols/labels';
 import { DiagnosisDetails } from '../../_components/diagnosis-details';
 import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
+import { OVERRIDE_LABELS } from '../_lib/nutrient-labels';
 import { type ProfileValues, type ProtocolOption, SLOTS } from '../_lib/profile-values';
 import { FoodPicker } from './food-picker';
 
@@ -79,7 +81,16 @@ export function ProfileForm({
       heightCm: 168,
       weightKg: 65,
       activity: 'light',
+      pregnant: false,
+      lactating: false,
     },
+  );
+  // Body data with a typed energy target: sex and age still set the nutrient targets. (With
+  // the 2,000 kcal default, body data would switch energy to the estimate, so it is not offered.)
+  const [hasBody, setHasBody] = useState(initial.body !== null);
+  const showBody = energyMode === 'body' || (energyMode === 'typed' && hasBody);
+  const [overridesOpen, setOverridesOpen] = useState(
+    Object.keys(initial.nutrientTargets).length > 0,
   );
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{
@@ -114,7 +125,7 @@ export function ProfileForm({
     diet: v.diet,
     dislikes: v.dislikes.map((d) => d.ndb),
     energyKcal: energyMode === 'typed' ? v.energyKcal : null,
-    body: energyMode === 'body' ? body : null,
+    body: showBody ? body : null,
     proteinG: v.proteinG,
     fiberG: v.fiberG,
     slots: v.slots,
@@ -122,6 +133,8 @@ export function ProfileForm({
     leftovers: v.leftovers,
     carbsPerMealG: v.carbsPerMealG,
     mealTimes: v.mealTimes,
+    clinicianSupervised: v.clinicianSupervised,
+    nutrientTargets: v.nutrientTargets,
   });
 
   async function submit(e: FormEvent, thenPlan: boolean) {
@@ -135,6 +148,9 @@ export function ProfileForm({
     });
     if (!res.ok) {
       setErrors(res.error.fieldErrors ?? {});
+      if (Object.keys(res.error.fieldErrors ?? {}).some((f) => f.startsWith('nutrientTargets'))) {
+        setOverridesOpen(true);
+      }
       setMessage({ kind: 'error', text: res.error.message });
       setBusy(false);
       return;
@@ -461,14 +477,37 @@ export function ProfileForm({
             <FieldError id="energyKcal-error" errors={err('energyKcal')} />
           </div>
         ) : null}
-        {energyMode === 'body' ? (
+        {energyMode === 'default' ? (
+          <div className="hint">
+            Nutrient targets use the values for women 31–50 until you add your sex and age (with
+            either of the other two choices).
+          </div>
+        ) : null}
+        {energyMode === 'typed' ? (
+          <label style={{ fontWeight: 400, marginTop: '0.5rem' }}>
+            <input
+              type="checkbox"
+              checked={hasBody}
+              onChange={(e) => setHasBody(e.target.checked)}
+            />{' '}
+            Add my sex, age, height and weight (for my own nutrient targets)
+          </label>
+        ) : null}
+        {showBody ? (
           <div className="filters" style={{ marginTop: '0.5rem' }}>
             <div>
               <label htmlFor="p-sex">Sex</label>
               <select
                 id="p-sex"
                 value={body.sex}
-                onChange={(e) => setBody({ ...body, sex: e.target.value as 'female' | 'male' })}
+                onChange={(e) => {
+                  const sex = e.target.value as 'female' | 'male';
+                  setBody(
+                    sex === 'male'
+                      ? { ...body, sex, pregnant: false, lactating: false }
+                      : { ...body, sex },
+                  );
+                }}
               >
                 <option value="female">female</option>
                 <option value="male">male</option>
@@ -523,6 +562,30 @@ export function ProfileForm({
             </div>
           </div>
         ) : null}
+        {showBody && body.sex === 'female' ? (
+          <div className="checks" role="group" aria-label="Pregnancy and breastfeeding">
+            <label>
+              <input
+                type="checkbox"
+                checked={body.pregnant ?? false}
+                onChange={(e) => setBody({ ...body, pregnant: e.target.checked })}
+                aria-describedby={describedBy('body.pregnant')}
+              />{' '}
+              Pregnant
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={body.lactating ?? false}
+                onChange={(e) => setBody({ ...body, lactating: e.target.checked })}
+                aria-describedby={describedBy('body.lactating')}
+              />{' '}
+              Breastfeeding
+            </label>
+          </div>
+        ) : null}
+        <FieldError id="body.pregnant-error" errors={err('body.pregnant')} />
+        <FieldError id="body.lactating-error" errors={err('body.lactating')} />
         <div className="filters" style={{ marginTop: '0.75rem' }}>
           <div>
             <label htmlFor="p-protein">Protein (g per day)</label>
@@ -605,6 +668,63 @@ export function ProfileForm({
             </div>
           </div>
         ) : null}
+      </fieldset>
+
+      <fieldset>
+        <legend>Clinician</legend>
+        <label style={{ fontWeight: 400 }}>
+          <input
+            type="checkbox"
+            checked={v.clinicianSupervised}
+            onChange={(e) => set('clinicianSupervised', e.target.checked)}
+            aria-describedby={describedBy('clinicianSupervised') ?? 'clinician-hint'}
+            aria-invalid={err('clinicianSupervised').length > 0}
+          />{' '}
+          Planned with my clinician or dietitian
+        </label>
+        <div id="clinician-hint" className="hint">
+          Needed under 18, and for an energy target below 1,200 kcal (women) or 1,500 kcal (men) or
+          below your resting energy.
+        </div>
+        <FieldError id="clinicianSupervised-error" errors={err('clinicianSupervised')} />
+        <details
+          style={{ marginTop: '0.75rem' }}
+          open={overridesOpen}
+          onToggle={(e) => setOverridesOpen(e.currentTarget.open)}
+        >
+          <summary>Advanced: clinician overrides</summary>
+          <p className="hint">
+            Values your clinician or dietitian gave you, per day. Leave a field empty for the
+            default shown in the nutrient targets table.
+          </p>
+          <div className="filters">
+            {NUTRIENT_OVERRIDE_KEYS.map((key) => {
+              const field = `nutrientTargets.${key}`;
+              return (
+                <div key={key}>
+                  <label htmlFor={`p-nt-${key}`}>
+                    {OVERRIDE_LABELS[key].label} ({OVERRIDE_LABELS[key].unit})
+                  </label>
+                  <input
+                    id={`p-nt-${key}`}
+                    type="number"
+                    inputMode="decimal"
+                    value={v.nutrientTargets[key] ?? ''}
+                    onChange={(e) => {
+                      const value = num(e.target.value);
+                      const { [key]: _old, ...rest } = v.nutrientTargets;
+                      set('nutrientTargets', value === null ? rest : { ...rest, [key]: value });
+                    }}
+                    aria-describedby={describedBy(field)}
+                    aria-invalid={err(field).length > 0}
+                  />
+                  <FieldError id={`${field}-error`} errors={err(field)} />
+                </div>
+              );
+            })}
+          </div>
+          <FieldError id="nutrientTargets-error" errors={errors.nutrientTargets} />
+        </details>
       </fieldset>
 
       <div className="row">

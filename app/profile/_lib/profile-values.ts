@@ -1,3 +1,5 @@
+import type { NutrientOverrides } from '@/lib/nutrition/nutrient-model';
+
 /** Plain data shared by the profile form (client) and the pages that render it (server). */
 export type ProtocolOption = {
   id: string;
@@ -24,6 +26,8 @@ export type ProfileValues = {
     heightCm: number;
     weightKg: number;
     activity: string;
+    pregnant?: boolean;
+    lactating?: boolean;
   } | null;
   proteinG: number | null;
   fiberG: number | null;
@@ -33,6 +37,10 @@ export type ProfileValues = {
   carbsPerMealG: { target: number; tolerance: number } | null;
   /** Local HH:MM times for calendar exports. */
   mealTimes: { breakfast: string; lunch: string; dinner: string; snack: string };
+  /** A clinician or dietitian is involved (needed under 18 and below the energy floor). */
+  clinicianSupervised: boolean;
+  /** Clinician overrides only; empty means every default applies. */
+  nutrientTargets: NutrientOverrides;
 };
 
 export const SLOTS = ['breakfast', 'lunch', 'dinner', 'snack'];
@@ -55,4 +63,6 @@ export const DEFAULT_PROFILE: ProfileValues = {
   leftovers: false,
   carbsPerMealG: null,
   mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
+  clinicianSupervised: false,
+  nutrientTargets: {},
 };

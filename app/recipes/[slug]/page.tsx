@@ -8,6 +8,7 @@ import { inflammationText } from '@/lib/foods/inflammation-labels';
 import { describeAmount } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { groupLabel } from '@/lib/protocols/labels';
+import { formatQuarters } from '@/lib/units/format';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
 import { type ScalableIngredient, ScaledIngredients } from '../_components/scaled-ingredients';
@@ -48,7 +49,8 @@ function FodmapSection({ rating }: { rating: RecipeDetail['fodmapPerServing'] })
           <p>
             One serving is <strong>{LEVEL_WORDS[rating.level]}</strong>
             {rating.maxPortion !== null
-              ? `; up to ${rating.maxPortion} servings per person stay within every green serve.`
+              ? // rounded down to a quarter serving: never promise more than stays green
+                `; up to ${formatQuarters(Math.floor(rating.maxPortion * 4) / 4)} servings per person stay within every green serve.`
               : '.'}
           </p>
           <TableWrap label="FODMAP rating per subgroup">

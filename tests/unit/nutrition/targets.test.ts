@@ -103,3 +103,54 @@ describe('computeTargets', () => {
     expect(computeTargets({ energyKcal: 1849.6 }).energyKcal).toBe(1850);
   });
 });
+
+describe('energy floor', () => {
+  // woman 80 y, 150 cm, 42 kg, sedentary: REE 420 + 937.5 − 400 − 161 = 796.5; × 1.2 = 955.8 → 960
+  const small = body({
+    sex: 'female',
+    ageYears: 80,
+    heightCm: 150,
+    weightKg: 42,
+    activity: 'sedentary',
+  });
+  // man 75 y, 160 cm, 50 kg, sedentary: REE 500 + 1000 − 375 + 5 = 1130; × 1.2 = 1356 → 1360
+  const smallMan = body({ ageYears: 75, heightCm: 160, weightKg: 50, activity: 'sedentary' });
+
+  it.each([
+    ['woman', small, 1200, /estimate from your body \(960 kcal\) is below 1,200 kcal.*women/],
+    ['man', smallMan, 1500, /estimate from your body \(1,360 kcal\) is below 1,500 kcal.*men/],
+  ])(
+    'never lets a computed target (%s) fall below the floor, and says why',
+    (_l, b, floor, note) => {
+      const t = computeTargets({ body: b });
+      expect(t.energyKcal).toBe(floor);
+      expect(t.energySource).toBe('mifflin-st-jeor');
+      expect(t.energyNote).toMatch(note);
+      // fibre follows the energy actually planned: 1.2 × 14 = 16.8 → 17; 1.5 × 14 = 21
+      expect(t.fiberG).toBe(Math.round((floor / 1000) * 14));
+    },
+  );
+
+  it('applies the floor to a typed target without supervision (rows stored before the gate)', () => {
+    const t = computeTargets({ energyKcal: 1000 });
+    expect(t.energyKcal).toBe(1200);
+    expect(t.energyNote).toMatch(/typed target \(1,000 kcal\) is below 1,200 kcal/);
+  });
+
+  it('keeps a typed target below the floor when a clinician is involved, with a note', () => {
+    const t = computeTargets({ energyKcal: 1000, body: small, clinicianSupervised: true });
+    expect(t.energyKcal).toBe(1000);
+    expect(t.energyNote).toMatch(
+      /below the usual floor of 1,200 kcal for women; planned as set, with a clinician/,
+    );
+  });
+
+  it('the computed floor holds even with clinician supervision (only a typed value goes lower)', () => {
+    expect(computeTargets({ body: small, clinicianSupervised: true }).energyKcal).toBe(1200);
+  });
+
+  it('adds no note at or above the floor', () => {
+    expect(computeTargets({ energyKcal: 1200 }).energyNote).toBeUndefined();
+    expect(computeTargets({ body: body() }).energyNote).toBeUndefined();
+  });
+});

@@ -30,6 +30,8 @@ describe('profileCreateSchema defaults', () => {
       leftovers: false,
       carbsPerMealG: null,
       mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
+      clinicianSupervised: false,
+      nutrientTargets: {},
     });
   });
 
@@ -59,7 +61,7 @@ describe('profileCreateSchema defaults', () => {
       diet: 'pescatarian',
       dislikes: ['11052'],
       energyKcal: 2200,
-      body,
+      body: { ...body, pregnant: false, lactating: true },
       proteinG: 90,
       fiberG: 30,
       slots: ['lunch', 'dinner'],
@@ -67,6 +69,8 @@ describe('profileCreateSchema defaults', () => {
       leftovers: true,
       carbsPerMealG: { target: 45, tolerance: 5 },
       mealTimes: { breakfast: '07:00', lunch: '12:00', dinner: '18:30', snack: '15:30' },
+      clinicianSupervised: true,
+      nutrientTargets: { calciumMg: 1200, sodiumMaxMg: 1500 },
     };
     expect(profileCreateSchema.parse(full)).toEqual(full);
   });
@@ -80,10 +84,18 @@ describe('profileCreateSchema defaults', () => {
 
 describe('profileCreateSchema bounds', () => {
   // [field, make(value) → partial profile, lowest ok, highest ok, too low, too high]
+  // Energy below 1,200 kcal and ages under 18 need clinicianSupervised (safety gates, below).
   const cases: [string, (v: number) => object, number, number, number, number][] = [
     ['householdSize', (v) => ({ householdSize: v }), 1, 12, 0, 13],
-    ['energyKcal', (v) => ({ energyKcal: v }), 1000, 5000, 999, 5001],
-    ['body.ageYears', (v) => ({ body: { ...body, ageYears: v } }), 14, 120, 13, 121],
+    ['energyKcal', (v) => ({ energyKcal: v, clinicianSupervised: true }), 1000, 5000, 999, 5001],
+    [
+      'body.ageYears',
+      (v) => ({ body: { ...body, ageYears: v }, clinicianSupervised: true }),
+      14,
+      120,
+      13,
+      121,
+    ],
     ['body.heightCm', (v) => ({ body: { ...body, heightCm: v } }), 100, 250, 99.5, 250.5],
     ['body.weightKg', (v) => ({ body: { ...body, weightKg: v } }), 30, 300, 29.9, 300.1],
     ['proteinG', (v) => ({ proteinG: v }), 20, 300, 19, 301],
@@ -210,5 +222,138 @@ describe('profilePatchSchema', () => {
     ]);
     expect(issues({ name: null }, profilePatchSchema)).toEqual(['name: name is required']);
     expect(issues({ colour: 'blue' }, profilePatchSchema)[0]).toMatch(/^: Unrecognized key/);
+  });
+});
+
+describe('pregnancy, lactation and clinician fields', () => {
+  it('defaults body.pregnant and body.lactating to false', () => {
+    expect(profileCreateSchema.parse({ name: 'A', body }).body).toEqual({
+      ...body,
+      pregnant: false,
+      lactating: false,
+    });
+  });
+
+  it.each([
+    [{ body: { ...body, pregnant: 'yes' } }, 'body.pregnant: body.pregnant must be true or false'],
+    [{ clinicianSupervised: 1 }, 'clinicianSupervised: clinicianSupervised must be true or false'],
+    [
+      { body: { ...body, sex: 'male', pregnant: true } },
+      'body.pregnant: pregnant applies to body.sex "female" only',
+    ],
+    [
+      { body: { ...body, sex: 'male', lactating: true } },
+      'body.lactating: lactating applies to body.sex "female" only',
+    ],
+  ])('%o → %s', (over, message) => {
+    expect(issues({ name: 'A', ...over })).toEqual([message]);
+  });
+
+  it('refuses pregnant over 50, not lactating over 50', () => {
+    const found = issues({ name: 'A', body: { ...body, ageYears: 51, pregnant: true } });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^body\.pregnant: pregnancy values exist for ages 14–50 only/);
+    expect(issues({ name: 'A', body: { ...body, ageYears: 51, lactating: true } })).toEqual([]);
+  });
+});
+
+describe('nutrientTargets (clinician overrides)', () => {
+  it('keeps the overrides given', () => {
+    const nutrientTargets = { calciumMg: 1200, ironMg: 27, sodiumMaxMg: 1500, proteinMaxPct: 25 };
+    expect(profileCreateSchema.parse({ name: 'A', nutrientTargets }).nutrientTargets).toEqual(
+      nutrientTargets,
+    );
+  });
+
+  it.each([
+    ['calciumMg', 500, 2500, 'mg'],
+    ['ironMg', 5, 45, 'mg'],
+    ['vitaminARaeUg', 300, 3000, 'µg RAE'],
+    ['sodiumMaxMg', 500, 6000, 'mg'],
+    ['retinolMaxUg', 300, 3000, 'µg'],
+    ['saturatedFatMaxPct', 5, 20, '% of energy'],
+  ] as const)('%s between %d and %d %s, naming the field', (key, lo, hi, unit) => {
+    expect(issues({ name: 'A', nutrientTargets: { [key]: lo } })).toEqual([]);
+    expect(issues({ name: 'A', nutrientTargets: { [key]: hi } })).toEqual([]);
+    for (const bad of [lo - 1, hi + 1]) {
+      expect(issues({ name: 'A', nutrientTargets: { [key]: bad } })).toEqual([
+        `nutrientTargets.${key}: nutrientTargets.${key} must be between ${lo} and ${hi} ${unit}`,
+      ]);
+    }
+  });
+
+  it('refuses an unknown nutrient key and a non-number', () => {
+    expect(issues({ name: 'A', nutrientTargets: { vitaminDUg: 15 } })[0]).toMatch(
+      /^nutrientTargets: Unrecognized key/,
+    );
+    expect(issues({ name: 'A', nutrientTargets: { calciumMg: '1200' } })).toEqual([
+      'nutrientTargets.calciumMg: nutrientTargets.calciumMg must be a number',
+    ]);
+  });
+});
+
+describe('safety gates (DOMAIN §9)', () => {
+  const man = { ...body, sex: 'male', ageYears: 30, heightCm: 180, weightKg: 80 };
+
+  it.each([
+    // no body data: the women's floor (1,200 kcal)
+    ['typed 1,100 kcal, no body', { energyKcal: 1100 }, /below 1,200 kcal, the lowest/],
+    ['typed 1,150 kcal, woman', { energyKcal: 1150, body }, /below 1,200 kcal.*for women/],
+    ['typed 1,400 kcal, man', { energyKcal: 1400, body: man }, /below 1,500 kcal.*for men/],
+    // man 30 y, 180 cm, 80 kg: REE 10·80 + 6.25·180 − 5·30 + 5 = 1,780 kcal
+    [
+      'typed 1,700 kcal, below REE 1,780',
+      { energyKcal: 1700, body: man },
+      /resting energy \(about 1,780 kcal/,
+    ],
+  ])('refuses %s, naming energyKcal and the clinician route', (_l, over, message) => {
+    const found = issues({ name: 'A', ...over });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^energyKcal: /);
+    expect(found[0]).toMatch(message);
+    expect(found[0]).toMatch(/clinician or dietitian.*clinicianSupervised: true/);
+  });
+
+  it('allows the same targets with clinicianSupervised', () => {
+    for (const over of [
+      { energyKcal: 1100 },
+      { energyKcal: 1000, body },
+      { energyKcal: 1400, body: man },
+      { energyKcal: 1700, body: man },
+    ]) {
+      expect(issues({ name: 'A', ...over, clinicianSupervised: true })).toEqual([]);
+    }
+  });
+
+  it('allows a typed target at the floor and above resting energy', () => {
+    // woman 35 y, 168 cm, 62 kg: REE 620 + 1050 − 175 − 161 = 1,334 kcal
+    expect(issues({ name: 'A', energyKcal: 1340, body })).toEqual([]);
+    expect(issues({ name: 'A', energyKcal: 1330, body })[0]).toMatch(/resting energy/);
+    expect(issues({ name: 'A', energyKcal: 1200 })).toEqual([]);
+    expect(issues({ name: 'A', energyKcal: 1800, body: man })).toEqual([]);
+  });
+
+  it('needs clinicianSupervised under 18', () => {
+    const teen = { ...body, ageYears: 16 };
+    const found = issues({ name: 'A', body: teen });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^clinicianSupervised: under 18,.*clinician or dietitian/);
+    expect(issues({ name: 'A', body: teen, clinicianSupervised: true })).toEqual([]);
+    expect(issues({ name: 'A', body: { ...body, ageYears: 18 } })).toEqual([]);
+  });
+
+  it('refuses under 14 with a clear message, supervised or not', () => {
+    expect(
+      issues({ name: 'A', body: { ...body, ageYears: 12 }, clinicianSupervised: true }),
+    ).toEqual([
+      'body.ageYears: body.ageYears must be between 14 and 120 years: Villi does not plan for children under 14 (their paediatric care team does)',
+    ]);
+  });
+
+  it('applies to PATCH through the merged profile only (the patch schema checks fields)', () => {
+    expect(issues({ energyKcal: 1000 }, profilePatchSchema)).toEqual([]);
+    expect(issues({ nutrientTargets: { ironMg: 100 } }, profilePatchSchema)).toEqual([
+      'nutrientTargets.ironMg: nutrientTargets.ironMg must be between 5 and 45 mg',
+    ]);
   });
 });
