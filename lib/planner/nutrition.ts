@@ -108,3 +108,14 @@ export function plannerNutritionFrom(targets: NutrientTargets): PlannerNutrition
     fiberMaxFactor: FIBER_MAX_FACTOR,
   };
 }
+
+/**
+ * Carbohydrate per snack for a profile with a per-meal carb target (type 1 diabetes): half the
+ * meal target with the same tolerance, so snacks carry a predictable carb count too (a week
+ * without it reached 77 g in one snack). Null without a meal target.
+ */
+export function snackCarbsFor(
+  perMeal: { target: number; tolerance: number } | null,
+): { target: number; tolerance: number } | null {
+  return perMeal ? { target: perMeal.target / 2, tolerance: perMeal.tolerance } : null;
+}
