@@ -21,6 +21,8 @@ import type {
  */
 const WORK_PER_PLAN = 250_000;
 const MIN_ROUNDS = 30;
+/** Relative cost of one candidate evaluation with the nutrient goals on (measured, see above). */
+const NUTRIENT_EVAL_COST = 1.8;
 const MAX_ROUNDS = 400;
 
 /** Iterated-local-search rounds for this model: more for small catalogs, fewer for big ones. */
@@ -29,6 +31,10 @@ export function roundsFor(m: Model, effort: number): number {
   let passCost = 0;
   for (let c = 0; c < m.nCells; c++) passCost += scanned(c);
   if (m.leftoversOn) passCost += 7 * scanned(m.dinner);
+  // A candidate priced with the nutrient goals (weekly micronutrients, energy shares) costs
+  // about twice as much to evaluate: count work in the same time units.
+  const n = m.nutrition;
+  if (m.nMicro > 0 || n.sharesOn) passCost *= NUTRIENT_EVAL_COST;
   const rounds = Math.round(WORK_PER_PLAN / Math.max(1, passCost));
   return Math.round(effort * Math.max(MIN_ROUNDS, Math.min(MAX_ROUNDS, rounds)));
 }

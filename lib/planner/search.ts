@@ -38,12 +38,41 @@ function bestPortion(
 ): { cost: number; k: number } {
   const m = st.m;
   const micro = withMicro && m.nMicro > 0;
+  // The day without the cell (and without `exR`), read once; each portion adds f × the recipe.
+  const x = exR === EMPTY ? 0 : exF;
+  const q = exR === EMPTY ? 0 : exR;
+  const e0 = st.dayE[d]! - x * m.energy[q]!;
+  const p0 = st.dayP[d]! - x * m.protein[q]!;
+  const f0 = st.dayF[d]! - x * m.fiber[q]!;
+  const fr0 = st.dayFr[d]! - x * m.fructose[q]!;
+  const na0 = st.dayNa[d]! - x * m.sodium[q]!;
+  const ret0 = st.dayRet[d]! - x * m.retinol[q]!;
+  const sf0 = st.daySf[d]! - x * m.satFat[q]!;
+  const fat0 = st.dayFat[d]! - x * m.fat[q]!;
+  const e = m.energy[r]!;
+  const p = m.protein[r]!;
+  const fi = m.fiber[r]!;
+  const fr = m.fructose[r]!;
+  const na = m.sodium[r]!;
+  const ret = m.retinol[r]!;
+  const sf = m.satFat[r]!;
+  const fat = m.fat[r]!;
   let cost = Number.POSITIVE_INFINITY;
   let bestK = 0;
   for (let k = 0; k < m.portions.length; k++) {
     if (!portionOk(m, r, k)) continue;
     const f = m.portions[k]!;
-    let c = st.dayPenaltyWith(d, r, f, exR, exF) + st.mealCost(r, cell, f);
+    let c =
+      st.dayPenalty(
+        e0 + f * e,
+        p0 + f * p,
+        f0 + f * fi,
+        fr0 + f * fr,
+        na0 + f * na,
+        ret0 + f * ret,
+        sf0 + f * sf,
+        fat0 + f * fat,
+      ) + st.mealCost(r, cell, f);
     if (micro) c += st.microDelta(r, f);
     if (c < cost - EPS) {
       cost = c;

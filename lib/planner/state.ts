@@ -52,6 +52,11 @@ export class PlanState {
   repeats = 0;
   private readonly carbsSpec: { target: number; tolerance: number } | null;
   private readonly snackSpec: { target: number; tolerance: number } | null;
+  private readonly fructoseCapOn: boolean;
+  private readonly sodiumCapOn: boolean;
+  private readonly retinolCapOn: boolean;
+  private readonly fiberMax: number;
+  private readonly sharesOn: boolean;
   private readonly tE: number;
   private readonly tP: number;
   private readonly tF: number;
@@ -74,6 +79,9 @@ export class PlanState {
     this.daySf = new Float64Array(7);
     this.dayFat = new Float64Array(7);
     this.weekMicro = new Float64Array(m.nMicro);
+    this.shortIdx = new Int32Array(m.nMicro);
+    for (let j = 0; j < m.nMicro; j++) this.shortIdx[j] = j;
+    this.nShort = m.nMicro;
     this.dayPen = new Float64Array(7);
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
@@ -81,6 +89,11 @@ export class PlanState {
     const p = m.input.profile;
     this.carbsSpec = p.carbsPerMealG;
     this.snackSpec = m.nutrition.snackCarbs;
+    this.fructoseCapOn = Number.isFinite(m.fructoseCap);
+    this.sodiumCapOn = Number.isFinite(m.nutrition.sodiumCap);
+    this.retinolCapOn = Number.isFinite(m.nutrition.retinolCap);
+    this.fiberMax = m.nutrition.fiberMaxFactor;
+    this.sharesOn = m.nutrition.sharesOn;
     this.tE = p.energyKcal;
     this.tP = p.proteinG;
     this.tF = p.fiberG;
@@ -102,17 +115,12 @@ export class PlanState {
     sf: number,
     fat: number,
   ): number {
-    const m = this.m;
-    const n = m.nutrition;
-    let pen =
-      energyPenalty(e, this.tE) +
-      proteinPenalty(p, this.tP) +
-      fiberPenalty(f, this.tF) +
-      capExcessPenalty(fr, m.fructoseCap) +
-      capExcessPenalty(na, n.sodiumCap) +
-      capExcessPenalty(ret, n.retinolCap);
-    if (n.fiberMaxFactor > 0) pen += fiberCeilingPenalty(f, this.tF, n.fiberMaxFactor);
-    if (n.sharesOn) pen += energySharePenalty(e, p, sf, fat, this.tE, n.shares);
+    let pen = energyPenalty(e, this.tE) + proteinPenalty(p, this.tP) + fiberPenalty(f, this.tF);
+    if (this.fructoseCapOn) pen += capExcessPenalty(fr, this.m.fructoseCap);
+    if (this.sodiumCapOn) pen += capExcessPenalty(na, this.m.nutrition.sodiumCap);
+    if (this.retinolCapOn) pen += capExcessPenalty(ret, this.m.nutrition.retinolCap);
+    if (this.fiberMax > 0) pen += fiberCeilingPenalty(f, this.tF, this.fiberMax);
+    if (this.sharesOn) pen += energySharePenalty(e, p, sf, fat, this.tE, this.m.nutrition.shares);
     return pen;
   }
 
@@ -159,25 +167,49 @@ export class PlanState {
     return pen;
   }
 
-  /** Change of the micronutrient penalty if recipe `r` were added at factor `f`. O(nutrients). */
+  /**
+   * Change of the micronutrient penalty if recipe `r` were added at factor `f` > 0. Only the
+   * nutrients still short can change (amounts are never negative), so once a week covers most
+   * targets this costs a few steps, not one per tracked nutrient.
+   */
   microDelta(r: number, f: number): number {
+    const n = this.nShort;
+    if (n === 0) return 0;
     const m = this.m;
     const k = m.nMicro;
-    if (k === 0) return 0;
     const targets = m.nutrition.microTargets;
-    let pen = 0;
-    for (let j = 0; j < k; j++) {
-      pen += micronutrientPenalty(this.weekMicro[j]! + f * m.micro[r * k + j]!, targets[j]!);
+    let delta = 0;
+    for (let i = 0; i < n; i++) {
+      const j = this.shortIdx[i]!;
+      const x = m.micro[r * k + j]!;
+      if (x <= 0) continue;
+      const t = targets[j]!;
+      const w = this.weekMicro[j]!;
+      delta += micronutrientPenalty(w + f * x, t) - micronutrientPenalty(w, t);
     }
-    return pen - this.microPen;
+    return delta;
   }
+
+  /** Indices of micronutrients whose week sum is below 7 × target (first `nShort` entries). */
+  private readonly shortIdx: Int32Array;
+  private nShort = 0;
 
   private addMicro(r: number, f: number): void {
     const m = this.m;
     const k = m.nMicro;
     if (k === 0) return;
-    for (let j = 0; j < k; j++) this.weekMicro[j] = this.weekMicro[j]! + f * m.micro[r * k + j]!;
-    this.microPen = this.microPenalty();
+    const targets = m.nutrition.microTargets;
+    let pen = 0;
+    let n = 0;
+    for (let j = 0; j < k; j++) {
+      const w = this.weekMicro[j]! + f * m.micro[r * k + j]!;
+      this.weekMicro[j] = w;
+      const p = micronutrientPenalty(w, targets[j]!);
+      pen += p;
+      if (p > 0) this.shortIdx[n++] = j;
+    }
+    this.nShort = n;
+    this.microPen = pen;
   }
 
   /** Whether a day is over a daily cap (a hard rule: such a plan is never returned). */
