@@ -115,17 +115,22 @@ export function recipeRuleViolations(
   }
   const spec = nutritionSpecOf(profile);
   if (spec.avoidPregnancyRisks) {
-    const risky = recipe.ingredients.filter((i) =>
-      i.tags.some((t) => (PREGNANCY_RISK_CODES as readonly string[]).includes(t.code)),
-    );
-    if (risky.length > 0) {
-      out.push(
-        recipeViolation(
-          recipe,
-          'pregnancy',
-          `not planned during pregnancy: organ meat and high-mercury fish (${risky.map((i) => i.name).join(', ')})`,
-        ),
+    // One violation per food, named like an excluded group, so swaps name the food and a
+    // diagnosis counts the rule once.
+    for (const ing of recipe.ingredients) {
+      const tag = ing.tags.find((t) =>
+        (PREGNANCY_RISK_CODES as readonly string[]).includes(t.code),
       );
+      if (!tag) continue;
+      out.push({
+        ndb: ing.ndb,
+        foodName: ing.name,
+        kind: 'group',
+        code: tag.code,
+        certainty: tag.certainty,
+        origin: 'protocol',
+        reason: 'not planned during pregnancy (organ meat and high-mercury fish)',
+      });
     }
   }
   const capped = [

@@ -247,7 +247,7 @@ describe('nutrient caps: named reasons', () => {
     for (const [recipe, code, words] of [
       [liver, 'retinol-cap', 'per-meal limit of 1500'],
       [unknown, 'sodium-unknown', 'sodium unknown'],
-      [organ, 'pregnancy', 'beef liver'],
+      [organ, 'organ-meat', 'beef liver: not planned during pregnancy'],
     ] as const) {
       const swapped = applySwap(input, result.plan, dinner.id, recipe.slug);
       expect(swapped.ok).toBe(false);
