@@ -80,7 +80,14 @@ export class PlanState {
     this.dayFat = new Float64Array(7);
     this.weekMicro = new Float64Array(m.nMicro);
     this.shortIdx = new Int32Array(m.nMicro);
-    for (let j = 0; j < m.nMicro; j++) this.shortIdx[j] = j;
+    this.shortGap = new Float64Array(m.nMicro);
+    this.microCoef = new Float64Array(m.nMicro);
+    for (let j = 0; j < m.nMicro; j++) {
+      const t = m.nutrition.microTargets[j]!;
+      this.shortIdx[j] = j;
+      this.shortGap[j] = 7 * t;
+      this.microCoef[j] = (SCORE_WEIGHTS.micronutrientPerPct * 100) / (7 * t);
+    }
     this.nShort = m.nMicro;
     this.dayPen = new Float64Array(7);
     this.cellCost = new Float64Array(cells);
@@ -176,16 +183,16 @@ export class PlanState {
     const n = this.nShort;
     if (n === 0) return 0;
     const m = this.m;
-    const k = m.nMicro;
-    const targets = m.nutrition.microTargets;
+    const base = r * m.nMicro;
     let delta = 0;
+    // pen_j = c_j · max(0, G_j − added), G_j = 7·T_j − week sum > 0: the change is −c_j·min(added, G_j)
     for (let i = 0; i < n; i++) {
       const j = this.shortIdx[i]!;
-      const x = m.micro[r * k + j]!;
+      const x = m.micro[base + j]!;
       if (x <= 0) continue;
-      const t = targets[j]!;
-      const w = this.weekMicro[j]!;
-      delta += micronutrientPenalty(w + f * x, t) - micronutrientPenalty(w, t);
+      const added = f * x;
+      const gap = this.shortGap[j]!;
+      delta -= this.microCoef[j]! * Math.min(added, gap);
     }
     return delta;
   }
@@ -193,6 +200,10 @@ export class PlanState {
   /** Indices of micronutrients whose week sum is below 7 × target (first `nShort` entries). */
   private readonly shortIdx: Int32Array;
   private nShort = 0;
+  /** Per micronutrient: 7 × target − week sum (meaningful while short). */
+  private readonly shortGap: Float64Array;
+  /** Per micronutrient: penalty per unit of weekly shortfall, wM · 100 / (7 · target). */
+  private readonly microCoef: Float64Array;
 
   private addMicro(r: number, f: number): void {
     const m = this.m;
@@ -206,7 +217,10 @@ export class PlanState {
       this.weekMicro[j] = w;
       const p = micronutrientPenalty(w, targets[j]!);
       pen += p;
-      if (p > 0) this.shortIdx[n++] = j;
+      if (p > 0) {
+        this.shortIdx[n++] = j;
+        this.shortGap[j] = 7 * targets[j]! - w;
+      }
     }
     this.nShort = n;
     this.microPen = pen;
