@@ -52,7 +52,19 @@ const pct = (x: number | undefined): number | null =>
 const capOf = (x: number | undefined): number =>
   x === undefined || !Number.isFinite(x) || x <= 0 ? Number.POSITIVE_INFINITY : x;
 
+const SPEC_CACHE = new WeakMap<PlannerProfile, NutritionSpec>();
+
+/** The profile's rules, resolved once per profile object (profiles are treated as immutable). */
 export function nutritionSpecOf(profile: PlannerProfile): NutritionSpec {
+  let spec = SPEC_CACHE.get(profile);
+  if (!spec) {
+    spec = resolveSpec(profile);
+    SPEC_CACHE.set(profile, spec);
+  }
+  return spec;
+}
+
+function resolveSpec(profile: PlannerProfile): NutritionSpec {
   const n = profile.nutrition ?? {};
   const microKeys: MicronutrientKey[] = [];
   const microTargets: number[] = [];
