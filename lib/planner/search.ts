@@ -495,7 +495,9 @@ export function optimise(st: PlanState, rng: Rng, rounds: number): void {
   let bestCost = st.total();
   let current = st.snapshot();
   let currentCost = bestCost;
-  const threshold0 = THRESHOLD_SHARE * bestCost;
+  // Relative to the soft terms only: a cap excess (priced far above everything) left in the
+  // first local optimum must not turn the walk into one that accepts any kick.
+  const threshold0 = THRESHOLD_SHARE * (bestCost - st.capPenalty());
   for (let round = 0; round < rounds; round++) {
     localSearch(st, rng, perturb(st, rng, 2 + rng.int(3)));
     const cost = st.total();

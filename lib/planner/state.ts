@@ -226,6 +226,19 @@ export class PlanState {
     this.microPen = pen;
   }
 
+  /** The part of the total that prices days over a cap (0 for a week within every cap). */
+  capPenalty(): number {
+    const m = this.m;
+    let pen = 0;
+    for (let d = 0; d < 7; d++) {
+      pen +=
+        capExcessPenalty(this.dayFr[d]!, m.fructoseCap) +
+        capExcessPenalty(this.dayNa[d]!, m.nutrition.sodiumCap) +
+        capExcessPenalty(this.dayRet[d]!, m.nutrition.retinolCap);
+    }
+    return pen;
+  }
+
   /** Whether a day is over a daily cap (a hard rule: such a plan is never returned). */
   isOverCap(day: number): boolean {
     const n = this.m.nutrition;
