@@ -1,6 +1,7 @@
 /**
  * npm run bench: food search speed, tagging precision/recall, and the planner's speed and
- * quality on the real catalog (against HiGHS). Prints tables; nothing here is a test.
+ * quality on the real catalog (against HiGHS), low-FODMAP doses and the nutrient rules (caps,
+ * RDA/AI coverage). Prints tables; nothing here is a test.
  * Flags: --full (60 s per MIP instead of 20 s), --no-mip (skip the exact-solver comparison).
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -9,8 +10,10 @@ import { openDb } from '../db/client';
 import { loadPlannerRecipes } from '../db/queries/planner-recipes';
 import { listProtocols } from '../db/queries/protocols';
 import { buildRestriction } from '../lib/protocols/build-restriction';
+import { loadDriTable } from '../seeds/dri/load';
 import { runSeed } from '../seeds/seed';
 import { runFodmapBench } from './fodmap';
+import { runNutrientBench } from './nutrients';
 import { type NamedRestriction, runPlannerBench } from './planner';
 import { measureSearch } from './search';
 import { printTable } from './table';
@@ -97,6 +100,8 @@ async function main(): Promise<void> {
   });
 
   runFodmapBench({ recipes, protocols, profiles: 500, log });
+
+  runNutrientBench({ recipes, protocols, dri: loadDriTable(), profiles: 500, log });
 }
 
 main().catch((error: unknown) => {

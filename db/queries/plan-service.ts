@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppError } from '../../lib/http/app-error';
 import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
+import { plannerNutritionFrom, snackCarbsFor } from '../../lib/planner/nutrition';
 import { createRng } from '../../lib/planner/rng';
 import { scorePlan } from '../../lib/planner/score-plan';
 import { applySwap, rankAlternatives, setLocked } from '../../lib/planner/swap';
@@ -17,7 +18,11 @@ import { getPlanById, type PlanView, replacePlanMeals, savePlan, toWeekPlan } fr
 import { getProfileById, type Profile, restrictionForProfile } from './profiles';
 import { needsOf, recordShoppingChanges } from './shopping';
 
-/** Everything the planner needs for one profile and week. */
+/**
+ * Everything the planner needs for one profile and week. The nutrient rules (caps, pregnancy
+ * exclusions, weekly micronutrient targets, energy shares) come from the profile's resolved
+ * `nutrientTargets` (DRI defaults for the life stage, clinician overrides applied).
+ */
 export function plannerInputFor(db: Db, profile: Profile, weekStart: string): PlannerInput {
   return {
     profile: {
@@ -29,6 +34,8 @@ export function plannerInputFor(db: Db, profile: Profile, weekStart: string): Pl
       maxMinutes: profile.maxMinutes,
       leftovers: profile.leftovers,
       carbsPerMealG: profile.carbsPerMealG,
+      carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
+      nutrition: plannerNutritionFrom(profile.nutrientTargets),
     },
     restriction: restrictionForProfile(db, profile),
     recipes: loadPlannerRecipes(db),

@@ -1,8 +1,18 @@
 import 'server-only';
 import type { Certainty, MealType } from '../../lib/foods/codes';
-import type { PlannerRecipe } from '../../lib/planner/types';
+import { TRACKED_MICRONUTRIENTS } from '../../lib/nutrition/nutrient-model';
+import type { PlannerExtraNutrient, PlannerRecipe } from '../../lib/planner/types';
 import type { TagRef } from '../../lib/restrictions/types';
 import type { Db } from '../client';
+
+/** Per-serving nutrients the planner's nutrient rules read (lib/planner/nutrition.ts). */
+const EXTRA_NUTRIENTS: readonly PlannerExtraNutrient[] = [
+  'sodiumMg',
+  'retinolUg',
+  'saturatedFatG',
+  'fatG',
+  ...TRACKED_MICRONUTRIENTS,
+];
 
 const cache = globalThis as unknown as {
   villiPlannerRecipes?: { key: string; recipes: PlannerRecipe[] };
@@ -87,6 +97,15 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
   const recipes = rows.map((r): PlannerRecipe => {
     const n = JSON.parse(r.nutrition_per_serving) as Record<string, number | null>;
     const unknown = JSON.parse(r.nutrition_unknown) as Record<string, number>;
+    // A nutrient no ingredient reports is left out (unknown); the planner never plans such a
+    // recipe under a cap on it and counts known sums only as lower bounds for floors.
+    const extra: Partial<Record<PlannerExtraNutrient, number>> = {};
+    const extraUnknown: Partial<Record<PlannerExtraNutrient, number>> = {};
+    for (const key of EXTRA_NUTRIENTS) {
+      const v = n[key];
+      if (v !== null && v !== undefined) extra[key] = v;
+      extraUnknown[key] = unknown[key] ?? (v === null || v === undefined ? 1 : 0);
+    }
     return {
       slug: r.slug,
       name: r.name,
@@ -103,8 +122,10 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
         proteinG: n.proteinG ?? 0,
         fiberG: n.fiberG ?? 0,
         carbsG: n.carbsG ?? 0,
+        ...extra,
       },
       unknownNutrients: {
+        ...extraUnknown,
         energyKcal: unknown.energyKcal ?? 0,
         proteinG: unknown.proteinG ?? 0,
         fiberG: unknown.fiberG ?? 0,

@@ -89,6 +89,7 @@ export const GROUP_CODES = [
   'unrefined-sweetener',
   'rice',
   'organ-meat',
+  'high-mercury-fish',
   // exceptions a protocol may allow although the parent code is excluded
   'soy-lecithin',
   'refined-soy-oil',

@@ -21,6 +21,8 @@ import type {
  */
 const WORK_PER_PLAN = 250_000;
 const MIN_ROUNDS = 30;
+/** Relative cost of one candidate evaluation with the nutrient goals on (measured, see above). */
+const NUTRIENT_EVAL_COST = 1.8;
 const MAX_ROUNDS = 400;
 
 /** Iterated-local-search rounds for this model: more for small catalogs, fewer for big ones. */
@@ -29,6 +31,10 @@ export function roundsFor(m: Model, effort: number): number {
   let passCost = 0;
   for (let c = 0; c < m.nCells; c++) passCost += scanned(c);
   if (m.leftoversOn) passCost += 7 * scanned(m.dinner);
+  // A candidate priced with the nutrient goals (weekly micronutrients, energy shares) costs
+  // about twice as much to evaluate: count work in the same time units.
+  const n = m.nutrition;
+  if (m.nMicro > 0 || n.sharesOn) passCost *= NUTRIENT_EVAL_COST;
   const rounds = Math.round(WORK_PER_PLAN / Math.max(1, passCost));
   return Math.round(effort * Math.max(MIN_ROUNDS, Math.min(MAX_ROUNDS, rounds)));
 }
@@ -123,17 +129,29 @@ export function completePlan(
   return { ok: true, ...buildPlan(st, userLocked) };
 }
 
-/** Days (0–6) whose per-person fructose is over the phase's cap. */
+/** Days (0–6) whose per-person fructose, sodium or retinol is over its cap. */
 export function overCapDays(st: PlanState): number[] {
   return [0, 1, 2, 3, 4, 5, 6].filter((d) => st.isOverCap(d));
 }
 
 function capSuggestions(m: Model, dates: string[]): string[] {
   const caps = m.input.restriction.dailyCaps ?? [];
-  return caps.map(
-    (c) =>
-      `No week found within the daily limit (${c.reason}; ${c.max} g) on ${dates.join(', ')}: keep fewer fruit, honey or dried-fruit meals locked, or add more plain savoury recipes`,
-  );
+  const n = m.nutrition;
+  const nutrientCaps = [
+    ...(Number.isFinite(n.sodiumCap) ? [`sodium ${n.sodiumCap} mg`] : []),
+    ...(Number.isFinite(n.retinolCap) ? [`preformed vitamin A ${n.retinolCap} µg`] : []),
+  ];
+  return [
+    ...caps.map(
+      (c) =>
+        `No week found within the daily limit (${c.reason}; ${c.max} g) on ${dates.join(', ')}: keep fewer fruit, honey or dried-fruit meals locked, or add more plain savoury recipes`,
+    ),
+    ...(nutrientCaps.length > 0
+      ? [
+          `No week found within the daily limits (${nutrientCaps.join(', ')}) on ${dates.join(', ')}: keep fewer salty or liver meals locked, or add more low-sodium recipes`,
+        ]
+      : []),
+  ];
 }
 
 function fillWeek(st: PlanState, rng: Rng): boolean {

@@ -88,7 +88,7 @@ export function applyLocks(
         cell,
         mealId: meal.id,
         recipeName: m.input.recipes[r]!.name,
-        text: `its ${m.portions[k]} servings per person are over the low-FODMAP serve (up to ${Math.floor(m.maxPortion[r]! * 100) / 100} fits)`,
+        text: `its ${m.portions[k]} servings per person are over ${m.input.restriction.fodmapDoses ? 'the low-FODMAP serve or ' : ''}a per-meal nutrient limit (up to ${Math.floor(m.maxPortion[r]! * 100) / 100} fits)`,
       });
       return false;
     }

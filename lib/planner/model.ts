@@ -2,8 +2,9 @@ import { foodsOverLimit, maxPortionOf, portionFits } from '../fodmap/load';
 import { MEAL_TYPES, type MealType } from '../foods/codes';
 import type { Violation } from '../restrictions/types';
 import { findViolations } from '../restrictions/violations';
-import { fructoseCapOf, recipeRuleViolations } from './daily-caps';
+import { fructoseCapOf, maxPortionForCaps, recipeRuleViolations } from './daily-caps';
 import { isWeekend, weekDates } from './dates';
+import { type NutritionSpec, nutritionSpecOf } from './nutrition';
 import { inflammationPenalty, PORTIONS } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
 
@@ -43,6 +44,17 @@ export type Model = {
   fructose: Float64Array;
   /** Per-person fructose cap per day, g; Infinity when the phase has none. */
   fructoseCap: number;
+  /** The profile's nutrient rules (`nutrition.ts`). */
+  nutrition: NutritionSpec;
+  /** Per serving: sodium (mg) and retinol (µg), 0 when not capped (then not tracked). */
+  sodium: Float64Array;
+  retinol: Float64Array;
+  /** Per serving: saturated fat and total fat, g (known sums; 0 when no share limit is set). */
+  satFat: Float64Array;
+  fat: Float64Array;
+  /** Per serving, recipe-major: micronutrient `nutrition.microKeys[j]` at `r * nMicro + j`. */
+  micro: Float64Array;
+  nMicro: number;
   /** Per recipe, bit i set when nutrient LOWER_BOUND_NUTRIENTS[i] is a lower bound. */
   atLeast: Uint8Array;
   minutes: Float64Array;
@@ -51,8 +63,9 @@ export type Model = {
   compliant: Uint8Array;
   /**
    * Largest portion per person per meal that keeps the recipe within every green FODMAP serve
-   * and the stacking limit (dose-aware restrictions only; Infinity otherwise). A recipe with no
-   * fitting portion is not compliant. See lib/fodmap/load.ts.
+   * and the stacking limit (dose-aware restrictions only) and within the per-meal nutrient caps
+   * (`maxPortionForCaps`); Infinity otherwise. A recipe with no fitting portion is not
+   * compliant. See lib/fodmap/load.ts.
    */
   maxPortion: Float64Array;
   ingStart: Int32Array;
@@ -107,6 +120,15 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const fructose = new Float64Array(n);
   const fructoseCap = fructoseCapOf(input);
   const smallestPortion = Math.min(...portions);
+  const nutrition = nutritionSpecOf(profile);
+  const nMicro = nutrition.microKeys.length;
+  const sodium = new Float64Array(n);
+  const retinol = new Float64Array(n);
+  const satFat = new Float64Array(n);
+  const fat = new Float64Array(n);
+  const micro = new Float64Array(n * nMicro);
+  const sodiumOn = Number.isFinite(nutrition.sodiumCap);
+  const retinolOn = Number.isFinite(nutrition.retinolCap);
   const atLeast = new Uint8Array(n);
   const minutes = new Float64Array(n);
   const keeps = new Uint8Array(n);
@@ -129,6 +151,16 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     carbs[r] = recipe.perServing.carbsG;
     inflCost[r] = inflammationPenalty(recipe.inflammationScore);
     if (Number.isFinite(fructoseCap)) fructose[r] = recipe.fructoseG ?? 0;
+    const ps = recipe.perServing;
+    // Unknown sodium or retinol under a cap makes the recipe non-compliant (daily-caps.ts), so
+    // the 0 here is never summed for a planned recipe.
+    if (sodiumOn) sodium[r] = ps.sodiumMg ?? 0;
+    if (retinolOn) retinol[r] = ps.retinolUg ?? 0;
+    if (nutrition.sharesOn) {
+      satFat[r] = ps.saturatedFatG ?? 0;
+      fat[r] = ps.fatG ?? 0;
+    }
+    for (let j = 0; j < nMicro; j++) micro[r * nMicro + j] = ps[nutrition.microKeys[j]!] ?? 0;
     let bits = 0;
     LOWER_BOUND_NUTRIENTS.forEach((key, i) => {
       if ((recipe.unknownNutrients?.[key] ?? 0) > 0) bits |= 1 << i;
@@ -140,6 +172,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
     typeMask[r] = mask;
     if (input.restriction.fodmapDoses) maxPortion[r] = recipeMaxPortion(recipe);
+    maxPortion[r] = Math.min(maxPortion[r]!, maxPortionForCaps(input, recipe));
     compliant[r] =
       isCompliant(recipe) &&
       portions.some((f) => portionFits(f, maxPortion[r]!)) &&
@@ -214,6 +247,13 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     inflCost,
     fructose,
     fructoseCap,
+    nutrition,
+    sodium,
+    retinol,
+    satFat,
+    fat,
+    micro,
+    nMicro,
     atLeast,
     minutes,
     keeps,

@@ -6,6 +6,8 @@ import {
   carbsPenalty,
   ENERGY_BAND,
   energyPenalty,
+  energySharePenalty,
+  fiberCeilingPenalty,
   fiberPenalty,
   finishScore,
   isInEnergyBand,
@@ -17,6 +19,8 @@ import { EMPTY, PlanState } from './state';
 import type { PlanDay, PlannedMeal, PlanScore, ScorePart, WeekPlan } from './types';
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+const pctOf = (kcal: number, total: number): string =>
+  total > 0 ? `${Math.round((100 * kcal) / total)} %` : '—';
 
 /** Neutral words for a recipe's evidence-weighted inflammation score. */
 function describeInflammation(score: number): string {
@@ -27,7 +31,8 @@ function describeInflammation(score: number): string {
 export function scoreOf(st: PlanState): PlanScore {
   const m = st.m;
   const p = m.input.profile;
-  const parts = {
+  const n = m.nutrition;
+  const parts: PlanScore['parts'] = {
     energy: 0,
     protein: 0,
     fiber: 0,
@@ -35,18 +40,35 @@ export function scoreOf(st: PlanState): PlanScore {
     inflammation: 0,
     variety: SCORE_WEIGHTS.repeat * st.repeats,
     ingredients: SCORE_WEIGHTS.ingredient * st.distinct,
+    ...(m.nMicro > 0 ? { micronutrients: st.microPenalty() } : {}),
+    ...(n.sharesOn ? { energyShares: 0 } : {}),
   };
   for (let d = 0; d < 7; d++) {
     parts.energy += energyPenalty(st.dayE[d]!, p.energyKcal);
     parts.protein += proteinPenalty(st.dayP[d]!, p.proteinG);
     parts.fiber += fiberPenalty(st.dayF[d]!, p.fiberG);
+    if (n.fiberMaxFactor > 0)
+      parts.fiber += fiberCeilingPenalty(st.dayF[d]!, p.fiberG, n.fiberMaxFactor);
+    if (n.sharesOn) {
+      parts.energyShares =
+        (parts.energyShares ?? 0) +
+        energySharePenalty(
+          st.dayE[d]!,
+          st.dayP[d]!,
+          st.daySf[d]!,
+          st.dayFat[d]!,
+          p.energyKcal,
+          n.shares,
+        );
+    }
   }
   for (let c = 0; c < m.nCells; c++) {
     const r = st.recipe[c]!;
     if (r === EMPTY) continue;
     const f = m.portions[st.portion[c]!]!;
     parts.inflammation += m.inflCost[r]!;
-    if (m.isMainSlot[c % m.nSlots]) parts.carbs += carbsPenalty(f * m.carbs[r]!, p.carbsPerMealG);
+    const spec = m.isMainSlot[c % m.nSlots] ? p.carbsPerMealG : n.snackCarbs;
+    parts.carbs += carbsPenalty(f * m.carbs[r]!, spec);
   }
   return finishScore(parts, st.distinct);
 }
@@ -74,6 +96,20 @@ export function buildPlan(
       energy: energyPenalty(st.dayE[d]!, p.energyKcal),
       protein: proteinPenalty(st.dayP[d]!, p.proteinG),
       fiber: fiberPenalty(st.dayF[d]!, p.fiberG),
+      fiberCeiling:
+        m.nutrition.fiberMaxFactor > 0
+          ? fiberCeilingPenalty(st.dayF[d]!, p.fiberG, m.nutrition.fiberMaxFactor)
+          : 0,
+      shares: m.nutrition.sharesOn
+        ? energySharePenalty(
+            st.dayE[d]!,
+            st.dayP[d]!,
+            st.daySf[d]!,
+            st.dayFat[d]!,
+            p.energyKcal,
+            m.nutrition.shares,
+          )
+        : 0,
     };
     const mealsToday = m.nSlots;
     let atLeastBits = 0;
@@ -106,6 +142,35 @@ export function buildPlan(
         value: roundScore(dayParts.fiber / mealsToday),
         note: `${round1(f * m.fiber[r]!)} g of the day's ${round1(st.dayF[d]!)} g (target ${p.fiberG} g)`,
       });
+      const n = m.nutrition;
+      if (n.snackCarbs && !m.isMainSlot[s]) {
+        parts.push({
+          name: 'carbs',
+          value: roundScore(carbsPenalty(f * m.carbs[r]!, n.snackCarbs)),
+          note: `${round1(f * m.carbs[r]!)} g carbohydrate (snack target ${n.snackCarbs.target} ± ${n.snackCarbs.tolerance} g)`,
+        });
+      }
+      if (n.fiberMaxFactor > 0 && dayParts.fiberCeiling > 0) {
+        parts.push({
+          name: 'fiber',
+          value: roundScore(dayParts.fiberCeiling / mealsToday),
+          note: `the day's ${round1(st.dayF[d]!)} g fibre is above ${n.fiberMaxFactor} × the target`,
+        });
+      }
+      if (n.sharesOn) {
+        parts.push({
+          name: 'energy shares',
+          value: roundScore(dayParts.shares / mealsToday),
+          note: `the day's fat ${pctOf(9 * st.dayFat[d]!, st.dayE[d]!)}, saturated fat ${pctOf(9 * st.daySf[d]!, st.dayE[d]!)}, protein ${pctOf(4 * st.dayP[d]!, st.dayE[d]!)} of energy`,
+        });
+      }
+      if (m.nMicro > 0) {
+        parts.push({
+          name: 'micronutrients',
+          value: roundScore(st.microPen / m.nCells),
+          note: "the week's micronutrient shortfall, shared over its meals",
+        });
+      }
       if (p.carbsPerMealG && m.isMainSlot[s]) {
         parts.push({
           name: 'carbs',
@@ -169,6 +234,12 @@ export function buildPlan(
         proteinMet: st.dayP[d]! >= p.proteinG - 1e-9,
         fiberMet: st.dayF[d]! >= p.fiberG - 1e-9,
         ...dayExtras(m, st.dayFr[d]!, atLeastBits),
+        ...(Number.isFinite(m.nutrition.sodiumCap)
+          ? { sodiumMg: { total: round1(st.dayNa[d]!), max: m.nutrition.sodiumCap } }
+          : {}),
+        ...(Number.isFinite(m.nutrition.retinolCap)
+          ? { retinolUg: { total: round1(st.dayRet[d]!), max: m.nutrition.retinolCap } }
+          : {}),
       },
     });
   }

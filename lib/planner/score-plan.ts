@@ -1,9 +1,13 @@
+import { nutritionSpecOf } from './nutrition';
 import {
   carbsPenalty,
   energyPenalty,
+  energySharePenalty,
+  fiberCeilingPenalty,
   fiberPenalty,
   finishScore,
   inflammationPenalty,
+  micronutrientPenalty,
   proteinPenalty,
   SCORE_WEIGHTS,
 } from './score';
@@ -20,7 +24,8 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
   const bySlug = new Map<string, PlannerRecipe>();
   for (const r of input.recipes) if (!bySlug.has(r.slug)) bySlug.set(r.slug, r);
   const meals: PlannedMeal[] = plan.days.flatMap((d) => d.meals);
-  const parts = {
+  const n = nutritionSpecOf(p);
+  const parts: PlanScore['parts'] = {
     energy: 0,
     protein: 0,
     fiber: 0,
@@ -28,12 +33,17 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
     inflammation: 0,
     variety: 0,
     ingredients: 0,
+    ...(n.microKeys.length > 0 ? { micronutrients: 0 } : {}),
+    ...(n.sharesOn ? { energyShares: 0 } : {}),
   };
+  const week = n.microKeys.map(() => 0);
   const cooked = new Map<string, number>();
   for (const day of plan.days) {
     let e = 0;
     let pr = 0;
     let fi = 0;
+    let sf = 0;
+    let fat = 0;
     for (const meal of day.meals) {
       const recipe = bySlug.get(meal.recipeSlug);
       if (!recipe) throw new Error(`unknown recipe ${meal.recipeSlug}`);
@@ -42,16 +52,32 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
       e += portion * recipe.perServing.energyKcal;
       pr += portion * recipe.perServing.proteinG;
       fi += portion * recipe.perServing.fiberG;
-      if (meal.slot !== 'snack') {
-        parts.carbs += carbsPenalty(portion * recipe.perServing.carbsG, p.carbsPerMealG);
-      }
+      sf += portion * (recipe.perServing.saturatedFatG ?? 0);
+      fat += portion * (recipe.perServing.fatG ?? 0);
+      n.microKeys.forEach((key, j) => {
+        week[j] = week[j]! + portion * (recipe.perServing[key] ?? 0);
+      });
+      parts.carbs += carbsPenalty(
+        portion * recipe.perServing.carbsG,
+        meal.slot === 'snack' ? n.snackCarbs : p.carbsPerMealG,
+      );
       parts.inflammation += inflammationPenalty(recipe.inflammationScore);
       if (meal.leftoverOf === null)
         cooked.set(meal.recipeSlug, (cooked.get(meal.recipeSlug) ?? 0) + 1);
     }
     parts.energy += energyPenalty(e, p.energyKcal);
     parts.protein += proteinPenalty(pr, p.proteinG);
-    parts.fiber += fiberPenalty(fi, p.fiberG);
+    parts.fiber += fiberPenalty(fi, p.fiberG) + fiberCeilingPenalty(fi, p.fiberG, n.fiberMaxFactor);
+    if (n.sharesOn) {
+      parts.energyShares =
+        (parts.energyShares ?? 0) + energySharePenalty(e, pr, sf, fat, p.energyKcal, n.shares);
+    }
+  }
+  if (n.microKeys.length > 0) {
+    parts.micronutrients = n.microTargets.reduce(
+      (a, t, j) => a + micronutrientPenalty(week[j]!, t),
+      0,
+    );
   }
   const ndbs = new Set<string>();
   for (const [slug, times] of cooked) {

@@ -8,6 +8,15 @@ import type { PlanScore } from './types';
  *        + Σ_day  wP · 100 · max(0, T_P − P_d) / T_P                   protein shortfall
  *        + Σ_day  wF · 100 · max(0, T_F − F_d) / T_F                   fibre shortfall
  *        + Σ_main meal  wC · max(0, |C_m − T_C| − tol_C)               carbs (only when set)
+ *        + Σ_snack  wC · max(0, |C_m − T_S| − tol_S)                   snack carbs (only when set)
+ *        + Σ_day  wF · 100 · max(0, F_d − c·T_F) / T_F                 fibre above c × target (c = 1.5)
+ *        + Σ_n  wM · 100 · max(0, T_n − A_n) / T_n                     micronutrient n's weekly
+ *                                                                      average A_n = Σ_day x_n,d / 7
+ *                                                                      below its daily target T_n
+ *        + Σ_day  wS · 100 · max(0, 9·SF_d − s·E_d) / T_E              saturated fat above s of energy
+ *        + Σ_day  wR · 100 · max(0, 4·P_d − q·E_d) / T_E               protein above q of energy
+ *        + Σ_day  wA · 100 · max(0, 9·FAT_d − a_max·E_d,               total fat outside
+ *                                   a_min·E_d − 9·FAT_d) / T_E          [a_min, a_max] of energy
  *        + Σ_meal  wI · (1 − s_m) / 2                                  s = inflammationScore ∈ [−1, 1]
  *        + Σ_recipe  wV · max(0, cooked_r − 1)                         second cooking of a recipe
  *        + wN · |distinct ingredient foods (ndb) of the cooked recipes|
@@ -28,7 +37,23 @@ import type { PlanScore } from './types';
  * Every term is linear or a max of linear functions of the 0/1 meal choices, so the whole
  * objective is a mixed-integer program. A leftover meal counts in the day's nutrition and in
  * the inflammation term, never as a second cooking and never as new ingredients. A target ≤ 0
- * switches its term off. Main meals are breakfast, lunch and dinner (snacks have no carb target).
+ * switches its term off. Main meals are breakfast, lunch and dinner; snacks have their own carb
+ * target (`carbsPerSnackG`). The nutrient terms below the carbs line apply only when the
+ * profile's `nutrition` sets them (see `nutrition.ts`).
+ *
+ * Weights of the nutrient terms: wM = 0.1, so one micronutrient entirely missing for the week
+ * (A_n = 0) costs 10 points, as much as one day 10 % outside the energy band (10 × wE). The
+ * energy shares are measured in percent of the day's energy target (T_E, not the day's energy,
+ * so every term stays linear): wS = wR = wA = 0.5 per percentage point, so a day at 50 % fat
+ * costs 7.5 and a day at 15 % saturated fat 2.5: a week running at 47–56 % fat costs more than
+ * a recipe repeat or a few extra foods to buy, but never more than a day out of the energy band.
+ * The fibre ceiling uses the fibre floor's weight wF. Saturated fat and fat sums are lower
+ * bounds where an ingredient's value is unknown; micronutrient sums likewise (a shortfall may be
+ * overstated, never hidden by a 0).
+ *
+ * Caps are not soft terms: a day over the sodium or retinol cap is priced `DAILY_CAP_WEIGHT` per
+ * percent over (`daily-caps.ts`) only so the search climbs out of it, and such a week is never
+ * returned.
  */
 export const SCORE_WEIGHTS = {
   /** per percent of the energy target outside the ±10 % band, per day */
@@ -45,6 +70,14 @@ export const SCORE_WEIGHTS = {
   repeat: 2,
   /** per distinct ingredient food to buy */
   ingredient: 0.5,
+  /** per percent of a micronutrient's daily target missing from the week's average */
+  micronutrientPerPct: 0.1,
+  /** per percentage point of energy (of the target) of saturated fat above its share, per day */
+  saturatedFatPerPct: 0.5,
+  /** per percentage point of energy (of the target) of protein above its share, per day */
+  proteinMaxPerPct: 0.5,
+  /** per percentage point of energy (of the target) of total fat outside its range, per day */
+  fatPerPct: 0.5,
 } as const;
 
 /** Energy band half-width as a share of the target (DOMAIN §7.5). */
@@ -67,6 +100,59 @@ export function proteinPenalty(proteinG: number, targetG: number): number {
 export function fiberPenalty(fiberG: number, targetG: number): number {
   if (targetG <= 0 || fiberG >= targetG) return 0;
   return (SCORE_WEIGHTS.fiberPerPct * 100 * (targetG - fiberG)) / targetG;
+}
+
+/** Fibre above `factor` × target (a ceiling); `factor` ≤ 0 or absent target switches it off. */
+export function fiberCeilingPenalty(fiberG: number, targetG: number, factor: number): number {
+  if (targetG <= 0 || factor <= 0) return 0;
+  const over = fiberG - factor * targetG;
+  return over > 0 ? (SCORE_WEIGHTS.fiberPerPct * 100 * over) / targetG : 0;
+}
+
+/** Shortfall of one micronutrient's weekly average (`weekSum` / 7) below its daily target. */
+export function micronutrientPenalty(weekSum: number, dailyTarget: number): number {
+  if (dailyTarget <= 0) return 0;
+  const short = dailyTarget - weekSum / 7;
+  return short > 0 ? (SCORE_WEIGHTS.micronutrientPerPct * 100 * short) / dailyTarget : 0;
+}
+
+/** Shares of energy a profile limits, as fractions (0.1 = 10 %); null = no such limit. */
+export type EnergyShareLimits = {
+  saturatedFatMax: number | null;
+  proteinMax: number | null;
+  fatMin: number | null;
+  fatMax: number | null;
+};
+
+/**
+ * A day's saturated-fat, protein and total-fat terms (see the formula above): excess energy from
+ * each, in percent of the energy target, times its weight.
+ */
+export function energySharePenalty(
+  energyKcal: number,
+  proteinG: number,
+  saturatedFatG: number,
+  fatG: number,
+  targetKcal: number,
+  limits: EnergyShareLimits,
+): number {
+  if (targetKcal <= 0) return 0;
+  let pen = 0;
+  if (limits.saturatedFatMax !== null) {
+    const over = 9 * saturatedFatG - limits.saturatedFatMax * energyKcal;
+    if (over > 0) pen += SCORE_WEIGHTS.saturatedFatPerPct * over;
+  }
+  if (limits.proteinMax !== null) {
+    const over = 4 * proteinG - limits.proteinMax * energyKcal;
+    if (over > 0) pen += SCORE_WEIGHTS.proteinMaxPerPct * over;
+  }
+  const fatKcal = 9 * fatG;
+  if (limits.fatMax !== null && fatKcal > limits.fatMax * energyKcal) {
+    pen += SCORE_WEIGHTS.fatPerPct * (fatKcal - limits.fatMax * energyKcal);
+  } else if (limits.fatMin !== null && fatKcal < limits.fatMin * energyKcal) {
+    pen += SCORE_WEIGHTS.fatPerPct * (limits.fatMin * energyKcal - fatKcal);
+  }
+  return pen === 0 ? 0 : (100 * pen) / targetKcal;
 }
 
 export function carbsPenalty(

@@ -19,35 +19,61 @@ function scanWindow(length: number, rng: Rng | undefined): [number, number] {
   return [rng.int(length), MAX_SCAN];
 }
 
-/** A day's per-person sums in `bestPortion`'s argument order: energy, protein, fibre, fructose. */
-function daySums(st: PlanState, d: number): [number, number, number, number] {
-  return [st.dayE[d]!, st.dayP[d]!, st.dayF[d]!, st.dayFr[d]!];
-}
-
 type Best = { cost: number; r: number; k: number; k2: number; asLeftover: boolean };
 
-/** Best portion of recipe `r` in `cell`, given the day's sums without the cell. */
+/**
+ * Best portion of recipe `r` in `cell` on day `d`, given the day's sums without the cell (with
+ * `exR` at factor `exF` taken out as well when `exR` ≥ 0). The cost is the day's penalty, the
+ * meal's own cost and, unless `withMicro` is false, the change of the weekly micronutrient
+ * penalty; callers that move two meals at once check the plan's total before keeping a move.
+ */
 function bestPortion(
   st: PlanState,
   r: number,
   cell: number,
-  e0: number,
-  p0: number,
-  f0: number,
-  fr0: number,
+  d: number,
+  exR = EMPTY,
+  exF = 0,
+  withMicro = true,
 ): { cost: number; k: number } {
   const m = st.m;
+  const micro = withMicro && m.nMicro > 0;
+  // The day without the cell (and without `exR`), read once; each portion adds f × the recipe.
+  const x = exR === EMPTY ? 0 : exF;
+  const q = exR === EMPTY ? 0 : exR;
+  const e0 = st.dayE[d]! - x * m.energy[q]!;
+  const p0 = st.dayP[d]! - x * m.protein[q]!;
+  const f0 = st.dayF[d]! - x * m.fiber[q]!;
+  const fr0 = st.dayFr[d]! - x * m.fructose[q]!;
+  const na0 = st.dayNa[d]! - x * m.sodium[q]!;
+  const ret0 = st.dayRet[d]! - x * m.retinol[q]!;
+  const sf0 = st.daySf[d]! - x * m.satFat[q]!;
+  const fat0 = st.dayFat[d]! - x * m.fat[q]!;
   const e = m.energy[r]!;
   const p = m.protein[r]!;
   const fi = m.fiber[r]!;
   const fr = m.fructose[r]!;
+  const na = m.sodium[r]!;
+  const ret = m.retinol[r]!;
+  const sf = m.satFat[r]!;
+  const fat = m.fat[r]!;
   let cost = Number.POSITIVE_INFINITY;
   let bestK = 0;
   for (let k = 0; k < m.portions.length; k++) {
     if (!portionOk(m, r, k)) continue;
     const f = m.portions[k]!;
-    const c =
-      st.dayPenalty(e0 + f * e, p0 + f * p, f0 + f * fi, fr0 + f * fr) + st.mealCost(r, cell, f);
+    let c =
+      st.dayPenalty(
+        e0 + f * e,
+        p0 + f * p,
+        f0 + f * fi,
+        fr0 + f * fr,
+        na0 + f * na,
+        ret0 + f * ret,
+        sf0 + f * sf,
+        fat0 + f * fat,
+      ) + st.mealCost(r, cell, f);
+    if (micro) c += st.microDelta(r, f);
     if (c < cost - EPS) {
       cost = c;
       bestK = k;
@@ -76,10 +102,6 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   st.clear(cell);
   const base = st.total();
   const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: false };
-  const e0 = st.dayE[d]!;
-  const p0 = st.dayP[d]!;
-  const f0 = st.dayF[d]!;
-  const fr0 = st.dayFr[d]!;
   const pen0 = st.dayPen[d]!;
   const pen1 = fed >= 0 ? st.dayPen[d + 1]! : 0;
   const pinned = st.pinned[cell] === 1;
@@ -92,20 +114,12 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
     if (r === banned || st.uses[r]! >= 2) continue;
     if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
     if (st.appearsOnDay(r, d, cell)) continue;
-    const own = bestPortion(st, r, cell, e0, p0, f0, fr0);
+    const own = bestPortion(st, r, cell, d);
     let cost = base + st.globalAddCost(r) + own.cost - pen0;
     let k2 = fedK;
     if (fed >= 0) {
       if (fedFree) {
-        const lunch = bestPortion(
-          st,
-          r,
-          fed,
-          st.dayE[d + 1]!,
-          st.dayP[d + 1]!,
-          st.dayF[d + 1]!,
-          st.dayFr[d + 1]!,
-        );
+        const lunch = bestPortion(st, r, fed, d + 1);
         k2 = lunch.k;
         cost += lunch.cost - pen1;
       } else {
@@ -113,14 +127,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
         if (!portionOk(m, r, fedK)) continue;
         const f = m.portions[fedK]!;
         cost +=
-          st.dayPenalty(
-            st.dayE[d + 1]! + f * m.energy[r]!,
-            st.dayP[d + 1]! + f * m.protein[r]!,
-            st.dayF[d + 1]! + f * m.fiber[r]!,
-            st.dayFr[d + 1]! + f * m.fructose[r]!,
-          ) +
-          st.mealCost(r, fed, f) -
-          pen1;
+          st.dayPenaltyWith(d + 1, r, f) + st.mealCost(r, fed, f) + st.microDelta(r, f) - pen1;
       }
     }
     if (cost < best.cost - EPS) {
@@ -136,7 +143,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   if (src >= 0) {
     const rd = st.recipe[src]!;
     if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, d, cell)) {
-      const own = bestPortion(st, rd, cell, e0, p0, f0, fr0);
+      const own = bestPortion(st, rd, cell, d);
       const cost = base + own.cost - pen0;
       if (cost < best.cost - EPS) {
         best.cost = cost;
@@ -150,7 +157,10 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   if (best.r !== EMPTY && best.cost < before - EPS) {
     st.place(cell, best.r, best.k, best.asLeftover);
     if (fed >= 0) st.place(fed, best.r, best.k2, true);
-    return true;
+    // Two meals' micronutrients are priced one at a time above: keep the move only if it pays.
+    if (fed < 0 || st.total() < before - EPS) return true;
+    if (fed >= 0) st.clear(fed);
+    st.clear(cell);
   }
   if (cur !== EMPTY) st.place(cell, cur, curK, curLeft);
   if (fed >= 0) st.place(fed, cur, fedK, true);
@@ -179,8 +189,6 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   const penD = st.dayPen[dD]!;
   const penL = st.dayPen[dL]!;
   const candidates = m.cellCandidates[dinnerCell]!;
-  const sumsD = daySums(st, dD);
-  const sumsL = daySums(st, dL);
   const banned = st.banned[dinnerCell]!;
   const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: true };
   const [start, count] = scanWindow(candidates.length, rng);
@@ -188,8 +196,8 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
     const r = candidates[(start + j) % candidates.length]!;
     if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
     if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
-    const a = bestPortion(st, r, dinnerCell, ...sumsD);
-    const b = bestPortion(st, r, lunchCell, ...sumsL);
+    const a = bestPortion(st, r, dinnerCell, dD);
+    const b = bestPortion(st, r, lunchCell, dL);
     const cost = base + st.globalAddCost(r) + a.cost - penD + b.cost - penL;
     if (cost < best.cost - EPS) {
       best.cost = cost;
@@ -201,7 +209,9 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   if (best.r !== EMPTY && best.cost < before - EPS) {
     st.place(dinnerCell, best.r, best.k, false);
     st.place(lunchCell, best.r, best.k2, true);
-    return true;
+    if (st.total() < before - EPS) return true;
+    st.clear(lunchCell);
+    st.clear(dinnerCell);
   }
   if (rD !== EMPTY) st.place(dinnerCell, rD, kD, false);
   if (rL !== EMPTY) st.place(lunchCell, rL, kL, false);
@@ -239,8 +249,6 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
   const pen1 = st.dayPen[d1]!;
   const pen2 = st.dayPen[d2]!;
   const candidates = m.cellCandidates[cell]!;
-  const sums1 = daySums(st, d1);
-  const sums2 = daySums(st, d2);
   let bestCost = Number.POSITIVE_INFINITY;
   let bestR = EMPTY;
   let bestK1 = 0;
@@ -251,8 +259,8 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
     if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
     if (!(m.typeMask[r]! & slotBit2) || m.minutes[r]! > m.dayLimit[d2]!) continue;
     if (st.appearsOnDay(r, d1, cell) || st.appearsOnDay(r, d2, twin)) continue;
-    const a = bestPortion(st, r, cell, ...sums1);
-    const b = bestPortion(st, r, twin, ...sums2);
+    const a = bestPortion(st, r, cell, d1);
+    const b = bestPortion(st, r, twin, d2);
     const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + a.cost - pen1 + b.cost - pen2;
     if (cost < bestCost - EPS) {
       bestCost = cost;
@@ -264,7 +272,9 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
   if (bestR !== EMPTY && bestCost < before - EPS) {
     st.place(cell, bestR, bestK1, false);
     st.place(twin, bestR, bestK2, false);
-    return true;
+    if (st.total() < before - EPS) return true;
+    st.clear(cell);
+    st.clear(twin);
   }
   st.place(cell, r0, k1, false);
   st.place(twin, r0, k2, false);
@@ -306,29 +316,24 @@ export function improveSwaps(st: PlanState, days: number): number {
         const f1 = m.portions[st.portion[c1]!]!;
         const f2 = m.portions[st.portion[c2]!]!;
         const now = st.dayPen[d1]! + st.dayPen[d2]! + st.cellCost[c1]! + st.cellCost[c2]!;
-        const a = bestPortion(
-          st,
-          r2,
-          c1,
-          st.dayE[d1]! - f1 * m.energy[r1]!,
-          st.dayP[d1]! - f1 * m.protein[r1]!,
-          st.dayF[d1]! - f1 * m.fiber[r1]!,
-          st.dayFr[d1]! - f1 * m.fructose[r1]!,
-        );
-        const b = bestPortion(
-          st,
-          r1,
-          c2,
-          st.dayE[d2]! - f2 * m.energy[r2]!,
-          st.dayP[d2]! - f2 * m.protein[r2]!,
-          st.dayF[d2]! - f2 * m.fiber[r2]!,
-          st.dayFr[d2]! - f2 * m.fructose[r2]!,
-        );
+        // the week's micronutrients only change with the portions: checked on the total below
+        const a = bestPortion(st, r2, c1, d1, r1, f1, false);
+        const b = bestPortion(st, r1, c2, d2, r2, f2, false);
         if (a.cost + b.cost < now - EPS) {
+          const before = m.nMicro > 0 ? st.total() : 0;
+          const k1 = st.portion[c1]!;
+          const k2 = st.portion[c2]!;
           st.clear(c1);
           st.clear(c2);
           st.place(c1, r2, a.k, false);
           st.place(c2, r1, b.k, false);
+          if (m.nMicro > 0 && st.total() >= before - EPS) {
+            st.clear(c1);
+            st.clear(c2);
+            st.place(c1, r1, k1, false);
+            st.place(c2, r2, k2, false);
+            continue;
+          }
           changed |= around(st, d1) | around(st, d2);
         }
       }
@@ -490,7 +495,9 @@ export function optimise(st: PlanState, rng: Rng, rounds: number): void {
   let bestCost = st.total();
   let current = st.snapshot();
   let currentCost = bestCost;
-  const threshold0 = THRESHOLD_SHARE * bestCost;
+  // Relative to the soft terms only: a cap excess (priced far above everything) left in the
+  // first local optimum must not turn the walk into one that accepts any kick.
+  const threshold0 = THRESHOLD_SHARE * (bestCost - st.capPenalty());
   for (let round = 0; round < rounds; round++) {
     localSearch(st, rng, perturb(st, rng, 2 + rng.int(3)));
     const cost = st.total();

@@ -1,6 +1,15 @@
 import { capExcessPenalty } from './daily-caps';
 import type { Model } from './model';
-import { carbsPenalty, energyPenalty, fiberPenalty, proteinPenalty, SCORE_WEIGHTS } from './score';
+import {
+  carbsPenalty,
+  energyPenalty,
+  energySharePenalty,
+  fiberCeilingPenalty,
+  fiberPenalty,
+  micronutrientPenalty,
+  proteinPenalty,
+  SCORE_WEIGHTS,
+} from './score';
 
 const EMPTY = -1;
 
@@ -25,6 +34,16 @@ export class PlanState {
   readonly dayF: Float64Array;
   /** Per-person fructose of each day, g (tracked only under a cap; see `daily-caps.ts`). */
   readonly dayFr: Float64Array;
+  /** Per-person sodium (mg) and retinol (µg) of each day (tracked only under a cap). */
+  readonly dayNa: Float64Array;
+  readonly dayRet: Float64Array;
+  /** Per-person saturated fat and total fat of each day, g (tracked only when a share is set). */
+  readonly daySf: Float64Array;
+  readonly dayFat: Float64Array;
+  /** Per-person week sums of the profile's micronutrients (`Model.nutrition.microKeys`). */
+  readonly weekMicro: Float64Array;
+  /** Penalty of the weekly micronutrient shortfalls (see `score.ts`). */
+  microPen = 0;
   readonly dayPen: Float64Array;
   readonly cellCost: Float64Array;
   readonly uses: Int32Array;
@@ -32,6 +51,12 @@ export class PlanState {
   distinct = 0;
   repeats = 0;
   private readonly carbsSpec: { target: number; tolerance: number } | null;
+  private readonly snackSpec: { target: number; tolerance: number } | null;
+  private readonly fructoseCapOn: boolean;
+  private readonly sodiumCapOn: boolean;
+  private readonly retinolCapOn: boolean;
+  private readonly fiberMax: number;
+  private readonly sharesOn: boolean;
   private readonly tE: number;
   private readonly tP: number;
   private readonly tF: number;
@@ -49,43 +74,195 @@ export class PlanState {
     this.dayP = new Float64Array(7);
     this.dayF = new Float64Array(7);
     this.dayFr = new Float64Array(7);
+    this.dayNa = new Float64Array(7);
+    this.dayRet = new Float64Array(7);
+    this.daySf = new Float64Array(7);
+    this.dayFat = new Float64Array(7);
+    this.weekMicro = new Float64Array(m.nMicro);
+    this.shortIdx = new Int32Array(m.nMicro);
+    this.shortGap = new Float64Array(m.nMicro);
+    this.microCoef = new Float64Array(m.nMicro);
+    for (let j = 0; j < m.nMicro; j++) {
+      const t = m.nutrition.microTargets[j]!;
+      this.shortIdx[j] = j;
+      this.shortGap[j] = 7 * t;
+      this.microCoef[j] = (SCORE_WEIGHTS.micronutrientPerPct * 100) / (7 * t);
+    }
+    this.nShort = m.nMicro;
     this.dayPen = new Float64Array(7);
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
     this.ingCount = new Int32Array(m.ingNdb.length);
     const p = m.input.profile;
     this.carbsSpec = p.carbsPerMealG;
+    this.snackSpec = m.nutrition.snackCarbs;
+    this.fructoseCapOn = Number.isFinite(m.fructoseCap);
+    this.sodiumCapOn = Number.isFinite(m.nutrition.sodiumCap);
+    this.retinolCapOn = Number.isFinite(m.nutrition.retinolCap);
+    this.fiberMax = m.nutrition.fiberMaxFactor;
+    this.sharesOn = m.nutrition.sharesOn;
     this.tE = p.energyKcal;
     this.tP = p.proteinG;
     this.tF = p.fiberG;
-    for (let d = 0; d < 7; d++) this.dayPen[d] = this.dayPenalty(0, 0, 0, 0);
+    for (let d = 0; d < 7; d++) this.dayPen[d] = this.dayPenalty(0, 0, 0, 0, 0, 0, 0, 0);
+    this.microPen = this.microPenalty();
   }
 
-  /** A day's penalty from its per-person sums; `fr` (fructose) only costs above the cap. */
-  dayPenalty(e: number, p: number, f: number, fr: number): number {
-    return (
-      energyPenalty(e, this.tE) +
-      proteinPenalty(p, this.tP) +
-      fiberPenalty(f, this.tF) +
-      capExcessPenalty(fr, this.m.fructoseCap)
+  /**
+   * A day's penalty from its per-person sums: energy, protein, fibre (floor and ceiling), the
+   * energy shares, and the caps (fructose, sodium, retinol), which only cost above the cap.
+   */
+  dayPenalty(
+    e: number,
+    p: number,
+    f: number,
+    fr: number,
+    na: number,
+    ret: number,
+    sf: number,
+    fat: number,
+  ): number {
+    let pen = energyPenalty(e, this.tE) + proteinPenalty(p, this.tP) + fiberPenalty(f, this.tF);
+    if (this.fructoseCapOn) pen += capExcessPenalty(fr, this.m.fructoseCap);
+    if (this.sodiumCapOn) pen += capExcessPenalty(na, this.m.nutrition.sodiumCap);
+    if (this.retinolCapOn) pen += capExcessPenalty(ret, this.m.nutrition.retinolCap);
+    if (this.fiberMax > 0) pen += fiberCeilingPenalty(f, this.tF, this.fiberMax);
+    if (this.sharesOn) pen += energySharePenalty(e, p, sf, fat, this.tE, this.m.nutrition.shares);
+    return pen;
+  }
+
+  /**
+   * Penalty of day `d` with recipe `r` added at portion factor `f` and, when `exR` ≥ 0, recipe
+   * `exR` at factor `exF` taken out: what a move would make of the day.
+   */
+  dayPenaltyWith(d: number, r: number, f: number, exR = EMPTY, exF = 0): number {
+    const m = this.m;
+    const x = exR === EMPTY ? 0 : exF;
+    const q = exR === EMPTY ? 0 : exR;
+    return this.dayPenalty(
+      this.dayE[d]! + f * m.energy[r]! - x * m.energy[q]!,
+      this.dayP[d]! + f * m.protein[r]! - x * m.protein[q]!,
+      this.dayF[d]! + f * m.fiber[r]! - x * m.fiber[q]!,
+      this.dayFr[d]! + f * m.fructose[r]! - x * m.fructose[q]!,
+      this.dayNa[d]! + f * m.sodium[r]! - x * m.sodium[q]!,
+      this.dayRet[d]! + f * m.retinol[r]! - x * m.retinol[q]!,
+      this.daySf[d]! + f * m.satFat[r]! - x * m.satFat[q]!,
+      this.dayFat[d]! + f * m.fat[r]! - x * m.fat[q]!,
     );
   }
 
-  /** Whether a day's fructose is over the cap (a hard rule: such a plan is never returned). */
-  isOverCap(day: number): boolean {
-    return this.dayFr[day]! > this.m.fructoseCap + 1e-9;
+  private recomputeDay(d: number): void {
+    this.dayPen[d] = this.dayPenalty(
+      this.dayE[d]!,
+      this.dayP[d]!,
+      this.dayF[d]!,
+      this.dayFr[d]!,
+      this.dayNa[d]!,
+      this.dayRet[d]!,
+      this.daySf[d]!,
+      this.dayFat[d]!,
+    );
   }
 
-  /** Penalty of one meal on its own: inflammation, plus carbs for a main meal. */
+  /** Penalty of the week's micronutrient shortfalls as the state stands. */
+  microPenalty(): number {
+    const targets = this.m.nutrition.microTargets;
+    let pen = 0;
+    for (let j = 0; j < targets.length; j++) {
+      pen += micronutrientPenalty(this.weekMicro[j]!, targets[j]!);
+    }
+    return pen;
+  }
+
+  /**
+   * Change of the micronutrient penalty if recipe `r` were added at factor `f` > 0. Only the
+   * nutrients still short can change (amounts are never negative), so once a week covers most
+   * targets this costs a few steps, not one per tracked nutrient.
+   */
+  microDelta(r: number, f: number): number {
+    const n = this.nShort;
+    if (n === 0) return 0;
+    const m = this.m;
+    const base = r * m.nMicro;
+    let delta = 0;
+    // pen_j = c_j · max(0, G_j − added), G_j = 7·T_j − week sum > 0: the change is −c_j·min(added, G_j)
+    for (let i = 0; i < n; i++) {
+      const j = this.shortIdx[i]!;
+      const x = m.micro[base + j]!;
+      if (x <= 0) continue;
+      const added = f * x;
+      const gap = this.shortGap[j]!;
+      delta -= this.microCoef[j]! * Math.min(added, gap);
+    }
+    return delta;
+  }
+
+  /** Indices of micronutrients whose week sum is below 7 × target (first `nShort` entries). */
+  private readonly shortIdx: Int32Array;
+  private nShort = 0;
+  /** Per micronutrient: 7 × target − week sum (meaningful while short). */
+  private readonly shortGap: Float64Array;
+  /** Per micronutrient: penalty per unit of weekly shortfall, wM · 100 / (7 · target). */
+  private readonly microCoef: Float64Array;
+
+  private addMicro(r: number, f: number): void {
+    const m = this.m;
+    const k = m.nMicro;
+    if (k === 0) return;
+    const targets = m.nutrition.microTargets;
+    let pen = 0;
+    let n = 0;
+    for (let j = 0; j < k; j++) {
+      const w = this.weekMicro[j]! + f * m.micro[r * k + j]!;
+      this.weekMicro[j] = w;
+      const p = micronutrientPenalty(w, targets[j]!);
+      pen += p;
+      if (p > 0) {
+        this.shortIdx[n++] = j;
+        this.shortGap[j] = 7 * targets[j]! - w;
+      }
+    }
+    this.nShort = n;
+    this.microPen = pen;
+  }
+
+  /** The part of the total that prices days over a cap (0 for a week within every cap). */
+  capPenalty(): number {
+    const m = this.m;
+    let pen = 0;
+    for (let d = 0; d < 7; d++) {
+      pen +=
+        capExcessPenalty(this.dayFr[d]!, m.fructoseCap) +
+        capExcessPenalty(this.dayNa[d]!, m.nutrition.sodiumCap) +
+        capExcessPenalty(this.dayRet[d]!, m.nutrition.retinolCap);
+    }
+    return pen;
+  }
+
+  /** Whether a day is over a daily cap (a hard rule: such a plan is never returned). */
+  isOverCap(day: number): boolean {
+    const n = this.m.nutrition;
+    return (
+      this.dayFr[day]! > this.m.fructoseCap + 1e-9 ||
+      this.dayNa[day]! > n.sodiumCap + 1e-9 ||
+      this.dayRet[day]! > n.retinolCap + 1e-9
+    );
+  }
+
+  /** Penalty of one meal on its own: inflammation, plus carbs for a main meal or a snack. */
   mealCost(r: number, cell: number, factor: number): number {
     const m = this.m;
     const base = m.inflCost[r]!;
-    if (this.carbsSpec === null || !m.isMainSlot[cell % m.nSlots]) return base;
-    return base + carbsPenalty(factor * m.carbs[r]!, this.carbsSpec);
+    const spec = m.isMainSlot[cell % m.nSlots] ? this.carbsSpec : this.snackSpec;
+    if (spec === null) return base;
+    return base + carbsPenalty(factor * m.carbs[r]!, spec);
   }
 
   total(): number {
-    let t = SCORE_WEIGHTS.repeat * this.repeats + SCORE_WEIGHTS.ingredient * this.distinct;
+    let t =
+      SCORE_WEIGHTS.repeat * this.repeats +
+      SCORE_WEIGHTS.ingredient * this.distinct +
+      this.microPen;
     for (let d = 0; d < 7; d++) t += this.dayPen[d]!;
     for (let c = 0; c < this.m.nCells; c++) t += this.cellCost[c]!;
     return t;
@@ -136,7 +313,12 @@ export class PlanState {
     this.dayP[d] = this.dayP[d]! - f * m.protein[r]!;
     this.dayF[d] = this.dayF[d]! - f * m.fiber[r]!;
     this.dayFr[d] = this.dayFr[d]! - f * m.fructose[r]!;
-    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!, this.dayFr[d]!);
+    this.dayNa[d] = this.dayNa[d]! - f * m.sodium[r]!;
+    this.dayRet[d] = this.dayRet[d]! - f * m.retinol[r]!;
+    this.daySf[d] = this.daySf[d]! - f * m.satFat[r]!;
+    this.dayFat[d] = this.dayFat[d]! - f * m.fat[r]!;
+    this.recomputeDay(d);
+    this.addMicro(r, -f);
     this.cellCost[cell] = 0;
     if (!this.leftover[cell]) this.removeUse(r);
     this.recipe[cell] = EMPTY;
@@ -155,7 +337,12 @@ export class PlanState {
     this.dayP[d] = this.dayP[d]! + f * m.protein[r]!;
     this.dayF[d] = this.dayF[d]! + f * m.fiber[r]!;
     this.dayFr[d] = this.dayFr[d]! + f * m.fructose[r]!;
-    this.dayPen[d] = this.dayPenalty(this.dayE[d]!, this.dayP[d]!, this.dayF[d]!, this.dayFr[d]!);
+    this.dayNa[d] = this.dayNa[d]! + f * m.sodium[r]!;
+    this.dayRet[d] = this.dayRet[d]! + f * m.retinol[r]!;
+    this.daySf[d] = this.daySf[d]! + f * m.satFat[r]!;
+    this.dayFat[d] = this.dayFat[d]! + f * m.fat[r]!;
+    this.recomputeDay(d);
+    this.addMicro(r, f);
     this.cellCost[cell] = this.mealCost(r, cell, f);
     if (!isLeftover) this.addUse(r);
   }

@@ -103,6 +103,24 @@ function breaksCap(st: PlanState, cells: number[]): boolean {
   return cells.some((c) => st.isOverCap(st.dayOf(c)));
 }
 
+/** The caps broken on the days of `cells`, in words. */
+function capsBroken(st: PlanState, cells: number[]): string[] {
+  const m = st.m;
+  const out = new Set<string>();
+  for (const c of cells) {
+    const d = st.dayOf(c);
+    if (st.dayFr[d]! > m.fructoseCap + 1e-9) {
+      const cap = (m.input.restriction.dailyCaps ?? [])[0];
+      out.add(cap ? `${cap.reason}; ${cap.max} g` : `fructose ${m.fructoseCap} g`);
+    }
+    if (st.dayNa[d]! > m.nutrition.sodiumCap + 1e-9) out.add(`sodium ${m.nutrition.sodiumCap} mg`);
+    if (st.dayRet[d]! > m.nutrition.retinolCap + 1e-9) {
+      out.add(`preformed vitamin A ${m.nutrition.retinolCap} µg`);
+    }
+  }
+  return [...out];
+}
+
 type CellSave = { cell: number; r: number; k: number; left: number };
 
 function saveCells(st: PlanState, cells: number[]): CellSave[] {
@@ -253,11 +271,10 @@ export function applySwap(
     };
   }
   if (breaksCap(st, fed >= 0 ? [cell, fed] : [cell])) {
-    const cap = (input.restriction.dailyCaps ?? [])[0];
     return {
       ok: false,
       code: 'over-daily-cap',
-      message: `${recipe.name} would take ${m.dates[day]} over the daily limit${cap ? ` (${cap.reason}; ${cap.max} g)` : ''}.`,
+      message: `${recipe.name} would take ${m.dates[day]} over the daily limit (${capsBroken(st, fed >= 0 ? [cell, fed] : [cell]).join('; ')}).`,
     };
   }
   return { ok: true, plan: buildPlan(st, cells.userLocked).plan };

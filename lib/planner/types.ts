@@ -1,4 +1,5 @@
 import type { MealType } from '../foods/codes';
+import type { MicronutrientKey } from '../nutrition/nutrient-model';
 import type { Restriction, TaggedFoodRef, Violation } from '../restrictions/types';
 import type { Rng } from './rng';
 
@@ -6,6 +7,16 @@ export type { Rng };
 
 /** The nutrients the planner sums per day. */
 export type PlannerNutrient = 'energyKcal' | 'proteinG' | 'fiberG' | 'carbsG';
+/**
+ * Nutrients the planner's nutrient rules read (see `nutrition.ts`): the two per-day caps, the fats
+ * of the energy-share goals and the tracked micronutrients (weekly averages). SR21 keys.
+ */
+export type PlannerExtraNutrient =
+  | 'sodiumMg'
+  | 'retinolUg'
+  | 'saturatedFatG'
+  | 'fatG'
+  | MicronutrientKey;
 /**
  * One distinct ingredient food of a recipe with its tags. `gramsPerServing` (grams in one written
  * serving, all lines of the food summed; null or absent = unknown) is needed where a dose-aware
@@ -30,9 +41,14 @@ export type PlannerRecipe = {
    * Nutrition of one serving of the written recipe, summed over the ingredients that report it:
    * a lower bound where `unknownNutrients` counts ingredients without a value.
    */
-  perServing: { energyKcal: number; proteinG: number; fiberG: number; carbsG: number };
-  /** Per nutrient, ingredient lines without an SR21 value (absent or 0 = all known). */
-  unknownNutrients?: Partial<Record<PlannerNutrient, number>>;
+  perServing: { energyKcal: number; proteinG: number; fiberG: number; carbsG: number } & Partial<
+    Record<PlannerExtraNutrient, number>
+  >;
+  /**
+   * Per nutrient, ingredient lines without an SR21 value (absent or 0 = all known). An extra
+   * nutrient absent from `perServing` counts as unknown wherever a cap needs it.
+   */
+  unknownNutrients?: Partial<Record<PlannerNutrient | PlannerExtraNutrient, number>>;
   /**
    * Fructose per serving, g, never undercounted (see lib/recipes/fructose.ts). Null or absent =
    * unknown: such a recipe cannot be planned under a fructose cap.
@@ -60,6 +76,31 @@ export type PlannerProfile = {
   leftovers: boolean;
   /** Carbohydrate per main meal (breakfast, lunch, dinner; not snacks), grams. */
   carbsPerMealG: { target: number; tolerance: number } | null;
+  /** Carbohydrate per snack, grams (type 1 diabetes); absent or null = no snack target. */
+  carbsPerSnackG?: { target: number; tolerance: number } | null;
+  /** Nutrient caps and goals beyond energy, protein and fibre (absent = none); see `nutrition.ts`. */
+  nutrition?: PlannerNutrition;
+};
+
+/**
+ * Per person. Caps are HARD (never broken, like allergens); the rest are SOFT goals priced in
+ * the objective (`score.ts`). Every field is optional: absent = no such rule.
+ */
+export type PlannerNutrition = {
+  /** Per-day caps: sodium (mg) and preformed vitamin A (retinol, µg); one meal ≤ half the retinol cap. */
+  caps?: { sodiumMg?: number; retinolUg?: number };
+  /** Organ meats and high-mercury fish are never planned (pregnancy). */
+  avoidPregnancyRisks?: boolean;
+  /** Daily targets (RDA or AI) judged on the week's average. */
+  micronutrients?: Partial<Record<MicronutrientKey, number>>;
+  /** Saturated fat at most this percent of energy. */
+  saturatedFatMaxPct?: number;
+  /** Protein at most this percent of energy. */
+  proteinMaxPct?: number;
+  /** Total fat within this range, percent of energy (the AMDR is 20–35). */
+  fatPct?: { min: number; max: number };
+  /** Fibre ceiling as a multiple of the fibre target (1.5). */
+  fiberMaxFactor?: number;
 };
 
 export type PlannerInput = {
@@ -107,6 +148,10 @@ export type DayTotals = {
   atLeast?: PlannerNutrient[];
   /** Per-person fructose of the day, g (never undercounted), when the phase caps it. */
   fructoseG?: { total: number; max: number };
+  /** Per-person sodium of the day, mg, when the profile caps it (never undercounted). */
+  sodiumMg?: { total: number; max: number };
+  /** Per-person preformed vitamin A (retinol) of the day, µg, when the profile caps it. */
+  retinolUg?: { total: number; max: number };
 };
 
 export type PlanDay = { date: string; meals: PlannedMeal[]; totals: DayTotals };
@@ -124,6 +169,10 @@ export type PlanScore = {
     inflammation: number;
     variety: number;
     ingredients: number;
+    /** Weekly micronutrient shortfalls (absent when the profile has no micronutrient targets). */
+    micronutrients?: number;
+    /** Saturated fat, protein and total fat outside their shares of energy (when set). */
+    energyShares?: number;
   };
   distinctIngredients: number;
 };

@@ -44,6 +44,7 @@ export const GROUP_LABELS: Record<GroupCode, string> = {
   'unrefined-sweetener': 'unrefined sweeteners',
   rice: 'rice',
   'organ-meat': 'organ meats',
+  'high-mercury-fish': 'high-mercury fish',
   'soy-lecithin': 'soy lecithin',
   'refined-soy-oil': 'refined soybean oil',
   'botanical-extract': 'botanical extracts',

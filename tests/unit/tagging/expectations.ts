@@ -240,6 +240,7 @@ export const TAGGING_EXPECTATIONS: TaggingExpectation[] = [
   ),
   row('15046', 'Mackerel, Atlantic, raw', ['fish', 'meat', 'animal'], ['shellfish'], 'gut-healing'),
   row('15039', 'Herring, Atlantic, raw', ['fish', 'meat', 'animal'], ['shellfish'], 'gut-healing'),
+  row('15110', 'Swordfish, raw', ['fish', 'high-mercury-fish', 'meat', 'animal'], ['shellfish']),
   row(
     '15115',
     'Trout, rainbow, wild, raw',
