@@ -101,34 +101,37 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
           );
         })}
       </svg>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nutrient</th>
-            <th scope="col">Weekly average, per day</th>
-            <th scope="col">Target or limit</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td>
-                {at(r.knownShare)}
-                {formatAmount(r.amount)} {r.unit}
-                {r.highest
-                  ? ` (highest ${at(r.highest.knownShare)}${formatAmount(r.highest.amount)}, ${r.highest.day})`
-                  : ''}
-              </td>
-              <td>
-                {r.kind === 'cap' ? 'at most ' : ''}
-                {formatAmount(r.reference)} {r.unit}
-              </td>
+      {/* hidden in a block: a table grows to its content whatever its width, and would widen the page */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nutrient</th>
+              <th scope="col">Weekly average, per day</th>
+              <th scope="col">Target or limit</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                <td>
+                  {at(r.knownShare)}
+                  {formatAmount(r.amount)} {r.unit}
+                  {r.highest
+                    ? ` (highest ${at(r.highest.knownShare)}${formatAmount(r.highest.amount)}, ${r.highest.day})`
+                    : ''}
+                </td>
+                <td>
+                  {r.kind === 'cap' ? 'at most ' : ''}
+                  {formatAmount(r.reference)} {r.unit}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
@@ -233,26 +236,29 @@ export function DayChart({
           ) : null}
         </Group>
       </svg>
-      <table className="visually-hidden">
-        <caption>{`${title} per day (${unit})`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">{title}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{d.day}</th>
-              <td>
-                {at(d.knownShare)}
-                {formatAmount(d.amount)} {unit}
-              </td>
+      {/* hidden in a block: a table grows to its content whatever its width, and would widen the page */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{`${title} per day (${unit})`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">{title}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{d.day}</th>
+                <td>
+                  {at(d.knownShare)}
+                  {formatAmount(d.amount)} {unit}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
