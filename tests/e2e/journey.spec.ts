@@ -36,20 +36,13 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
 
   // Swap a dinner through the dialog.
   const dinners = await mealNames(page, 'dinner');
-  await page
-    .getByRole('button', { name: /^Swap dinner on/ })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
-  const choose = dialog.getByRole('button', { name: /^Choose / }).first();
-  await expect(choose).toBeVisible({ timeout: 15_000 });
+  const { day, choose } = await openDinnerSwapWithChoices(page);
   const chosenName = ((await choose.getAttribute('aria-label')) ?? '').replace(/^Choose /, '');
   await screenshotBoth(page, 'swap-dialog');
   await choose.click();
   await expect(page.getByRole('status')).toHaveText('Meal swapped.');
-  await expect(page.locator('[data-testid$="-dinner"] .meal-name').first()).toHaveText(chosenName);
-  expect(chosenName).not.toBe(dinners[0]);
+  await expect(page.locator('[data-testid$="-dinner"] .meal-name').nth(day)).toHaveText(chosenName);
+  expect(chosenName).not.toBe(dinners[day]);
 
   // Lock a lunch, regenerate the week, the lock is kept.
   const lunchCard = page.locator('[data-testid$="-lunch"]').nth(1);
@@ -109,17 +102,31 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
 
   // Swap a meal, come back: the lines that swap changed are marked.
   await page.getByRole('link', { name: '← Back to the plan' }).click();
-  await page
-    .getByRole('button', { name: /^Swap dinner on/ })
-    .nth(3)
-    .click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Choose / })
-    .first()
-    .click();
+  await (await openDinnerSwapWithChoices(page, 3)).choose.click();
   await expect(page.getByRole('status')).toHaveText('Meal swapped.');
   await page.getByRole('link', { name: 'Shopping list' }).first().click();
   await expect(page.locator('[data-changed="true"]').first()).toBeVisible();
   await expect(page.getByText('changed by your last plan change').first()).toBeVisible();
 });
+
+/**
+ * Opens the swap dialog of the first dinner (from day `from` on) that has alternatives. A day can
+ * have none: every other dinner would break a hard rule of that day (AIP's fructose cap, sodium).
+ */
+async function openDinnerSwapWithChoices(page: Page, from = 0) {
+  const dialog = page.getByRole('dialog');
+  for (let day = from; day < from + 7; day++) {
+    await page
+      .getByRole('button', { name: /^Swap dinner on/ })
+      .nth(day % 7)
+      .click();
+    await expect(dialog).toBeVisible();
+    const choose = dialog.getByRole('button', { name: /^Choose / }).first();
+    const none = dialog.getByText('No other recipe fits this slot');
+    await expect(choose.or(none)).toBeVisible({ timeout: 15_000 });
+    if (await choose.isVisible()) return { day: day % 7, choose };
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  throw new Error('no dinner of the week has an alternative');
+}
