@@ -44,8 +44,9 @@ test('the weekly nutrition report reads on a phone and its charts have text alte
     const name = await chart.evaluate((el) => el.querySelector('title')?.textContent ?? '');
     await expect(page.getByRole('img', { name, exact: true })).toBeVisible();
     await expect(chart).toHaveAccessibleDescription(/\d/);
-    const table = chart.locator('xpath=following-sibling::table[1]');
-    await expect(table).toHaveClass(/visually-hidden/);
+    const hidden = chart.locator('xpath=following-sibling::div[1]');
+    await expect(hidden).toHaveClass(/visually-hidden/);
+    const table = hidden.locator('table');
     await expect(table.locator('caption')).not.toHaveText('');
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
   }

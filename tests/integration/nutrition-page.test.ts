@@ -47,7 +47,7 @@ describe('/plans/[id]/nutrition (server render)', () => {
     expect(html.match(/<svg /g)).toHaveLength(6);
     expect(html.match(/<title id=/g)).toHaveLength(6);
     expect(html.match(/<desc id=/g)).toHaveLength(6);
-    expect(html.match(/<table class="visually-hidden">/g)).toHaveLength(6);
+    expect(html.match(/<div class="visually-hidden"><table>/g)).toHaveLength(6);
     for (const t of [
       'Energy per day',
       'Protein per day',

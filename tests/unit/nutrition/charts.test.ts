@@ -38,7 +38,9 @@ describe('nutrition report charts (server-rendered SVG)', () => {
     expect(html).toContain(
       '<desc id="bars-desc">Calcium: 640 mg a day on average, target 1,000 mg. Sodium: at least 2,100 mg a day on average; highest 2,900 on Tuesday; limit 2,300 mg a day.</desc>',
     );
-    expect(html).toContain('<table class="visually-hidden"><caption>Weekly averages</caption>');
+    expect(html).toContain(
+      '<div class="visually-hidden"><table><caption>Weekly averages</caption>',
+    );
     expect(html).toContain('<th scope="row">Calcium</th><td>640 mg</td><td>1,000 mg</td>');
   });
 

@@ -5,7 +5,8 @@ import { formatAmount } from '@/lib/nutrition/report';
 
 /**
  * Server-rendered SVG charts (visx scales and shapes, no client script): each has a <title> and
- * <desc> and a visually hidden table with the same numbers. Widths follow the container through
+ * <desc> and a visually hidden table with the same numbers (hidden through a wrapping div: a
+ * table grows to fit its content whatever its width, and would widen the page on a phone). Widths follow the container through
  * the viewBox, so a chart reads on a 360 px phone and prints at page width.
  */
 
@@ -101,7 +102,6 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
           );
         })}
       </svg>
-      {/* hidden in a block: a table grows to its content whatever its width, and would widen the page */}
       <div className="visually-hidden">
         <table>
           <caption>{title}</caption>
@@ -236,7 +236,6 @@ export function DayChart({
           ) : null}
         </Group>
       </svg>
-      {/* hidden in a block: a table grows to its content whatever its width, and would widen the page */}
       <div className="visually-hidden">
         <table>
           <caption>{`${title} per day (${unit})`}</caption>
