@@ -325,25 +325,10 @@ export function runNutrientBench(opts: {
 }
 
 async function main(): Promise<void> {
-  const { mkdirSync, rmSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { openDb } = await import('@/db/client');
-  const { loadPlannerRecipes } = await import('@/db/queries/planner-recipes');
-  const { listProtocols } = await import('@/db/queries/protocols');
-  const { runSeed } = await import('@/seeds/seed');
+  const { seedBenchCatalog, profilesArg } = await import('./catalog');
   const { loadDriTable } = await import('@/seeds/dri/load');
-  const profiles = Number(
-    process.argv.find((a) => a.startsWith('--profiles='))?.split('=')[1] ?? 500,
-  );
-  const dir = join(process.cwd(), '.tmp');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'bench-nutrients.db');
-  for (const s of ['', '-wal', '-shm']) rmSync(`${path}${s}`, { force: true });
-  runSeed(path, false);
-  const db = openDb(path);
-  const recipes = loadPlannerRecipes(db);
-  const protocols = listProtocols(db);
-  db.$client.close();
+  const profiles = profilesArg();
+  const { recipes, protocols } = seedBenchCatalog('bench-nutrients');
   runNutrientBench({ recipes, protocols, dri: loadDriTable(), profiles });
 }
 
