@@ -453,12 +453,9 @@ function seedRecipes(
     const refs = [...new Set(derived.ingredients.map((i) => i.ndb))].map((ndb) =>
       toRef(foods.get(ndb) as DerivationFood),
     );
-    const doseIngredients = derived.ingredients.map((ing) => ({
+    // One serving's lines with their tags: what the FODMAP dose and per-meal limit checks read.
+    const servingLines = derived.ingredients.map((ing) => ({
       ndb: ing.ndb,
-      gramsPerServing: ing.grams / input.servings,
-      tags: toRef(foods.get(ing.ndb) as DerivationFood).tags,
-    }));
-    const limitIngredients = derived.ingredients.map((ing) => ({
       name: ing.name,
       gramsPerServing: ing.grams / input.servings,
       tags: toRef(foods.get(ing.ndb) as DerivationFood).tags,
@@ -469,13 +466,13 @@ function seedRecipes(
         reasons.push({ code: 'treat', reason: restriction.excludeTreats.reason, foods: [] });
       }
       for (const b of ingredientLimitBreaches(
-        limitIngredients,
+        servingLines,
         restriction.ingredientLimits ?? [],
         Math.max(...PORTIONS),
       )) {
         reasons.push(b);
       }
-      const dose = restriction.fodmapDoses ? fodmapDoseCompliance(doseIngredients, foods) : null;
+      const dose = restriction.fodmapDoses ? fodmapDoseCompliance(servingLines, foods) : null;
       if (dose?.reason) reasons.push(dose.reason);
       insertCompliance.run(
         input.slug,

@@ -8,8 +8,8 @@ export const LOAD_EPS = 1e-9;
 /** An ingredient of one serving, as the dose model needs it. */
 export type DoseIngredient = {
   ndb: string;
-  /** Grams in one written serving; null = unknown. */
-  gramsPerServing: number | null;
+  /** Grams in one written serving; null or absent = unknown. */
+  gramsPerServing?: number | null;
   tags: TagRef[];
 };
 
@@ -38,12 +38,9 @@ export function servingLoads(ingredients: DoseIngredient[]): Map<string, number>
   for (const ing of ingredients) {
     if (!hasFodmapDose({ ndb: ing.ndb, name: '', allergens: [], tags: ing.tags })) continue;
     const prev = grams.get(ing.ndb);
+    const own = ing.gramsPerServing ?? null;
     const g =
-      prev === undefined
-        ? ing.gramsPerServing
-        : prev.grams === null || ing.gramsPerServing === null
-          ? null
-          : prev.grams + ing.gramsPerServing;
+      prev === undefined ? own : prev.grams === null || own === null ? null : prev.grams + own;
     grams.set(ing.ndb, { grams: g, tags: ing.tags });
   }
   const loads = new Map<string, number>();

@@ -1,6 +1,5 @@
 import { FODMAP_SUBGROUP_CODES, isFodmapCode } from '../foods/codes';
-import type { TagRef } from '../restrictions/types';
-import { LOAD_EPS, maxPortionOf } from './load';
+import { type DoseIngredient, LOAD_EPS, maxPortionOf } from './load';
 
 export type FodmapLevel = 'green' | 'amber' | 'red';
 
@@ -11,13 +10,7 @@ export type FoodServes = {
   redFromG: number | null;
 };
 
-export type RatedIngredient = {
-  ndb: string;
-  name: string;
-  gramsPerServing: number | null;
-  tags: TagRef[];
-  serves: FoodServes | null;
-};
+export type RatedIngredient = DoseIngredient & { name: string; serves: FoodServes | null };
 
 export type SubgroupRating = {
   /** A FODMAP subgroup code, or `high-fodmap` for dosed foods that name no subgroup. */
@@ -78,7 +71,8 @@ export function rateServing(ingredients: RatedIngredient[]): FodmapRating {
     const subgroups = fodmap
       .map((t) => t.code)
       .filter((c) => (FODMAP_SUBGROUP_CODES as readonly string[]).includes(c));
-    const level = foodLevel(ing.gramsPerServing, green, ing.serves);
+    const grams = ing.gramsPerServing ?? null;
+    const level = foodLevel(grams, green, ing.serves);
     for (const code of subgroups.length > 0 ? subgroups : ['high-fodmap']) {
       const entry = bySubgroup.get(code) ?? { code, level: 'green', load: 0, foods: [] };
       const existing = entry.foods.find((f) => f.ndb === ing.ndb);
@@ -86,15 +80,13 @@ export function rateServing(ingredients: RatedIngredient[]): FodmapRating {
       entry.foods.push({
         ndb: ing.ndb,
         name: ing.name,
-        grams: ing.gramsPerServing,
+        grams,
         greenMaxG: green,
         level,
       });
       entry.level = worse(entry.level, level);
       entry.load =
-        entry.load === null || green === null || ing.gramsPerServing === null
-          ? null
-          : entry.load + ing.gramsPerServing / green;
+        entry.load === null || green === null || grams === null ? null : entry.load + grams / green;
       bySubgroup.set(code, entry);
     }
   }
@@ -106,9 +98,7 @@ export function rateServing(ingredients: RatedIngredient[]): FodmapRating {
         : s.level,
     load: s.load === null ? null : Math.round(s.load * 1000) / 1000,
   }));
-  const max = maxPortionOf(
-    ingredients.map((i) => ({ ndb: i.ndb, gramsPerServing: i.gramsPerServing, tags: i.tags })),
-  );
+  const max = maxPortionOf(ingredients);
   return {
     level: subgroups.reduce<FodmapLevel>((a, s) => worse(a, s.level), 'green'),
     subgroups,

@@ -101,13 +101,8 @@ export function recipeRuleViolations(
     );
   }
   // Judged at the largest portion the planner serves, so no portion choice can break it.
-  const limited = recipe.ingredients.map((i) => ({
-    name: i.name,
-    gramsPerServing: i.gramsPerServing ?? null,
-    tags: i.tags,
-  }));
   for (const b of ingredientLimitBreaches(
-    limited,
+    recipe.ingredients,
     restriction.ingredientLimits ?? [],
     Math.max(...PORTIONS),
   )) {

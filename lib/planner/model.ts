@@ -312,13 +312,7 @@ const MAX_PORTION_CACHE = new WeakMap<PlannerRecipe, number>();
 export function recipeMaxPortion(recipe: PlannerRecipe): number {
   let max = MAX_PORTION_CACHE.get(recipe);
   if (max === undefined) {
-    max = maxPortionOf(
-      recipe.ingredients.map((i) => ({
-        ndb: i.ndb,
-        gramsPerServing: i.gramsPerServing ?? null,
-        tags: i.tags,
-      })),
-    );
+    max = maxPortionOf(recipe.ingredients);
     MAX_PORTION_CACHE.set(recipe, max);
   }
   return max;
@@ -342,14 +336,7 @@ export function recipeViolations(
         (x) => x.origin === 'protocol' && x.code === 'high-fodmap',
       );
       const smallest = Math.min(...portions);
-      const over = foodsOverLimit(
-        recipe.ingredients.map((i) => ({
-          ndb: i.ndb,
-          gramsPerServing: i.gramsPerServing ?? null,
-          tags: i.tags,
-        })),
-        smallest,
-      );
+      const over = foodsOverLimit(recipe.ingredients, smallest);
       const food = recipe.ingredients.find((i) => i.ndb === over[0]);
       violations.push({
         ndb: food?.ndb ?? '',

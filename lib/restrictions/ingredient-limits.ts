@@ -1,9 +1,9 @@
 import type { IngredientLimit, TagRef } from './types';
 
-/** One ingredient line as the limit check needs it: grams in one written serving (null = unknown). */
+/** One ingredient line as the limit check needs it: grams in one written serving (null or absent = unknown). */
 export type LimitedIngredient = {
   name: string;
-  gramsPerServing: number | null;
+  gramsPerServing?: number | null;
   tags: TagRef[];
 };
 
@@ -23,7 +23,7 @@ export function ingredientLimitBreaches(
   for (const limit of limits) {
     const hits = ingredients.filter((i) => i.tags.some((t) => t.code === limit.code));
     if (hits.length === 0) continue;
-    const unknown = hits.some((i) => i.gramsPerServing === null);
+    const unknown = hits.some((i) => i.gramsPerServing == null);
     const grams = hits.reduce((sum, i) => sum + (i.gramsPerServing ?? 0), 0) * portion;
     if (unknown || grams > limit.maxGramsPerMeal + 1e-9) {
       breaches.push({
