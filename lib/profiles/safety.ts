@@ -22,7 +22,9 @@ export const CLINICIAN_ROUTE =
  *   below the person's resting energy (Mifflin–St Jeor), needs `clinicianSupervised`;
  * - under 18 needs `clinicianSupervised` (the teen DRIs then apply); under 14 is refused by the
  *   schema;
- * - pregnant or lactating only with sex female; pregnant only up to 50.
+ * - pregnant or lactating only with sex female; pregnant only up to 50;
+ * - pregnant or lactating needs `clinicianSupervised` (DOMAIN §9.1: higher needs for iodine,
+ *   protein and folate, and limits on liver and fish that a clinician should set).
  * Each issue names its field, so the API answers a 400 with that field.
  */
 export function safetyIssues(p: SafetyProfile): SafetyIssue[] {
@@ -35,6 +37,14 @@ export function safetyIssues(p: SafetyProfile): SafetyIssue[] {
         path: ['clinicianSupervised'],
         message:
           'under 18, an elimination diet can affect growth and needs a clinician or dietitian involved. Once one is, tick “planned with my clinician” (clinicianSupervised: true); the teen nutrient values then apply.',
+      });
+    }
+    // a refused life stage (male + pregnant) is one mistake: one message
+    if (stage.ok && (p.body.pregnant || p.body.lactating) && !p.clinicianSupervised) {
+      const state = p.body.pregnant ? 'During pregnancy' : 'While breastfeeding';
+      issues.push({
+        path: ['clinicianSupervised'],
+        message: `${state}, needs for iodine, protein and folate are higher and an elimination diet needs a clinician or dietitian involved. Once one is, tick “planned with my clinician” (clinicianSupervised: true); the pregnancy or lactation nutrient values then apply.`,
       });
     }
   }

@@ -46,6 +46,7 @@ describe('plans follow the profile’s nutrient targets', () => {
       protocol: 'aip',
       phase: 'elimination',
       body: { ...woman, pregnant: true },
+      clinicianSupervised: true,
       maxMinutes: { weekday: 90, weekend: 120 },
     });
     let planned = 0;

@@ -106,7 +106,15 @@ describe('profile nutrient targets', () => {
   });
 
   it('pregnancy: pregnancy values, pregnancy risks avoided; male + pregnant is refused', async () => {
-    const p = await created({ name: 'Pregnant', body: { ...woman, pregnant: true } });
+    await refused(
+      await post({ name: 'Pregnant', body: { ...woman, pregnant: true } }),
+      'clinicianSupervised',
+    );
+    const p = await created({
+      name: 'Pregnant',
+      body: { ...woman, pregnant: true },
+      clinicianSupervised: true,
+    });
     expect(p.body?.pregnant).toBe(true);
     expect(p.nutrientTargets.lifeStage).toBe('pregnancy 31-50');
     expect(p.nutrientTargets.targets.ironMg.amount).toBe(27);
@@ -114,7 +122,11 @@ describe('profile nutrient targets', () => {
     await refused(await post({ name: 'x', body: { ...man, pregnant: true } }), 'body.pregnant');
     await refused(await post({ name: 'x', body: { ...man, lactating: true } }), 'body.lactating');
     await refused(
-      await post({ name: 'x', body: { ...woman, ageYears: 52, pregnant: true } }),
+      await post({
+        name: 'x',
+        body: { ...woman, ageYears: 52, pregnant: true },
+        clinicianSupervised: true,
+      }),
       'body.pregnant',
     );
   });

@@ -62,6 +62,7 @@ describe('profileCreateSchema defaults', () => {
       dislikes: ['11052'],
       energyKcal: 2200,
       body: { ...body, pregnant: false, lactating: true },
+      clinicianSupervised: true,
       proteinG: 90,
       fiberG: 30,
       slots: ['lunch', 'dinner'],
@@ -250,10 +251,32 @@ describe('pregnancy, lactation and clinician fields', () => {
   });
 
   it('refuses pregnant over 50, not lactating over 50', () => {
-    const found = issues({ name: 'A', body: { ...body, ageYears: 51, pregnant: true } });
+    const found = issues({
+      name: 'A',
+      body: { ...body, ageYears: 51, pregnant: true },
+      clinicianSupervised: true,
+    });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^body\.pregnant: pregnancy values exist for ages 14–50 only/);
-    expect(issues({ name: 'A', body: { ...body, ageYears: 51, lactating: true } })).toEqual([]);
+    expect(
+      issues({
+        name: 'A',
+        body: { ...body, ageYears: 51, lactating: true },
+        clinicianSupervised: true,
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['pregnant', /^clinicianSupervised: During pregnancy, .*clinicianSupervised: true/],
+    ['lactating', /^clinicianSupervised: While breastfeeding, .*clinicianSupervised: true/],
+  ] as const)('%s needs a clinician involved (DOMAIN §9.1)', (flag, message) => {
+    const found = issues({ name: 'A', body: { ...body, [flag]: true } });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(message);
+    expect(issues({ name: 'A', body: { ...body, [flag]: true }, clinicianSupervised: true })).toEqual(
+      [],
+    );
   });
 });
 
