@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nutritionReportSchema } from '../nutrition/report-schema';
+import { planViewSchema } from '../planner/plan-view-schema';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
 import { foodSearchSchema } from '../validation/foods';
 import {
@@ -171,7 +172,7 @@ const OPERATIONS: Operation[] = [
     summary: 'Generate a week plan',
     tag: 'plans',
     body: createPlanSchema,
-    success: { status: 201, description: 'The plan' },
+    success: { status: 201, description: 'The plan', schema: planViewSchema },
     errors: [400, 404, 422],
   },
   {
@@ -189,7 +190,7 @@ const OPERATIONS: Operation[] = [
     summary: 'One plan',
     tag: 'plans',
     pathParams: { id: 'plan id' },
-    success: { status: 200, description: 'The plan' },
+    success: { status: 200, description: 'The plan', schema: planViewSchema },
     errors: [400, 404],
   },
   {
@@ -212,7 +213,7 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     pathParams: { id: 'plan id', mealId: 'meal id' },
     body: swapSchema,
-    success: { status: 200, description: 'The plan' },
+    success: { status: 200, description: 'The plan', schema: planViewSchema },
     errors: [400, 404, 422],
   },
   {
@@ -222,7 +223,7 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     pathParams: { id: 'plan id', mealId: 'meal id' },
     body: lockSchema,
-    success: { status: 200, description: 'The plan' },
+    success: { status: 200, description: 'The plan', schema: planViewSchema },
     errors: [400, 404],
   },
   {
@@ -232,7 +233,7 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     pathParams: { id: 'plan id' },
     body: regenerateSchema,
-    success: { status: 200, description: 'The plan' },
+    success: { status: 200, description: 'The plan', schema: planViewSchema },
     errors: [400, 404, 422],
   },
   {

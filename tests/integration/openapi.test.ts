@@ -87,4 +87,24 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['201', '400', '404', '422']),
     );
   });
+
+  it('describes the plan a plan route returns, day totals with their sodium, retinol and fructose caps', async () => {
+    const doc = (await (await GET()).json()) as Doc;
+    type Js = { properties?: Record<string, Js>; items?: Js; anyOf?: Js[] };
+    const created = doc.paths['/api/plans']?.post?.responses['201'] as {
+      content: { 'application/json': { schema: Js } };
+    };
+    const plan = created.content['application/json'].schema;
+    const totals = plan.properties?.days?.items?.properties?.totals;
+    expect(Object.keys(totals?.properties ?? {})).toEqual(
+      expect.arrayContaining(['energyKcal', 'atLeast', 'fructoseG', 'sodiumMg', 'retinolUg']),
+    );
+    for (const op of [
+      doc.paths['/api/plans/{id}']?.get,
+      doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post,
+      doc.paths['/api/plans/{id}/regenerate']?.post,
+    ]) {
+      expect(op?.responses['200']).toEqual({ description: 'The plan', content: created.content });
+    }
+  });
 });

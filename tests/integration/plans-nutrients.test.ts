@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
 import { POST as swapMeal } from '@/app/api/plans/[id]/meals/[mealId]/swap/route';
+import { POST as regenerate } from '@/app/api/plans/[id]/regenerate/route';
+import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
+import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 
 type Meal = { id: string; slot: string; recipeSlug: string };
@@ -96,5 +100,38 @@ describe('plans follow the profile’s nutrient targets', () => {
       }
     }
     expect(planned).toBeGreaterThan(0);
+  });
+
+  it('every plan response matches the documented plan schema, day totals with their caps included', async () => {
+    const id = await newProfile({
+      name: 'Documented',
+      protocol: 'aip',
+      phase: 'elimination',
+      body: woman,
+      maxMinutes: { weekday: 90, weekend: 120 },
+    });
+    let plan: Plan | null = null;
+    for (let seed = 1; !plan && seed < 6; seed++) plan = await newPlan(id, seed);
+    expect(plan).not.toBeNull();
+    const parsed = planViewSchema.parse(plan);
+    // AIP caps fructose per day; the body data brings the sodium and retinol caps
+    for (const day of parsed.days) {
+      expect(day.totals.fructoseG?.max).toBe(20);
+      expect(day.totals.sodiumMg?.max).toBe(2300);
+      expect(day.totals.retinolUg?.max).toBe(3000);
+    }
+    const ctx = (mealId?: string) => ({
+      params: Promise.resolve({ id: String(parsed.id), ...(mealId ? { mealId } : {}) }),
+    });
+    const meal = parsed.days[1]!.meals.find((m) => !m.leftoverOf)!;
+    const responses = [
+      await getPlan(new Request('http://localhost'), ctx() as never),
+      await lockMeal(jsonRequest('/', 'PATCH', { locked: true }), ctx(meal.id) as never),
+      await regenerate(jsonRequest('/', 'POST', { scope: 'week', seed: 7 }), ctx() as never),
+    ];
+    for (const res of responses) {
+      expect(res.status).toBe(200);
+      planViewSchema.parse(await res.json());
+    }
   });
 });

@@ -62,7 +62,6 @@ describe('profileCreateSchema defaults', () => {
       dislikes: ['11052'],
       energyKcal: 2200,
       body: { ...body, pregnant: false, lactating: true },
-      clinicianSupervised: true,
       proteinG: 90,
       fiberG: 30,
       slots: ['lunch', 'dinner'],
@@ -274,9 +273,9 @@ describe('pregnancy, lactation and clinician fields', () => {
     const found = issues({ name: 'A', body: { ...body, [flag]: true } });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(message);
-    expect(issues({ name: 'A', body: { ...body, [flag]: true }, clinicianSupervised: true })).toEqual(
-      [],
-    );
+    expect(
+      issues({ name: 'A', body: { ...body, [flag]: true }, clinicianSupervised: true }),
+    ).toEqual([]);
   });
 });
 

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { MEAL_TYPES } from '../foods/codes';
+
+/**
+ * The plan as the API returns it (POST /api/plans, GET /api/plans/{id}, swap, lock, regenerate),
+ * for the OpenAPI document and for checking responses. Strict objects: a field the API adds
+ * without describing it here fails the plan API test, so the document cannot fall behind.
+ */
+const capped = (unit: string, what: string) =>
+  z
+    .strictObject({
+      total: z.number().describe(`per person, ${unit}; never undercounted`),
+      max: z.number().describe(`the day's limit, ${unit}`),
+    })
+    .optional()
+    .describe(`${what}: present when the profile or phase caps it`);
+
+const dayTotalsSchema = z.strictObject({
+  energyKcal: z.number(),
+  proteinG: z.number(),
+  fiberG: z.number(),
+  carbsG: z.number(),
+  targets: z.strictObject({ energyKcal: z.number(), proteinG: z.number(), fiberG: z.number() }),
+  energyInBand: z.boolean().describe('energy within ±10 % of the target'),
+  proteinMet: z.boolean(),
+  fiberMet: z.boolean(),
+  atLeast: z
+    .array(z.enum(['energyKcal', 'proteinG', 'fiberG', 'carbsG']))
+    .optional()
+    .describe('totals that are lower bounds: an ingredient of the day has no value'),
+  fructoseG: capped('g', 'fructose (AIP caps it per day)'),
+  sodiumMg: capped('mg', 'sodium (the CDRR or a clinician’s cap)'),
+  retinolUg: capped('µg', 'preformed vitamin A (the UL or a clinician’s cap)'),
+});
+
+const scorePartSchema = z.strictObject({ name: z.string(), value: z.number(), note: z.string() });
+
+const mealSchema = z.strictObject({
+  id: z.string().describe('the date and slot, e.g. 2026-11-30-dinner'),
+  date: z.string(),
+  slot: z.enum(MEAL_TYPES),
+  recipeSlug: z.string(),
+  recipeName: z.string(),
+  servings: z.number().describe('servings to cook, or to take from the cooked batch'),
+  portion: z.number().describe('per-person share of one written serving'),
+  locked: z.boolean(),
+  leftoverOf: z.string().nullable().describe('the dinner this lunch reuses'),
+  energyKcal: z.number().describe('per person'),
+  proteinG: z.number().describe('per person'),
+  carbsG: z.number().describe('per person'),
+  totalMinutes: z.number(),
+  explanation: z.strictObject({ total: z.number(), parts: z.array(scorePartSchema) }),
+});
+
+export const planViewSchema = z.strictObject({
+  id: z.number().int(),
+  profileId: z.number().int(),
+  weekStart: z.string(),
+  seed: z.number().int(),
+  householdSize: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  score: z
+    .strictObject({
+      total: z.number(),
+      parts: z.record(z.string(), z.number()),
+      distinctIngredients: z.number().int(),
+    })
+    .nullable(),
+  days: z.array(
+    z.strictObject({ date: z.string(), meals: z.array(mealSchema), totals: dayTotalsSchema }),
+  ),
+});
