@@ -31,7 +31,10 @@ export type Model = {
   /** Slot index → the carb-per-meal rule applies. */
   isMainSlot: boolean[];
   householdSize: number;
+  /** Portion factors per person, ascending (the search relies on the order). */
   portions: readonly number[];
+  /** Index of the portion nearest one written serving: where portion searches start. */
+  unitPortion: number;
   n: number;
   bySlug: Map<string, number>;
   energy: Float64Array;
@@ -100,7 +103,18 @@ export function getModel(input: PlannerInput, portions: readonly number[] = PORT
   return model;
 }
 
+function nearestIndex(values: readonly number[], target: number): number {
+  let best = 0;
+  for (let k = 1; k < values.length; k++) {
+    if (Math.abs(values[k]! - target) < Math.abs(values[best]! - target)) best = k;
+  }
+  return best;
+}
+
 function buildModel(input: PlannerInput, portions: readonly number[]): Model {
+  if (portions.some((f, k) => k > 0 && f <= portions[k - 1]!)) {
+    throw new Error('portions must be ascending');
+  }
   const { profile, recipes } = input;
   const slots = [...new Set(profile.slots)];
   const nSlots = slots.length;
@@ -238,6 +252,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     isMainSlot: slots.map((s) => s !== 'snack'),
     householdSize: profile.householdSize,
     portions,
+    unitPortion: nearestIndex(portions, 1),
     n,
     bySlug,
     energy,
@@ -390,10 +405,5 @@ export function mealIdOf(model: Model, cell: number): string {
 
 /** Index of the portion factor closest to `portion`. */
 export function nearestPortion(model: Model, portion: number): number {
-  let best = 0;
-  for (let k = 1; k < model.portions.length; k++) {
-    if (Math.abs(model.portions[k]! - portion) < Math.abs(model.portions[best]! - portion))
-      best = k;
-  }
-  return best;
+  return nearestIndex(model.portions, portion);
 }

@@ -22,10 +22,43 @@ function scanWindow(length: number, rng: Rng | undefined): [number, number] {
 type Best = { cost: number; r: number; k: number; k2: number; asLeftover: boolean };
 
 /**
+ * The portion index `bestPortion` chose, read right after the call: returning a fresh object
+ * per priced candidate was most of the search's garbage.
+ */
+let foundPortion = 0;
+
+/** The day's sums without the cell being priced (see `bestPortion`); reused, never shared. */
+const DAY_BASE = new Float64Array(8);
+
+/** Cost of recipe `r` at factor `f` in `cell`, on top of the day sums in `DAY_BASE`. */
+function portionCost(st: PlanState, r: number, cell: number, f: number, micro: boolean): number {
+  const m = st.m;
+  const b = DAY_BASE;
+  const c =
+    st.dayPenalty(
+      b[0]! + f * m.energy[r]!,
+      b[1]! + f * m.protein[r]!,
+      b[2]! + f * m.fiber[r]!,
+      b[3]! + f * m.fructose[r]!,
+      b[4]! + f * m.sodium[r]!,
+      b[5]! + f * m.retinol[r]!,
+      b[6]! + f * m.satFat[r]!,
+      b[7]! + f * m.fat[r]!,
+    ) + st.mealCost(r, cell, f);
+  return micro ? c + st.microDelta(r, f) : c;
+}
+
+/**
  * Best portion of recipe `r` in `cell` on day `d`, given the day's sums without the cell (with
  * `exR` at factor `exF` taken out as well when `exR` ≥ 0). The cost is the day's penalty, the
  * meal's own cost and, unless `withMicro` is false, the change of the weekly micronutrient
  * penalty; callers that move two meals at once check the plan's total before keeping a move.
+ *
+ * Every term is a convex function of the portion factor f (a max of linear pieces; the
+ * micronutrient change is −Σ c·min(f·x, gap)), so the cost over the ascending portions is
+ * discretely convex and a descent from f = 1 finds the minimum after about three portions
+ * instead of all of them. The allowed portions are a prefix (f ≤ the recipe's max portion). Ties
+ * go to the smaller portion, as a scan from the smallest would.
  */
 function bestPortion(
   st: PlanState,
@@ -35,51 +68,52 @@ function bestPortion(
   exR = EMPTY,
   exF = 0,
   withMicro = true,
-): { cost: number; k: number } {
+): number {
   const m = st.m;
+  let kMax = m.portions.length - 1;
+  while (kMax >= 0 && !portionOk(m, r, kMax)) kMax--;
+  if (kMax < 0) {
+    foundPortion = 0;
+    return Number.POSITIVE_INFINITY;
+  }
   const micro = withMicro && m.nMicro > 0;
   // The day without the cell (and without `exR`), read once; each portion adds f × the recipe.
   const x = exR === EMPTY ? 0 : exF;
   const q = exR === EMPTY ? 0 : exR;
-  const e0 = st.dayE[d]! - x * m.energy[q]!;
-  const p0 = st.dayP[d]! - x * m.protein[q]!;
-  const f0 = st.dayF[d]! - x * m.fiber[q]!;
-  const fr0 = st.dayFr[d]! - x * m.fructose[q]!;
-  const na0 = st.dayNa[d]! - x * m.sodium[q]!;
-  const ret0 = st.dayRet[d]! - x * m.retinol[q]!;
-  const sf0 = st.daySf[d]! - x * m.satFat[q]!;
-  const fat0 = st.dayFat[d]! - x * m.fat[q]!;
-  const e = m.energy[r]!;
-  const p = m.protein[r]!;
-  const fi = m.fiber[r]!;
-  const fr = m.fructose[r]!;
-  const na = m.sodium[r]!;
-  const ret = m.retinol[r]!;
-  const sf = m.satFat[r]!;
-  const fat = m.fat[r]!;
-  let cost = Number.POSITIVE_INFINITY;
-  let bestK = 0;
-  for (let k = 0; k < m.portions.length; k++) {
-    if (!portionOk(m, r, k)) continue;
-    const f = m.portions[k]!;
-    let c =
-      st.dayPenalty(
-        e0 + f * e,
-        p0 + f * p,
-        f0 + f * fi,
-        fr0 + f * fr,
-        na0 + f * na,
-        ret0 + f * ret,
-        sf0 + f * sf,
-        fat0 + f * fat,
-      ) + st.mealCost(r, cell, f);
-    if (micro) c += st.microDelta(r, f);
-    if (c < cost - EPS) {
-      cost = c;
-      bestK = k;
+  const b = DAY_BASE;
+  b[0] = st.dayE[d]! - x * m.energy[q]!;
+  b[1] = st.dayP[d]! - x * m.protein[q]!;
+  b[2] = st.dayF[d]! - x * m.fiber[q]!;
+  b[3] = st.dayFr[d]! - x * m.fructose[q]!;
+  b[4] = st.dayNa[d]! - x * m.sodium[q]!;
+  b[5] = st.dayRet[d]! - x * m.retinol[q]!;
+  b[6] = st.daySf[d]! - x * m.satFat[q]!;
+  b[7] = st.dayFat[d]! - x * m.fat[q]!;
+  let k = Math.min(m.unitPortion, kMax);
+  let cost = portionCost(st, r, cell, m.portions[k]!, micro);
+  if (k < kMax) {
+    const up = portionCost(st, r, cell, m.portions[k + 1]!, micro);
+    if (up < cost - EPS) {
+      k++;
+      cost = up;
+      while (k < kMax) {
+        const next = portionCost(st, r, cell, m.portions[k + 1]!, micro);
+        if (!(next < cost - EPS)) break;
+        k++;
+        cost = next;
+      }
+      foundPortion = k;
+      return cost;
     }
   }
-  return { cost, k: bestK };
+  while (k > 0) {
+    const down = portionCost(st, r, cell, m.portions[k - 1]!, micro);
+    if (!(down <= cost + EPS)) break;
+    k--;
+    cost = down;
+  }
+  foundPortion = k;
+  return cost;
 }
 
 /**
@@ -114,14 +148,14 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
     if (r === banned || st.uses[r]! >= 2) continue;
     if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
     if (st.appearsOnDay(r, d, cell)) continue;
-    const own = bestPortion(st, r, cell, d);
-    let cost = base + st.globalAddCost(r) + own.cost - pen0;
+    const ownCost = bestPortion(st, r, cell, d);
+    const ownK = foundPortion;
+    let cost = base + st.globalAddCost(r) + ownCost - pen0;
     let k2 = fedK;
     if (fed >= 0) {
       if (fedFree) {
-        const lunch = bestPortion(st, r, fed, d + 1);
-        k2 = lunch.k;
-        cost += lunch.cost - pen1;
+        cost += bestPortion(st, r, fed, d + 1) - pen1;
+        k2 = foundPortion;
       } else {
         // the kept lunch keeps its portion, so the new recipe must be green at it
         if (!portionOk(m, r, fedK)) continue;
@@ -133,7 +167,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
     if (cost < best.cost - EPS) {
       best.cost = cost;
       best.r = r;
-      best.k = own.k;
+      best.k = ownK;
       best.k2 = k2;
       best.asLeftover = false;
     }
@@ -143,12 +177,12 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   if (src >= 0) {
     const rd = st.recipe[src]!;
     if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, d, cell)) {
-      const own = bestPortion(st, rd, cell, d);
-      const cost = base + own.cost - pen0;
+      const cost = base + bestPortion(st, rd, cell, d) - pen0;
+      const ownK = foundPortion;
       if (cost < best.cost - EPS) {
         best.cost = cost;
         best.r = rd;
-        best.k = own.k;
+        best.k = ownK;
         best.asLeftover = true;
       }
     }
@@ -196,14 +230,15 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
     const r = candidates[(start + j) % candidates.length]!;
     if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
     if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
-    const a = bestPortion(st, r, dinnerCell, dD);
-    const b = bestPortion(st, r, lunchCell, dL);
-    const cost = base + st.globalAddCost(r) + a.cost - penD + b.cost - penL;
+    const aCost = bestPortion(st, r, dinnerCell, dD);
+    const aK = foundPortion;
+    const bCost = bestPortion(st, r, lunchCell, dL);
+    const cost = base + st.globalAddCost(r) + aCost - penD + bCost - penL;
     if (cost < best.cost - EPS) {
       best.cost = cost;
       best.r = r;
-      best.k = a.k;
-      best.k2 = b.k;
+      best.k = aK;
+      best.k2 = foundPortion;
     }
   }
   if (best.r !== EMPTY && best.cost < before - EPS) {
@@ -259,14 +294,15 @@ export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
     if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
     if (!(m.typeMask[r]! & slotBit2) || m.minutes[r]! > m.dayLimit[d2]!) continue;
     if (st.appearsOnDay(r, d1, cell) || st.appearsOnDay(r, d2, twin)) continue;
-    const a = bestPortion(st, r, cell, d1);
-    const b = bestPortion(st, r, twin, d2);
-    const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + a.cost - pen1 + b.cost - pen2;
+    const aCost = bestPortion(st, r, cell, d1);
+    const aK = foundPortion;
+    const bCost = bestPortion(st, r, twin, d2);
+    const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + aCost - pen1 + bCost - pen2;
     if (cost < bestCost - EPS) {
       bestCost = cost;
       bestR = r;
-      bestK1 = a.k;
-      bestK2 = b.k;
+      bestK1 = aK;
+      bestK2 = foundPortion;
     }
   }
   if (bestR !== EMPTY && bestCost < before - EPS) {
@@ -317,16 +353,18 @@ export function improveSwaps(st: PlanState, days: number): number {
         const f2 = m.portions[st.portion[c2]!]!;
         const now = st.dayPen[d1]! + st.dayPen[d2]! + st.cellCost[c1]! + st.cellCost[c2]!;
         // the week's micronutrients only change with the portions: checked on the total below
-        const a = bestPortion(st, r2, c1, d1, r1, f1, false);
-        const b = bestPortion(st, r1, c2, d2, r2, f2, false);
-        if (a.cost + b.cost < now - EPS) {
+        const aCost = bestPortion(st, r2, c1, d1, r1, f1, false);
+        const aK = foundPortion;
+        const bCost = bestPortion(st, r1, c2, d2, r2, f2, false);
+        const bK = foundPortion;
+        if (aCost + bCost < now - EPS) {
           const before = m.nMicro > 0 ? st.total() : 0;
           const k1 = st.portion[c1]!;
           const k2 = st.portion[c2]!;
           st.clear(c1);
           st.clear(c2);
-          st.place(c1, r2, a.k, false);
-          st.place(c2, r1, b.k, false);
+          st.place(c1, r2, aK, false);
+          st.place(c2, r1, bK, false);
           if (m.nMicro > 0 && st.total() >= before - EPS) {
             st.clear(c1);
             st.clear(c2);
