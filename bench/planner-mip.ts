@@ -394,6 +394,20 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   };
 }
 
+/**
+ * The MIP with every 0/1 column fixed to one week (`ones` at 1, the rest 0): an LP whose optimum
+ * is the MIP's objective for exactly that week, or infeasible when the week breaks a hard row.
+ */
+export function fixedLp(mip: PlannerMip, ones: string[]): string {
+  const set = new Set(ones);
+  const zeros = mip.binaryNames.filter((n) => !set.has(n));
+  const rows = [
+    ...ones.map((n, k) => ` fix1_${k}: ${n} = 1`),
+    ...(zeros.length > 0 ? [` fix0: ${expr(zeros.map((n): [number, string] => [1, n]))} = 0`] : []),
+  ];
+  return mip.lp.replace('\nBounds\n', `\n${rows.join('\n')}\nBounds\n`);
+}
+
 /** Sums the coefficients of repeated names (an LP row names each column once). */
 function combine(terms: [number, string][]): [number, string][] {
   const byName = new Map<string, number>();

@@ -177,7 +177,7 @@ function drawInstances(
 const SLOT_PRIORITY = ['dinner', 'lunch', 'breakfast', 'snack'] as const;
 
 /** The profile with at most `max` of its meals a day, in `SLOT_PRIORITY` order. */
-function keepSlots(profile: PlannerProfile, max: number | undefined): PlannerProfile {
+export function keepSlots(profile: PlannerProfile, max: number | undefined): PlannerProfile {
   if (max === undefined || profile.slots.length <= max) return profile;
   const kept = new Set(SLOT_PRIORITY.filter((s) => profile.slots.includes(s)).slice(0, max));
   return { ...profile, slots: profile.slots.filter((s) => kept.has(s)) };
