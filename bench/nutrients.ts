@@ -114,6 +114,58 @@ export function weekNutrients(
   return { sodiumOverDays, retinolOverDays, retinolOverMeals, short };
 }
 
+/**
+ * Profile `i` of a seeded series: protocol `i` mod the protocols (elimination phase), a random
+ * everyday diet, `randomProfile`'s household, slots, time and carbs, a `randomBody` and the full
+ * nutrient model from its DRIs. Null when the protocol and diet cannot be combined.
+ */
+export function randomNutrientInput(
+  rng: Rng,
+  i: number,
+  opts: { recipes: PlannerRecipe[]; protocols: Protocol[]; dri: DriTable },
+): { input: PlannerInput; targets: NutrientTargets; protocolId: string } | null {
+  const diets = opts.protocols.filter((p) => p.kind === 'diet').map((p) => p.id);
+  const protocolIds = opts.protocols.filter((p) => p.kind === 'protocol').map((p) => p.id);
+  const protocolId = protocolIds[i % protocolIds.length]!;
+  const diet = diets[rng.int(diets.length)]!;
+  const built = buildRestriction({
+    protocols: opts.protocols,
+    protocolId,
+    phaseId: 'elimination',
+    diet,
+    allergens: [],
+    avoid: [],
+    dislikes: [],
+  });
+  const base = randomProfile(rng);
+  const body = randomBody(rng);
+  if (!built.ok) return null;
+  const energy = computeTargets({ body });
+  const targets = nutrientTargetsFor(
+    {
+      sex: body.sex,
+      ageYears: body.ageYears,
+      pregnant: body.pregnant,
+      lactating: body.lactating,
+    },
+    opts.dri,
+  );
+  const input: PlannerInput = {
+    profile: {
+      ...base,
+      energyKcal: energy.energyKcal,
+      proteinG: energy.proteinG,
+      fiberG: energy.fiberG,
+      carbsPerSnackG: snackCarbsFor(base.carbsPerMealG),
+      nutrition: plannerNutritionFrom(targets),
+    },
+    restriction: built.restriction,
+    recipes: opts.recipes,
+    weekStart: '2026-11-30',
+  };
+  return { input, targets, protocolId };
+}
+
 export type NutrientBenchResult = {
   profiles: number;
   feasible: number;
@@ -139,7 +191,6 @@ export function runNutrientBench(opts: {
   const wanted = opts.profiles ?? 500;
   const seed = opts.seed ?? 20261206;
   const rng = createRng(seed);
-  const diets = opts.protocols.filter((p) => p.kind === 'diet').map((p) => p.id);
   const protocolIds = opts.protocols.filter((p) => p.kind === 'protocol').map((p) => p.id);
   const result: NutrientBenchResult = {
     profiles: 0,
@@ -184,44 +235,10 @@ export function runNutrientBench(opts: {
     );
   }
   for (let i = 0; i < wanted; i++) {
-    const protocolId = protocolIds[i % protocolIds.length]!;
-    const diet = diets[rng.int(diets.length)]!;
-    const built = buildRestriction({
-      protocols: opts.protocols,
-      protocolId,
-      phaseId: 'elimination',
-      diet,
-      allergens: [],
-      avoid: [],
-      dislikes: [],
-    });
-    const base = randomProfile(rng);
-    const body = randomBody(rng);
-    if (!built.ok) continue;
+    const drawn = randomNutrientInput(rng, i, opts);
+    if (!drawn) continue;
+    const { input, targets, protocolId } = drawn;
     result.profiles++;
-    const energy = computeTargets({ body });
-    const targets = nutrientTargetsFor(
-      {
-        sex: body.sex,
-        ageYears: body.ageYears,
-        pregnant: body.pregnant,
-        lactating: body.lactating,
-      },
-      opts.dri,
-    );
-    const input: PlannerInput = {
-      profile: {
-        ...base,
-        energyKcal: energy.energyKcal,
-        proteinG: energy.proteinG,
-        fiberG: energy.fiberG,
-        carbsPerSnackG: snackCarbsFor(base.carbsPerMealG),
-        nutrition: plannerNutritionFrom(targets),
-      },
-      restriction: built.restriction,
-      recipes: opts.recipes,
-      weekStart: '2026-11-30',
-    };
     const t0 = performance.now();
     const planned = generatePlan(input, createRng(seed + i));
     const ms = performance.now() - t0;

@@ -17,7 +17,15 @@ export type HighsAnswer = {
   ones: Map<string, number>;
 };
 
-export type HighsOptions = { timeLimitS: number; relGap: number };
+export type HighsOptions = {
+  timeLimitS: number;
+  relGap: number;
+  /**
+   * A known week as the solver's first incumbent (a MIP start): columns at 1 and columns at 0;
+   * HiGHS completes the rest. It only prunes the search; a proven optimum is still proven.
+   */
+  start?: { ones: string[]; zeros: string[] };
+};
 
 // Plain CommonJS so the worker needs no TypeScript loader.
 const WORKER_SOURCE = `
@@ -37,6 +45,17 @@ parentPort.on('message', async (job) => {
         time_limit: job.timeLimitS,
         mip_rel_gap: job.relGap,
       });
+      if (job.start) {
+        const indices = [];
+        const values = [];
+        for (const [names, value] of [[job.start.ones, 1], [job.start.zeros, 0]]) {
+          for (const name of names) {
+            indices.push(model.getColByName(name));
+            values.push(value);
+          }
+        }
+        model.setSolution({ indices, values });
+      }
       model.run();
       const code = model.getModelStatus();
       let objective = null;
@@ -92,6 +111,7 @@ export function createHighsPool(size: number): HighsPool {
         lp: job.lp,
         timeLimitS: job.options.timeLimitS,
         relGap: job.options.relGap,
+        start: job.options.start,
       });
     }
   };

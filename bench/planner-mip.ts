@@ -8,15 +8,34 @@
  *   y_c_r_k  lunch cell c eats yesterday's dinner recipe r as a leftover, at portion k (binary)
  *   w_r      recipe r is cooked at least once; z_i  ingredient food i is bought
  *   u_r      second cooking of r; e_d / p_d / f_d  day penalties (continuous)
+ *   fc_d / sf_d / pq_d / fa_d  fibre ceiling, saturated fat, protein share and total fat
+ *            penalties of day d (continuous; only with the profile's nutrient model)
+ *   mi_j     shortfall penalty of micronutrient j's weekly average (continuous)
  * Rows
  *   fill_c   Σ x + Σ y = 1                    every cell holds one meal
- *   cap_r    Σ x_·_r_· ≤ 2                    twice a week (leftovers exempt)
+ *   cap_r    Σ x_·_r_· ≤ 2·w_r                twice a week (leftovers exempt)
  *   day_r_d  Σ x + Σ y over the day's cells ≤ 1   served once a day (leftovers count)
  *   lo_c_r   Σ_k y_c_r_k ≤ Σ_k x_D_r_k        a leftover needs yesterday's dinner to be r
- *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  rep_r  u_r ≥ Σ x_·_r_· − 1
+ *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  rep_r  u_r ≥ Σ x_·_r_· − w_r
+ *   (cap_r and rep_r carry w_r instead of the constants 1: the same 0/1 weeks and the same
+ *   optimum, w_r = 1 whenever r is cooked, but a much tighter LP relaxation, so HiGHS proves
+ *   optima sooner)
  *   eLo_d / eHi_d / pLo_d / fLo_d  day penalties ≥ the linear pieces of their max()
- * Carbohydrate and inflammation penalties depend on one meal only, so they sit directly in the
- * objective coefficient of x and y.
+ *   fHi_d / sfHi_d / pqHi_d / faHi_d / faLo_d / mLo_j  the nutrient terms' pieces, likewise
+ *   fru_d / na_d / ret_d  per-day fructose, sodium and retinol ≤ cap (hard, as in the search)
+ * Carbohydrate (main meals and snacks) and inflammation penalties depend on one meal only, so
+ * they sit directly in the objective coefficient of x and y. The per-meal retinol and sodium
+ * limits are in `portionOk` (the model's `maxPortion`), and recipes with an unknown capped value
+ * or a pregnancy-risk food are not candidates at all (`Model.compliant`).
+ *
+ * Every continuous variable has a positive objective weight and is bounded below only by its
+ * pieces, so at an optimum each equals its max(): for a fixed plan the LP's minimum is exactly
+ * `PlanState.total()` (checked in tests/integration/planner-mip.test.ts).
+ *
+ * Feasibility questions: `objective: false` leaves the objective empty (any week within the hard
+ * rules is an answer), and `microFloors: true` makes each tracked micronutrient's week sum ≥ 7 ×
+ * its daily target a hard row (`mHard_j`): together, "is there a week meeting every target on
+ * the weekly average, within every hard rule?".
  */
 import { getModel, portionOk } from '@/lib/planner/model';
 import type { PlanCells } from '@/lib/planner/plan-io';
@@ -31,6 +50,19 @@ export type PlannerMip = {
   rows: number;
   /** Cells from the solver's 0/1 values (only names with value > 0.5 are needed). */
   decode: (values: Map<string, number>) => Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>;
+  /** The 0/1 columns at 1 for a plan's cells (the inverse of `decode`). */
+  encode: (cells: Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>) => string[];
+  /** Every 0/1 column's name. */
+  binaryNames: string[];
+};
+
+export type PlannerMipOptions = {
+  /** false: no objective, a feasibility question (see the header). Default true. */
+  objective?: boolean;
+  /** Every tracked micronutrient's weekly average ≥ its target as a hard row. Default false. */
+  microFloors?: boolean;
+  /** Portion factors (as `generatePlan`'s option); default the planner's PORTIONS. */
+  portions?: readonly number[];
 };
 
 const num = (x: number): string => {
@@ -51,9 +83,11 @@ function expr(terms: [number, string][]): string {
   return lines.join('\n   ');
 }
 
-export function buildPlannerMip(input: PlannerInput): PlannerMip {
-  const m = getModel(input);
+export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions = {}): PlannerMip {
+  const m = getModel(input, options.portions);
   const p = input.profile;
+  const n = m.nutrition;
+  const withObjective = options.objective !== false;
   const W = SCORE_WEIGHTS;
   const objective: [number, string][] = [];
   const rows: string[] = [];
@@ -66,19 +100,32 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
   const dayProtein: [number, string][][] = Array.from({ length: 7 }, () => []);
   const dayFiber: [number, string][][] = Array.from({ length: 7 }, () => []);
   const dayFructose: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const daySodium: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const dayRetinol: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const daySatFat: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const dayFat: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const weekMicro: [number, string][][] = Array.from({ length: m.nMicro }, () => []);
+  const sodiumOn = Number.isFinite(n.sodiumCap);
+  const retinolOn = Number.isFinite(n.retinolCap);
   const used = new Set<number>();
 
   const mealCoefficients = (cell: number, r: number, k: number, name: string): void => {
     const f = m.portions[k]!;
     const d = Math.floor(cell / m.nSlots);
-    let cost = m.inflCost[r]!;
-    if (m.isMainSlot[cell % m.nSlots]) cost += carbsPenalty(f * m.carbs[r]!, p.carbsPerMealG);
-    objective.push([cost, name]);
+    const spec = m.isMainSlot[cell % m.nSlots] ? p.carbsPerMealG : n.snackCarbs;
+    objective.push([m.inflCost[r]! + carbsPenalty(f * m.carbs[r]!, spec), name]);
     cellTerms[cell]!.push([1, name]);
     dayEnergy[d]!.push([f * m.energy[r]!, name]);
     dayProtein[d]!.push([f * m.protein[r]!, name]);
     dayFiber[d]!.push([f * m.fiber[r]!, name]);
     if (Number.isFinite(m.fructoseCap)) dayFructose[d]!.push([f * m.fructose[r]!, name]);
+    if (sodiumOn) daySodium[d]!.push([f * m.sodium[r]!, name]);
+    if (retinolOn) dayRetinol[d]!.push([f * m.retinol[r]!, name]);
+    if (n.sharesOn) {
+      daySatFat[d]!.push([f * m.satFat[r]!, name]);
+      dayFat[d]!.push([f * m.fat[r]!, name]);
+    }
+    for (let j = 0; j < m.nMicro; j++) weekMicro[j]!.push([f * m.micro[r * m.nMicro + j]!, name]);
     binaries.push(name);
     // low-FODMAP doses: a portion over the recipe's green serves is not allowed (as in the search)
     if (!portionOk(m, r, k)) rows.push(` dose_${name}: ${expr([[1, name]])} = 0`);
@@ -131,9 +178,11 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
 
   for (let c = 0; c < m.nCells; c++) rows.push(` fill_${c}: ${expr(cellTerms[c]!)} = 1`);
   for (const [r, names] of cookedBy) {
-    rows.push(` cap_${r}: ${expr(names.map((n): [number, string] => [1, n]))} <= 2`);
     rows.push(
-      ` rep_${r}: ${expr([[1, `u_${r}`], ...names.map((n): [number, string] => [-1, n])])} >= -1`,
+      ` cap_${r}: ${expr([[-2, `w_${r}`], ...names.map((n): [number, string] => [1, n])])} <= 0`,
+    );
+    rows.push(
+      ` rep_${r}: ${expr([[1, `u_${r}`], [1, `w_${r}`], ...names.map((n): [number, string] => [-1, n])])} >= 0`,
     );
     objective.push([W.repeat, `u_${r}`]);
     continuous.push(`u_${r}`, `w_${r}`);
@@ -159,47 +208,141 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
   }
 
   const scaled = (terms: [number, string][], factor: number): [number, string][] =>
-    terms.map(([a, n]): [number, string] => [a * factor, n]);
+    terms.map(([a, name]): [number, string] => [a * factor, name]);
+  /** A penalty variable ≥ each linear piece (and ≥ 0), priced 1 in the objective. */
+  const penalty = (
+    name: string,
+    pieces: { row: string; terms: [number, string][]; rhs: number }[],
+  ) => {
+    for (const piece of pieces) {
+      rows.push(` ${piece.row}: ${expr([[1, name], ...piece.terms])} >= ${num(piece.rhs)}`);
+    }
+    objective.push([1, name]);
+    continuous.push(name);
+  };
   for (let d = 0; d < 7; d++) {
     // AIP's per-day fructose cap is a hard rule in the search, so the same instance holds it here
     if (Number.isFinite(m.fructoseCap) && dayFructose[d]!.length > 0) {
       rows.push(` fru_${d}: ${expr(dayFructose[d]!)} <= ${num(m.fructoseCap)}`);
     }
-    if (p.energyKcal > 0) {
-      const a = (W.energyPerPct * 100) / p.energyKcal;
-      const lo = W.energyPerPct * 100 * (1 - ENERGY_BAND);
-      const hi = W.energyPerPct * 100 * (1 + ENERGY_BAND);
-      rows.push(` eLo_${d}: ${expr([[1, `e_${d}`], ...scaled(dayEnergy[d]!, a)])} >= ${num(lo)}`);
-      rows.push(` eHi_${d}: ${expr([[1, `e_${d}`], ...scaled(dayEnergy[d]!, -a)])} >= ${num(-hi)}`);
-      objective.push([1, `e_${d}`]);
-      continuous.push(`e_${d}`);
+    // so are the profile's sodium and retinol caps (per person per day)
+    if (sodiumOn && daySodium[d]!.some(([a]) => a !== 0)) {
+      rows.push(` na_${d}: ${expr(daySodium[d]!)} <= ${num(n.sodiumCap)}`);
+    }
+    if (retinolOn && dayRetinol[d]!.some(([a]) => a !== 0)) {
+      rows.push(` ret_${d}: ${expr(dayRetinol[d]!)} <= ${num(n.retinolCap)}`);
+    }
+    const tE = p.energyKcal;
+    if (tE > 0) {
+      const a = (W.energyPerPct * 100) / tE;
+      penalty(`e_${d}`, [
+        {
+          row: `eLo_${d}`,
+          terms: scaled(dayEnergy[d]!, a),
+          rhs: W.energyPerPct * 100 * (1 - ENERGY_BAND),
+        },
+        {
+          row: `eHi_${d}`,
+          terms: scaled(dayEnergy[d]!, -a),
+          rhs: -W.energyPerPct * 100 * (1 + ENERGY_BAND),
+        },
+      ]);
     }
     if (p.proteinG > 0) {
       const a = (W.proteinPerPct * 100) / p.proteinG;
-      rows.push(
-        ` pLo_${d}: ${expr([[1, `p_${d}`], ...scaled(dayProtein[d]!, a)])} >= ${num(W.proteinPerPct * 100)}`,
-      );
-      objective.push([1, `p_${d}`]);
-      continuous.push(`p_${d}`);
+      penalty(`p_${d}`, [
+        { row: `pLo_${d}`, terms: scaled(dayProtein[d]!, a), rhs: W.proteinPerPct * 100 },
+      ]);
     }
     if (p.fiberG > 0) {
       const a = (W.fiberPerPct * 100) / p.fiberG;
-      rows.push(
-        ` fLo_${d}: ${expr([[1, `f_${d}`], ...scaled(dayFiber[d]!, a)])} >= ${num(W.fiberPerPct * 100)}`,
-      );
-      objective.push([1, `f_${d}`]);
-      continuous.push(`f_${d}`);
+      penalty(`f_${d}`, [
+        { row: `fLo_${d}`, terms: scaled(dayFiber[d]!, a), rhs: W.fiberPerPct * 100 },
+      ]);
+      if (n.fiberMaxFactor > 0) {
+        // wF·100·(F − c·T_F)/T_F ≤ fc
+        penalty(`fc_${d}`, [
+          {
+            row: `fHi_${d}`,
+            terms: scaled(dayFiber[d]!, -a),
+            rhs: -W.fiberPerPct * 100 * n.fiberMaxFactor,
+          },
+        ]);
+      }
+    }
+    if (n.sharesOn && tE > 0) {
+      // energySharePenalty: 100·w·(excess kcal)/T_E per share; the two fat sides are one max()
+      const { saturatedFatMax, proteinMax, fatMin, fatMax } = n.shares;
+      const share = (w: number, nutrientKcal: [number, string][], limit: number) =>
+        combine([
+          ...scaled(nutrientKcal, (-100 * w) / tE),
+          ...scaled(dayEnergy[d]!, (100 * w * limit) / tE),
+        ]);
+      if (saturatedFatMax !== null) {
+        penalty(`sf_${d}`, [
+          {
+            row: `sfHi_${d}`,
+            terms: share(W.saturatedFatPerPct, scaled(daySatFat[d]!, 9), saturatedFatMax),
+            rhs: 0,
+          },
+        ]);
+      }
+      if (proteinMax !== null) {
+        penalty(`pq_${d}`, [
+          {
+            row: `pqHi_${d}`,
+            terms: share(W.proteinMaxPerPct, scaled(dayProtein[d]!, 4), proteinMax),
+            rhs: 0,
+          },
+        ]);
+      }
+      const fatPieces: { row: string; terms: [number, string][]; rhs: number }[] = [];
+      if (fatMax !== null) {
+        fatPieces.push({
+          row: `faHi_${d}`,
+          terms: share(W.fatPerPct, scaled(dayFat[d]!, 9), fatMax),
+          rhs: 0,
+        });
+      }
+      // the scorer prices "under the minimum" only when not over the maximum: with the minimum
+      // below the maximum (an AMDR range) that is this max() of the two pieces
+      if (fatMin !== null) {
+        fatPieces.push({
+          row: `faLo_${d}`,
+          terms: scaled(share(W.fatPerPct, scaled(dayFat[d]!, 9), fatMin), -1),
+          rhs: 0,
+        });
+      }
+      if (fatPieces.length > 0) penalty(`fa_${d}`, fatPieces);
     }
   }
+  for (let j = 0; j < m.nMicro; j++) {
+    const t = n.microTargets[j]!;
+    if (options.microFloors === true) {
+      const sum = weekMicro[j]!.some(([a]) => a !== 0)
+        ? weekMicro[j]!
+        : [[1, 'none'] as [number, string]];
+      if (sum[0]![1] === 'none' && !continuous.includes('none')) continuous.push('none');
+      // a hair above 7·T, so the solver's feasibility tolerance cannot pass a week just short
+      rows.push(` mHard_${j}: ${expr(sum)} >= ${num(7 * t + 1e-5)}`);
+    }
+    // wM·100·(T − S/7)/T ≤ mi
+    const a = (W.micronutrientPerPct * 100) / (7 * t);
+    penalty(`mi_${j}`, [
+      { row: `mLo_${j}`, terms: scaled(weekMicro[j]!, a), rhs: W.micronutrientPerPct * 100 },
+    ]);
+  }
 
-  const bounds = continuous.map((n) =>
-    n.startsWith('w_') || n.startsWith('z_') || n.startsWith('u_')
-      ? ` 0 <= ${n} <= 1`
-      : ` ${n} >= 0`,
+  const bounds = continuous.map((name) =>
+    name === 'none'
+      ? ` ${name} = 0`
+      : name.startsWith('w_') || name.startsWith('z_') || name.startsWith('u_')
+        ? ` 0 <= ${name} <= 1`
+        : ` ${name} >= 0`,
   );
   const lp = [
     'Minimize',
-    ` obj: ${expr(objective)}`,
+    withObjective ? ` obj: ${expr(objective)}` : ' obj:',
     'Subject To',
     ...rows,
     'Bounds',
@@ -230,13 +373,46 @@ export function buildPlannerMip(input: PlannerInput): PlannerMip {
     return cells;
   };
 
+  const encode = (cells: Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>): string[] => {
+    const names: string[] = [];
+    for (let c = 0; c < m.nCells; c++) {
+      const r = cells.recipe[c]!;
+      if (r === EMPTY) continue;
+      names.push(`${cells.leftover[c] ? 'y' : 'x'}_${c}_${r}_${cells.portion[c]}`);
+    }
+    return names;
+  };
+
   return {
     lp,
     columns: binaries.length + continuous.length,
     binaries: binaries.length,
     rows: rows.length,
     decode,
+    encode,
+    binaryNames: binaries,
   };
+}
+
+/**
+ * The MIP with every 0/1 column fixed to one week (`ones` at 1, the rest 0): an LP whose optimum
+ * is the MIP's objective for exactly that week, or infeasible when the week breaks a hard row.
+ */
+export function fixedLp(mip: PlannerMip, ones: string[]): string {
+  const set = new Set(ones);
+  const zeros = mip.binaryNames.filter((n) => !set.has(n));
+  const rows = [
+    ...ones.map((n, k) => ` fix1_${k}: ${n} = 1`),
+    ...(zeros.length > 0 ? [` fix0: ${expr(zeros.map((n): [number, string] => [1, n]))} = 0`] : []),
+  ];
+  return mip.lp.replace('\nBounds\n', `\n${rows.join('\n')}\nBounds\n`);
+}
+
+/** Sums the coefficients of repeated names (an LP row names each column once). */
+function combine(terms: [number, string][]): [number, string][] {
+  const byName = new Map<string, number>();
+  for (const [a, name] of terms) byName.set(name, (byName.get(name) ?? 0) + a);
+  return [...byName].map(([name, a]): [number, string] => [a, name]);
 }
 
 function chunk<T>(list: T[], size: number): T[][] {

@@ -478,7 +478,7 @@ export async function runPlannerBench(opts: PlannerBenchOptions): Promise<Planne
  * The MIP instance: up to `perType` compliant recipes per planned meal type, sampled at random.
  * Both solvers get exactly this catalog, so their objectives are comparable.
  */
-function sampleCandidates(input: PlannerInput, perType: number, rng: Rng): PlannerRecipe[] {
+export function sampleCandidates(input: PlannerInput, perType: number, rng: Rng): PlannerRecipe[] {
   const m = getModel(input);
   const chosen = new Set<number>();
   for (const slot of m.slots) {
