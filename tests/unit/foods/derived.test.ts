@@ -191,6 +191,7 @@ describe('the shipped derived foods', () => {
       '99011',
       '99012',
       '99013',
+      '99014',
     ]);
     expect(food('16058').longDesc).toMatch(/^Chickpeas .*canned$/);
     expect(food('16426').longDesc).toBe('Tofu, raw, firm, prepared with calcium sulfate');

@@ -28,7 +28,7 @@ describe('recipe catalog: shop notes', () => {
   it.each(
     lines.filter((l) => CANNED_FISH_OR_POULTRY.test(l.desc)).map((l) => [`${l.slug}#${l.i}`, l]),
   )('%s (canned fish or poultry) says no broth', (_id, l) => {
-    expect(l.ing.shopNote).toMatch(/^packed in (water|olive oil or water), no broth$/);
+    expect(l.ing.shopNote).toMatch(/^packed in (water|olive oil|olive oil or water), no broth$/);
   });
 
   it.each(
