@@ -220,13 +220,13 @@ describe('the shipped derived foods', () => {
     expect(drink.fiberG).toBeNull();
   });
 
-  it('enriched rice drink: SR Legacy 14652 values, with vitamin B12; vitamin A unknown (not 0)', () => {
+  it('enriched rice drink: SR Legacy 14652 values, with vitamin B12 and added retinol; fatty acids unknown (not 0)', () => {
     const drink = food('99020').nutrients;
     expect(drink.vitaminB12Ug).toBe(0.63);
     expect(drink.calciumMg).toBe(118);
     expect(drink.energyKcal).toBe(47);
-    expect(drink.vitaminARaeUg).toBeNull();
-    expect(drink.retinolUg).toBeNull();
+    expect(drink.retinolUg).toBe(63);
+    expect(drink.saturatedFatG).toBeNull();
   });
 
   it('coconut aminos: a 5 g label serve of 90 mg sodium is 1800 mg per 100 g; protein unknown', () => {
