@@ -192,6 +192,7 @@ describe('the shipped derived foods', () => {
       '99012',
       '99013',
       '99014',
+      '99020',
     ]);
     expect(food('16058').longDesc).toMatch(/^Chickpeas .*canned$/);
     expect(food('16426').longDesc).toBe('Tofu, raw, firm, prepared with calcium sulfate');
@@ -218,6 +219,15 @@ describe('the shipped derived foods', () => {
     expect(drink.energyKcal).toBe(47);
     expect(drink.ironMg).toBeNull();
     expect(drink.fiberG).toBeNull();
+  });
+
+  it('enriched rice drink: SR Legacy 14652 values, with vitamin B12 and added retinol; fatty acids unknown (not 0)', () => {
+    const drink = food('99020').nutrients;
+    expect(drink.vitaminB12Ug).toBe(0.63);
+    expect(drink.calciumMg).toBe(118);
+    expect(drink.energyKcal).toBe(47);
+    expect(drink.retinolUg).toBe(63);
+    expect(drink.saturatedFatG).toBeNull();
   });
 
   it('coconut aminos: a 5 g label serve of 90 mg sodium is 1800 mg per 100 g; protein unknown', () => {
