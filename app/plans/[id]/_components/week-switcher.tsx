@@ -9,7 +9,22 @@ const short = (iso: string) =>
     timeZone: 'UTC',
   });
 
-/** Links to the profile's plans of the week before and after, and to this week's plan. */
+/** A neighbour week's link text: "This week" when it is this week, else its Monday. */
+function WeekName({ week, current }: { week: NonNullable<WeekRef>; current: WeekRef }) {
+  return week.id === current?.id ? (
+    <span>This week</span>
+  ) : (
+    <span>
+      <span className="visually-hidden">Week of </span>
+      {short(week.weekStart)}
+    </span>
+  );
+}
+
+/**
+ * Links to the profile's plans of the week before and after and to this week's plan; this week
+ * is marked (aria-current="date") when it is the one shown.
+ */
 export function WeekSwitcher({
   isThisWeek,
   previous,
@@ -21,37 +36,29 @@ export function WeekSwitcher({
   next: WeekRef;
   current: WeekRef;
 }) {
+  const currentIsNeighbour = current !== null && [previous?.id, next?.id].includes(current.id);
   if (!previous && !next && (isThisWeek || !current)) {
-    return isThisWeek ? (
-      <p className="week-switch">
-        <span className="week-now">This week</span>
-      </p>
-    ) : null;
+    // nothing to link to
+    return isThisWeek ? <p className="week-switch week-now">This week</p> : null;
   }
   return (
     <nav aria-label="Weeks" className="week-switch no-print">
       {previous ? (
         <Link href={`/plans/${previous.id}`} rel="prev">
           <span aria-hidden="true">←</span>
-          <span>
-            <span className="visually-hidden">Week of </span>
-            {short(previous.weekStart)}
-          </span>
+          <WeekName week={previous} current={current} />
         </Link>
       ) : null}
       {isThisWeek ? (
         <span className="week-now" aria-current="date">
           This week
         </span>
-      ) : current ? (
+      ) : current && !currentIsNeighbour ? (
         <Link href={`/plans/${current.id}`}>This week</Link>
       ) : null}
       {next ? (
         <Link href={`/plans/${next.id}`} rel="next">
-          <span>
-            <span className="visually-hidden">Week of </span>
-            {short(next.weekStart)}
-          </span>
+          <WeekName week={next} current={current} />
           <span aria-hidden="true">→</span>
         </Link>
       ) : null}
