@@ -10,7 +10,8 @@ export const metadata: Metadata = {
     'Plan a week of meals that follows your elimination diet (AIP, low-FODMAP, Whole30, six-food, gut reset), allergies and dislikes.',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+// viewport-fit=cover lets the phone tab bar keep clear of the home indicator (safe-area insets).
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, viewportFit: 'cover' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -11,7 +11,8 @@ import { recipeUrl } from './plan-ics';
 export type PlanMarkdownInput = {
   plan: Plan;
   recipes: ReadonlyMap<string, Recipe>;
-  foods: ReadonlyMap<string, Pick<Food, 'ndb' | 'name' | 'measures'>>;
+  /** `display` is the cook's name (seeds/food-names.json); without it a name from `name`. */
+  foods: ReadonlyMap<string, Pick<Food, 'ndb' | 'name' | 'measures' | 'display'>>;
   /** When given, each meal links to its recipe page. */
   baseUrl?: string;
   /** When given, a "Nutrition this week" section follows the days. */
@@ -64,7 +65,9 @@ function mealSection(input: PlanMarkdownInput, meal: PlanMeal, cookedOn: Map<str
   const factor = meal.servings / recipe.servings;
   const ingredients = recipe.ingredients.map((ing) => {
     const food = input.foods.get(ing.ndb);
-    const foodName = escapeMarkdown(food ? shortFoodName(food.name) : `food ${ing.ndb}`);
+    const foodName = escapeMarkdown(
+      food ? (food.display ?? shortFoodName(food.name)) : `food ${ing.ndb}`,
+    );
     return `- ${foodName}: ${escapeMarkdown(scaleIngredientText(ing, factor, food))}`;
   });
   const steps = recipe.steps.map((s, i) => `${i + 1}. ${escapeMarkdown(s)}`);

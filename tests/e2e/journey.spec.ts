@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { screenshotBoth } from './helpers';
+import { PlanPage } from './pages/plan-page';
 
 test.describe.configure({ mode: 'serial' });
-
-async function mealNames(page: Page, slot: string): Promise<string[]> {
-  return page.locator(`[data-testid$="-${slot}"] .meal-name`).allInnerTexts();
-}
 
 test('fresh database → onboarding → plan → swap → lock → regenerate → shopping → exports', async ({
   page,
@@ -30,22 +27,23 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   await page.getByRole('button', { name: 'Save and plan my week' }).click();
 
   await expect(page).toHaveURL(/\/plans\/\d+$/, { timeout: 30_000 });
-  await expect(page.getByRole('heading', { name: /Week of/ })).toBeVisible();
-  await expect(page.locator('[data-testid$="-dinner"]')).toHaveCount(7);
+  const plan = new PlanPage(page);
+  await expect(plan.heading).toBeVisible();
+  await expect(plan.meals('dinner')).toHaveCount(7);
   await screenshotBoth(page, 'plan-week');
 
   // Swap a dinner through the dialog.
-  const dinners = await mealNames(page, 'dinner');
-  const { day, choose } = await openDinnerSwapWithChoices(page);
+  const dinners = await plan.mealNames('dinner');
+  const { day, choose } = await plan.openDinnerSwapWithChoices();
   const chosenName = ((await choose.getAttribute('aria-label')) ?? '').replace(/^Choose /, '');
   await screenshotBoth(page, 'swap-dialog');
   await choose.click();
   await expect(page.getByRole('status')).toHaveText('Meal swapped.');
-  await expect(page.locator('[data-testid$="-dinner"] .meal-name').nth(day)).toHaveText(chosenName);
+  await expect(plan.meals('dinner').locator('.meal-name').nth(day)).toHaveText(chosenName);
   expect(chosenName).not.toBe(dinners[day]);
 
   // Lock a lunch, regenerate the week, the lock is kept.
-  const lunchCard = page.locator('[data-testid$="-lunch"]').nth(1);
+  const lunchCard = plan.meals('lunch').nth(1);
   const lunchName = (await lunchCard.locator('.meal-name').textContent()) ?? '';
   await lunchCard.getByRole('button', { name: /^Lock lunch/ }).click();
   await expect(lunchCard.getByRole('button', { name: /^Unlock lunch/ })).toHaveAttribute(
@@ -54,10 +52,8 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   );
   await page.getByRole('button', { name: 'Regenerate week' }).click();
   await expect(page.getByRole('status')).toContainText('Week regenerated');
-  await expect(page.locator('[data-testid$="-lunch"]').nth(1).locator('.meal-name')).toHaveText(
-    lunchName,
-  );
-  await expect(page.locator('[data-testid$="-lunch"]').nth(1)).toContainText('locked');
+  await expect(plan.meals('lunch').nth(1).locator('.meal-name')).toHaveText(lunchName);
+  await expect(plan.meals('lunch').nth(1)).toContainText('locked');
 
   // The calendar export: one event per meal, linking recipe pages.
   const icsDownload = page.waitForEvent('download');
@@ -102,31 +98,9 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
 
   // Swap a meal, come back: the lines that swap changed are marked.
   await page.getByRole('link', { name: '← Back to the plan' }).click();
-  await (await openDinnerSwapWithChoices(page, 3)).choose.click();
+  await (await plan.openDinnerSwapWithChoices(3)).choose.click();
   await expect(page.getByRole('status')).toHaveText('Meal swapped.');
   await page.getByRole('link', { name: 'Shopping list' }).first().click();
   await expect(page.locator('[data-changed="true"]').first()).toBeVisible();
   await expect(page.getByText('changed by your last plan change').first()).toBeVisible();
 });
-
-/**
- * Opens the swap dialog of the first dinner (from day `from` on) that has alternatives. A day can
- * have none: every other dinner would break a hard rule of that day (AIP's fructose cap, sodium).
- */
-async function openDinnerSwapWithChoices(page: Page, from = 0) {
-  const dialog = page.getByRole('dialog');
-  for (let day = from; day < from + 7; day++) {
-    await page
-      .getByRole('button', { name: /^Swap dinner on/ })
-      .nth(day % 7)
-      .click();
-    await expect(dialog).toBeVisible();
-    const choose = dialog.getByRole('button', { name: /^Choose / }).first();
-    const none = dialog.getByText('No other recipe fits this slot');
-    await expect(choose.or(none)).toBeVisible({ timeout: 15_000 });
-    if (await choose.isVisible()) return { day: day % 7, choose };
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await expect(dialog).toBeHidden();
-  }
-  throw new Error('no dinner of the week has an alternative');
-}

@@ -1,19 +1,25 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { GET as shoppingList } from '@/app/api/plans/[id]/shopping-list/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { FOOD_NAMES } from '@/db/queries/food-words';
-import { loadFoods } from '@/seeds/load-foods';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { descriptionLeaks as leaks } from '../support/food-words';
+
+// The plan page's client parts need the app router; a static render only needs them to exist.
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ refresh: () => undefined }),
+  usePathname: () => '/plans',
+  notFound: () => {
+    throw new Error('NEXT_NOT_FOUND');
+  },
+}));
 
 type Item = { ndb: string; ndbs: string[]; name: string; display: string; exact: string };
-
-/** SR21 long descriptions of the named catalog foods that read as database strings. */
-const DESCRIPTIONS = loadFoods()
-  .filter((f) => FOOD_NAMES.has(f.ndb) && f.longDesc.includes(','))
-  .map((f) => f.longDesc.toLowerCase());
-const leaks = (text: string) => DESCRIPTIONS.filter((d) => text.toLowerCase().includes(d));
 
 let planId: number;
 
@@ -64,5 +70,34 @@ describe('words a shopper and a cook read, through the API on the seeded catalog
     const r = (await res.json()) as { ingredients: { ndb: string; display: string }[] };
     expect(r.ingredients.map((i) => i.display)).toContain('pistachios');
     for (const i of r.ingredients) expect(i.display).toBe(FOOD_NAMES.get(i.ndb)?.display);
+  });
+
+  it('the plan page names recipes and foods in kitchen words, no SR21 description', async () => {
+    const { default: PlanPage } = await import('@/app/plans/[id]/page');
+    const element = await PlanPage({ params: Promise.resolve({ id: String(planId) }) });
+    const html = renderToStaticMarkup(element as ReturnType<typeof createElement>);
+    expect(html).toMatch(/Week of <time datetime="2026-11-30">/i);
+    expect(html.match(/data-testid="meal-/g)?.length).toBeGreaterThanOrEqual(21);
+    expect(leaks(html)).toEqual([]);
+  });
+
+  it('the plan Markdown lists each ingredient by its cook name', async () => {
+    const res = await exportPlan(
+      new Request(`http://localhost/api/plans/${planId}/export?format=md`),
+      { params: Promise.resolve({ id: String(planId) }) },
+    );
+    expect(res.status).toBe(200);
+    const md = await res.text();
+    expect(leaks(md)).toEqual([]);
+    const displays = new Set([...FOOD_NAMES.values()].map((n) => n.display));
+    // the lines between a meal's "**Ingredients**" and "**Steps**": "- {name}: {amount}"
+    const names = md
+      .split('**Ingredients**')
+      .slice(1)
+      .flatMap((part) => (part.split('**Steps**')[0] ?? '').split('\n'))
+      .filter((l) => l.startsWith('- '))
+      .map((l) => (l.slice(2).split(': ')[0] ?? '').replace(/\\/g, ''));
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((n) => !displays.has(n))).toEqual([]);
   });
 });

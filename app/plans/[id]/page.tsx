@@ -3,12 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { nutritionReportFor } from '@/db/queries/nutrition-report';
-import { getPlanById } from '@/db/queries/plans';
+import { getPlanById, listPlans } from '@/db/queries/plans';
 import { getProfileById } from '@/db/queries/profiles';
+import { getProtocolById } from '@/db/queries/protocols';
 import { reportSummary } from '@/lib/nutrition/report';
-import { mondayOf } from '../../_lib/week';
+import { snackCarbsFor } from '@/lib/planner/nutrition';
+import { localIsoDate, mondayOf, neighbourWeeks } from '../../_lib/week';
 import { NewPlanButton } from '../../profile/_components/new-plan-button';
 import { PlanBoard } from './_components/plan-board';
+import { WeekSwitcher } from './_components/week-switcher';
 
 export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ id: string }> };
@@ -19,6 +22,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: plan ? `Week of ${plan.weekStart}` : 'Plan not found' };
 }
 
+/** "Nov 30", with the year when it is not this year's. */
+function weekLabel(iso: string, now: Date): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: iso.startsWith(String(now.getFullYear())) ? undefined : 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
@@ -26,70 +39,95 @@ export default async function PlanPage({ params }: Props) {
   const plan = getPlanById(db, Number(id));
   if (!plan) notFound();
   const profile = getProfileById(db, plan.profileId);
+  const protocol = profile ? getProtocolById(db, profile.protocol) : null;
+  const phase = protocol?.phases.find((p) => p.id === profile?.phase);
   const inBand = plan.days.filter((d) => d.totals.energyInBand).length;
   const protein = plan.days.filter((d) => d.totals.proteinMet).length;
   const nutrition = reportSummary(nutritionReportFor(db, plan.id, { suggestions: false }).report);
+  const now = new Date();
+  const thisWeek = mondayOf(now);
+  const weeks = neighbourWeeks(listPlans(db, plan.profileId), plan.weekStart, thisWeek);
+  const people = `${plan.householdSize} ${plan.householdSize === 1 ? 'person' : 'people'}`;
+  const carbs = profile?.carbsPerMealG
+    ? { meal: profile.carbsPerMealG, snack: snackCarbsFor(profile.carbsPerMealG) }
+    : null;
+  const file = (format: string) => `/api/plans/${plan.id}/export?format=${format}`;
 
   return (
-    <>
-      <div className="spread">
-        <div>
-          <h1>Week of {plan.weekStart}</h1>
-          <p className="muted" style={{ marginTop: 0 }}>
+    <PlanBoard
+      planId={plan.id}
+      days={plan.days}
+      today={localIsoDate(now)}
+      carbs={carbs}
+      shoppingHref={`/plans/${plan.id}/shopping`}
+      head={
+        <>
+          <div className="plan-title-row">
+            <h1 className="plan-title">
+              Week of <time dateTime={plan.weekStart}>{weekLabel(plan.weekStart, now)}</time>
+            </h1>
+            <WeekSwitcher isThisWeek={plan.weekStart === thisWeek} {...weeks} />
+          </div>
+          <p className="plan-context">
             {profile ? (
               <>
-                For <Link href={`/profile?id=${profile.id}`}>{profile.name}</Link> ·{' '}
-                {profile.protocol} · {profile.phase} · household of {plan.householdSize} ·{' '}
+                {protocol?.shortName ?? protocol?.name ?? profile.protocol}
+                {phase ? ` · ${phase.name}` : ''} ·{' '}
+                <Link href={`/profile?id=${profile.id}`}>{profile.name}</Link> · {people}
               </>
-            ) : null}
-            energy in range on {inBand} of {plan.days.length} days, protein met on {protein}
-            {plan.score ? ` · ${plan.score.distinctIngredients} different foods to buy` : ''}
+            ) : (
+              people
+            )}
           </p>
-        </div>
-        <div className="row no-print">
-          <Link className="button" href={`/plans/${plan.id}/shopping`}>
-            Shopping list
-          </Link>
-          <a className="button secondary" href={`/api/plans/${plan.id}/export?format=ics`} download>
-            Calendar (.ics)
-          </a>
-          <a className="button secondary" href={`/api/plans/${plan.id}/export?format=md`} download>
-            Markdown
-          </a>
-          <a
-            className="button secondary"
-            href={`/api/plans/${plan.id}/export?format=json`}
-            download
-          >
-            JSON
-          </a>
+        </>
+      }
+      menu={
+        <>
           <Link className="button secondary" href={`/plans/${plan.id}/nutrition`}>
             Nutrition
           </Link>
+          <a className="button secondary" href={file('ics')} download>
+            Calendar (.ics)
+          </a>
+          <a className="button secondary" href={file('md')} download>
+            Markdown
+          </a>
+          <a className="button secondary" href={file('json')} download>
+            JSON
+          </a>
           <Link className="button secondary" href={`/plans/${plan.id}/print`}>
             Print view
           </Link>
-        </div>
-      </div>
-      <p className="nutrition-summary">
-        {nutrition ? `${nutrition} — ` : 'Every tracked nutrient meets its target this week — '}
-        <Link href={`/plans/${plan.id}/nutrition`}>see nutrition</Link>
-      </p>
-      {profile && plan.weekStart !== mondayOf(new Date()) ? (
-        <div className="alert info no-print spread" style={{ marginBottom: '0.75rem' }}>
-          <span>This plan is for the week of {plan.weekStart}, not this week.</span>
-          <NewPlanButton profileId={profile.id} />
-        </div>
-      ) : null}
-      {profile && profile.householdSize !== plan.householdSize ? (
-        <p className="alert info">
-          This plan was made for {plan.householdSize}{' '}
-          {plan.householdSize === 1 ? 'person' : 'people'}; your profile now says{' '}
-          {profile.householdSize}. Regenerate the week to rescale every meal (locked meals keep
-          their recipe).
-        </p>
-      ) : null}
-      <PlanBoard planId={plan.id} days={plan.days} />
-    </>
+        </>
+      }
+      notices={
+        <>
+          <p className="plan-facts small">
+            <span className="plan-facts-days">
+              Energy in range on {inBand} of {plan.days.length} days, protein met on {protein}
+              {plan.score ? ` · ${plan.score.distinctIngredients} different foods to buy` : ''}.{' '}
+            </span>
+            <span className="nutrition-summary">
+              {nutrition
+                ? `${nutrition} — `
+                : 'Every tracked nutrient meets its target this week — '}
+              <Link href={`/plans/${plan.id}/nutrition`}>see nutrition</Link>
+            </span>
+          </p>
+          {profile && plan.weekStart !== thisWeek && !weeks.current ? (
+            <div className="alert info no-print spread plan-notice">
+              <span>This plan is for the week of {plan.weekStart}, not this week.</span>
+              <NewPlanButton profileId={profile.id} />
+            </div>
+          ) : null}
+          {profile && profile.householdSize !== plan.householdSize ? (
+            <p className="alert info plan-notice">
+              This plan was made for {people}; your profile now says {profile.householdSize}.
+              Regenerate the week to rescale every meal (locked meals keep their recipe).
+            </p>
+          ) : null}
+        </>
+      }
+    />
   );
 }

@@ -2,15 +2,23 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
 import type { Alternative as Alternative_ } from '@/lib/planner/types';
 import { callApi } from '../../../_lib/api-client';
+import { localIsoDate } from '../../../_lib/week';
+import { DayTabs, panelId, tabId } from './day-tabs';
 
 // Types only: the server's plan view is what the page passes in.
 type BoardDay = PlanView['days'][number];
 type BoardMeal = BoardDay['meals'][number];
 type Alternative = Alternative_ & { recipeName?: string };
+type Band = { target: number; tolerance: number };
+/** The profile's carbohydrate targets: per main meal, and per snack when it has one. */
+export type CarbTargets = { meal: Band; snack: Band | null };
+
+/** Where phones show one day at a time (the same width as in globals.css). */
+const PHONE = '(max-width: 47.99rem)';
 
 const SLOT_ORDER = ['breakfast', 'lunch', 'snack', 'dinner'];
 const signed = (n: number, unit: string) =>
@@ -66,10 +74,67 @@ function TotalBar({
   );
 }
 
-/** The week grid: meals by day and slot, daily totals against targets, swap, lock, regenerate. */
-export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }) {
+const bandText = (band: Band) => `${band.target} ± ${band.tolerance} g`;
+
+/** A meal's carbohydrate: ✓ within its target band, else the band it misses. */
+function carbsText(grams: number, band: Band | null): string {
+  if (!band) return `${grams} g carbs`;
+  const ok = Math.abs(grams - band.target) <= band.tolerance;
+  return ok ? `${grams} g carbs ✓` : `${grams} g carbs (target ${bandText(band)})`;
+}
+
+function LockIcon() {
+  return (
+    <svg
+      className="lock-icon"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+    >
+      <path d="M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3" />
+    </svg>
+  );
+}
+
+/**
+ * The plan page: a compact head (context, the shopping list, a menu of the other actions), then
+ * the week — a grid of days on wide screens, one day at a time behind day tabs on phones (CSS
+ * picks; every day is rendered, so print and the server render hold the whole week). Swap,
+ * lock, regenerate a day or the week.
+ */
+export function PlanBoard({
+  planId,
+  days,
+  today: serverToday,
+  carbs,
+  shoppingHref,
+  head,
+  menu,
+  notices,
+}: {
+  planId: number;
+  days: BoardDay[];
+  /** The server's date; the browser's own replaces it once the page runs. */
+  today: string;
+  carbs: CarbTargets | null;
+  shoppingHref: string;
+  head: ReactNode;
+  /** Secondary actions: shown in a row on wide screens, behind "More" on phones. */
+  menu: ReactNode;
+  notices: ReactNode;
+}) {
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const dates = days.map((d) => d.date);
+  const [today, setToday] = useState(serverToday);
+  const [selected, setSelected] = useState(dates.includes(serverToday) ? serverToday : dates[0]);
+  const [isPhone, setIsPhone] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [swap, setSwap] = useState<{
@@ -78,6 +143,36 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
     items: Alternative[] | null;
     error?: string;
   } | null>(null);
+
+  // The browser knows the reader's date; the server may be in another time zone.
+  const week = dates.join(' ');
+  useEffect(() => {
+    const local = localIsoDate(new Date());
+    if (local === serverToday) return;
+    setToday(local);
+    if (week.split(' ').includes(local)) setSelected(local);
+  }, [serverToday, week]);
+
+  // The day cards are tab panels only while the tabs show.
+  useEffect(() => {
+    const mq = window.matchMedia(PHONE);
+    const update = () => setIsPhone(mq.matches);
+    update();
+    mq.addEventListener('change', update);
+    return () => mq.removeEventListener('change', update);
+  }, []);
+
+  // Escape closes the open "More" menu and returns to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || dialogRef.current?.open) return;
+      setMenuOpen(false);
+      menuButtonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   async function act(key: string, url: string, method: string, body: unknown, success: string) {
     setBusy(key);
@@ -127,25 +222,49 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
 
   return (
     <div>
-      <div className="row no-print" style={{ marginBottom: '0.75rem' }}>
-        <button
-          type="button"
-          disabled={busy !== null}
-          onClick={() =>
-            act(
-              'regen-week',
-              `/api/plans/${planId}/regenerate`,
-              'POST',
-              { scope: 'week', seed: Math.floor(Math.random() * 2 ** 31) },
-              'Week regenerated; locked meals were kept.',
-            )
-          }
-        >
-          {busy === 'regen-week' ? <span className="spinner" aria-hidden="true" /> : null}
-          Regenerate week
-        </button>
-        <span className="muted small">Locked meals stay as they are.</span>
-      </div>
+      <header className="plan-head">
+        <div className="plan-head-text">{head}</div>
+        <div className="plan-actions no-print">
+          <Link className="button" href={shoppingHref}>
+            Shopping list
+          </Link>
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="secondary plan-more-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="plan-more"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            More <span aria-hidden="true">{menuOpen ? '▴' : '▾'}</span>
+          </button>
+          <div id="plan-more" className={`plan-more${menuOpen ? ' open' : ''}`}>
+            {menu}
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy !== null}
+              aria-describedby="regen-hint"
+              onClick={() =>
+                act(
+                  'regen-week',
+                  `/api/plans/${planId}/regenerate`,
+                  'POST',
+                  { scope: 'week', seed: Math.floor(Math.random() * 2 ** 31) },
+                  'Week regenerated; locked meals were kept.',
+                )
+              }
+            >
+              {busy === 'regen-week' ? <span className="spinner" aria-hidden="true" /> : null}
+              Regenerate week
+            </button>
+            <span id="regen-hint" className="muted small">
+              Locked meals stay as they are.
+            </span>
+          </div>
+        </div>
+      </header>
+      {notices}
       <div aria-live="polite" className="no-print">
         {status ? (
           <div
@@ -158,129 +277,174 @@ export function PlanBoard({ planId, days }: { planId: number; days: BoardDay[] }
         ) : null}
       </div>
 
+      <DayTabs dates={dates} selected={selected ?? ''} today={today} onSelect={setSelected} />
       <div className="week-grid">
-        {days.map((day) => (
-          <section key={day.date} className="card day-card" aria-labelledby={`day-${day.date}`}>
-            <div className="spread">
-              <h2 id={`day-${day.date}`} style={{ margin: 0, fontSize: '1.05rem' }}>
-                {dayLabel(day.date)}
-              </h2>
-              <button
-                type="button"
-                className="ghost no-print"
-                disabled={busy !== null}
-                onClick={() =>
-                  act(
-                    `regen-${day.date}`,
-                    `/api/plans/${planId}/regenerate`,
-                    'POST',
-                    { scope: 'day', date: day.date, seed: Math.floor(Math.random() * 2 ** 31) },
-                    `${dayLabel(day.date)} regenerated.`,
-                  )
-                }
-                aria-label={`Regenerate ${dayLabel(day.date)}`}
-              >
-                ↻ Day
-              </button>
-            </div>
-            <ul className="meal-list">
-              {[...day.meals]
-                .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))
-                .map((m) => (
-                  <li key={m.id} className="meal" data-testid={`meal-${m.id}`}>
-                    <div className="muted small meal-slot">
-                      {m.slot}
-                      {m.leftoverOf ? ' · leftovers' : ''}
-                      {m.locked ? ' · locked' : ''}
-                    </div>
-                    <Link href={`/recipes/${m.recipeSlug}`} className="meal-name">
-                      {m.recipeName}
-                    </Link>
-                    <div className="small">
-                      {m.energyKcal} kcal · {m.proteinG} g protein · {m.totalMinutes} min ·{' '}
-                      {m.servings} {m.servings === 1 ? 'serving' : 'servings'}
-                    </div>
-                    <details className="small">
-                      <summary>Why this meal</summary>
-                      <ul>
-                        {m.explanation.parts.map((p) => (
-                          <li key={p.name}>
-                            {p.name}: {p.note}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                    <div className="row no-print" style={{ marginTop: '0.25rem' }}>
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={busy !== null}
-                        onClick={() => openSwap(m, day.date)}
-                        aria-label={`Swap ${m.slot} on ${dayLabel(day.date)}: ${m.recipeName}`}
-                      >
-                        Swap
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-pressed={m.locked}
-                        disabled={busy !== null}
-                        onClick={() =>
-                          act(
-                            `lock-${m.id}`,
-                            `/api/plans/${planId}/meals/${m.id}`,
-                            'PATCH',
-                            { locked: !m.locked },
-                            m.locked ? 'Meal unlocked.' : 'Meal locked.',
-                          )
-                        }
-                        aria-label={`${m.locked ? 'Unlock' : 'Lock'} ${m.slot} on ${dayLabel(day.date)}`}
-                      >
-                        {m.locked ? '🔒 Locked' : 'Lock'}
-                      </button>
-                    </div>
-                  </li>
-                ))}
-            </ul>
-            <div className="day-totals">
-              <TotalBar
-                label="Energy"
-                value={day.totals.energyKcal}
-                target={day.totals.targets.energyKcal}
-                unit="kcal"
-                ok={day.totals.energyInBand}
-                isCeiling
-                atLeast={day.totals.atLeast?.includes('energyKcal')}
-              />
-              <TotalBar
-                label="Protein"
-                value={day.totals.proteinG}
-                target={day.totals.targets.proteinG}
-                unit="g"
-                ok={day.totals.proteinMet}
-                atLeast={day.totals.atLeast?.includes('proteinG')}
-              />
-              <TotalBar
-                label="Fiber"
-                value={day.totals.fiberG}
-                target={day.totals.targets.fiberG}
-                unit="g"
-                ok={day.totals.fiberMet}
-                atLeast={day.totals.atLeast?.includes('fiberG')}
-              />
-              {day.totals.fructoseG ? (
+        {days.map((day) => {
+          const isToday = day.date === today;
+          return (
+            <section
+              key={day.date}
+              id={panelId(day.date)}
+              className={`card day-card${day.date === selected ? ' is-selected' : ''}${isToday ? ' is-today' : ''}`}
+              role={isPhone ? 'tabpanel' : undefined}
+              aria-labelledby={isPhone ? tabId(day.date) : `day-${day.date}`}
+              aria-current={isToday ? 'date' : undefined}
+            >
+              <div className="day-head">
+                <h2 id={`day-${day.date}`} className="day-title">
+                  {dayLabel(day.date)}
+                  {isToday ? <span className="badge today-badge">Today</span> : null}
+                </h2>
+                <button
+                  type="button"
+                  className="ghost no-print"
+                  disabled={busy !== null}
+                  onClick={() =>
+                    act(
+                      `regen-${day.date}`,
+                      `/api/plans/${planId}/regenerate`,
+                      'POST',
+                      { scope: 'day', date: day.date, seed: Math.floor(Math.random() * 2 ** 31) },
+                      `${dayLabel(day.date)} regenerated.`,
+                    )
+                  }
+                  aria-label={`Regenerate ${dayLabel(day.date)}`}
+                >
+                  ↻ Day
+                </button>
+              </div>
+              <ul className="meal-list">
+                {[...day.meals]
+                  .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))
+                  .map((m) => (
+                    <li
+                      key={m.id}
+                      className={`meal${m.locked ? ' is-locked' : ''}`}
+                      data-testid={`meal-${m.id}`}
+                    >
+                      <div className="muted small meal-slot">
+                        {m.slot}
+                        {m.leftoverOf ? ' · leftovers' : ''}
+                        {m.locked ? (
+                          <span className="locked-label">
+                            <LockIcon /> locked
+                          </span>
+                        ) : null}
+                      </div>
+                      <Link href={`/recipes/${m.recipeSlug}`} className="meal-name">
+                        {m.recipeName}
+                      </Link>
+                      <div className="small">
+                        {m.energyKcal} kcal · {m.proteinG} g protein
+                        {carbs
+                          ? ` · ${carbsText(m.carbsG, m.slot === 'snack' ? carbs.snack : carbs.meal)}`
+                          : ''}{' '}
+                        · {m.totalMinutes} min · {m.servings}{' '}
+                        {m.servings === 1 ? 'serving' : 'servings'}
+                      </div>
+                      <details className="small">
+                        <summary>Why this meal</summary>
+                        <ul>
+                          {m.explanation.parts.map((p) => (
+                            <li key={p.name}>
+                              {p.name}: {p.note}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                      <div className="row no-print" style={{ marginTop: '0.25rem' }}>
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={busy !== null}
+                          onClick={() => openSwap(m, day.date)}
+                          aria-label={`Swap ${m.slot} on ${dayLabel(day.date)}: ${m.recipeName}`}
+                        >
+                          Swap
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-pressed={m.locked}
+                          disabled={busy !== null}
+                          onClick={() =>
+                            act(
+                              `lock-${m.id}`,
+                              `/api/plans/${planId}/meals/${m.id}`,
+                              'PATCH',
+                              { locked: !m.locked },
+                              m.locked ? 'Meal unlocked.' : 'Meal locked.',
+                            )
+                          }
+                          aria-label={`${m.locked ? 'Unlock' : 'Lock'} ${m.slot} on ${dayLabel(day.date)}`}
+                        >
+                          {m.locked ? (
+                            <>
+                              <LockIcon /> Locked
+                            </>
+                          ) : (
+                            'Lock'
+                          )}
+                        </button>
+                      </div>
+                    </li>
+                  ))}
+              </ul>
+              <div className="day-totals">
                 <TotalBar
-                  label="Fructose (daily limit)"
-                  value={day.totals.fructoseG.total}
-                  target={day.totals.fructoseG.max}
-                  unit="g"
-                  ok={day.totals.fructoseG.total <= day.totals.fructoseG.max}
+                  label="Energy"
+                  value={day.totals.energyKcal}
+                  target={day.totals.targets.energyKcal}
+                  unit="kcal"
+                  ok={day.totals.energyInBand}
                   isCeiling
+                  atLeast={day.totals.atLeast?.includes('energyKcal')}
                 />
-              ) : null}
-            </div>
-          </section>
-        ))}
+                <TotalBar
+                  label="Protein"
+                  value={day.totals.proteinG}
+                  target={day.totals.targets.proteinG}
+                  unit="g"
+                  ok={day.totals.proteinMet}
+                  atLeast={day.totals.atLeast?.includes('proteinG')}
+                />
+                <TotalBar
+                  label="Fiber"
+                  value={day.totals.fiberG}
+                  target={day.totals.targets.fiberG}
+                  unit="g"
+                  ok={day.totals.fiberMet}
+                  atLeast={day.totals.atLeast?.includes('fiberG')}
+                />
+                {carbs ? (
+                  <div className="small day-carbs">
+                    <div className="spread">
+                      <span>Carbohydrate</span>
+                      <span>
+                        {day.totals.atLeast?.includes('carbsG') ? 'at least ' : ''}
+                        {Math.round(day.totals.carbsG)} g
+                      </span>
+                    </div>
+                    <div className="muted">
+                      Target per meal {bandText(carbs.meal)}
+                      {carbs.snack ? `, per snack ${bandText(carbs.snack)}` : ''}
+                    </div>
+                  </div>
+                ) : null}
+                {day.totals.fructoseG ? (
+                  <TotalBar
+                    label="Fructose (daily limit)"
+                    value={day.totals.fructoseG.total}
+                    target={day.totals.fructoseG.max}
+                    unit="g"
+                    ok={day.totals.fructoseG.total <= day.totals.fructoseG.max}
+                    isCeiling
+                  />
+                ) : null}
+              </div>
+            </section>
+          );
+        })}
       </div>
 
       <dialog ref={dialogRef} aria-labelledby="swap-title" onClose={() => setSwap(null)}>
