@@ -19,7 +19,7 @@ export class ShoppingPage {
   }
 
   async toBuyCount(): Promise<number> {
-    return Number(await this.toBuy.innerText());
+    return Number(await this.toBuy.textContent());
   }
 
   /** Every line of the list, in page order. */
