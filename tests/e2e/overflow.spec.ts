@@ -52,9 +52,15 @@ test(`no page is wider than a ${WIDTH} px phone`, async ({ page, request }) => {
     const found = await page.evaluate((width) => {
       const scrollWidth = document.documentElement.scrollWidth;
       if (scrollWidth <= width) return null;
-      // The deepest elements that stick out, to say what to fix.
+      // The deepest elements that stick out (not inside a scroll container), to say what to fix.
+      const clipped = (el: HTMLElement) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
       const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !clipped(el))
         .filter(
           (el) => ![...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5),
         )
