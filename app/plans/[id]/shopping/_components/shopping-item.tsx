@@ -41,7 +41,7 @@ export function ShoppingItem({
           <input type="checkbox" checked={item.checked} onChange={onToggleChecked} />
           <span className="shop-text">
             <strong className="shop-name">{item.display}</strong>{' '}
-            <span className="muted small">({item.exact})</span>
+            <span className="muted small shop-exact">({item.exact})</span>
             {item.notes.length > 0 ? (
               <span className="small shop-note" data-testid="shop-note">
                 {' '}
