@@ -124,10 +124,11 @@ export function ProfileForm({
     };
   };
   // After a failed save, focus goes to the first field with an error (the summary without one).
-  const [focusRequest, setFocusRequest] = useState(0);
+  const focusPending = useRef(false);
   const statusRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (focusRequest === 0) return;
+    if (!focusPending.current) return;
+    focusPending.current = false;
     for (const field of invalidFields(errors)) {
       const el = document.getElementById(field.control);
       if (!el) continue;
@@ -140,7 +141,7 @@ export function ProfileForm({
       }
     }
     statusRef.current?.focus();
-  }, [focusRequest, errors]);
+  }, [errors]);
 
   const payload = () => ({
     name: v.name,
@@ -180,7 +181,7 @@ export function ProfileForm({
       }
       setMessage({ kind: 'error', text: errorSummary(res.error.fieldErrors, res.error.message) });
       setBusy(false);
-      setFocusRequest((n) => n + 1);
+      focusPending.current = true;
       return;
     }
     setErrors({});
