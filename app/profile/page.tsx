@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listPlans } from '@/db/queries/plans';
 import { dislikedFoodNames, getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
 import { overridesOf } from '@/lib/nutrition/nutrient-targets';
+import { idParamSchema } from '@/lib/validation/ids';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
 import { DeleteProfileButton } from './_components/delete-profile-button';
@@ -16,6 +18,15 @@ import { DEFAULT_PROFILE, type ProfileValues } from './_lib/profile-values';
 export const metadata: Metadata = { title: 'Profile' };
 export const dynamic = 'force-dynamic';
 
+const ID = idParamSchema('id');
+
+/** The id the API would accept, or undefined when the parameter cannot name a profile. */
+function profileIdOf(raw: string | string[]): number | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const parsed = ID.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export default async function ProfilePage({
   searchParams,
 }: {
@@ -26,23 +37,15 @@ export default async function ProfilePage({
   const protocols = toProtocolOptions(listProtocols(db));
   const profiles = listProfiles(db);
   const wantsNew = params.new !== undefined;
-  const requested = typeof params.id === 'string' ? Number(params.id) : null;
+  // An id that is not a profile's (unknown, non-numeric, repeated) is a 404, not an empty form.
+  const requested = params.id === undefined ? null : profileIdOf(params.id);
+  if (requested === undefined) notFound();
   const profile = wantsNew
     ? null
-    : requested
+    : requested !== null
       ? getProfileById(db, requested)
       : (profiles[0] ?? null);
-
-  if (requested && !profile && !wantsNew) {
-    return (
-      <>
-        <h1>Profile not found</h1>
-        <p>
-          There is no profile {params.id}. <Link href="/profile?new=1">Create a profile</Link>.
-        </p>
-      </>
-    );
-  }
+  if (requested !== null && !profile && !wantsNew) notFound();
 
   if (!profile) {
     return (

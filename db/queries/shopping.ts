@@ -3,7 +3,7 @@ import type { WeekPlan } from '../../lib/planner/types';
 import { parseAisleRules } from '../../lib/shopping/aisles';
 import { buildShoppingList } from '../../lib/shopping/build-list';
 import { sumFoodNeeds } from '../../lib/shopping/needs';
-import { diffShoppingNeeds } from '../../lib/shopping/needs-diff';
+import { diffShoppingNeeds, type NeedSummary } from '../../lib/shopping/needs-diff';
 import { parsePantryDefaults } from '../../lib/shopping/pantry';
 import type { Food, Plan, Recipe, ShoppingList, UnitSystem } from '../../lib/shopping/types';
 import aislesJson from '../../seeds/aisles.json';
@@ -175,19 +175,19 @@ export function buildPlanShoppingList(
   };
 }
 
-/** Grams each food needs for a plan, for marking what a swap changed. */
+/** Grams and meals of each food a plan needs, for marking what a swap changed. */
 export function needsOf(
   db: Db,
   planId: number,
   profileId: number,
   plan: WeekPlan,
-): Map<string, number> {
+): Map<string, NeedSummary> {
   const recipes = loadShoppingRecipes(
     db,
     plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
   return new Map(
-    sumFoodNeeds(toShoppingPlan(planId, profileId, plan), recipes).map((n) => [n.ndb, n.grams]),
+    sumFoodNeeds(toShoppingPlan(planId, profileId, plan), recipes).map((n) => [n.ndb, n]),
   );
 }
 
@@ -195,8 +195,8 @@ export function needsOf(
 export function recordShoppingChanges(
   db: Db,
   planId: number,
-  before: Map<string, number>,
-  after: Map<string, number>,
+  before: Map<string, NeedSummary>,
+  after: Map<string, NeedSummary>,
 ): void {
   const diff = diffShoppingNeeds(before, after);
   db.$client.prepare('DELETE FROM shopping_changes WHERE plan_id = ?').run(planId);

@@ -5,9 +5,9 @@ export type ShoppingListDiff = { added: string[]; removed: string[]; changed: st
 
 /**
  * What a rebuild (e.g. after a swap) did to the list, by NDB number: foods new to the list,
- * foods gone from it, and foods whose grams changed (sorted by NDB number).
+ * foods gone from it, and foods whose grams or meals changed (sorted by NDB number).
  */
 export function diffShoppingLists(before: ShoppingList, after: ShoppingList): ShoppingListDiff {
-  const grams = (list: ShoppingList) => new Map(list.items.map((i) => [i.ndb, i.grams]));
-  return diffShoppingNeeds(grams(before), grams(after));
+  const needs = (list: ShoppingList) => new Map(list.items.map((i) => [i.ndb, i]));
+  return diffShoppingNeeds(needs(before), needs(after));
 }

@@ -1,13 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { NUTRIENT_OVERRIDE_KEYS } from '@/lib/nutrition/nutrient-model';
 import type { Diagnosis } from '@/lib/planner/types';
 import { ALLERGEN_LABELS, GROUP_LABELS } from '@/lib/protocols/labels';
 import { DiagnosisDetails } from '../../_components/diagnosis-details';
 import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
+import { errorSummary, invalidFields, personFieldErrors } from '../_lib/field-messages';
 import { OVERRIDE_LABELS } from '../_lib/nutrient-labels';
 import { type ProfileValues, type ProtocolOption, SLOTS } from '../_lib/profile-values';
 import { FoodPicker } from './food-picker';
@@ -114,6 +115,33 @@ export function ProfileForm({
         .flatMap(([, m]) => m),
     );
   const describedBy = (key: string) => (err(key).length ? `${key}-error` : undefined);
+  /** aria-invalid and aria-describedby (the error, then the hint) for a field's control. */
+  const a11y = (key: string, hint?: string) => {
+    const ids = [describedBy(key), hint].filter(Boolean).join(' ');
+    return {
+      'aria-invalid': err(key).length > 0 ? true : undefined,
+      'aria-describedby': ids || undefined,
+    };
+  };
+  // After a failed save, focus goes to the first field with an error (the summary without one).
+  const focusPending = useRef(false);
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    for (const field of invalidFields(errors)) {
+      const el = document.getElementById(field.control);
+      if (!el) continue;
+      const target = el.matches('input, select, textarea, button')
+        ? el
+        : el.querySelector<HTMLElement>('input, select, textarea, button');
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+    statusRef.current?.focus();
+  }, [errors]);
 
   const payload = () => ({
     name: v.name,
@@ -147,12 +175,13 @@ export function ProfileForm({
       body: payload(),
     });
     if (!res.ok) {
-      setErrors(res.error.fieldErrors ?? {});
+      setErrors(personFieldErrors(res.error.fieldErrors));
       if (Object.keys(res.error.fieldErrors ?? {}).some((f) => f.startsWith('nutrientTargets'))) {
         setOverridesOpen(true);
       }
-      setMessage({ kind: 'error', text: res.error.message });
+      setMessage({ kind: 'error', text: errorSummary(res.error.fieldErrors, res.error.message) });
       setBusy(false);
+      focusPending.current = true;
       return;
     }
     setErrors({});
@@ -184,7 +213,7 @@ export function ProfileForm({
 
   return (
     <form onSubmit={(e) => submit(e, mode === 'create')} noValidate aria-describedby="form-status">
-      <div id="form-status" aria-live="polite">
+      <div id="form-status" aria-live="polite" ref={statusRef} tabIndex={-1}>
         {message ? (
           <div
             className={`alert ${message.kind}`}
@@ -206,8 +235,7 @@ export function ProfileForm({
             type="text"
             value={v.name}
             onChange={(e) => set('name', e.target.value)}
-            aria-describedby={describedBy('name')}
-            aria-invalid={err('name').length > 0}
+            {...a11y('name')}
             required
           />
           <FieldError id="name-error" errors={err('name')} />
@@ -221,10 +249,10 @@ export function ProfileForm({
             max={12}
             value={v.householdSize}
             onChange={(e) => set('householdSize', Number(e.target.value))}
-            aria-describedby={describedBy('householdSize')}
+            {...a11y('householdSize', 'household-hint')}
             style={{ maxWidth: '8rem' }}
           />
-          <div className="hint">
+          <div id="household-hint" className="hint">
             Each meal is cooked for this many servings; the shopping list scales with it.
           </div>
           <FieldError id="householdSize-error" errors={err('householdSize')} />
@@ -234,8 +262,10 @@ export function ProfileForm({
       <fieldset>
         <legend>Protocol</legend>
         <div
+          id="p-protocol"
           role="radiogroup"
           aria-label="Protocol"
+          {...a11y('protocol')}
           className="grid"
           style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))' }}
         >
@@ -275,7 +305,7 @@ export function ProfileForm({
               id="p-phase"
               value={v.phase}
               onChange={(e) => set('phase', e.target.value)}
-              aria-describedby={describedBy('phase') ?? 'phase-hint'}
+              {...a11y('phase', 'phase-hint')}
             >
               {current.phases.map((ph) => (
                 <option key={ph.id} value={ph.id}>
@@ -293,8 +323,16 @@ export function ProfileForm({
 
       <fieldset>
         <legend>Allergies and intolerances</legend>
-        <p className="hint">A food that only may contain one of these is left out too.</p>
-        <div className="checks">
+        <p id="allergens-hint" className="hint">
+          A food that only may contain one of these is left out too.
+        </p>
+        <div
+          id="p-allergens"
+          className="checks"
+          role="group"
+          aria-label="Allergies"
+          {...a11y('allergens', 'allergens-hint')}
+        >
           {Object.entries(ALLERGEN_LABELS).map(([code, label]) => (
             <label key={code}>
               <input
@@ -311,7 +349,13 @@ export function ProfileForm({
 
       <fieldset>
         <legend>Diet</legend>
-        <div className="checks" role="radiogroup" aria-label="Everyday diet">
+        <div
+          id="p-diet"
+          className="checks"
+          role="radiogroup"
+          aria-label="Everyday diet"
+          {...a11y('diet')}
+        >
           {diets.map((d) => (
             <label key={d.id}>
               <input
@@ -326,8 +370,14 @@ export function ProfileForm({
           ))}
         </div>
         <FieldError id="diet-error" errors={err('diet')} />
-        <h3>Also leave out</h3>
-        <div className="checks">
+        <h3 id="avoid-h">Also leave out</h3>
+        <div
+          id="p-avoid"
+          className="checks"
+          role="group"
+          aria-labelledby="avoid-h"
+          {...a11y('avoid')}
+        >
           {AVOID_CODES.map((code) => (
             <label key={code}>
               <input
@@ -340,7 +390,7 @@ export function ProfileForm({
           ))}
         </div>
         <FieldError id="avoid-error" errors={err('avoid')} />
-        <div className="field" style={{ marginTop: '0.75rem' }}>
+        <div id="p-dislikes" className="field" style={{ marginTop: '0.75rem' }}>
           <FoodPicker
             value={v.dislikes}
             onChange={(d) => set('dislikes', d)}
@@ -352,7 +402,13 @@ export function ProfileForm({
 
       <fieldset>
         <legend>Meals and time</legend>
-        <div className="checks" aria-label="Meals to plan" role="group">
+        <div
+          id="p-slots"
+          className="checks"
+          aria-label="Meals to plan"
+          role="group"
+          {...a11y('slots')}
+        >
           {SLOTS.map((s) => (
             <label key={s}>
               <input
@@ -379,7 +435,7 @@ export function ProfileForm({
                 type="time"
                 value={v.mealTimes[slot]}
                 onChange={(e) => set('mealTimes', { ...v.mealTimes, [slot]: e.target.value })}
-                aria-describedby={describedBy(`mealTimes.${slot}`)}
+                {...a11y(`mealTimes.${slot}`)}
               />
               <FieldError id={`mealTimes.${slot}-error`} errors={err(`mealTimes.${slot}`)} />
             </div>
@@ -397,7 +453,7 @@ export function ProfileForm({
               onChange={(e) =>
                 set('maxMinutes', { ...v.maxMinutes, weekday: Number(e.target.value) })
               }
-              aria-describedby={describedBy('maxMinutes.weekday')}
+              {...a11y('maxMinutes.weekday')}
             />
             <FieldError id="maxMinutes.weekday-error" errors={err('maxMinutes.weekday')} />
           </div>
@@ -412,19 +468,21 @@ export function ProfileForm({
               onChange={(e) =>
                 set('maxMinutes', { ...v.maxMinutes, weekend: Number(e.target.value) })
               }
-              aria-describedby={describedBy('maxMinutes.weekend')}
+              {...a11y('maxMinutes.weekend')}
             />
             <FieldError id="maxMinutes.weekend-error" errors={err('maxMinutes.weekend')} />
           </div>
         </div>
         <label style={{ fontWeight: 400, marginTop: '0.75rem' }}>
           <input
+            id="p-leftovers"
             type="checkbox"
             checked={v.leftovers}
             onChange={(e) => set('leftovers', e.target.checked)}
           />{' '}
           Cook dinner for two days and eat the rest at the next day’s lunch
         </label>
+        <FieldError id="leftovers-error" errors={err('leftovers')} />
       </fieldset>
 
       <fieldset>
@@ -471,7 +529,7 @@ export function ProfileForm({
               max={5000}
               value={v.energyKcal ?? ''}
               onChange={(e) => set('energyKcal', num(e.target.value))}
-              aria-describedby={describedBy('energyKcal')}
+              {...a11y('energyKcal')}
               style={{ maxWidth: '10rem' }}
             />
             <FieldError id="energyKcal-error" errors={err('energyKcal')} />
@@ -500,6 +558,7 @@ export function ProfileForm({
               <select
                 id="p-sex"
                 value={body.sex}
+                {...a11y('body.sex')}
                 onChange={(e) => {
                   const sex = e.target.value as 'female' | 'male';
                   setBody(
@@ -512,6 +571,7 @@ export function ProfileForm({
                 <option value="female">female</option>
                 <option value="male">male</option>
               </select>
+              <FieldError id="body.sex-error" errors={err('body.sex')} />
             </div>
             <div>
               <label htmlFor="p-age">Age (years)</label>
@@ -520,7 +580,7 @@ export function ProfileForm({
                 type="number"
                 value={body.ageYears}
                 onChange={(e) => setBody({ ...body, ageYears: Number(e.target.value) })}
-                aria-describedby={describedBy('body.ageYears')}
+                {...a11y('body.ageYears')}
               />
               <FieldError id="body.ageYears-error" errors={err('body.ageYears')} />
             </div>
@@ -531,7 +591,7 @@ export function ProfileForm({
                 type="number"
                 value={body.heightCm}
                 onChange={(e) => setBody({ ...body, heightCm: Number(e.target.value) })}
-                aria-describedby={describedBy('body.heightCm')}
+                {...a11y('body.heightCm')}
               />
               <FieldError id="body.heightCm-error" errors={err('body.heightCm')} />
             </div>
@@ -542,7 +602,7 @@ export function ProfileForm({
                 type="number"
                 value={body.weightKg}
                 onChange={(e) => setBody({ ...body, weightKg: Number(e.target.value) })}
-                aria-describedby={describedBy('body.weightKg')}
+                {...a11y('body.weightKg')}
               />
               <FieldError id="body.weightKg-error" errors={err('body.weightKg')} />
             </div>
@@ -551,6 +611,7 @@ export function ProfileForm({
               <select
                 id="p-activity"
                 value={body.activity}
+                {...a11y('body.activity')}
                 onChange={(e) => setBody({ ...body, activity: e.target.value })}
               >
                 {ACTIVITIES.map(([id, label]) => (
@@ -559,6 +620,7 @@ export function ProfileForm({
                   </option>
                 ))}
               </select>
+              <FieldError id="body.activity-error" errors={err('body.activity')} />
             </div>
           </div>
         ) : null}
@@ -566,19 +628,21 @@ export function ProfileForm({
           <div className="checks" role="group" aria-label="Pregnancy and breastfeeding">
             <label>
               <input
+                id="p-pregnant"
                 type="checkbox"
                 checked={body.pregnant ?? false}
                 onChange={(e) => setBody({ ...body, pregnant: e.target.checked })}
-                aria-describedby={describedBy('body.pregnant')}
+                {...a11y('body.pregnant')}
               />{' '}
               Pregnant
             </label>
             <label>
               <input
+                id="p-lactating"
                 type="checkbox"
                 checked={body.lactating ?? false}
                 onChange={(e) => setBody({ ...body, lactating: e.target.checked })}
-                aria-describedby={describedBy('body.lactating')}
+                {...a11y('body.lactating')}
               />{' '}
               Breastfeeding
             </label>
@@ -595,7 +659,7 @@ export function ProfileForm({
               placeholder="1 g per kg"
               value={v.proteinG ?? ''}
               onChange={(e) => set('proteinG', num(e.target.value))}
-              aria-describedby={describedBy('proteinG') ?? 'protein-hint'}
+              {...a11y('proteinG', 'protein-hint')}
             />
             <div id="protein-hint" className="hint">
               Leave empty for the default.
@@ -610,7 +674,7 @@ export function ProfileForm({
               placeholder="14 g per 1,000 kcal"
               value={v.fiberG ?? ''}
               onChange={(e) => set('fiberG', num(e.target.value))}
-              aria-describedby={describedBy('fiberG') ?? 'fiber-hint'}
+              {...a11y('fiberG', 'fiber-hint')}
             />
             <div id="fiber-hint" className="hint">
               Leave empty for the default.
@@ -643,7 +707,7 @@ export function ProfileForm({
                     tolerance: v.carbsPerMealG?.tolerance ?? 10,
                   })
                 }
-                aria-describedby={describedBy('carbsPerMealG.target')}
+                {...a11y('carbsPerMealG.target')}
               />
               <FieldError id="carbsPerMealG.target-error" errors={err('carbsPerMealG.target')} />
             </div>
@@ -659,7 +723,7 @@ export function ProfileForm({
                     tolerance: Number(e.target.value),
                   })
                 }
-                aria-describedby={describedBy('carbsPerMealG.tolerance')}
+                {...a11y('carbsPerMealG.tolerance')}
               />
               <FieldError
                 id="carbsPerMealG.tolerance-error"
@@ -674,11 +738,11 @@ export function ProfileForm({
         <legend>Clinician</legend>
         <label style={{ fontWeight: 400 }}>
           <input
+            id="p-clinician"
             type="checkbox"
             checked={v.clinicianSupervised}
             onChange={(e) => set('clinicianSupervised', e.target.checked)}
-            aria-describedby={describedBy('clinicianSupervised') ?? 'clinician-hint'}
-            aria-invalid={err('clinicianSupervised').length > 0}
+            {...a11y('clinicianSupervised', 'clinician-hint')}
           />{' '}
           Planned with my clinician or dietitian
         </label>
@@ -715,8 +779,7 @@ export function ProfileForm({
                       const { [key]: _old, ...rest } = v.nutrientTargets;
                       set('nutrientTargets', value === null ? rest : { ...rest, [key]: value });
                     }}
-                    aria-describedby={describedBy(field)}
-                    aria-invalid={err(field).length > 0}
+                    {...a11y(field)}
                   />
                   <FieldError id={`${field}-error`} errors={err(field)} />
                 </div>

@@ -19,7 +19,7 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
       <p className="small no-print">
         <Link href={`/plans/${view.id}`}>← Back to the plan</Link>
       </p>
-      <div className="spread">
+      <div className="spread shop-head">
         <h1>Shopping list, week of {view.weekStart}</h1>
         <nav aria-label="Units" className="row no-print">
           <Link
@@ -38,12 +38,7 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
           </Link>
         </nav>
       </div>
-      <p aria-live="polite">
-        <strong>{list.totals.items}</strong> items ·{' '}
-        <strong data-testid="to-buy">{list.totals.toBuy}</strong> still to buy ·{' '}
-        {list.totals.inPantry} you likely have
-      </p>
-      <div className="row no-print">
+      <div className="row no-print shop-exports">
         <a className="button secondary" href={`${base}csv`} download>
           CSV
         </a>
@@ -68,7 +63,7 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
           planId={view.id}
           profileId={view.profileId}
           sections={sections}
-          swapMarked={marked}
+          lastChanged={marked}
         />
       )}
     </>

@@ -4,38 +4,46 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { ShoppingListItem } from '@/lib/shopping/types';
 import { callApi } from '../../../../_lib/api-client';
+import { ShoppingItem } from './shopping-item';
 
 export type ListItem = ShoppingListItem;
 export type ListSection = { id: string; name: string; items: ListItem[] };
 
-function mealLabel(id: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})-(\w+)$/.exec(id);
-  if (!m) return id;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return `${d.toLocaleDateString('en-US', { weekday: 'short', timeZone: 'UTC' })} ${m[4]}`;
+/** The same rule as the server's totals: a line is to buy until it is checked or in the pantry. */
+function countToBuy(items: Iterable<ListItem>): number {
+  let n = 0;
+  for (const i of items) if (!i.checked && !i.inPantry) n++;
+  return n;
 }
 
-/** Check-off list grouped by aisle; checks and pantry choices are saved as they are made. */
+/**
+ * Check-off list grouped by aisle, with the to-buy count above it. Checks are saved as they are
+ * made and the count follows at once; a pantry choice moves the line, so the page reloads its data.
+ */
 export function ShoppingListView({
   planId,
   profileId,
   sections,
-  swapMarked,
+  lastChanged,
 }: {
   planId: number;
   profileId: number;
   sections: ListSection[];
-  swapMarked: string[];
+  /** Line keys the last plan change added or changed. */
+  lastChanged: string[];
 }) {
   const router = useRouter();
   const [items, setItems] = useState(
     () => new Map(sections.flatMap((s) => s.items.map((i) => [i.ndb, i]))),
   );
   const [error, setError] = useState<string | null>(null);
-  const marked = new Set(swapMarked);
+  const marked = new Set(lastChanged);
+  const all = [...items.values()];
+  const inPantry = all.filter((i) => i.inPantry).length;
 
   async function toggleChecked(item: ListItem) {
     const next = !item.checked;
+    setError(null);
     setItems((m) => new Map(m).set(item.ndb, { ...item, checked: next, changed: false }));
     const res = await callApi(`/api/plans/${planId}/shopping-list/items/${item.ndb}`, {
       method: 'PATCH',
@@ -48,6 +56,7 @@ export function ShoppingListView({
   }
 
   async function togglePantry(item: ListItem) {
+    setError(null);
     const res = await callApi(`/api/profiles/${profileId}/pantry/${item.ndb}`, {
       method: item.inPantry ? 'DELETE' : 'PUT',
     });
@@ -57,6 +66,12 @@ export function ShoppingListView({
 
   return (
     <div>
+      <p className="shop-count" aria-live="polite">
+        <strong data-testid="to-buy">{countToBuy(all)}</strong> still to buy ·{' '}
+        <span className="muted">
+          {all.length} items · {inPantry} you likely have
+        </span>
+      </p>
       <div aria-live="polite">
         {error ? (
           <div className="alert error" role="alert">
@@ -67,64 +82,23 @@ export function ShoppingListView({
       {sections.map((section) => (
         <section
           key={section.id}
-          className="card"
-          style={{ marginTop: '0.75rem' }}
+          className="card shop-aisle"
           aria-labelledby={`aisle-${section.id}`}
         >
-          <h2 id={`aisle-${section.id}`} style={{ marginTop: 0 }}>
+          <h2 id={`aisle-${section.id}`} className="shop-aisle-name">
             {section.name}
           </h2>
-          <ul className="result-list">
+          <ul className="shop-items">
             {section.items.map((original) => {
               const item = items.get(original.ndb) ?? original;
-              const isMarked = item.changed || marked.has(item.ndb);
               return (
-                <li
+                <ShoppingItem
                   key={item.ndb}
-                  data-testid={`item-${item.ndb}`}
-                  data-changed={isMarked ? 'true' : 'false'}
-                >
-                  <div className="spread">
-                    <label
-                      style={{
-                        fontWeight: 400,
-                        display: 'flex',
-                        gap: '0.5rem',
-                        alignItems: 'baseline',
-                        margin: 0,
-                      }}
-                    >
-                      <input
-                        type="checkbox"
-                        checked={item.checked}
-                        onChange={() => toggleChecked(item)}
-                      />
-                      <span style={{ textDecoration: item.checked ? 'line-through' : undefined }}>
-                        <strong>{item.display}</strong>{' '}
-                        <span className="muted small">({item.exact})</span>
-                        {item.notes.length > 0 ? (
-                          <span className="small" data-testid="shop-note">
-                            {' '}
-                            — {item.notes.join('; ')}
-                          </span>
-                        ) : null}
-                      </span>
-                    </label>
-                    <span className="row">
-                      {isMarked ? (
-                        <span className="badge inflammatory">changed by your last plan change</span>
-                      ) : null}
-                      <button
-                        type="button"
-                        className="ghost no-print"
-                        onClick={() => togglePantry(item)}
-                      >
-                        {item.inPantry ? 'I need to buy this' : 'I have this'}
-                      </button>
-                    </span>
-                  </div>
-                  <div className="small muted">For: {item.meals.map(mealLabel).join(', ')}</div>
-                </li>
+                  item={item}
+                  marked={marked.has(item.ndb)}
+                  onToggleChecked={() => toggleChecked(item)}
+                  onTogglePantry={() => togglePantry(item)}
+                />
               );
             })}
           </ul>
