@@ -13,7 +13,7 @@ const CANNED_FISH_OR_POULTRY = /^(fish|chicken|turkey), .*\bcanned\b/i;
 const CANNED_COCONUT_MILK = /coconut milk, canned/i;
 /** Words that name a baked good, treat or pancake recreated from other ingredients. */
 const TREAT_WORDS =
-  /\b(pancakes?|cookies?|brownies?|nice cream|waffles?|bars|energy (bites|balls)|gummies|crepes?|panna cotta)\b/i;
+  /\b(pancakes?|cookies?|brownies?|nice cream|waffles?|bars|energy (bites|balls)|no-bake|gummies|crepes?|panna cotta)\b/i;
 
 describe('recipe catalog: shop notes', () => {
   const lines = recipes.flatMap((r) =>
