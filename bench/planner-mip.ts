@@ -11,6 +11,7 @@
  *   fc_d / sf_d / pq_d / fa_d  fibre ceiling, saturated fat, protein share and total fat
  *            penalties of day d (continuous; only with the profile's nutrient model)
  *   mi_j     shortfall penalty of micronutrient j's weekly average (continuous)
+ *   mx_j     micronutrient j misses its target at all (binary; the step wX)
  * Rows
  *   fill_c   Σ x + Σ y = 1                    every cell holds one meal
  *   cap_r    Σ x_·_r_· ≤ 2·w_r                twice a week (leftovers exempt)
@@ -39,7 +40,7 @@
  */
 import { getModel, portionOk } from '@/lib/planner/model';
 import type { PlanCells } from '@/lib/planner/plan-io';
-import { carbsPenalty, ENERGY_BAND, SCORE_WEIGHTS } from '@/lib/planner/score';
+import { carbsPenalty, ENERGY_BAND, MICRO_MET_TOLERANCE, SCORE_WEIGHTS } from '@/lib/planner/score';
 import { EMPTY } from '@/lib/planner/state';
 import type { PlannerInput } from '@/lib/planner/types';
 
@@ -207,6 +208,9 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     for (const r of users) rows.push(` ing_${id}_${r}: z_${id} - w_${r} >= 0`);
   }
 
+  // The targets-missed steps: binary, but not part of a week, so `binaryNames` (the columns a
+  // week fixes) leaves them out and a fixed week still chooses them.
+  const stepBinaries: string[] = [];
   const scaled = (terms: [number, string][], factor: number): [number, string][] =>
     terms.map(([a, name]): [number, string] => [a * factor, name]);
   /** A penalty variable ≥ each linear piece (and ≥ 0), priced 1 in the objective. */
@@ -331,6 +335,13 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     penalty(`mi_${j}`, [
       { row: `mLo_${j}`, terms: scaled(weekMicro[j]!, a), rhs: W.micronutrientPerPct * 100 },
     ]);
+    // the step for a target missed at all: S + 7T·mx ≥ 7T − tol, so mx = 0 only when met
+    const sum = weekMicro[j]!.length > 0 ? weekMicro[j]! : null;
+    rows.push(
+      ` mX_${j}: ${expr([...(sum ?? []), [7 * t, `mx_${j}`]])} >= ${num(7 * t - MICRO_MET_TOLERANCE)}`,
+    );
+    objective.push([W.micronutrientMissed, `mx_${j}`]);
+    stepBinaries.push(`mx_${j}`);
   }
 
   const bounds = continuous.map((name) =>
@@ -348,7 +359,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     'Bounds',
     ...bounds,
     'Binary',
-    ...chunk(binaries, 10).map((names) => ` ${names.join(' ')}`),
+    ...chunk([...binaries, ...stepBinaries], 10).map((names) => ` ${names.join(' ')}`),
     'End',
     '',
   ].join('\n');
@@ -385,8 +396,8 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
 
   return {
     lp,
-    columns: binaries.length + continuous.length,
-    binaries: binaries.length,
+    columns: binaries.length + stepBinaries.length + continuous.length,
+    binaries: binaries.length + stepBinaries.length,
     rows: rows.length,
     decode,
     encode,

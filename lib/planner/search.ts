@@ -57,7 +57,8 @@ function portionCost(st: PlanState, r: number, cell: number, f: number, micro: b
  * Every term is a convex function of the portion factor f (a max of linear pieces; the
  * micronutrient change is −Σ c·min(f·x, gap)), so the cost over the ascending portions is
  * discretely convex and a descent from f = 1 finds the minimum after about three portions
- * instead of all of them. The allowed portions are a prefix (f ≤ the recipe's max portion). Ties
+ * instead of all of them. The one exception, a portion that meets a micronutrient target (a
+ * step down in cost), is priced at every portion. The allowed portions are a prefix (f ≤ the recipe's max portion). Ties
  * go to the smaller portion, as a scan from the smallest would.
  */
 function bestPortion(
@@ -89,6 +90,20 @@ function bestPortion(
   b[5] = st.dayRet[d]! - x * m.retinol[q]!;
   b[6] = st.daySf[d]! - x * m.satFat[q]!;
   b[7] = st.dayFat[d]! - x * m.fat[q]!;
+  if (micro && st.closesMicroGap(r, m.portions[kMax]!)) {
+    // a portion that meets a target drops the cost by a step: not convex, so price them all
+    let best = Number.POSITIVE_INFINITY;
+    let bestK = 0;
+    for (let j = 0; j <= kMax; j++) {
+      const c = portionCost(st, r, cell, m.portions[j]!, micro);
+      if (c < best - EPS) {
+        best = c;
+        bestK = j;
+      }
+    }
+    foundPortion = bestK;
+    return best;
+  }
   let k = Math.min(m.unitPortion, kMax);
   let cost = portionCost(st, r, cell, m.portions[k]!, micro);
   if (k < kMax) {

@@ -6,6 +6,7 @@ import {
   energySharePenalty,
   fiberCeilingPenalty,
   fiberPenalty,
+  MICRO_MET_TOLERANCE,
   micronutrientPenalty,
   proteinPenalty,
   SCORE_WEIGHTS,
@@ -185,16 +186,35 @@ export class PlanState {
     const m = this.m;
     const base = r * m.nMicro;
     let delta = 0;
-    // pen_j = c_j · max(0, G_j − added), G_j = 7·T_j − week sum > 0: the change is −c_j·min(added, G_j)
+    // pen_j = c_j · max(0, G_j − added) + wX·[G_j − added > tol], G_j = 7·T_j − week sum > 0:
+    // the change is −c_j·min(added, G_j), and −wX once the addition closes the gap
     for (let i = 0; i < n; i++) {
       const j = this.shortIdx[i]!;
       const x = m.micro[base + j]!;
       if (x <= 0) continue;
       const added = f * x;
       const gap = this.shortGap[j]!;
-      delta -= this.microCoef[j]! * Math.min(added, gap);
+      if (added >= gap - MICRO_MET_TOLERANCE) {
+        delta -= this.microCoef[j]! * gap + SCORE_WEIGHTS.micronutrientMissed;
+      } else {
+        delta -= this.microCoef[j]! * added;
+      }
     }
     return delta;
+  }
+
+  /**
+   * Whether recipe `r` at factor `f` would close a micronutrient's gap: the step of a target met
+   * makes the cost jump there, so a portion search cannot rely on convexity.
+   */
+  closesMicroGap(r: number, f: number): boolean {
+    const m = this.m;
+    const base = r * m.nMicro;
+    for (let i = 0; i < this.nShort; i++) {
+      const j = this.shortIdx[i]!;
+      if (f * m.micro[base + j]! >= this.shortGap[j]! - MICRO_MET_TOLERANCE) return true;
+    }
+    return false;
   }
 
   /** Indices of micronutrients whose week sum is below 7 × target (first `nShort` entries). */

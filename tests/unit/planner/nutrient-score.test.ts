@@ -15,10 +15,12 @@ import { makeInput, makeProfile, makeRecipe } from './fixtures';
 const LIMITS = { saturatedFatMax: 0.1, proteinMax: 0.35, fatMin: 0.2, fatMax: 0.35 };
 
 describe('nutrient terms of the objective (hand-computed)', () => {
-  it('prices a micronutrient by its weekly average: half the target costs 5, none costs 10', () => {
-    // 7 days × 500 mg = 3,500 mg: average 500 of 1,000 → 50 % short × 0.1 = 5
-    expect(micronutrientPenalty(3500, 1000)).toBeCloseTo(5, 12);
+  it('prices a micronutrient by its weekly average plus a step for missing it: half costs 6, none 10', () => {
+    // 7 days × 500 mg = 3,500 mg: average 500 of 1,000 → 50 % short × 0.08 = 4, + 2 for missing
+    expect(micronutrientPenalty(3500, 1000)).toBeCloseTo(6, 12);
     expect(micronutrientPenalty(0, 1000)).toBeCloseTo(10, 12);
+    // 1 % short still pays the whole step: 0.08 + 2
+    expect(micronutrientPenalty(6930, 1000)).toBeCloseTo(2.08, 12);
     expect(micronutrientPenalty(7000, 1000)).toBe(0);
     expect(micronutrientPenalty(9000, 1000)).toBe(0);
     expect(micronutrientPenalty(100, 0)).toBe(0);
@@ -142,7 +144,7 @@ describe('scorePlan with nutrient goals', () => {
       variety: W.repeat,
       ingredients: 3 * W.ingredient,
       // calcium: 400 mg in the week, average 57.14 of 1,000 → 94.29 % short × 0.1
-      micronutrients: (0.1 * 100 * (1000 - 400 / 7)) / 1000,
+      micronutrients: (0.08 * 100 * (1000 - 400 / 7)) / 1000 + 2,
       // saturated fat 450 − 220 = 230 kcal, fat 900 − 770 = 130 kcal, protein 340 < 770:
       // (230 + 130) × 0.5 = 180 kcal of 2,200 → 8.18
       energyShares: (100 * 180) / 2200,
