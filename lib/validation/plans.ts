@@ -71,6 +71,15 @@ export const alternativesQuerySchema = z.strictObject({
   limit: wholeNumber('limit', 1, 50).default(10).describe('how many to return, best first'),
 });
 
+/**
+ * A recipe page opened from a plan (`/recipes/{slug}?plan=12&meal=2026-12-01-dinner`): the page
+ * then scales to that meal. Other query keys are left alone.
+ */
+export const recipeFromPlanSchema = z.object({
+  plan: idParamSchema('plan'),
+  meal: mealIdSchema,
+});
+
 export type CreatePlan = z.infer<typeof createPlanSchema>;
 export type RegenerateBody = z.infer<typeof regenerateSchema>;
 export type AlternativesQuery = z.infer<typeof alternativesQuerySchema>;

@@ -114,7 +114,15 @@ export function SwapDialog({
       onClose={onClosed}
     >
       <div className="dialog-head">
-        <h2 id={`${ids}-title`}>{meal ? `Swap ${meal.slot}: ${meal.recipeName}` : 'Swap'}</h2>
+        <h2 id={`${ids}-title`} className="swap-title">
+          {meal ? (
+            <>
+              Swap {meal.slot}: <span className="swap-current">{meal.recipeName}</span>
+            </>
+          ) : (
+            'Swap'
+          )}
+        </h2>
         <button
           type="button"
           className="ghost"
@@ -126,9 +134,9 @@ export function SwapDialog({
       </div>
       <div className="dialog-body">
         <p id={`${ids}-about`} className="small muted swap-about">
-          {target ? `${target.dayLabel}. ` : ''}Only recipes that follow your rules are listed, best
-          first. Each shows the meal per person at the portion it would get, then the change to the
-          day. Recipes already in this week are marked “in this week”.
+          {target ? `${target.dayLabel}. ` : ''}Only recipes that follow your rules, best first: the
+          meal per person at the portion it would get, then the change to the day. Recipes already
+          in this week are marked.
         </p>
         <div className="swap-filters" role="search" aria-label="Filter alternatives">
           <div className="swap-search">
@@ -159,7 +167,7 @@ export function SwapDialog({
             </select>
           </div>
           <div>
-            <label htmlFor={`${ids}-kcal`}>Max kcal per person</label>
+            <label htmlFor={`${ids}-kcal`}>Max kcal</label>
             <select id={`${ids}-kcal`} value={maxKcal} onChange={(e) => setMaxKcal(e.target.value)}>
               <option value="">Any</option>
               {KCALS.map((k) => (
@@ -208,7 +216,7 @@ export function SwapDialog({
             {answer.items.map((a) => (
               <li key={a.recipeSlug} className="swap-option">
                 <div className="swap-option-text">
-                  <strong>{a.recipeName}</strong>
+                  <strong>{a.recipeName}</strong>{' '}
                   {a.inWeek ? <span className="badge swap-in-week">in this week</span> : null}
                   <div className="small">
                     {Math.round(a.energyKcal)} kcal · {Math.round(a.proteinG)} g protein ·{' '}
