@@ -4,7 +4,12 @@ import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
 import { plannerNutritionFrom, snackCarbsFor } from '../../lib/planner/nutrition';
 import { createRng } from '../../lib/planner/rng';
 import { scorePlan } from '../../lib/planner/score-plan';
-import { applySwap, rankAlternatives, setLocked } from '../../lib/planner/swap';
+import {
+  type AlternativeFilter,
+  alternativesReport,
+  applySwap,
+  setLocked,
+} from '../../lib/planner/swap';
 import type {
   Diagnosis,
   PlannerInput,
@@ -12,6 +17,7 @@ import type {
   RegenerateScope,
   WeekPlan,
 } from '../../lib/planner/types';
+import { explainNoAlternatives } from '../../lib/planner/why-no-alternatives';
 import type { Db } from '../client';
 import { loadPlannerRecipes } from './planner-recipes';
 import { getPlanById, type PlanView, replacePlanMeals, savePlan, toWeekPlan } from './plans';
@@ -95,14 +101,43 @@ function requireMeal(view: PlanView, mealId: string): void {
   }
 }
 
-export function alternativesFor(db: Db, planId: number, mealId: string) {
+/**
+ * The meal's alternatives, ranked, narrowed by `filter`, the first `limit`; when none is left,
+ * `blockedBy` names the limits that keep the others out.
+ */
+export function alternativesFor(
+  db: Db,
+  planId: number,
+  mealId: string,
+  filter: AlternativeFilter = {},
+  limit = 10,
+) {
   const { view, input, plan } = contextOf(db, planId);
   requireMeal(view, mealId);
-  const names = new Map(input.recipes.map((r) => [r.slug, r.name]));
-  return rankAlternatives(input, plan, mealId, 10).map((a) => ({
-    ...a,
-    recipeName: names.get(a.recipeSlug) ?? a.recipeSlug,
-  }));
+  const report = alternativesReport(input, plan, mealId, filter);
+  const day = view.days.find((d) => d.meals.some((m) => m.id === mealId))!;
+  const slot = day.meals.find((m) => m.id === mealId)!.slot;
+  if (!report) {
+    return { items: [], total: 0, available: 0, blockedBy: [] };
+  }
+  const items = report.items.slice(0, limit);
+  const { fructoseG, sodiumMg, retinolUg } = day.totals;
+  return {
+    items,
+    total: report.items.length,
+    available: report.available,
+    blockedBy: explainNoAlternatives(
+      {
+        slot,
+        available: report.available,
+        filter,
+        rejected: report.rejected,
+        day: report.day,
+        totals: { fructoseG, sodiumMg, retinolUg },
+      },
+      items.length,
+    ),
+  };
 }
 
 export function swapMeal(

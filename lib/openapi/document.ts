@@ -4,6 +4,7 @@ import { planViewSchema } from '../planner/plan-view-schema';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
 import { foodSearchSchema } from '../validation/foods';
 import {
+  alternativesQuerySchema,
   createPlanSchema,
   lockSchema,
   planListQuerySchema,
@@ -196,13 +197,15 @@ const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/plans/{id}/meals/{mealId}/alternatives',
-    summary: 'Up to 10 ranked swap alternatives',
+    summary:
+      'Ranked swap alternatives (10 unless limit says up to 50); q, maxMinutes and maxKcal only narrow the compliant ones',
     tag: 'plans',
     pathParams: { id: 'plan id', mealId: 'e.g. 2026-11-30-dinner' },
+    query: alternativesQuerySchema,
     success: {
       status: 200,
       description:
-        '{ items: [{ recipeSlug, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta }] }',
+        '{ planId, mealId, items: [{ recipeSlug, recipeName, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta, energyKcal, proteinG (per person at the portion it would get), totalMinutes, portion, inWeek (already served at another meal of the week) }], total (matching the filters, before limit), available (before the filters), blockedBy: [{ limit (filters, no-recipes, time, repeats, leftover, fructose, sodium or retinol), recipes, message }] (only when items is empty: the limits that keep other recipes out) }',
     },
     errors: [400, 404],
   },

@@ -141,25 +141,82 @@ function restoreCells(st: PlanState, saved: CellSave[]): void {
   }
 }
 
+/** Narrowing of the alternatives (all optional): they never add a recipe. */
+export type AlternativeFilter = {
+  /** Words that must all appear in the recipe's name or an ingredient's name (any case, accents). */
+  q?: string;
+  /** Largest prep + cook minutes. */
+  maxMinutes?: number;
+  /** Largest per-person energy of the meal at the portion it would get. */
+  maxKcal?: number;
+};
+
+/** One alternative with what the meal itself would be, per person. */
+export type AlternativeCandidate = Alternative & {
+  recipeName: string;
+  /** Per person, at the portion the swap would give. */
+  energyKcal: number;
+  proteinG: number;
+  /** Prep + cook. */
+  totalMinutes: number;
+  /** Per-person share of one written serving. */
+  portion: number;
+  /** The recipe is already served at another meal of the week. */
+  inWeek: boolean;
+};
+
+/**
+ * Recipes of the meal's type that follow every food rule but were not offered, counted once at
+ * the first rule they break, in the order checked: the day's time limit, twice a week or once a
+ * day, a leftover lunch no recipe can fill; then the daily caps (a recipe over two caps counts
+ * for both).
+ */
+export type AlternativeRejections = {
+  /** Compliant recipes of the meal's type, the current one left out. */
+  candidates: number;
+  tooLong: number;
+  repeated: number;
+  leftover: number;
+  overCap: { fructoseG: number; sodiumMg: number; retinolUg: number };
+};
+
+export type AlternativesReport = {
+  /** Ranked best first, filtered, not cut to a limit. */
+  items: AlternativeCandidate[];
+  /** Alternatives before the filter. */
+  available: number;
+  rejected: AlternativeRejections;
+  /** The meal's day: its prep + cook limit and whether it is a weekend day. */
+  day: { date: string; limitMinutes: number; weekend: boolean };
+};
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function matchesText(recipe: PlannerInput['recipes'][number], words: string[]): boolean {
+  if (words.length === 0) return true;
+  const hay = fold([recipe.name, ...recipe.ingredients.map((i) => i.name)].join(' '));
+  return words.every((w) => hay.includes(w));
+}
+
 /**
  * Compliant recipes for one meal, best first, by the plan's total penalty with that one meal
  * changed as `applySwap` would change it (so the first entry is what a brute-force search over
  * `applySwap` finds best). Candidates obey every hard rule with the current meal taken out,
- * including twice a week; the current recipe is left out. Ties break by slug. An unknown meal
- * gives an empty list. `limit` ≥ 0.
+ * including twice a week; the current recipe is left out. Ties break by slug. The filter only
+ * narrows this list. Null for an unknown or empty meal.
  */
-export function rankAlternatives(
+export function alternativesReport(
   input: PlannerInput,
   plan: WeekPlan,
   mealId: string,
-  limit = 10,
-): Alternative[] {
+  filter: AlternativeFilter = {},
+): AlternativesReport | null {
   const m = getModel(input);
   const cell = findCell(m, mealId);
-  if (cell < 0) return [];
+  if (cell < 0) return null;
   const cells = readPlan(m, plan);
   const st = stateFromCells(m, cells);
-  if (st.recipe[cell] === EMPTY) return [];
+  if (st.recipe[cell] === EMPTY) return null;
   const day = st.dayOf(cell);
   const current = st.recipe[cell]!;
   const currentIsLeftover = st.leftover[cell] === 1;
@@ -170,26 +227,99 @@ export function rankAlternatives(
   const fed = st.fedLunch(cell);
   const touched = fed >= 0 ? [cell, fed] : [cell];
   const saved = saveCells(st, touched);
-  const scored: (Alternative & { total: number })[] = [];
+  const inWeek = new Set<number>();
+  for (let c = 0; c < m.nCells; c++)
+    if (c !== cell && st.recipe[c] !== EMPTY) inWeek.add(st.recipe[c]!);
+  const rejected: AlternativeRejections = {
+    candidates: 0,
+    tooLong: 0,
+    repeated: 0,
+    leftover: 0,
+    overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
+  };
+  const bit = m.typeBitOfSlot[cell % m.nSlots]!;
+  for (let r = 0; r < m.n; r++) {
+    if (r === current || !m.compliant[r] || !(m.typeMask[r]! & bit)) continue;
+    if (m.bySlug.get(input.recipes[r]!.slug) !== r) continue;
+    rejected.candidates++;
+    if (m.minutes[r]! > m.dayLimit[day]!) rejected.tooLong++;
+  }
+  const scored: (AlternativeCandidate & { total: number })[] = [];
   for (const r of m.cellCandidates[cell]!) {
-    if (r === current || !mayCook(st, cell, r, current, currentIsLeftover)) continue;
+    if (r === current) continue;
+    if (!mayCook(st, cell, r, current, currentIsLeftover)) {
+      rejected.repeated++;
+      continue;
+    }
     st.clear(cell);
-    const ok = swapInto(st, cell, r) && !breaksCap(st, touched);
-    if (ok) {
+    if (!swapInto(st, cell, r)) rejected.leftover++;
+    else if (breaksCap(st, touched)) {
+      for (const c of touched) {
+        const d = st.dayOf(c);
+        if (st.dayFr[d]! > m.fructoseCap + 1e-9) rejected.overCap.fructoseG++;
+        if (st.dayNa[d]! > m.nutrition.sodiumCap + 1e-9) rejected.overCap.sodiumMg++;
+        if (st.dayRet[d]! > m.nutrition.retinolCap + 1e-9) rejected.overCap.retinolUg++;
+      }
+    } else {
       const total = st.total();
+      const f = m.portions[st.portion[cell]!]!;
+      const recipe = input.recipes[r]!;
       scored.push({
-        recipeSlug: input.recipes[r]!.slug,
+        recipeSlug: recipe.slug,
+        recipeName: recipe.name,
         total,
         scoreDelta: roundScore(total - total0),
         energyDeltaKcal: Math.round((st.dayE[day]! - energy0) * 10) / 10,
         proteinDeltaG: Math.round((st.dayP[day]! - protein0) * 10) / 10,
         itemsToBuyDelta: st.distinct - distinct0,
+        energyKcal: Math.round(m.energy[r]! * f * 10) / 10,
+        proteinG: Math.round(m.protein[r]! * f * 10) / 10,
+        totalMinutes: m.minutes[r]!,
+        portion: f,
+        inWeek: inWeek.has(r),
       });
     }
     restoreCells(st, saved);
   }
   scored.sort((a, b) => a.total - b.total || (a.recipeSlug < b.recipeSlug ? -1 : 1));
-  return scored.slice(0, Math.max(0, limit)).map(({ total: _total, ...alt }) => alt);
+  const words = filter.q ? fold(filter.q).split(/\s+/).filter(Boolean) : [];
+  const items = scored
+    .filter(
+      (a) =>
+        (filter.maxMinutes === undefined || a.totalMinutes <= filter.maxMinutes) &&
+        (filter.maxKcal === undefined || a.energyKcal <= filter.maxKcal) &&
+        matchesText(input.recipes[m.bySlug.get(a.recipeSlug)!]!, words),
+    )
+    .map(({ total: _total, ...alt }) => alt);
+  return {
+    items,
+    available: scored.length,
+    rejected,
+    day: { date: m.dates[day]!, limitMinutes: m.dayLimit[day]!, weekend: m.isWeekend[day]! },
+  };
+}
+
+/**
+ * The first `limit` (≥ 0) entries of `alternativesReport` without a filter, in the five fields
+ * of `Alternative`. An unknown meal gives an empty list.
+ */
+export function rankAlternatives(
+  input: PlannerInput,
+  plan: WeekPlan,
+  mealId: string,
+  limit = 10,
+): Alternative[] {
+  const report = alternativesReport(input, plan, mealId);
+  if (!report) return [];
+  return report.items
+    .slice(0, Math.max(0, limit))
+    .map(({ recipeSlug, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta }) => ({
+      recipeSlug,
+      scoreDelta,
+      energyDeltaKcal,
+      proteinDeltaG,
+      itemsToBuyDelta,
+    }));
 }
 
 /**

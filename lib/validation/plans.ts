@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchTextSchema } from './common';
 import { idParamSchema } from './ids';
 import { recipeSlugSchema } from './recipes';
 
@@ -51,5 +52,34 @@ export const mealIdSchema = z
     'a meal id looks like 2026-11-30-dinner',
   );
 
+const wholeNumber = (field: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${field} must be a number` })
+    .int(`${field} must be a whole number`)
+    .min(min, `${field} must be at least ${min}`)
+    .max(max, `${field} must be at most ${max}`);
+
+/** GET …/alternatives: filters that only narrow the planner's compliant, ranked alternatives. */
+export const alternativesQuerySchema = z.strictObject({
+  q: searchTextSchema
+    .optional()
+    .describe('words that must all appear in the recipe or an ingredient name'),
+  maxMinutes: wholeNumber('maxMinutes', 1, 1000).optional().describe('largest prep + cook minutes'),
+  maxKcal: wholeNumber('maxKcal', 1, 5000)
+    .optional()
+    .describe('largest energy of the meal per person, at the portion it would get'),
+  limit: wholeNumber('limit', 1, 50).default(10).describe('how many to return, best first'),
+});
+
+/**
+ * A recipe page opened from a plan (`/recipes/{slug}?plan=12&meal=2026-12-01-dinner`): the page
+ * then scales to that meal. Other query keys are left alone.
+ */
+export const recipeFromPlanSchema = z.object({
+  plan: idParamSchema('plan'),
+  meal: mealIdSchema,
+});
+
 export type CreatePlan = z.infer<typeof createPlanSchema>;
 export type RegenerateBody = z.infer<typeof regenerateSchema>;
+export type AlternativesQuery = z.infer<typeof alternativesQuerySchema>;

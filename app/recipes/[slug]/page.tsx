@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { getPlanById } from '@/db/queries/plans';
 import { listProtocols } from '@/db/queries/protocols';
 import { getRecipeBySlug, type RecipeDetail } from '@/db/queries/recipes';
 import { inflammationText } from '@/lib/foods/inflammation-labels';
@@ -9,12 +10,33 @@ import { describeAmount } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { groupLabel } from '@/lib/protocols/labels';
 import { formatQuarters } from '@/lib/units/format';
+import { recipeFromPlanSchema } from '@/lib/validation/plans';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
 import { type ScalableIngredient, ScaledIngredients } from '../_components/scaled-ingredients';
 
 export const dynamic = 'force-dynamic';
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/**
+ * The planned meal this page was opened from (`?plan=&meal=`), when the plan has that meal and
+ * it is this recipe; otherwise null and the page is the plain recipe.
+ */
+function plannedMeal(slug: string, query: Record<string, string | string[] | undefined>) {
+  const parsed = recipeFromPlanSchema.safeParse(query);
+  if (!parsed.success) return null;
+  const plan = getPlanById(getDb(), parsed.data.plan);
+  const meal = plan?.days.flatMap((d) => d.meals).find((m) => m.id === parsed.data.meal);
+  if (!plan || !meal || meal.recipeSlug !== slug) return null;
+  return { plan, meal };
+}
+
+const weekday = (date: string) =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+const servingWords = (n: number) => `${formatQuarters(n)} ${n === 1 ? 'serving' : 'servings'}`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -100,11 +122,12 @@ function FodmapSection({ rating }: { rating: RecipeDetail['fodmapPerServing'] })
   );
 }
 
-export default async function RecipePage({ params }: Props) {
+export default async function RecipePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const db = getDb();
   const recipe = getRecipeBySlug(db, slug);
   if (!recipe) notFound();
+  const planned = plannedMeal(slug, await searchParams);
   const protocols = new Map(listProtocols(db).map((p) => [p.id, p]));
   const ingredients: ScalableIngredient[] = recipe.ingredients.map((i) => {
     const m = i.measures.find((x) => i.text.endsWith(` ${x.label}`));
@@ -125,9 +148,26 @@ export default async function RecipePage({ params }: Props) {
   return (
     <>
       <p className="small">
-        <Link href="/recipes">← All recipes</Link>
+        {planned ? (
+          <Link href={`/plans/${planned.plan.id}#day-${planned.meal.date}`}>
+            ← Back to {weekday(planned.meal.date)} in your plan
+          </Link>
+        ) : (
+          <Link href="/recipes">← All recipes</Link>
+        )}
       </p>
       <h1>{recipe.name}</h1>
+      {planned ? (
+        <p className="alert info recipe-planned" data-testid="planned-meal">
+          In your plan: {planned.meal.slot} on {weekday(planned.meal.date)},{' '}
+          {servingWords(planned.meal.servings)}{' '}
+          {planned.meal.leftoverOf ? 'from the leftovers' : 'to cook'} (
+          {servingWords(planned.meal.portion)} per person for {planned.plan.householdSize}{' '}
+          {planned.plan.householdSize === 1 ? 'person' : 'people'}): {planned.meal.energyKcal} kcal
+          and {planned.meal.proteinG} g protein per person. The ingredients below are for{' '}
+          {servingWords(planned.meal.servings)}.
+        </p>
+      ) : null}
       <p>{recipe.description}</p>
       <p className="row small muted">
         <span>{recipe.mealTypes.join(' · ')}</span>
@@ -146,7 +186,11 @@ export default async function RecipePage({ params }: Props) {
           <h2 id="ing-h" style={{ marginTop: 0 }}>
             Ingredients
           </h2>
-          <ScaledIngredients ingredients={ingredients} servings={recipe.servings} />
+          <ScaledIngredients
+            ingredients={ingredients}
+            servings={recipe.servings}
+            start={planned?.meal.servings}
+          />
         </section>
         <section className="card" aria-labelledby="nut-h">
           <h2 id="nut-h" style={{ marginTop: 0 }}>

@@ -14,15 +14,25 @@ export type ScalableIngredient = {
   measure: { label: string; gramsPerUnit: number } | null;
 };
 
-/** Ingredients in household measures, rescaled live by a servings control. */
+/** A count of servings to a quarter, the finest a plan portions. */
+const quarter = (n: number) => Math.round(n * 4) / 4;
+
+/**
+ * Ingredients in household measures, rescaled live by a servings control. `start` is the count
+ * shown first (a planned meal's servings, which can be a fraction); the recipe's own yield when
+ * absent.
+ */
 export function ScaledIngredients({
   ingredients,
   servings,
+  start = servings,
 }: {
   ingredients: ScalableIngredient[];
   servings: number;
+  start?: number;
 }) {
-  const [count, setCount] = useState(servings);
+  const [count, setCount] = useState(start);
+  const lowest = Math.min(1, start);
   const id = useId();
   const factor = count / servings;
   return (
@@ -35,19 +45,20 @@ export function ScaledIngredients({
           type="button"
           className="secondary"
           aria-label="Fewer servings"
-          onClick={() => setCount((c) => Math.max(1, c - 1))}
+          onClick={() => setCount((c) => Math.max(lowest, c - 1))}
         >
           −
         </button>
         <input
           id={id}
           type="number"
-          min={1}
+          min={lowest}
           max={24}
+          step="any"
           value={count}
           onChange={(e) => {
-            const n = Number(e.target.value);
-            if (Number.isFinite(n) && n >= 1 && n <= 24) setCount(Math.round(n));
+            const n = quarter(Number(e.target.value));
+            if (Number.isFinite(n) && n >= lowest && n <= 24) setCount(n);
           }}
           style={{ width: '5rem' }}
         />
@@ -59,9 +70,9 @@ export function ScaledIngredients({
         >
           +
         </button>
-        {count !== servings ? (
-          <button type="button" className="ghost" onClick={() => setCount(servings)}>
-            Reset to {servings}
+        {count !== start ? (
+          <button type="button" className="ghost" onClick={() => setCount(start)}>
+            Reset to {start}
           </button>
         ) : null}
       </div>

@@ -45,6 +45,19 @@ export class PlanPage {
     return controls.replace(/^day-/, '').replace(/-panel$/, '');
   }
 
+  /** A meal's Swap and Lock buttons, by meal id ('2026-12-01-dinner'). */
+  swapButton(mealId: string): Locator {
+    return this.page
+      .locator(`[data-testid="meal-${mealId}"]`)
+      .getByRole('button', { name: /^Swap / });
+  }
+
+  lockButton(mealId: string): Locator {
+    return this.page
+      .locator(`[data-testid="meal-${mealId}"]`)
+      .getByRole('button', { name: /^(Lock|Unlock) / });
+  }
+
   link(name: string): Locator {
     return this.page.getByRole('link', { name, exact: true });
   }

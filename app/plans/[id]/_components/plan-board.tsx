@@ -4,15 +4,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
-import type { Alternative as Alternative_ } from '@/lib/planner/types';
 import { callApi } from '../../../_lib/api-client';
 import { localIsoDate } from '../../../_lib/week';
 import { DayTabs, panelId, tabId } from './day-tabs';
+import { SwapDialog, type SwapTarget } from './swap-dialog';
 
 // Types only: the server's plan view is what the page passes in.
 type BoardDay = PlanView['days'][number];
-type BoardMeal = BoardDay['meals'][number];
-type Alternative = Alternative_ & { recipeName?: string };
 type Band = { target: number; tolerance: number };
 /** The profile's carbohydrate targets: per main meal, and per snack when it has one. */
 export type CarbTargets = { meal: Band; snack: Band | null };
@@ -21,8 +19,9 @@ export type CarbTargets = { meal: Band; snack: Band | null };
 const PHONE = '(max-width: 47.99rem)';
 
 const SLOT_ORDER = ['breakfast', 'lunch', 'snack', 'dinner'];
-const signed = (n: number, unit: string) =>
-  `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}${unit}`;
+
+const swapButtonId = (mealId: string) => `swap-${mealId}`;
+const lockButtonId = (mealId: string) => `lock-${mealId}`;
 
 function dayLabel(date: string): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -128,7 +127,6 @@ export function PlanBoard({
   notices: ReactNode;
 }) {
   const router = useRouter();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const dates = days.map((d) => d.date);
   const [today, setToday] = useState(serverToday);
@@ -137,12 +135,9 @@ export function PlanBoard({
   const [menuOpen, setMenuOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [swap, setSwap] = useState<{
-    meal: BoardMeal;
-    date: string;
-    items: Alternative[] | null;
-    error?: string;
-  } | null>(null);
+  const [swap, setSwap] = useState<SwapTarget | null>(null);
+  /** The id of the button that gets focus back once the plan is idle (after swap, lock, close). */
+  const [refocus, setRefocus] = useState<string | null>(null);
 
   // The browser knows the reader's date; the server may be in another time zone.
   const week = dates.join(' ');
@@ -162,17 +157,32 @@ export function PlanBoard({
     return () => mq.removeEventListener('change', update);
   }, []);
 
+  // A recipe page links back to its day as #day-<date>: show that day (phones show one).
+  useEffect(() => {
+    const date = /^#day-(\d{4}-\d{2}-\d{2})$/.exec(window.location.hash)?.[1];
+    if (!date || !week.split(' ').includes(date)) return;
+    setSelected(date);
+    requestAnimationFrame(() => document.getElementById(`day-${date}`)?.scrollIntoView());
+  }, [week]);
+
+  // Buttons are disabled while a change runs, which drops their focus: give it back after.
+  useEffect(() => {
+    if (refocus === null || busy !== null) return;
+    document.getElementById(refocus)?.focus();
+    setRefocus(null);
+  }, [refocus, busy]);
+
   // Escape closes the open "More" menu and returns to its button.
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || dialogRef.current?.open) return;
+      if (e.key !== 'Escape' || swap !== null) return;
       setMenuOpen(false);
       menuButtonRef.current?.focus();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [menuOpen]);
+  }, [menuOpen, swap]);
 
   async function act(key: string, url: string, method: string, body: unknown, success: string) {
     setBusy(key);
@@ -188,36 +198,15 @@ export function PlanBoard({
     return true;
   }
 
-  async function openSwap(meal: BoardMeal, date: string) {
-    setSwap({ meal, date, items: null });
-    dialogRef.current?.showModal();
-    const res = await callApi<{ items: Alternative[] }>(
-      `/api/plans/${planId}/meals/${meal.id}/alternatives`,
-    );
-    setSwap((s) =>
-      s && s.meal.id === meal.id
-        ? {
-            ...s,
-            items: res.ok ? res.data.items : [],
-            error: res.ok ? undefined : res.error.message,
-          }
-        : s,
-    );
-  }
-
-  async function chooseSwap(slug: string) {
-    if (!swap) return;
-    const ok = await act(
+  async function chooseSwap(slug: string): Promise<boolean> {
+    if (!swap) return false;
+    return act(
       `swap-${swap.meal.id}`,
       `/api/plans/${planId}/meals/${swap.meal.id}/swap`,
       'POST',
       { recipeSlug: slug },
       'Meal swapped.',
     );
-    if (ok) {
-      dialogRef.current?.close();
-      setSwap(null);
-    }
   }
 
   return (
@@ -331,7 +320,10 @@ export function PlanBoard({
                           </span>
                         ) : null}
                       </div>
-                      <Link href={`/recipes/${m.recipeSlug}`} className="meal-name">
+                      <Link
+                        href={`/recipes/${m.recipeSlug}?plan=${planId}&meal=${m.id}`}
+                        className="meal-name"
+                      >
                         {m.recipeName}
                       </Link>
                       <div className="small">
@@ -354,28 +346,31 @@ export function PlanBoard({
                       </details>
                       <div className="row no-print" style={{ marginTop: '0.25rem' }}>
                         <button
+                          id={swapButtonId(m.id)}
                           type="button"
                           className="secondary"
                           disabled={busy !== null}
-                          onClick={() => openSwap(m, day.date)}
+                          onClick={() => setSwap({ meal: m, dayLabel: dayLabel(day.date) })}
                           aria-label={`Swap ${m.slot} on ${dayLabel(day.date)}: ${m.recipeName}`}
                         >
                           Swap
                         </button>
                         <button
+                          id={lockButtonId(m.id)}
                           type="button"
                           className="secondary"
                           aria-pressed={m.locked}
                           disabled={busy !== null}
-                          onClick={() =>
+                          onClick={() => {
+                            setRefocus(lockButtonId(m.id));
                             act(
                               `lock-${m.id}`,
                               `/api/plans/${planId}/meals/${m.id}`,
                               'PATCH',
                               { locked: !m.locked },
                               m.locked ? 'Meal unlocked.' : 'Meal locked.',
-                            )
-                          }
+                            );
+                          }}
                           aria-label={`${m.locked ? 'Unlock' : 'Lock'} ${m.slot} on ${dayLabel(day.date)}`}
                         >
                           {m.locked ? (
@@ -447,58 +442,17 @@ export function PlanBoard({
         })}
       </div>
 
-      <dialog ref={dialogRef} aria-labelledby="swap-title" onClose={() => setSwap(null)}>
-        <div className="dialog-head">
-          <h2 id="swap-title">Swap {swap ? `${swap.meal.slot}: ${swap.meal.recipeName}` : ''}</h2>
-          <button
-            type="button"
-            className="ghost"
-            onClick={() => dialogRef.current?.close()}
-            aria-label="Close"
-          >
-            ✕
-          </button>
-        </div>
-        <div className="dialog-body">
-          {!swap || swap.items === null ? (
-            <p>
-              <span className="spinner" aria-hidden="true" /> Finding alternatives that fit your
-              rules…
-            </p>
-          ) : swap.error ? (
-            <div className="alert error" role="alert">
-              {swap.error}
-            </div>
-          ) : swap.items.length === 0 ? (
-            <p>No other recipe fits this slot with your rules and time limits.</p>
-          ) : (
-            <ol className="result-list" aria-label="Alternatives, best first">
-              {swap.items.map((a) => (
-                <li key={a.recipeSlug}>
-                  <div className="spread">
-                    <div>
-                      <strong>{a.recipeName ?? a.recipeSlug}</strong>
-                      <div className="small muted">
-                        Day energy {signed(a.energyDeltaKcal, ' kcal')} · protein{' '}
-                        {signed(a.proteinDeltaG, ' g')} · items to buy{' '}
-                        {signed(a.itemsToBuyDelta, '')}
-                      </div>
-                    </div>
-                    <button
-                      type="button"
-                      disabled={busy !== null}
-                      onClick={() => chooseSwap(a.recipeSlug)}
-                      aria-label={`Choose ${a.recipeName ?? a.recipeSlug}`}
-                    >
-                      Choose
-                    </button>
-                  </div>
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      </dialog>
+      <SwapDialog
+        planId={planId}
+        target={swap}
+        busy={busy !== null}
+        onChoose={chooseSwap}
+        onClosed={() => {
+          // After Choose, Escape or ✕: back to the Swap button of the meal (it keeps its id).
+          if (swap) setRefocus(swapButtonId(swap.meal.id));
+          setSwap(null);
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,119 @@
+import type { AlternativeFilter, AlternativeRejections } from './swap';
+
+/** A day's total of a capped nutrient, per person, as the plan view gives it. */
+type Capped = { total: number; max: number };
+
+export type EmptyListFacts = {
+  /** The meal's slot, e.g. "dinner". */
+  slot: string;
+  /** Alternatives before the filter. */
+  available: number;
+  filter: AlternativeFilter;
+  rejected: AlternativeRejections;
+  day: { limitMinutes: number; weekend: boolean };
+  /** The day's totals of the capped nutrients (absent when not capped). */
+  totals: { fructoseG?: Capped; sodiumMg?: Capped; retinolUg?: Capped };
+};
+
+export type BlockingLimit =
+  | 'filters'
+  | 'no-recipes'
+  | 'time'
+  | 'repeats'
+  | 'leftover'
+  | 'fructose'
+  | 'sodium'
+  | 'retinol';
+
+export type Blocker = {
+  limit: BlockingLimit;
+  /** Recipes this limit keeps out. */
+  recipes: number;
+  message: string;
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+const recipes = (n: number) => `${count(n)} ${n === 1 ? 'recipe' : 'recipes'}`;
+/** "takes" for one, "take" for more. */
+const verb = (n: number, one: string, more: string) => (n === 1 ? one : more);
+
+const CAPS = [
+  { limit: 'fructose', key: 'fructoseG', name: 'fructose', unit: 'g' },
+  { limit: 'sodium', key: 'sodiumMg', name: 'sodium', unit: 'mg' },
+  { limit: 'retinol', key: 'retinolUg', name: 'preformed vitamin A (retinol)', unit: 'µg' },
+] as const;
+
+function filterWords(filter: AlternativeFilter): string {
+  const parts = [
+    filter.q ? `“${filter.q}”` : null,
+    filter.maxMinutes !== undefined ? `at most ${count(filter.maxMinutes)} min` : null,
+    filter.maxKcal !== undefined ? `at most ${count(filter.maxKcal)} kcal` : null,
+  ].filter((p) => p !== null);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/**
+ * Why a meal has no alternative, in the planner's own rules, the limit that keeps out the most
+ * recipes first. When the rules leave alternatives and only the filter removes them, the filter
+ * is the one reason. Empty when there are alternatives to show.
+ */
+export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blocker[] {
+  if (shown > 0) return [];
+  const { rejected, available } = facts;
+  if (available > 0) {
+    return [
+      {
+        limit: 'filters',
+        recipes: available,
+        message: `None of the ${recipes(available)} that fit ${verb(available, 'matches', 'match')} your search and filters${filterWords(facts.filter)}.`,
+      },
+    ];
+  }
+  if (rejected.candidates === 0) {
+    return [
+      {
+        limit: 'no-recipes',
+        recipes: 0,
+        message: `No other ${facts.slot} recipe fits your protocol, allergies and dislikes.`,
+      },
+    ];
+  }
+  const out: Blocker[] = [];
+  if (rejected.tooLong > 0) {
+    const kind = facts.day.weekend ? 'weekend' : 'weekday';
+    out.push({
+      limit: 'time',
+      recipes: rejected.tooLong,
+      message: `${recipes(rejected.tooLong)} ${verb(rejected.tooLong, 'takes', 'take')} longer than your ${kind} time limit of ${count(facts.day.limitMinutes)} min.`,
+    });
+  }
+  if (rejected.repeated > 0) {
+    out.push({
+      limit: 'repeats',
+      recipes: rejected.repeated,
+      message: `${recipes(rejected.repeated)} ${verb(rejected.repeated, 'is', 'are')} already cooked twice this week or served that day.`,
+    });
+  }
+  if (rejected.leftover > 0) {
+    out.push({
+      limit: 'leftover',
+      recipes: rejected.leftover,
+      message: `${recipes(rejected.leftover)} would leave the next day’s leftover lunch with no recipe that fits.`,
+    });
+  }
+  for (const cap of CAPS) {
+    const n = rejected.overCap[cap.key];
+    if (n === 0) continue;
+    const t = facts.totals[cap.key];
+    const where = t
+      ? `The day already has ${count(Math.round(t.total))} of its ${count(t.max)} ${cap.unit} ${cap.name} limit per person`
+      : `The day is near its ${cap.name} limit`;
+    out.push({
+      limit: cap.limit,
+      recipes: n,
+      message: `${where}: ${recipes(n)} would take it over.`,
+    });
+  }
+  // Stable: equal counts keep the order above (time, repeats, leftover, caps).
+  return out.sort((a, b) => b.recipes - a.recipes);
+}
