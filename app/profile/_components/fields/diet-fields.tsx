@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { GROUP_LABELS } from '@/lib/protocols/labels';
 import { fieldHelpers } from '../../_lib/field-a11y';
 import { FieldError } from './field-error';
@@ -39,6 +40,9 @@ export function DietFields({ state, update, errors, protocols }: ProtocolSection
   const set = setValue(update);
   const v = state.values;
   const diets = protocols.filter((p) => p.kind === 'diet');
+  // A long list most people skip: closed until something in it is chosen or refused.
+  const [avoidOpen, setAvoidOpen] = useState(v.avoid.length > 0);
+  const avoidError = err('avoid').length > 0;
   return (
     <fieldset>
       <legend>Diet</legend>
@@ -63,25 +67,33 @@ export function DietFields({ state, update, errors, protocols }: ProtocolSection
         ))}
       </div>
       <FieldError id="diet-error" errors={err('diet')} />
-      <h3 id="avoid-h">Also leave out</h3>
-      <div
-        id="p-avoid"
-        className="checks"
-        role="group"
-        aria-labelledby="avoid-h"
-        {...a11y('avoid')}
+      <details
+        className="avoid-more"
+        open={avoidOpen || avoidError}
+        onToggle={(e) => setAvoidOpen(e.currentTarget.open)}
       >
-        {AVOID_CODES.map((code) => (
-          <label key={code}>
-            <input
-              type="checkbox"
-              checked={v.avoid.includes(code)}
-              onChange={() => set('avoid', toggled(v.avoid, code))}
-            />{' '}
-            {GROUP_LABELS[code]}
-          </label>
-        ))}
-      </div>
+        <summary>
+          Also leave out{v.avoid.length > 0 ? ` (${v.avoid.length} chosen)` : ' (optional)'}
+        </summary>
+        <div
+          id="p-avoid"
+          className="checks"
+          role="group"
+          aria-label="Also leave out"
+          {...a11y('avoid')}
+        >
+          {AVOID_CODES.map((code) => (
+            <label key={code}>
+              <input
+                type="checkbox"
+                checked={v.avoid.includes(code)}
+                onChange={() => set('avoid', toggled(v.avoid, code))}
+              />{' '}
+              {GROUP_LABELS[code]}
+            </label>
+          ))}
+        </div>
+      </details>
       <FieldError id="avoid-error" errors={err('avoid')} />
     </fieldset>
   );

@@ -23,7 +23,7 @@ export function ProtocolFields({ state, update, errors, protocols }: ProtocolSec
         {protocolList.map((p) => (
           <label
             key={p.id}
-            className="card"
+            className="card protocol-card"
             style={{
               fontWeight: 400,
               cursor: 'pointer',
@@ -47,7 +47,7 @@ export function ProtocolFields({ state, update, errors, protocols }: ProtocolSec
               }
             />{' '}
             <strong>{p.name}</strong>
-            <div className="small muted">{p.summary}</div>
+            <div className="small muted protocol-summary">{p.summary}</div>
           </label>
         ))}
       </div>
