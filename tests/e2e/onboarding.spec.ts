@@ -71,6 +71,11 @@ test('a new profile with the keyboard only, in five steps, kept across a reload'
   await onboarding.tabTo(onboarding.next);
   await keys.press('Enter');
   await onboarding.expectStep(3, 'Foods you dislike');
+  // Enter in the food search searches; it does not leave the step.
+  await onboarding.tabTo(page.getByLabel(/Foods you do not want/));
+  await keys.type('liver');
+  await keys.press('Enter');
+  await onboarding.expectStep(3, 'Foods you dislike');
   await onboarding.tabTo(onboarding.next);
   await keys.press('Enter');
 

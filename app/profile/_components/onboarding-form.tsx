@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Diagnosis } from '@/lib/planner/types';
 import { clearDraft, readDraft, writeDraft } from '../_lib/draft-storage';
 import { errorSummary, personFieldErrors } from '../_lib/field-messages';
@@ -15,13 +15,19 @@ import {
   profileErrors,
   progressText,
 } from '../_lib/onboarding-steps';
-import { planThisWeek, saveProfile } from '../_lib/profile-api';
+import { planThisWeek, profileMovedOn, saveProfile } from '../_lib/profile-api';
 import { type FormState, formStateOf } from '../_lib/profile-form-state';
 import type { ProfileValues, ProtocolOption } from '../_lib/profile-values';
 import { NoPlanNotice } from './no-plan-notice';
 import { OnboardingStepFields } from './onboarding-step-fields';
 
 type Focus = 'heading' | 'invalid' | 'notice' | null;
+
+/** Enter in a search box (the food picker) searches; it does not leave the step. */
+function keepSearchEnter(e: KeyboardEvent<HTMLFormElement>) {
+  if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'search')
+    e.preventDefault();
+}
 
 /**
  * A new profile in five short steps, each checked before the next, then the first plan. The
@@ -107,9 +113,11 @@ export function OnboardingForm({
     if (Object.keys(found).length > 0) return showErrors(found, null);
     setBusy(true);
     setNoPlan(null);
-    let saved = await saveProfile(state, profileId);
-    // The saved profile was deleted meanwhile: create it again.
-    if (!saved.ok && saved.status === 404 && profileId !== null)
+    // A profile this draft saved before is updated, unless it has since got a plan elsewhere
+    // or was deleted: then these answers make a new profile.
+    const target = profileId !== null && !(await profileMovedOn(profileId)) ? profileId : null;
+    let saved = await saveProfile(state, target);
+    if (!saved.ok && saved.status === 404 && target !== null)
       saved = await saveProfile(state, null);
     if (!saved.ok) {
       setBusy(false);
@@ -155,7 +163,13 @@ export function OnboardingForm({
 
   const current = ONBOARDING_STEPS[step] ?? ONBOARDING_STEPS[0];
   return (
-    <form className="onboarding" onSubmit={submit} noValidate aria-labelledby="step-heading">
+    <form
+      className="onboarding"
+      onSubmit={submit}
+      onKeyDown={keepSearchEnter}
+      noValidate
+      aria-labelledby="step-heading"
+    >
       {restored ? (
         <p className="small muted" role="status">
           Welcome back: your answers so far are here.

@@ -14,6 +14,15 @@ export function saveProfile(
   });
 }
 
+/**
+ * Whether a profile already has a plan (or is gone): then an onboarding draft that saved it
+ * earlier is over, and finishing the draft must create a profile rather than change that one.
+ */
+export async function profileMovedOn(profileId: number): Promise<boolean> {
+  const res = await callApi<{ items: unknown[] }>(`/api/plans?profileId=${profileId}`);
+  return !res.ok || res.data.items.length > 0;
+}
+
 export type PlanOutcome =
   | { ok: true; planId: number }
   | { ok: false; message: string; diagnosis?: Diagnosis };
