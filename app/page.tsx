@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { currentPlanPath } from './_lib/current-plan';
 import { toProtocolOptions } from './_lib/protocol-options';
-import { ProfileForm } from './profile/_components/profile-form';
+import { OnboardingForm } from './profile/_components/onboarding-form';
 import { DEFAULT_PROFILE } from './profile/_lib/profile-values';
 
 export const dynamic = 'force-dynamic';
@@ -19,18 +19,17 @@ export default function HomePage() {
       <h1>Your first week of elimination-diet meals</h1>
       <p>
         Villi plans a week of meals that follows your protocol, allergies and dislikes while
-        reaching your protein and fiber targets — then adds up the shopping. Choose below;
-        everything has a sensible default, and you can change anything later.
+        reaching your protein and fiber targets — then adds up the shopping. Five short steps; every
+        answer has a sensible default, and you can change anything later.
       </p>
       <p className="small muted">
         Villi plans meals and is not medical advice.{' '}
         <Link href="/health-note">When to talk to a clinician</Link> ·{' '}
         <Link href="/protocols">What each protocol means</Link>
       </p>
-      <ProfileForm
+      <OnboardingForm
         protocols={toProtocolOptions(listProtocols(db))}
         initial={{ ...DEFAULT_PROFILE, name: 'Me' }}
-        mode="create"
       />
     </>
   );

@@ -12,6 +12,7 @@ import { toProtocolOptions } from '../_lib/protocol-options';
 import { DeleteProfileButton } from './_components/delete-profile-button';
 import { NewPlanButton } from './_components/new-plan-button';
 import { NutrientTargetsTable } from './_components/nutrient-targets-table';
+import { OnboardingForm } from './_components/onboarding-form';
 import { ProfileForm } from './_components/profile-form';
 import { DEFAULT_PROFILE, type ProfileValues } from './_lib/profile-values';
 
@@ -52,16 +53,16 @@ export default async function ProfilePage({
       <>
         <h1>Create your profile</h1>
         <p className="muted">
-          A few choices and Villi plans your week. Every field has a sensible default; you can
+          Five short steps and Villi plans your week. Every answer has a sensible default; you can
           change anything later.
         </p>
-        <ProfileForm protocols={protocols} initial={DEFAULT_PROFILE} mode="create" />
+        <OnboardingForm protocols={protocols} initial={DEFAULT_PROFILE} />
       </>
     );
   }
 
   const names = dislikedFoodNames(db, profile.dislikes);
-  const initial: ProfileValues = {
+  const initial: ProfileValues & { id: number } = {
     ...DEFAULT_PROFILE,
     ...profile,
     dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
@@ -145,7 +146,7 @@ export default async function ProfilePage({
         )}
       </section>
       <h2>Edit profile</h2>
-      <ProfileForm key={profile.id} protocols={protocols} initial={initial} mode="edit" />
+      <ProfileForm key={profile.id} protocols={protocols} initial={initial} />
       <h2>Delete</h2>
       <p className="muted small">
         Deleting a profile also deletes its plans, shopping checks and pantry choices.

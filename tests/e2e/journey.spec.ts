@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { screenshotBoth } from './helpers';
+import { OnboardingPage } from './pages/onboarding-page';
 import { PlanPage } from './pages/plan-page';
 
 test.describe.configure({ mode: 'serial' });
@@ -15,16 +16,19 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   await expect(page.getByRole('heading', { name: /first week/i })).toBeVisible();
   await screenshotBoth(page, 'onboarding');
 
-  // Onboarding: AIP elimination, fish allergy, household of 2.
-  await page.getByLabel('Profile name').fill('Sam');
-  await page.getByRole('radio', { name: /Autoimmune Protocol/ }).check();
-  await expect(page.getByLabel('Phase', { exact: true })).toHaveValue('elimination');
-  await page
-    .getByRole('group', { name: 'Allergies and intolerances' })
-    .getByRole('checkbox', { name: 'fish', exact: true })
-    .check();
-  await page.getByLabel('People you cook for').fill('2');
-  await page.getByRole('button', { name: 'Save and plan my week' }).click();
+  // Onboarding in steps: AIP elimination, fish allergy, household of 2.
+  const onboarding = new OnboardingPage(page);
+  await onboarding.expectStep(1, 'Protocol and phase');
+  await onboarding.protocol(/Autoimmune Protocol/).check();
+  await expect(onboarding.phase).toHaveValue('elimination');
+  await onboarding.nextTo(2, 'Allergies and diet');
+  await onboarding.allergy('fish').check();
+  await onboarding.nextTo(3, 'Foods you dislike');
+  await onboarding.nextTo(4, 'Household and cooking time');
+  await onboarding.profileName.fill('Sam');
+  await onboarding.household.fill('2');
+  await onboarding.nextTo(5, 'Daily targets');
+  await onboarding.finish.click();
 
   await expect(page).toHaveURL(/\/plans\/\d+$/, { timeout: 30_000 });
   const plan = new PlanPage(page);

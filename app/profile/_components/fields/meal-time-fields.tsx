@@ -1,0 +1,105 @@
+import { fieldHelpers } from '../../_lib/field-a11y';
+import { SLOTS } from '../../_lib/profile-values';
+import { FieldError } from './field-error';
+import { type SectionProps, setValue } from './section-props';
+
+const TIMED_SLOTS = ['breakfast', 'lunch', 'snack', 'dinner'] as const;
+
+/** Which meals to plan, when they are eaten, and how long cooking may take. */
+export function MealTimeFields({ state, update, errors }: SectionProps) {
+  const { err, a11y } = fieldHelpers(errors);
+  const set = setValue(update);
+  const v = state.values;
+  return (
+    <fieldset>
+      <legend>Meals and time</legend>
+      <div
+        id="p-slots"
+        className="checks"
+        aria-label="Meals to plan"
+        role="group"
+        {...a11y('slots')}
+      >
+        {SLOTS.map((s) => (
+          <label key={s}>
+            <input
+              type="checkbox"
+              checked={v.slots.includes(s)}
+              onChange={() =>
+                set(
+                  'slots',
+                  SLOTS.filter((x) => (x === s ? !v.slots.includes(s) : v.slots.includes(x))),
+                )
+              }
+            />{' '}
+            {s}
+          </label>
+        ))}
+      </div>
+      <FieldError id="slots-error" errors={err('slots')} />
+      <div className="filters" style={{ marginTop: '0.75rem' }}>
+        <div>
+          <label htmlFor="p-weekday">Max minutes on weekdays</label>
+          <input
+            id="p-weekday"
+            type="number"
+            min={5}
+            max={300}
+            value={v.maxMinutes.weekday}
+            onChange={(e) =>
+              set('maxMinutes', { ...v.maxMinutes, weekday: Number(e.target.value) })
+            }
+            {...a11y('maxMinutes.weekday')}
+          />
+          <FieldError id="maxMinutes.weekday-error" errors={err('maxMinutes.weekday')} />
+        </div>
+        <div>
+          <label htmlFor="p-weekend">Max minutes on weekends</label>
+          <input
+            id="p-weekend"
+            type="number"
+            min={5}
+            max={300}
+            value={v.maxMinutes.weekend}
+            onChange={(e) =>
+              set('maxMinutes', { ...v.maxMinutes, weekend: Number(e.target.value) })
+            }
+            {...a11y('maxMinutes.weekend')}
+          />
+          <FieldError id="maxMinutes.weekend-error" errors={err('maxMinutes.weekend')} />
+        </div>
+      </div>
+      <label style={{ fontWeight: 400, marginTop: '0.75rem' }}>
+        <input
+          id="p-leftovers"
+          type="checkbox"
+          checked={v.leftovers}
+          onChange={(e) => set('leftovers', e.target.checked)}
+        />{' '}
+        Cook dinner for two days and eat the rest at the next day’s lunch
+      </label>
+      <FieldError id="leftovers-error" errors={err('leftovers')} />
+      <details style={{ marginTop: '0.75rem' }} open={hasTimeErrors(errors) || undefined}>
+        <summary>Meal times for the calendar export</summary>
+        <div className="filters" style={{ marginTop: '0.5rem' }}>
+          {TIMED_SLOTS.map((slot) => (
+            <div key={slot}>
+              <label htmlFor={`p-time-${slot}`}>Calendar time for {slot}</label>
+              <input
+                id={`p-time-${slot}`}
+                type="time"
+                value={v.mealTimes[slot]}
+                onChange={(e) => set('mealTimes', { ...v.mealTimes, [slot]: e.target.value })}
+                {...a11y(`mealTimes.${slot}`)}
+              />
+              <FieldError id={`mealTimes.${slot}-error`} errors={err(`mealTimes.${slot}`)} />
+            </div>
+          ))}
+        </div>
+      </details>
+    </fieldset>
+  );
+}
+
+const hasTimeErrors = (errors: Record<string, string[]>) =>
+  Object.keys(errors).some((k) => k.startsWith('mealTimes.'));

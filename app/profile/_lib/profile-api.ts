@@ -1,0 +1,42 @@
+import type { Diagnosis } from '@/lib/planner/types';
+import { type ApiResult, callApi } from '../../_lib/api-client';
+import { mondayOf } from '../../_lib/week';
+import { type FormState, payloadOf } from './profile-form-state';
+
+/** Creates the profile, or updates it when it already has an id. */
+export function saveProfile(
+  state: FormState,
+  id: number | null,
+): Promise<ApiResult<{ id: number }>> {
+  return callApi<{ id: number }>(id === null ? '/api/profiles' : `/api/profiles/${id}`, {
+    method: id === null ? 'POST' : 'PATCH',
+    body: payloadOf(state),
+  });
+}
+
+/**
+ * Whether a profile already has a plan (or is gone): then an onboarding draft that saved it
+ * earlier is over, and finishing the draft must create a profile rather than change that one.
+ */
+export async function profileMovedOn(profileId: number): Promise<boolean> {
+  const res = await callApi<{ items: unknown[] }>(`/api/plans?profileId=${profileId}`);
+  return !res.ok || res.data.items.length > 0;
+}
+
+export type PlanOutcome =
+  | { ok: true; planId: number }
+  | { ok: false; message: string; diagnosis?: Diagnosis };
+
+/** Makes this week's plan; an impossible profile comes back with the planner's diagnosis. */
+export async function planThisWeek(profileId: number): Promise<PlanOutcome> {
+  const plan = await callApi<{ id: number }>('/api/plans', {
+    method: 'POST',
+    body: { profileId, weekStart: mondayOf(new Date()) },
+  });
+  if (plan.ok) return { ok: true, planId: plan.data.id };
+  return {
+    ok: false,
+    message: plan.error.message,
+    diagnosis: plan.error.details as Diagnosis | undefined,
+  };
+}
