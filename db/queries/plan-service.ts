@@ -14,7 +14,15 @@ import type {
 } from '../../lib/planner/types';
 import type { Db } from '../client';
 import { loadPlannerRecipes } from './planner-recipes';
-import { getPlanById, type PlanView, replacePlanMeals, savePlan, toWeekPlan } from './plans';
+import {
+  getPlanById,
+  type PlanView,
+  planIdsForWeek,
+  replacePlanMeals,
+  replacePlans,
+  savePlan,
+  toWeekPlan,
+} from './plans';
 import { getProfileById, type Profile, restrictionForProfile } from './profiles';
 import { needsOf, recordShoppingChanges } from './shopping';
 
@@ -67,18 +75,35 @@ export function loadPlanOr404(db: Db, id: number): PlanView {
   return plan;
 }
 
+/**
+ * Makes the profile's plan for a week. A week that already has a plan is a conflict
+ * (`plan_exists`, details name the plan) unless `replace`: then the old plan and its shopping
+ * checks are deleted and the new one saved in one transaction. Nothing is deleted when no new
+ * week can be planned.
+ */
 export function createPlanFor(
   db: Db,
   profileId: number,
   weekStart: string,
   seed: number,
   now: string,
+  replace = false,
 ): PlanView {
   const profile = loadProfileOr404(db, profileId);
+  const existing = planIdsForWeek(db, profile.id, weekStart);
+  if (existing.length > 0 && !replace) {
+    throw AppError.conflict(
+      'plan_exists',
+      `${profile.name} already has a plan for the week of ${weekStart} (plan ${existing[0]}); send replace: true to replace it.`,
+      { existingPlanId: existing[0], weekStart },
+    );
+  }
   const input = plannerInputFor(db, profile, weekStart);
   const result = generatePlan(input, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);
-  const id = savePlan(db, profile.id, profile.householdSize, seed, result.plan, result.score, now);
+  const id = replacePlans(db, existing, () =>
+    savePlan(db, profile.id, profile.householdSize, seed, result.plan, result.score, now),
+  );
   return loadPlanOr404(db, id);
 }
 

@@ -33,6 +33,8 @@ type Operation = {
   pathParams?: Record<string, string>;
   success: { status: number; description: string; contentType?: string; schema?: z.ZodType };
   errors: number[];
+  /** What an error means for this route, where the generic text says too little. */
+  errorText?: Partial<Record<number, string>>;
 };
 
 const ERROR_TEXT: Record<number, string> = {
@@ -173,7 +175,10 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     body: createPlanSchema,
     success: { status: 201, description: 'The plan', schema: planViewSchema },
-    errors: [400, 404, 422],
+    errors: [400, 404, 409, 422],
+    errorText: {
+      409: 'plan_exists: the profile already has a plan for this week and replace is not true; details { existingPlanId, weekStart }',
+    },
   },
   {
     method: 'get',
@@ -327,7 +332,7 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
     };
     for (const status of op.errors) {
       responses[status] = {
-        description: ERROR_TEXT[status],
+        description: op.errorText?.[status] ?? ERROR_TEXT[status],
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     }
