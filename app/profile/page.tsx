@@ -9,6 +9,7 @@ import { overridesOf } from '@/lib/nutrition/nutrient-targets';
 import { idParamSchema } from '@/lib/validation/ids';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
+import { mondayOf } from '../_lib/week';
 import { DeleteProfileButton } from './_components/delete-profile-button';
 import { NewPlanButton } from './_components/new-plan-button';
 import { NutrientTargetsTable } from './_components/nutrient-targets-table';
@@ -76,7 +77,7 @@ export default async function ProfilePage({
       <div className="spread">
         <h1>{profile.name}</h1>
         <div className="row">
-          <NewPlanButton profileId={profile.id} />
+          <NewPlanButton profileId={profile.id} thisWeek={mondayOf(new Date())} choose />
           <Link className="button secondary" href="/profile?new=1">
             New profile
           </Link>
@@ -132,7 +133,7 @@ export default async function ProfilePage({
       <section aria-labelledby="plans-h">
         <h2 id="plans-h">Plans</h2>
         {plans.length === 0 ? (
-          <p className="muted">No plan yet. Make one with “New plan for this week”.</p>
+          <p className="muted">No plan yet. Make one with “New plan”.</p>
         ) : (
           <ul>
             {plans.map((p) => (

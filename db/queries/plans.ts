@@ -114,11 +114,7 @@ export function planIdsForWeek(db: Db, profileId: number, weekStart: string): nu
  * Saves a new plan in place of `replaced` (deleted with their meals, shopping checks and
  * changes by the foreign keys' cascade), in one transaction.
  */
-export function replacePlans(
-  db: Db,
-  replaced: readonly number[],
-  save: () => number,
-): number {
+export function replacePlans(db: Db, replaced: readonly number[], save: () => number): number {
   return db.$client.transaction(() => {
     const del = db.$client.prepare('DELETE FROM plans WHERE id = ?');
     for (const id of replaced) del.run(id);

@@ -16,14 +16,11 @@ const isoDate = (field: string) =>
 
 /** A week's first day: plans run Monday to Sunday. */
 const mondayDate = (field: string) =>
-  isoDate(field).refine(
-    (s) => {
-      const d = calendarDate(s);
-      // a date that is not a real one already has its message
-      return d === null || d.getUTCDay() === 1;
-    },
-    `${field} must be a Monday (a plan runs Monday to Sunday)`,
-  );
+  isoDate(field).refine((s) => {
+    const d = calendarDate(s);
+    // a date that is not a real one already has its message
+    return d === null || d.getUTCDay() === 1;
+  }, `${field} must be a Monday (a plan runs Monday to Sunday)`);
 
 const seedSchema = z
   .number({ error: 'seed must be a number' })
@@ -31,15 +28,20 @@ const seedSchema = z
   .min(0, 'seed must be at least 0')
   .max(2 ** 31 - 1, 'seed must be below 2147483648');
 
+/** A plan's first day; the plan forms check it with the API's own rule. */
+export const weekStartSchema = mondayDate('weekStart').describe(
+  'the Monday the week starts on, YYYY-MM-DD',
+);
+
 export const createPlanSchema = z.strictObject({
   profileId: idParamSchema('profileId'),
-  weekStart: mondayDate('weekStart').describe('the Monday the week starts on, YYYY-MM-DD'),
+  weekStart: weekStartSchema,
   seed: seedSchema.optional(),
   replace: z
     .boolean({ error: 'replace must be true or false' })
     .optional()
     .describe(
-      'true replaces the profile\'s plan for this week (its shopping checks go with it); without it an existing plan is a 409 plan_exists',
+      "true replaces the profile's plan for this week (its shopping checks go with it); without it an existing plan is a 409 plan_exists",
     ),
 });
 
