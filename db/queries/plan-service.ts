@@ -1,7 +1,9 @@
 import 'server-only';
 import { AppError } from '../../lib/http/app-error';
+import { addDays } from '../../lib/planner/dates';
 import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
 import { plannerNutritionFrom, snackCarbsFor } from '../../lib/planner/nutrition';
+import { rescalePlan } from '../../lib/planner/rescale';
 import { createRng } from '../../lib/planner/rng';
 import { scorePlan } from '../../lib/planner/score-plan';
 import { applySwap, rankAlternatives, setLocked } from '../../lib/planner/swap';
@@ -12,10 +14,12 @@ import type {
   RegenerateScope,
   WeekPlan,
 } from '../../lib/planner/types';
+import type { ProfilePatch } from '../../lib/profiles/schema';
 import type { Db } from '../client';
 import { loadPlannerRecipes } from './planner-recipes';
 import {
   getPlanById,
+  listPlans,
   type PlanView,
   planIdsForWeek,
   replacePlanMeals,
@@ -23,7 +27,7 @@ import {
   savePlan,
   toWeekPlan,
 } from './plans';
-import { getProfileById, type Profile, restrictionForProfile } from './profiles';
+import { getProfileById, type Profile, restrictionForProfile, updateProfile } from './profiles';
 import { needsOf, recordShoppingChanges } from './shopping';
 
 /**
@@ -211,4 +215,33 @@ export function regenerateMeals(
   if (!result.ok) throw infeasible(result.diagnosis);
   saveChangedPlan(db, view, input.profile.householdSize, result.plan, result.score, now, seed);
   return loadPlanOr404(db, planId);
+}
+
+/**
+ * Applies a profile patch; when the household size changed, the profile's plans of this week
+ * and later follow it without replanning (`rescalePlan`: same recipes, locks, leftovers and
+ * portions per person, servings and shopping for the new household). Plans of past weeks keep
+ * the household they were made for. One transaction. `today` is the local date, YYYY-MM-DD.
+ */
+export function updateProfileAndPlans(
+  db: Db,
+  id: number,
+  patch: ProfilePatch,
+  now: string,
+  today: string,
+): Profile | null {
+  return db.$client.transaction(() => {
+    const profile = updateProfile(db, id, patch, now);
+    if (!profile) return null;
+    for (const { id: planId, weekStart } of listPlans(db, profile.id)) {
+      if (addDays(weekStart, 6) < today) continue;
+      const view = loadPlanOr404(db, planId);
+      if (view.householdSize === profile.householdSize) continue;
+      const after = rescalePlan(toWeekPlan(view), view.householdSize, profile.householdSize);
+      // Per person nothing changed, so the stored score still holds.
+      const score = view.score ?? scorePlan(plannerInputFor(db, profile, view.weekStart), after);
+      saveChangedPlan(db, view, profile.householdSize, after, score, now);
+    }
+    return profile;
+  })();
 }

@@ -138,7 +138,11 @@ const OPERATIONS: Operation[] = [
     tag: 'profiles',
     pathParams: { id: 'profile id' },
     body: profilePatchSchema,
-    success: { status: 200, description: 'The profile' },
+    success: {
+      status: 200,
+      description:
+        'The profile. A new householdSize rescales its plans of this week and later (same meals and portions per person; servings and shopping for the new household); past weeks keep theirs',
+    },
     errors: [400, 404],
   },
   {
