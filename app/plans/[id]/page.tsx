@@ -114,8 +114,8 @@ export default async function PlanPage({ params }: Props) {
           {profile && profile.householdSize !== plan.householdSize ? (
             <p className="alert info plan-notice">
               This plan was made for {people}; your profile now says {profile.householdSize}. Plans
-              of this week and later follow the profile; a past week keeps its household.
-              Regenerate the week to rescale every meal (locked meals keep their recipe).
+              of this week and later follow the profile; a past week keeps its household. Regenerate
+              the week to rescale every meal (locked meals keep their recipe).
             </p>
           ) : null}
         </>
