@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nutritionReportSchema } from '../nutrition/report-schema';
 import { planViewSchema } from '../planner/plan-view-schema';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
-import { foodSearchSchema } from '../validation/foods';
+import { foodConceptQuerySchema, foodSearchSchema } from '../validation/foods';
 import {
   createPlanSchema,
   lockSchema,
@@ -70,6 +70,19 @@ const OPERATIONS: Operation[] = [
     pathParams: { ndb: '5-digit USDA NDB number' },
     success: { status: 200, description: 'The food' },
     errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/food-concepts',
+    summary:
+      'Kinds of food a profile can leave out whole (dislikedConcepts), e.g. "salmon (all kinds)"',
+    tag: 'foods',
+    query: foodConceptQuerySchema,
+    success: {
+      status: 200,
+      description: '{ items: [{ id, name, label, synonyms, description, foodCount }] }',
+    },
+    errors: [400],
   },
   {
     method: 'get',
