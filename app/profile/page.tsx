@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { listFoodConcepts } from '@/db/queries/food-concepts';
 import { listPlans } from '@/db/queries/plans';
 import { dislikedFoodNames, getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
@@ -62,10 +63,14 @@ export default async function ProfilePage({
   }
 
   const names = dislikedFoodNames(db, profile.dislikes);
+  const concepts = listFoodConcepts(db).filter((c) => profile.dislikedConcepts.includes(c.id));
   const initial: ProfileValues = {
     ...DEFAULT_PROFILE,
     ...profile,
-    dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+    dislikes: [
+      ...concepts.map((c) => ({ concept: c.id, name: c.label })),
+      ...profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+    ],
     body: profile.body,
     clinicianSupervised: profile.clinicianSupervised,
     nutrientTargets: overridesOf(profile.nutrientTargets),
@@ -89,6 +94,16 @@ export default async function ProfilePage({
         {profile.targets.fiberG} g fiber.
         {profile.clinicianSupervised ? ' Planned with a clinician or dietitian.' : ''}
       </p>
+      {concepts.length + profile.dislikes.length > 0 ? (
+        <p className="muted small" data-testid="left-out">
+          Left out of your plans:{' '}
+          {[
+            ...concepts.map((c) => `${c.name} (all kinds, ${c.foodCount} foods)`),
+            ...profile.dislikes.map((ndb) => names.get(ndb) ?? ndb),
+          ].join(' · ')}
+          .
+        </p>
+      ) : null}
       {profile.targets.energyNote ? (
         <p className="alert info">{profile.targets.energyNote}</p>
       ) : null}

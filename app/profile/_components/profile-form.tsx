@@ -10,7 +10,12 @@ import { callApi } from '../../_lib/api-client';
 import { mondayOf } from '../../_lib/week';
 import { errorSummary, invalidFields, personFieldErrors } from '../_lib/field-messages';
 import { OVERRIDE_LABELS } from '../_lib/nutrient-labels';
-import { type ProfileValues, type ProtocolOption, SLOTS } from '../_lib/profile-values';
+import {
+  dislikesPayload,
+  type ProfileValues,
+  type ProtocolOption,
+  SLOTS,
+} from '../_lib/profile-values';
 import { FoodPicker } from './food-picker';
 
 const AVOID_CODES = [
@@ -151,7 +156,7 @@ export function ProfileForm({
     allergens: v.allergens,
     avoid: v.avoid,
     diet: v.diet,
-    dislikes: v.dislikes.map((d) => d.ndb),
+    ...dislikesPayload(v.dislikes),
     energyKcal: energyMode === 'typed' ? v.energyKcal : null,
     body: showBody ? body : null,
     proteinG: v.proteinG,
