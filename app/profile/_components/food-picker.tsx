@@ -68,7 +68,8 @@ export function FoodPicker({
 
   const count = hits.length + concepts.length;
   return (
-    <div>
+    // The profile form's error summary focuses this when a kind of food is refused.
+    <div id="p-disliked-concepts">
       <label htmlFor={id}>Foods you do not want in your plan</label>
       <input
         id={id}
