@@ -54,7 +54,8 @@ export function NewPlanButton({
   async function make(replace: boolean) {
     const parsed = weekStartSchema.safeParse(weekStart);
     if (!parsed.success) {
-      setDateError(parsed.error.issues[0]?.message ?? 'choose a Monday');
+      // The API's own rule; the words are for a person, not the field name.
+      setDateError('Choose a Monday: a plan runs Monday to Sunday.');
       return;
     }
     setDateError(null);
