@@ -15,6 +15,16 @@ export function mondayOf(date: Date): string {
   return localIsoDate(d);
 }
 
+/** "Nov 30", with the year when it is not `thisYear`'s (a week label). */
+export function weekLabel(iso: string, thisYear?: number): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: thisYear === undefined || iso.startsWith(String(thisYear)) ? undefined : 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 /** The plans next to a week, from a profile's plans (newest first, as `listPlans` returns). */
 export function neighbourWeeks(
   plans: readonly { id: number; weekStart: string }[],

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { listFoodConcepts } from '@/db/queries/food-concepts';
 import { listPlans } from '@/db/queries/plans';
 import { dislikedFoodNames, getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
@@ -9,6 +10,7 @@ import { overridesOf } from '@/lib/nutrition/nutrient-targets';
 import { idParamSchema } from '@/lib/validation/ids';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
+import { mondayOf } from '../_lib/week';
 import { DeleteProfileButton } from './_components/delete-profile-button';
 import { NewPlanButton } from './_components/new-plan-button';
 import { NutrientTargetsTable } from './_components/nutrient-targets-table';
@@ -62,10 +64,14 @@ export default async function ProfilePage({
   }
 
   const names = dislikedFoodNames(db, profile.dislikes);
+  const concepts = listFoodConcepts(db).filter((c) => profile.dislikedConcepts.includes(c.id));
   const initial: ProfileValues & { id: number } = {
     ...DEFAULT_PROFILE,
     ...profile,
-    dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+    dislikes: [
+      ...concepts.map((c) => ({ concept: c.id, name: c.label })),
+      ...profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+    ],
     body: profile.body,
     clinicianSupervised: profile.clinicianSupervised,
     nutrientTargets: overridesOf(profile.nutrientTargets),
@@ -77,7 +83,7 @@ export default async function ProfilePage({
       <div className="spread">
         <h1>{profile.name}</h1>
         <div className="row">
-          <NewPlanButton profileId={profile.id} />
+          <NewPlanButton profileId={profile.id} thisWeek={mondayOf(new Date())} choose />
           <Link className="button secondary" href="/profile?new=1">
             New profile
           </Link>
@@ -89,6 +95,16 @@ export default async function ProfilePage({
         {profile.targets.fiberG} g fiber.
         {profile.clinicianSupervised ? ' Planned with a clinician or dietitian.' : ''}
       </p>
+      {concepts.length + profile.dislikes.length > 0 ? (
+        <p className="muted small" data-testid="left-out">
+          Left out of your plans:{' '}
+          {[
+            ...concepts.map((c) => `${c.name} (all kinds, ${c.foodCount} foods)`),
+            ...profile.dislikes.map((ndb) => names.get(ndb) ?? ndb),
+          ].join(' · ')}
+          .
+        </p>
+      ) : null}
       {profile.targets.energyNote ? (
         <p className="alert info">{profile.targets.energyNote}</p>
       ) : null}
@@ -133,7 +149,7 @@ export default async function ProfilePage({
       <section aria-labelledby="plans-h">
         <h2 id="plans-h">Plans</h2>
         {plans.length === 0 ? (
-          <p className="muted">No plan yet. Make one with “New plan for this week”.</p>
+          <p className="muted">No plan yet. Make one with “New plan”.</p>
         ) : (
           <ul>
             {plans.map((p) => (

@@ -1,7 +1,9 @@
 import 'server-only';
 import { AppError } from '../../lib/http/app-error';
+import { addDays } from '../../lib/planner/dates';
 import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
 import { plannerNutritionFrom, snackCarbsFor } from '../../lib/planner/nutrition';
+import { rescalePlan } from '../../lib/planner/rescale';
 import { createRng } from '../../lib/planner/rng';
 import { scorePlan } from '../../lib/planner/score-plan';
 import {
@@ -18,10 +20,20 @@ import type {
   WeekPlan,
 } from '../../lib/planner/types';
 import { explainNoAlternatives } from '../../lib/planner/why-no-alternatives';
+import type { ProfilePatch } from '../../lib/profiles/schema';
 import type { Db } from '../client';
 import { loadPlannerRecipes } from './planner-recipes';
-import { getPlanById, type PlanView, replacePlanMeals, savePlan, toWeekPlan } from './plans';
-import { getProfileById, type Profile, restrictionForProfile } from './profiles';
+import {
+  getPlanById,
+  listPlans,
+  type PlanView,
+  planIdsForWeek,
+  replacePlanMeals,
+  replacePlans,
+  savePlan,
+  toWeekPlan,
+} from './plans';
+import { getProfileById, type Profile, restrictionForProfile, updateProfile } from './profiles';
 import { needsOf, recordShoppingChanges } from './shopping';
 
 /**
@@ -73,18 +85,35 @@ export function loadPlanOr404(db: Db, id: number): PlanView {
   return plan;
 }
 
+/**
+ * Makes the profile's plan for a week. A week that already has a plan is a conflict
+ * (`plan_exists`, details name the plan) unless `replace`: then the old plan and its shopping
+ * checks are deleted and the new one saved in one transaction. Nothing is deleted when no new
+ * week can be planned.
+ */
 export function createPlanFor(
   db: Db,
   profileId: number,
   weekStart: string,
   seed: number,
   now: string,
+  replace = false,
 ): PlanView {
   const profile = loadProfileOr404(db, profileId);
+  const existing = planIdsForWeek(db, profile.id, weekStart);
+  if (existing.length > 0 && !replace) {
+    throw AppError.conflict(
+      'plan_exists',
+      `${profile.name} already has a plan for the week of ${weekStart} (plan ${existing[0]}); send replace: true to replace it.`,
+      { existingPlanId: existing[0], weekStart },
+    );
+  }
   const input = plannerInputFor(db, profile, weekStart);
   const result = generatePlan(input, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);
-  const id = savePlan(db, profile.id, profile.householdSize, seed, result.plan, result.score, now);
+  const id = replacePlans(db, existing, () =>
+    savePlan(db, profile.id, profile.householdSize, seed, result.plan, result.score, now),
+  );
   return loadPlanOr404(db, id);
 }
 
@@ -221,4 +250,33 @@ export function regenerateMeals(
   if (!result.ok) throw infeasible(result.diagnosis);
   saveChangedPlan(db, view, input.profile.householdSize, result.plan, result.score, now, seed);
   return loadPlanOr404(db, planId);
+}
+
+/**
+ * Applies a profile patch; when the household size changed, the profile's plans of this week
+ * and later follow it without replanning (`rescalePlan`: same recipes, locks, leftovers and
+ * portions per person, servings and shopping for the new household). Plans of past weeks keep
+ * the household they were made for. One transaction. `today` is the local date, YYYY-MM-DD.
+ */
+export function updateProfileAndPlans(
+  db: Db,
+  id: number,
+  patch: ProfilePatch,
+  now: string,
+  today: string,
+): Profile | null {
+  return db.$client.transaction(() => {
+    const profile = updateProfile(db, id, patch, now);
+    if (!profile) return null;
+    for (const { id: planId, weekStart } of listPlans(db, profile.id)) {
+      if (addDays(weekStart, 6) < today) continue;
+      const view = loadPlanOr404(db, planId);
+      if (view.householdSize === profile.householdSize) continue;
+      const after = rescalePlan(toWeekPlan(view), view.householdSize, profile.householdSize);
+      // Per person nothing changed, so the stored score still holds.
+      const score = view.score ?? scorePlan(plannerInputFor(db, profile, view.weekStart), after);
+      saveChangedPlan(db, view, profile.householdSize, after, score, now);
+    }
+    return profile;
+  })();
 }

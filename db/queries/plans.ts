@@ -102,6 +102,26 @@ export function savePlan(
   })();
 }
 
+/** Ids of a profile's plans for the week starting `weekStart` (one, or none; older data may hold more). */
+export function planIdsForWeek(db: Db, profileId: number, weekStart: string): number[] {
+  const rows = db.$client
+    .prepare('SELECT id FROM plans WHERE profile_id = ? AND week_start = ? ORDER BY id')
+    .all(profileId, weekStart) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Saves a new plan in place of `replaced` (deleted with their meals, shopping checks and
+ * changes by the foreign keys' cascade), in one transaction.
+ */
+export function replacePlans(db: Db, replaced: readonly number[], save: () => number): number {
+  return db.$client.transaction(() => {
+    const del = db.$client.prepare('DELETE FROM plans WHERE id = ?');
+    for (const id of replaced) del.run(id);
+    return save();
+  })();
+}
+
 /** Replaces a plan's meals (after a swap, lock or regeneration) in one transaction. */
 export function replacePlanMeals(
   db: Db,

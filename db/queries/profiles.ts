@@ -1,4 +1,5 @@
 import 'server-only';
+import { conceptLabel } from '../../lib/foods/concepts';
 import { AppError } from '../../lib/http/app-error';
 import type { NutrientTargets } from '../../lib/nutrition/nutrient-model';
 import { computeTargets, type NutritionTargets } from '../../lib/nutrition/targets';
@@ -11,6 +12,7 @@ import { buildRestriction } from '../../lib/protocols/build-restriction';
 import type { Restriction } from '../../lib/restrictions/types';
 import type { Db } from '../client';
 import { resolveNutrientTargets } from './dri';
+import { conceptById, FOOD_CONCEPTS, foodsByConcept } from './food-concepts';
 import { listProtocols } from './protocols';
 
 /**
@@ -46,6 +48,7 @@ function storedInput(row: ProfileRow): ProfileInput {
           lactating: data.body.lactating ?? false,
         }
       : null,
+    dislikedConcepts: data.dislikedConcepts ?? [],
     clinicianSupervised: data.clinicianSupervised ?? false,
     nutrientTargets: data.nutrientTargets ?? {},
   };
@@ -81,11 +84,22 @@ function getRow(db: Db, id: number): ProfileRow | undefined {
  */
 export function restrictionForProfile(
   db: Db,
-  profile: Pick<ProfileInput, 'dislikes' | 'protocol' | 'phase' | 'diet' | 'allergens' | 'avoid'>,
+  profile: Pick<
+    ProfileInput,
+    'dislikes' | 'dislikedConcepts' | 'protocol' | 'phase' | 'diet' | 'allergens' | 'avoid'
+  >,
 ): Restriction {
   const names = dislikedFoodNames(db, profile.dislikes);
   const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
   if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
+  const unknown = profile.dislikedConcepts.filter((id) => !conceptById(id));
+  if (unknown.length > 0) {
+    throw AppError.invalid(
+      'dislikedConcepts',
+      `unknown food concept ${unknown.map((id) => `"${id}"`).join(', ')}; choose one of: ${FOOD_CONCEPTS.map((c) => c.id).join(', ')}`,
+    );
+  }
+  const conceptFoods = foodsByConcept(db);
   const result = buildRestriction({
     protocols: listProtocols(db),
     protocolId: profile.protocol,
@@ -94,6 +108,10 @@ export function restrictionForProfile(
     allergens: profile.allergens,
     avoid: profile.avoid,
     dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+    dislikedConcepts: profile.dislikedConcepts.map((id) => ({
+      label: conceptLabel(conceptById(id)!),
+      ndbs: conceptFoods.get(id) ?? [],
+    })),
   });
   if (!result.ok) throw AppError.invalid(result.field, result.message);
   return result.restriction;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nutritionReportSchema } from '../nutrition/report-schema';
 import { planViewSchema } from '../planner/plan-view-schema';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
-import { foodSearchSchema } from '../validation/foods';
+import { foodConceptQuerySchema, foodSearchSchema } from '../validation/foods';
 import {
   alternativesQuerySchema,
   createPlanSchema,
@@ -34,6 +34,8 @@ type Operation = {
   pathParams?: Record<string, string>;
   success: { status: number; description: string; contentType?: string; schema?: z.ZodType };
   errors: number[];
+  /** What an error means for this route, where the generic text says too little. */
+  errorText?: Partial<Record<number, string>>;
 };
 
 const ERROR_TEXT: Record<number, string> = {
@@ -69,6 +71,19 @@ const OPERATIONS: Operation[] = [
     pathParams: { ndb: '5-digit USDA NDB number' },
     success: { status: 200, description: 'The food' },
     errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/food-concepts',
+    summary:
+      'Kinds of food a profile can leave out whole (dislikedConcepts), e.g. "salmon (all kinds)"',
+    tag: 'foods',
+    query: foodConceptQuerySchema,
+    success: {
+      status: 200,
+      description: '{ items: [{ id, name, label, synonyms, description, foodCount }] }',
+    },
+    errors: [400],
   },
   {
     method: 'get',
@@ -137,7 +152,11 @@ const OPERATIONS: Operation[] = [
     tag: 'profiles',
     pathParams: { id: 'profile id' },
     body: profilePatchSchema,
-    success: { status: 200, description: 'The profile' },
+    success: {
+      status: 200,
+      description:
+        'The profile. A new householdSize rescales its plans of this week and later (same meals and portions per person; servings and shopping for the new household); past weeks keep theirs',
+    },
     errors: [400, 404],
   },
   {
@@ -174,7 +193,10 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     body: createPlanSchema,
     success: { status: 201, description: 'The plan', schema: planViewSchema },
-    errors: [400, 404, 422],
+    errors: [400, 404, 409, 422],
+    errorText: {
+      409: 'plan_exists: the profile already has a plan for this week and replace is not true; details { existingPlanId, weekStart }',
+    },
   },
   {
     method: 'get',
@@ -330,7 +352,7 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
     };
     for (const status of op.errors) {
       responses[status] = {
-        description: ERROR_TEXT[status],
+        description: op.errorText?.[status] ?? ERROR_TEXT[status],
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     }

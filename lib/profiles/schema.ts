@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALLERGEN_CODES, GROUP_CODES, MEAL_TYPES } from '../foods/codes';
+import { CONCEPT_ID } from '../foods/concepts';
 import { NUTRIENT_OVERRIDE_KEYS, type NutrientOverrideKey } from '../nutrition/nutrient-model';
 import { ACTIVITY_LEVELS, SEXES } from '../nutrition/targets';
 import { safetyIssues } from './safety';
@@ -94,6 +95,17 @@ const fields = {
     })
     .max(500, 'at most 500 disliked foods')
     .refine((xs) => new Set(xs).size === xs.length, 'dislikes lists a food twice'),
+  // Ids of seeds/food-concepts.json ("salmon": every salmon food); checked against the list
+  // where the restriction is built, as dislikes are against the foods.
+  dislikedConcepts: z
+    .array(
+      z
+        .string({ error: 'a disliked concept is a food concept id' })
+        .regex(CONCEPT_ID, 'a disliked concept is a food concept id such as "salmon"'),
+      { error: 'dislikedConcepts must be a list of food concept ids' },
+    )
+    .max(50, 'at most 50 disliked food concepts')
+    .refine((xs) => new Set(xs).size === xs.length, 'dislikedConcepts lists a concept twice'),
   energyKcal: whole('energyKcal', 1000, 5000, 'kcal'),
   body: z.strictObject({
     sex: z.enum(SEXES, { error: 'body.sex must be "female" or "male"' }),
@@ -190,6 +202,7 @@ export const profileCreateSchema = z
     avoid: fields.avoid.default([]),
     diet: fields.diet.default('omnivore'),
     dislikes: fields.dislikes.default([]),
+    dislikedConcepts: fields.dislikedConcepts.default([]),
     energyKcal: fields.energyKcal.nullable().default(null),
     body: fields.body.nullable().default(null),
     proteinG: fields.proteinG.nullable().default(null),
@@ -226,6 +239,7 @@ export const profilePatchSchema = z
     avoid: fields.avoid,
     diet: fields.diet,
     dislikes: fields.dislikes,
+    dislikedConcepts: fields.dislikedConcepts,
     energyKcal: fields.energyKcal.nullable(),
     body: fields.body.nullable(),
     proteinG: fields.proteinG.nullable(),

@@ -18,6 +18,11 @@ export type BuildRestrictionInput = {
   /** Group codes the person leaves out; never excused. */
   avoid: string[];
   dislikes: { ndb: string; name: string }[];
+  /**
+   * Kinds of food the person leaves out whole ("salmon (all kinds)"), each with every food of
+   * the kind (lib/foods/concepts.ts); they join the dislikes after the single foods.
+   */
+  dislikedConcepts?: { label: string; ndbs: string[] }[];
 };
 
 export type BuildRestrictionResult =
@@ -188,7 +193,10 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
     ...dietRules,
   ];
   const seen = new Set<string>();
-  const dislikes = input.dislikes.filter((d) => !seen.has(d.ndb) && seen.add(d.ndb));
+  const dislikes = [
+    ...input.dislikes,
+    ...(input.dislikedConcepts ?? []).flatMap((c) => c.ndbs.map((ndb) => ({ ndb, name: c.label }))),
+  ].filter((d) => !seen.has(d.ndb) && seen.add(d.ndb));
   const recipeRules = phaseRecipeRules(protocol, phase);
   const dietRecipeRules = phaseRecipeRules(diet, dietPhase);
   const excludeTreats = recipeRules.excludeTreats ?? dietRecipeRules.excludeTreats;

@@ -25,3 +25,6 @@ export const foodSearchSchema = z
   .strict();
 
 export type FoodSearch = z.infer<typeof foodSearchSchema>;
+
+/** GET /api/food-concepts: the kinds of food a search text names (all without `q`). */
+export const foodConceptQuerySchema = z.object({ q: searchTextSchema.optional() }).strict();

@@ -3,14 +3,25 @@ import { searchTextSchema } from './common';
 import { idParamSchema } from './ids';
 import { recipeSlugSchema } from './recipes';
 
+/** A real calendar date as YYYY-MM-DD (UTC midnight), else null. */
+function calendarDate(s: string): Date | null {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? d : null;
+}
+
 const isoDate = (field: string) =>
   z
     .string({ error: `${field} must be a date` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date as YYYY-MM-DD`)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, `${field} is not a real calendar date`);
+    .refine((s) => calendarDate(s) !== null, `${field} is not a real calendar date`);
+
+/** A week's first day: plans run Monday to Sunday. */
+const mondayDate = (field: string) =>
+  isoDate(field).refine((s) => {
+    const d = calendarDate(s);
+    // a date that is not a real one already has its message
+    return d === null || d.getUTCDay() === 1;
+  }, `${field} must be a Monday (a plan runs Monday to Sunday)`);
 
 const seedSchema = z
   .number({ error: 'seed must be a number' })
@@ -18,10 +29,21 @@ const seedSchema = z
   .min(0, 'seed must be at least 0')
   .max(2 ** 31 - 1, 'seed must be below 2147483648');
 
+/** A plan's first day; the plan forms check it with the API's own rule. */
+export const weekStartSchema = mondayDate('weekStart').describe(
+  'the Monday the week starts on, YYYY-MM-DD',
+);
+
 export const createPlanSchema = z.strictObject({
   profileId: idParamSchema('profileId'),
-  weekStart: isoDate('weekStart'),
+  weekStart: weekStartSchema,
   seed: seedSchema.optional(),
+  replace: z
+    .boolean({ error: 'replace must be true or false' })
+    .optional()
+    .describe(
+      "true replaces the profile's plan for this week (its shopping checks go with it); without it an existing plan is a 409 plan_exists",
+    ),
 });
 
 export const planListQuerySchema = z.strictObject({

@@ -30,7 +30,7 @@ async function newProfile(body: Record<string, unknown>): Promise<number> {
 
 async function newPlan(profileId: number, seed = 11): Promise<PlanBody> {
   const res = await createPlan(
-    jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed }),
+    jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed, replace: true }),
   );
   expect(res.status).toBe(201);
   return (await res.json()) as PlanBody;

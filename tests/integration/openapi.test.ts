@@ -84,8 +84,16 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['q', 'allergen', 'tag', 'inflammation', 'group', 'limit', 'cursor']),
     );
     expect(Object.keys(doc.paths['/api/plans']?.post?.responses ?? {})).toEqual(
-      expect.arrayContaining(['201', '400', '404', '422']),
+      expect.arrayContaining(['201', '400', '404', '409', '422']),
     );
+    const conflict = doc.paths['/api/plans']?.post?.responses['409'] as { description: string };
+    expect(conflict.description).toContain('plan_exists');
+    const planBody = doc.paths['/api/plans']?.post?.requestBody?.content['application/json'].schema;
+    expect(Object.keys(planBody?.properties ?? {})).toEqual(
+      expect.arrayContaining(['profileId', 'weekStart', 'seed', 'replace']),
+    );
+    expect(Object.keys(profileBody?.properties ?? {})).toContain('dislikedConcepts');
+    expect(doc.paths['/api/food-concepts']?.get?.parameters?.map((p) => p.name)).toEqual(['q']);
   });
 
   it('describes the plan a plan route returns, day totals with their sodium, retinol and fructose caps', async () => {

@@ -50,9 +50,10 @@ async function newProfile(body: Record<string, unknown>): Promise<number> {
   return ((await res.json()) as { id: number }).id;
 }
 
+/** A fresh plan for WEEK, replacing the profile's plan of that week when a test made one. */
 async function newPlan(profileId: number, seed = 7): Promise<Plan> {
   const res = await createPlan(
-    jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed }),
+    jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed, replace: true }),
   );
   expect(res.status).toBe(201);
   return (await res.json()) as Plan;
@@ -202,6 +203,8 @@ describe('plans', () => {
     [{ profileId: 1, weekStart: '2026-02-30' }, 'weekStart'],
     [{ profileId: 1, weekStart: 'monday' }, 'weekStart'],
     [{ profileId: 1, weekStart: WEEK, seed: -1 }, 'seed'],
+    [{ profileId: 1, weekStart: '2026-12-02' }, 'weekStart'],
+    [{ profileId: 1, weekStart: WEEK, replace: 'yes' }, 'replace'],
   ])('rejects %j with a 400 naming %s', async (body, field) => {
     const res = await createPlan(jsonRequest('/api/plans', 'POST', body));
     expect(res.status).toBe(400);

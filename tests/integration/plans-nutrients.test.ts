@@ -32,7 +32,7 @@ async function newProfile(body: Record<string, unknown>): Promise<number> {
 
 async function newPlan(profileId: number, seed: number): Promise<Plan | null> {
   const res = await createPlan(
-    jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed }),
+    jsonRequest('/api/plans', 'POST', { profileId, weekStart: WEEK, seed, replace: true }),
   );
   if (res.status === 422) return null;
   expect(res.status).toBe(201);

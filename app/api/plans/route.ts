@@ -15,6 +15,7 @@ export const POST = handle(async (request: Request) => {
     body.weekStart,
     body.seed ?? randomSeed(),
     new Date().toISOString(),
+    body.replace ?? false,
   );
   return Response.json(plan, { status: 201 });
 });

@@ -8,7 +8,7 @@ import { getProfileById } from '@/db/queries/profiles';
 import { getProtocolById } from '@/db/queries/protocols';
 import { reportSummary } from '@/lib/nutrition/report';
 import { snackCarbsFor } from '@/lib/planner/nutrition';
-import { localIsoDate, mondayOf, neighbourWeeks } from '../../_lib/week';
+import { localIsoDate, mondayOf, neighbourWeeks, weekLabel } from '../../_lib/week';
 import { NewPlanButton } from '../../profile/_components/new-plan-button';
 import { PlanBoard } from './_components/plan-board';
 import { WeekSwitcher } from './_components/week-switcher';
@@ -20,16 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const plan = /^\d+$/.test(id) ? getPlanById(getDb(), Number(id)) : null;
   return { title: plan ? `Week of ${plan.weekStart}` : 'Plan not found' };
-}
-
-/** "Nov 30", with the year when it is not this year's. */
-function weekLabel(iso: string, now: Date): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: iso.startsWith(String(now.getFullYear())) ? undefined : 'numeric',
-    timeZone: 'UTC',
-  });
 }
 
 export default async function PlanPage({ params }: Props) {
@@ -64,7 +54,8 @@ export default async function PlanPage({ params }: Props) {
         <>
           <div className="plan-title-row">
             <h1 className="plan-title">
-              Week of <time dateTime={plan.weekStart}>{weekLabel(plan.weekStart, now)}</time>
+              Week of{' '}
+              <time dateTime={plan.weekStart}>{weekLabel(plan.weekStart, now.getFullYear())}</time>
             </h1>
             <WeekSwitcher isThisWeek={plan.weekStart === thisWeek} {...weeks} />
           </div>
@@ -117,13 +108,14 @@ export default async function PlanPage({ params }: Props) {
           {profile && plan.weekStart !== thisWeek && !weeks.current ? (
             <div className="alert info no-print spread plan-notice">
               <span>This plan is for the week of {plan.weekStart}, not this week.</span>
-              <NewPlanButton profileId={profile.id} />
+              <NewPlanButton profileId={profile.id} thisWeek={thisWeek} />
             </div>
           ) : null}
           {profile && profile.householdSize !== plan.householdSize ? (
             <p className="alert info plan-notice">
-              This plan was made for {people}; your profile now says {profile.householdSize}.
-              Regenerate the week to rescale every meal (locked meals keep their recipe).
+              This plan was made for {people}; your profile now says {profile.householdSize}. Plans
+              of this week and later follow the profile; a past week keeps its household. Regenerate
+              the week to rescale every meal (locked meals keep their recipe).
             </p>
           ) : null}
         </>

@@ -1,39 +1,53 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
+import type { DislikeChoice } from '../_lib/profile-values';
 
 type FoodHit = { ndb: string; name: string };
+/** A kind of food from GET /api/food-concepts. */
+type ConceptHit = { id: string; label: string; description: string; foodCount: number };
 
-/** Search-as-you-type picker over the food database, for disliked foods. */
+const keyOf = (d: DislikeChoice) => ('ndb' in d ? `food:${d.ndb}` : `concept:${d.concept}`);
+
+/**
+ * Search-as-you-type picker for disliked foods: a whole kind of food ("salmon (all kinds)")
+ * comes before the single USDA foods that match.
+ */
 export function FoodPicker({
   value,
   onChange,
   describedBy,
 }: {
-  value: FoodHit[];
-  onChange: (next: FoodHit[]) => void;
+  value: DislikeChoice[];
+  onChange: (next: DislikeChoice[]) => void;
   describedBy?: string;
 }) {
   const id = useId();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<FoodHit[]>([]);
+  const [concepts, setConcepts] = useState<ConceptHit[]>([]);
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
 
   useEffect(() => {
     const text = q.trim();
     if (text.length < 2) {
       setHits([]);
+      setConcepts([]);
       return;
     }
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setStatus('loading');
       try {
-        const res = await fetch(`/api/foods?q=${encodeURIComponent(text)}&limit=8`, {
-          signal: controller.signal,
-        });
-        const json = (await res.json()) as { items?: FoodHit[] };
-        setHits(json.items ?? []);
+        const query = encodeURIComponent(text);
+        const [foods, kinds] = await Promise.all(
+          [`/api/foods?q=${query}&limit=8`, `/api/food-concepts?q=${query}`].map(async (url) => {
+            const res = await fetch(url, { signal: controller.signal });
+            return (await res.json()) as { items?: unknown[] };
+          }),
+        );
+        setHits((foods?.items ?? []) as FoodHit[]);
+        setConcepts((kinds?.items ?? []) as ConceptHit[]);
         setStatus('idle');
       } catch {
         if (!controller.signal.aborted) setStatus('error');
@@ -45,21 +59,23 @@ export function FoodPicker({
     };
   }, [q]);
 
-  const add = (food: FoodHit) => {
-    if (!value.some((v) => v.ndb === food.ndb))
-      onChange([...value, { ndb: food.ndb, name: food.name }]);
+  const add = (choice: DislikeChoice) => {
+    if (!value.some((v) => keyOf(v) === keyOf(choice))) onChange([...value, choice]);
     setQ('');
     setHits([]);
+    setConcepts([]);
   };
 
+  const count = hits.length + concepts.length;
   return (
-    <div>
+    // The profile form's error summary focuses this when a kind of food is refused.
+    <div id="p-disliked-concepts">
       <label htmlFor={id}>Foods you do not want in your plan</label>
       <input
         id={id}
         type="search"
         value={q}
-        placeholder="Search, e.g. liver, cilantro"
+        placeholder="Search, e.g. salmon, liver, cilantro"
         onChange={(e) => setQ(e.target.value)}
         aria-describedby={describedBy}
         autoComplete="off"
@@ -71,11 +87,30 @@ export function FoodPicker({
             ? 'Search failed; try again.'
             : null}
       </div>
-      {hits.length > 0 ? (
+      {count > 0 ? (
         <ul className="result-list" aria-label="Matching foods">
+          {concepts.map((c) => (
+            <li key={`concept:${c.id}`}>
+              <button
+                type="button"
+                className="ghost"
+                onClick={() => add({ concept: c.id, name: c.label })}
+                aria-describedby={`${id}-concept-${c.id}`}
+              >
+                + {c.label}
+              </button>{' '}
+              <span id={`${id}-concept-${c.id}`} className="small muted">
+                {c.foodCount} foods: {c.description}
+              </span>
+            </li>
+          ))}
           {hits.map((h) => (
             <li key={h.ndb}>
-              <button type="button" className="ghost" onClick={() => add(h)}>
+              <button
+                type="button"
+                className="ghost"
+                onClick={() => add({ ndb: h.ndb, name: h.name })}
+              >
                 + {h.name}
               </button>
             </li>
@@ -89,14 +124,14 @@ export function FoodPicker({
           aria-label="Disliked foods"
         >
           {value.map((v) => (
-            <li key={v.ndb} className="badge">
+            <li key={keyOf(v)} className={'concept' in v ? 'badge concept-chip' : 'badge'}>
               {v.name}{' '}
               <button
                 type="button"
                 className="ghost"
                 style={{ minHeight: 0, padding: '0 0.25rem' }}
                 aria-label={`Remove ${v.name}`}
-                onClick={() => onChange(value.filter((x) => x.ndb !== v.ndb))}
+                onClick={() => onChange(value.filter((x) => keyOf(x) !== keyOf(v)))}
               >
                 ×
               </button>

@@ -35,6 +35,24 @@ export function ProfileForm({
     diagnosis?: Diagnosis;
   } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** This week's plan, when "Save and make a new plan" found one: replace it or open it. */
+  const [existing, setExisting] = useState<number | null>(null);
+
+  async function replaceExisting() {
+    setBusy(true);
+    const plan = await planThisWeek(initial.id, true);
+    if (plan.ok) {
+      router.push(`/plans/${plan.planId}`);
+      return;
+    }
+    setExisting(null);
+    setMessage({
+      kind: 'error',
+      text: `Your profile is saved, but no plan could be made: ${plan.message}`,
+      diagnosis: plan.diagnosis,
+    });
+    setBusy(false);
+  }
 
   // After a failed save, focus goes to the first field with an error (the summary without one).
   const focusPending = useRef(false);
@@ -49,6 +67,7 @@ export function ProfileForm({
     e.preventDefault();
     setBusy(true);
     setMessage(null);
+    setExisting(null);
     const res = await saveProfile(state, initial.id);
     if (!res.ok) {
       setErrors(personFieldErrors(res.error.fieldErrors));
@@ -62,6 +81,16 @@ export function ProfileForm({
       const plan = await planThisWeek(res.data.id);
       if (plan.ok) {
         router.push(`/plans/${plan.planId}`);
+        return;
+      }
+      if (plan.existingPlanId !== undefined) {
+        // never a silent duplicate or a silent replacement: the person chooses
+        setExisting(plan.existingPlanId);
+        setMessage({
+          kind: 'success',
+          text: 'Profile saved. You already have a plan for this week.',
+        });
+        setBusy(false);
         return;
       }
       setMessage({
@@ -89,6 +118,16 @@ export function ProfileForm({
           >
             {message.text}
             <DiagnosisDetails diagnosis={message.diagnosis} />
+            {existing !== null ? (
+              <div className="row" style={{ marginTop: '0.5rem' }}>
+                <button type="button" disabled={busy} onClick={replaceExisting}>
+                  Replace it with a new plan
+                </button>
+                <a className="button secondary" href={`/plans/${existing}`}>
+                  Open it
+                </a>
+              </div>
+            ) : null}
           </div>
         ) : null}
       </div>

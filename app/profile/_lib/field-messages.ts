@@ -16,6 +16,11 @@ export const PROFILE_FIELDS: readonly { path: string; label: string; control: st
   { path: 'diet', label: 'Diet', control: 'p-diet' },
   { path: 'avoid', label: 'Also leave out', control: 'p-avoid' },
   { path: 'dislikes', label: 'Foods you do not want', control: 'p-dislikes' },
+  {
+    path: 'dislikedConcepts',
+    label: 'Kinds of food you do not want',
+    control: 'p-disliked-concepts',
+  },
   { path: 'slots', label: 'Meals to plan', control: 'p-slots' },
   { path: 'maxMinutes.weekday', label: 'Minutes on weekdays', control: 'p-weekday' },
   { path: 'maxMinutes.weekend', label: 'Minutes on weekends', control: 'p-weekend' },

@@ -46,7 +46,12 @@ const draftSchema = z.object({
       allergens: z.array(z.string()),
       avoid: z.array(z.string()),
       diet: z.string(),
-      dislikes: z.array(z.object({ ndb: z.string(), name: z.string() })),
+      dislikes: z.array(
+        z.union([
+          z.object({ ndb: z.string(), name: z.string() }),
+          z.object({ concept: z.string(), name: z.string() }),
+        ]),
+      ),
       energyKcal: z.number().nullable(),
       body: body.nullable(),
       proteinG: z.number().nullable(),

@@ -13,7 +13,7 @@ export type FieldErrors = Record<string, string[]>;
 export const ONBOARDING_STEPS = [
   { id: 'protocol', title: 'Protocol and phase', paths: ['protocol', 'phase'] },
   { id: 'allergies', title: 'Allergies and diet', paths: ['allergens', 'diet', 'avoid'] },
-  { id: 'dislikes', title: 'Foods you dislike', paths: ['dislikes'] },
+  { id: 'dislikes', title: 'Foods you dislike', paths: ['dislikes', 'dislikedConcepts'] },
   {
     id: 'household',
     title: 'Household and cooking time',

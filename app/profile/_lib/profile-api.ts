@@ -25,15 +25,24 @@ export async function profileMovedOn(profileId: number): Promise<boolean> {
 
 export type PlanOutcome =
   | { ok: true; planId: number }
-  | { ok: false; message: string; diagnosis?: Diagnosis };
+  | { ok: false; message: string; diagnosis?: Diagnosis; existingPlanId?: number };
 
-/** Makes this week's plan; an impossible profile comes back with the planner's diagnosis. */
-export async function planThisWeek(profileId: number): Promise<PlanOutcome> {
+/**
+ * Makes this week's plan; an impossible profile comes back with the planner's diagnosis, and a
+ * week that already has a plan with that plan's id (409 plan_exists) unless `replace`.
+ */
+export async function planThisWeek(profileId: number, replace = false): Promise<PlanOutcome> {
   const plan = await callApi<{ id: number }>('/api/plans', {
     method: 'POST',
-    body: { profileId, weekStart: mondayOf(new Date()) },
+    body: { profileId, weekStart: mondayOf(new Date()), ...(replace ? { replace: true } : {}) },
   });
   if (plan.ok) return { ok: true, planId: plan.data.id };
+  if (plan.error.code === 'plan_exists') {
+    const d = plan.error.details as { existingPlanId?: unknown } | undefined;
+    if (typeof d?.existingPlanId === 'number') {
+      return { ok: false, message: plan.error.message, existingPlanId: d.existingPlanId };
+    }
+  }
   return {
     ok: false,
     message: plan.error.message,

@@ -1,4 +1,4 @@
-import type { ProfileValues } from './profile-values';
+import { dislikesPayload, type ProfileValues } from './profile-values';
 
 /** How the energy target is set: the 2,000 kcal default, a typed number, or from body data. */
 export type EnergyMode = 'default' | 'typed' | 'body';
@@ -54,7 +54,7 @@ export function payloadOf(s: FormState) {
     allergens: v.allergens,
     avoid: v.avoid,
     diet: v.diet,
-    dislikes: v.dislikes.map((d) => d.ndb),
+    ...dislikesPayload(v.dislikes),
     energyKcal: s.energyMode === 'typed' ? v.energyKcal : null,
     body: showsBody(s) ? s.body : null,
     proteinG: v.proteinG,

@@ -9,6 +9,20 @@ export type ProtocolOption = {
   phases: { id: string; name: string; summary: string }[];
 };
 
+/** One chip of the dislikes picker: a single food, or a whole kind ("salmon (all kinds)"). */
+export type DislikeChoice = { ndb: string; name: string } | { concept: string; name: string };
+
+/** The API's two fields for the picker's chips: `dislikes` (NDB numbers) and `dislikedConcepts`. */
+export function dislikesPayload(list: readonly DislikeChoice[]): {
+  dislikes: string[];
+  dislikedConcepts: string[];
+} {
+  return {
+    dislikes: list.flatMap((d) => ('ndb' in d ? [d.ndb] : [])),
+    dislikedConcepts: list.flatMap((d) => ('concept' in d ? [d.concept] : [])),
+  };
+}
+
 export type ProfileValues = {
   id?: number;
   name: string;
@@ -18,7 +32,7 @@ export type ProfileValues = {
   allergens: string[];
   avoid: string[];
   diet: string;
-  dislikes: { ndb: string; name: string }[];
+  dislikes: DislikeChoice[];
   energyKcal: number | null;
   body: {
     sex: 'female' | 'male';

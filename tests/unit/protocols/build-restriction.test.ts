@@ -206,6 +206,20 @@ describe('buildRestriction: personal rules', () => {
     expect(build({ dislikes }).dislikes.map((d) => d.ndb)).toEqual(['11052', '11282']);
   });
 
+  it('expands a disliked concept into every food of the kind, after the single foods', () => {
+    const r = build({
+      dislikes: [{ ndb: '15076', name: 'Fish, salmon, Atlantic, wild, raw' }],
+      dislikedConcepts: [{ label: 'salmon (all kinds)', ndbs: ['15076', '15087', '15179'] }],
+    });
+    expect(r.dislikes).toEqual([
+      { ndb: '15076', name: 'Fish, salmon, Atlantic, wild, raw' },
+      { ndb: '15087', name: 'salmon (all kinds)' },
+      { ndb: '15179', name: 'salmon (all kinds)' },
+    ]);
+    const smoked = { ...food('Fish, salmon, chinook, smoked', []), ndb: '15179' };
+    expect(findViolations(smoked, r)[0]?.reason).toBe('you chose to leave out salmon (all kinds)');
+  });
+
   it('lists each personal code once', () => {
     const r = build({ allergens: ['egg', 'egg'], avoid: ['pork', 'pork'] });
     expect(r.rules.filter((x) => x.origin === 'allergy' || x.origin === 'avoid')).toHaveLength(2);

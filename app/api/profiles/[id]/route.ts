@@ -1,9 +1,11 @@
 import { getDb } from '@/db/client';
-import { deleteProfile, getProfileById, updateProfile } from '@/db/queries/profiles';
+import { updateProfileAndPlans } from '@/db/queries/plan-service';
+import { deleteProfile, getProfileById } from '@/db/queries/profiles';
 import { AppError } from '@/lib/http/app-error';
 import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { profilePatchSchema } from '@/lib/profiles/schema';
 import { idParamSchema } from '@/lib/validation/ids';
+import { localIsoDate } from '../../../_lib/week';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };
@@ -23,7 +25,8 @@ export const GET = handle(async (_req: Request, context: Ctx) => {
 export const PATCH = handle(async (request: Request, context: Ctx) => {
   const id = await profileId(context);
   const patch = await parseJsonBody(request, profilePatchSchema);
-  const profile = updateProfile(getDb(), id, patch, new Date().toISOString());
+  const now = new Date();
+  const profile = updateProfileAndPlans(getDb(), id, patch, now.toISOString(), localIsoDate(now));
   if (!profile) throw AppError.notFound('Profile', String(id));
   return Response.json(profile);
 });

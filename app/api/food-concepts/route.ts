@@ -1,0 +1,11 @@
+import { getDb } from '@/db/client';
+import { listFoodConcepts } from '@/db/queries/food-concepts';
+import { handle, parseQuery } from '@/lib/http/parse';
+import { foodConceptQuerySchema } from '@/lib/validation/foods';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handle((request: Request) => {
+  const { q } = parseQuery(request.url, foodConceptQuerySchema);
+  return Response.json({ items: listFoodConcepts(getDb(), q) });
+});
