@@ -92,7 +92,7 @@ export default function HealthNotePage() {
       </dl>
       <p>
         When Villi plans a week, a claim counts by its evidence: strong 1, moderate 0.6, weak 0.3,
-        debated 0.1. A debated claim cannot push calcium- or fibre-rich foods out of your week.
+        debated 0.1. A debated claim cannot push calcium- or fiber-rich foods out of your week.
       </p>
       <p>
         Foods left out by a protocol are <em>not in this phase</em>, not “bad”: most return during

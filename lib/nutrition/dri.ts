@@ -250,7 +250,7 @@ export function lifeStageFor(input: LifeStageInput): LifeStageResult {
     return {
       ok: false,
       field: 'body.ageYears',
-      message: 'Villi does not plan for children under 14; their paediatric care team does',
+      message: 'Villi does not plan for children under 14; their pediatric care team does',
     };
   }
   if (sex === 'male' && (pregnant || lactating)) {

@@ -55,7 +55,7 @@ const LABELS: Partial<Record<ReportNutrient, string>> = {
   folateDfeUg: 'Folate',
   vitaminARaeUg: 'Vitamin A',
   retinolUg: 'Preformed vitamin A',
-  fiberG: 'Fibre',
+  fiberG: 'Fiber',
 };
 
 export function nutrientLabel(key: ReportNutrient): string {

@@ -154,7 +154,7 @@ export function buildPlan(
         parts.push({
           name: 'fiber',
           value: roundScore(dayParts.fiberCeiling / mealsToday),
-          note: `the day's ${round1(st.dayF[d]!)} g fibre is above ${n.fiberMaxFactor} × the target`,
+          note: `the day's ${round1(st.dayF[d]!)} g fiber is above ${n.fiberMaxFactor} × the target`,
         });
       }
       if (n.sharesOn) {

@@ -114,7 +114,7 @@ const fields = {
       .number({ error: 'body.ageYears must be a number' })
       .min(
         14,
-        'body.ageYears must be between 14 and 120 years: Villi does not plan for children under 14 (their paediatric care team does)',
+        'body.ageYears must be between 14 and 120 years: Villi does not plan for children under 14 (their pediatric care team does)',
       )
       .max(120, 'body.ageYears must be between 14 and 120 years')
       .int('body.ageYears must be a whole number'),

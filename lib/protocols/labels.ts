@@ -59,7 +59,7 @@ export const ALLERGEN_LABELS: Record<AllergenCode, string> = {
   egg: 'egg',
   fish: 'fish',
   crustacean: 'crustacean shellfish',
-  mollusc: 'mollusc',
+  mollusc: 'mollusk',
   'tree-nut': 'tree nut',
   peanut: 'peanut',
   wheat: 'wheat',
@@ -69,7 +69,7 @@ export const ALLERGEN_LABELS: Record<AllergenCode, string> = {
   celery: 'celery',
   mustard: 'mustard',
   lupin: 'lupin',
-  sulphite: 'sulphite',
+  sulphite: 'sulfite',
 };
 
 const isKey = <K extends string>(record: Record<K, string>, key: string): key is K =>
@@ -82,7 +82,7 @@ export function groupLabel(code: string): string {
 /** "your fish allergy"; gluten and sulphites are usually not allergies, so they read differently. */
 export function allergyReason(code: string): string {
   if (code === 'gluten') return 'you need to avoid gluten';
-  if (code === 'sulphite') return 'your sulphite sensitivity';
+  if (code === 'sulphite') return 'your sulfite sensitivity';
   return `your ${isKey(ALLERGEN_LABELS, code) ? ALLERGEN_LABELS[code] : code} allergy`;
 }
 

@@ -105,7 +105,7 @@ describe('protocol "what is in" promises', () => {
     for (const id of ['six-food', 'gut-reset']) {
       const p = protocols.find((x) => x.id === id);
       if (!p) throw new Error(`missing ${id}`);
-      const i = p.whatIsIn.findIndex((t) => /oats labelled gluten-free/.test(t));
+      const i = p.whatIsIn.findIndex((t) => /oats labeled gluten-free/.test(t));
       expect(i, id).toBeGreaterThanOrEqual(0);
       expect(p.whatIsInFoods?.[i], id).toContain('99006');
       expect(unresolved(p, '99006'), id).toBeNull();

@@ -378,7 +378,7 @@ describe('safety gates (DOMAIN §9)', () => {
     expect(
       issues({ name: 'A', body: { ...body, ageYears: 12 }, clinicianSupervised: true }),
     ).toEqual([
-      'body.ageYears: body.ageYears must be between 14 and 120 years: Villi does not plan for children under 14 (their paediatric care team does)',
+      'body.ageYears: body.ageYears must be between 14 and 120 years: Villi does not plan for children under 14 (their pediatric care team does)',
     ]);
   });
 

@@ -141,14 +141,14 @@ describe('fibre per typical serving as eaten', () => {
     expect(inflammationOf(ndb).class).not.toBe('gut-healing');
   });
 
-  it('an apple (2.4 g/100 g) gives 3.4 g in a 140 g serving: a good source of fibre', () => {
+  it('an apple (2.4 g/100 g) gives 3.4 g in a 140 g serving: a good source of fiber', () => {
     const apple = inflammationOf('09003');
     expect(apple).toMatchObject({
       class: 'gut-healing',
       evidence: 'moderate',
       source: 'inflammation-fibre-rich-plants',
     });
-    expect(apple.rationale).toMatch(/About 3\.4 g of fibre in a typical 140 g serving/);
+    expect(apple.rationale).toMatch(/About 3\.4 g of fiber in a typical 140 g serving/);
   });
 
   it('cooked broccoli (3.3 g/100 g) gives 4.1 g in a 125 g serving', () => {

@@ -368,14 +368,14 @@ describe('inflammation classes from the seed article', () => {
     expect(i.rationale.length).toBeGreaterThan(20);
   });
 
-  it('classes a whole gluten grain by its fibre and leaves coeliac disease to the gluten tag', () => {
+  it('classes a whole gluten grain by its fiber and leaves celiac disease to the gluten tag', () => {
     const bulgur = tagging('20012').inflammation;
     expect(bulgur).toMatchObject({
       class: 'gut-healing',
       evidence: 'strong',
       source: 'inflammation-whole-grains',
     });
-    expect(bulgur.rationale).toMatch(/coeliac/i);
+    expect(bulgur.rationale).toMatch(/celiac/i);
     expect(bulgur.rationale).toMatch(/not in this phase/);
   });
 });
