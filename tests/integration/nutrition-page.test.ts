@@ -51,7 +51,7 @@ describe('/plans/[id]/nutrition (server render)', () => {
     for (const t of [
       'Energy per day',
       'Protein per day',
-      'Fibre per day',
+      'Fiber per day',
       'Sodium per day',
       'Carbohydrate per day',
     ]) {
