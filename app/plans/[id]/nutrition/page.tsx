@@ -15,6 +15,7 @@ import {
   TRACKED_LIMITS,
 } from '@/lib/nutrition/report';
 import { PrintButton } from '../../../_components/print-button';
+import { weekLabel } from '../../../_lib/week';
 import { type BarRow, DayChart, NutrientBars } from './_components/charts';
 import { SwapButton } from './_components/swap-button';
 
@@ -146,9 +147,9 @@ export default async function NutritionPage({ params }: Props) {
       <div className="spread">
         <div>
           <p className="no-print" style={{ margin: 0 }}>
-            <Link href={`/plans/${plan.id}`}>← Week of {plan.weekStart}</Link>
+            <Link href={`/plans/${plan.id}`}>← Week of {weekLabel(plan.weekStart)}</Link>
           </p>
-          <h1>Nutrition, week of {plan.weekStart}</h1>
+          <h1>Nutrition, week of {weekLabel(plan.weekStart)}</h1>
           <p className="muted" style={{ marginTop: 0 }}>
             Per person per day. Vitamins and minerals are judged on the 7-day average (targets
             describe usual intake); sodium and preformed vitamin A on each day. Targets for{' '}

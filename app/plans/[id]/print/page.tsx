@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { getPlanById, toWeekPlan } from '@/db/queries/plans';
 import { loadShoppingRecipes } from '@/db/queries/shopping';
 import { PrintButton } from '../../../_components/print-button';
+import { weekLabel } from '../../../_lib/week';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Plan (print)' };
@@ -30,7 +31,7 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
         <Link href={`/plans/${view.id}`}>← Back</Link>
         <PrintButton />
       </div>
-      <h1>Week of {view.weekStart}</h1>
+      <h1>Week of {weekLabel(view.weekStart)}</h1>
       <table>
         <thead>
           <tr>

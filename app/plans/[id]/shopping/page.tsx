@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { RawSearchParams } from '../../../_components/search-params';
+import { weekLabel } from '../../../_lib/week';
 import { ShoppingListView } from './_components/shopping-list';
 import { loadShoppingPage } from './load-list';
 
@@ -20,7 +21,12 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
         <Link href={`/plans/${view.id}`}>← Back to the plan</Link>
       </p>
       <div className="spread shop-head">
-        <h1>Shopping list, week of {view.weekStart}</h1>
+        <h1>
+          Shopping list, week of{' '}
+          <time dateTime={view.weekStart}>
+            {weekLabel(view.weekStart, new Date().getFullYear())}
+          </time>
+        </h1>
         <nav aria-label="Units" className="row no-print">
           <Link
             className={`button ${units === 'metric' ? '' : 'secondary'}`}

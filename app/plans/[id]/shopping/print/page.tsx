@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PrintButton } from '../../../../_components/print-button';
 import type { RawSearchParams } from '../../../../_components/search-params';
+import { weekLabel } from '../../../../_lib/week';
 import { loadShoppingPage } from '../load-list';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,7 @@ export default async function ShoppingPrintPage({
         <Link href={`/plans/${view.id}/shopping`}>← Back</Link>
         <PrintButton />
       </div>
-      <h1>Shopping list · week of {view.weekStart}</h1>
+      <h1>Shopping list · week of {weekLabel(view.weekStart)}</h1>
       <p className="small">
         {list.totals.toBuy} to buy · {list.totals.inPantry} you likely have
       </p>
