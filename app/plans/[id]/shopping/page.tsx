@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PhoneMenu } from '../../../_components/phone-menu';
 import type { RawSearchParams } from '../../../_components/search-params';
 import { weekLabel } from '../../../_lib/week';
 import { ShoppingListView } from './_components/shopping-list';
@@ -44,7 +45,7 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
           </Link>
         </nav>
       </div>
-      <div className="row no-print shop-exports">
+      <PhoneMenu label="Export and print">
         <a className="button secondary" href={`${base}csv`} download>
           CSV
         </a>
@@ -60,7 +61,7 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
         <Link className="button secondary" href={`/plans/${view.id}/shopping/print?units=${units}`}>
           Print view
         </Link>
-      </div>
+      </PhoneMenu>
       {list.items.length === 0 ? (
         <p className="alert info">This plan needs nothing to buy.</p>
       ) : (
