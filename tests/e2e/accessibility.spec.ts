@@ -1,40 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { profileWithPlan } from './helpers';
 
 test('no serious or critical accessibility violation on any page', async ({ page, request }) => {
-  test.setTimeout(180_000);
-  const profile = await request.post('/api/profiles', {
-    data: { name: 'Axe', protocol: 'low-fodmap', householdSize: 1 },
-  });
-  expect(profile.status()).toBe(201);
-  const { id: profileId } = (await profile.json()) as { id: number };
-  const plan = await request.post('/api/plans', {
-    data: { profileId, weekStart: '2026-11-30', seed: 1 },
-  });
-  expect(plan.status()).toBe(201);
-  const { id: planId, days } = (await plan.json()) as {
-    id: number;
-    days: { meals: { recipeSlug: string }[] }[];
-  };
-  const slug = days[0]?.meals[0]?.recipeSlug ?? '';
-
-  const pages = [
-    '/foods',
-    '/foods/11507',
-    '/recipes',
-    `/recipes/${slug}`,
-    '/protocols',
-    `/profile?id=${profileId}`,
-    '/profile?new=1',
-    `/plans/${planId}`,
-    `/plans/${planId}/shopping`,
-    `/plans/${planId}/shopping/print`,
-    `/plans/${planId}/print`,
-    `/plans/${planId}/nutrition`,
-    '/health-note',
-    '/api/docs',
-    '/no-such-page',
-  ];
+  test.setTimeout(300_000);
+  const { pages } = await profileWithPlan(
+    request,
+    { name: 'Axe', protocol: 'low-fodmap', householdSize: 1 },
+    1,
+  );
   const problems: string[] = [];
   for (const path of pages) {
     for (const width of [1280, 390]) {

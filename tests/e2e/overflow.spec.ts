@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { profileWithPlan } from './helpers';
 
 const WIDTH = 360;
 /** A long unbroken word and emoji: the name shows in headings, links and lists. */
@@ -6,44 +7,11 @@ const LONG_NAME = 'Maximilianekonstantinopolitanisch 🌿🍠 Okonkwo-Feathersto
 
 test(`no page is wider than a ${WIDTH} px phone`, async ({ page, request }) => {
   test.setTimeout(240_000);
-  const profile = await request.post('/api/profiles', {
-    data: { name: LONG_NAME, protocol: 'low-fodmap', householdSize: 3, leftovers: true },
-  });
-  expect(profile.status()).toBe(201);
-  const { id: profileId } = (await profile.json()) as { id: number };
-  const plan = await request.post('/api/plans', {
-    data: { profileId, weekStart: '2026-11-30', seed: 5 },
-  });
-  expect(plan.status()).toBe(201);
-  const { id: planId, days } = (await plan.json()) as {
-    id: number;
-    days: { meals: { recipeSlug: string }[] }[];
-  };
-  const slug = days[0]?.meals[0]?.recipeSlug ?? '';
-
-  // Every page under app/ (the root, /plans and /shopping redirect to this profile's plan).
-  const pages = [
-    '/',
-    '/foods',
-    '/foods?q=chicken',
-    '/foods/11507',
-    '/recipes',
-    `/recipes/${slug}`,
-    '/protocols',
-    `/profile?id=${profileId}`,
-    '/profile?new=1',
-    '/plans',
-    '/shopping',
-    `/plans/${planId}`,
-    `/plans/${planId}/shopping`,
-    `/plans/${planId}/shopping?units=us`,
-    `/plans/${planId}/shopping/print`,
-    `/plans/${planId}/print`,
-    `/plans/${planId}/nutrition`,
-    '/health-note',
-    '/api/docs',
-    '/no-such-page',
-  ];
+  const { pages } = await profileWithPlan(
+    request,
+    { name: LONG_NAME, protocol: 'low-fodmap', householdSize: 3, leftovers: true },
+    5,
+  );
   await page.setViewportSize({ width: WIDTH, height: 800 });
   const problems: string[] = [];
   for (const path of pages) {
