@@ -261,12 +261,18 @@ export class PlanState {
 
   /** Whether a day is over a daily cap (a hard rule: such a plan is never returned). */
   isOverCap(day: number): boolean {
+    const over = this.capsOver(day);
+    return over.fructoseG || over.sodiumMg || over.retinolUg;
+  }
+
+  /** Which daily caps a day is over (what `isOverCap` sums up; swap reports count them). */
+  capsOver(day: number): { fructoseG: boolean; sodiumMg: boolean; retinolUg: boolean } {
     const n = this.m.nutrition;
-    return (
-      this.dayFr[day]! > this.m.fructoseCap + 1e-9 ||
-      this.dayNa[day]! > n.sodiumCap + 1e-9 ||
-      this.dayRet[day]! > n.retinolCap + 1e-9
-    );
+    return {
+      fructoseG: this.dayFr[day]! > this.m.fructoseCap + 1e-9,
+      sodiumMg: this.dayNa[day]! > n.sodiumCap + 1e-9,
+      retinolUg: this.dayRet[day]! > n.retinolCap + 1e-9,
+    };
   }
 
   /** Penalty of one meal on its own: inflammation, plus carbs for a main meal or a snack. */

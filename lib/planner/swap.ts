@@ -244,7 +244,7 @@ export function alternativesReport(
     rejected.candidates++;
     if (m.minutes[r]! > m.dayLimit[day]!) rejected.tooLong++;
   }
-  const scored: (AlternativeCandidate & { total: number })[] = [];
+  const scored: (AlternativeCandidate & { total: number; r: number })[] = [];
   for (const r of m.cellCandidates[cell]!) {
     if (r === current) continue;
     if (!mayCook(st, cell, r, current, currentIsLeftover)) {
@@ -255,16 +255,17 @@ export function alternativesReport(
     if (!swapInto(st, cell, r)) rejected.leftover++;
     else if (breaksCap(st, touched)) {
       for (const c of touched) {
-        const d = st.dayOf(c);
-        if (st.dayFr[d]! > m.fructoseCap + 1e-9) rejected.overCap.fructoseG++;
-        if (st.dayNa[d]! > m.nutrition.sodiumCap + 1e-9) rejected.overCap.sodiumMg++;
-        if (st.dayRet[d]! > m.nutrition.retinolCap + 1e-9) rejected.overCap.retinolUg++;
+        const over = st.capsOver(st.dayOf(c));
+        if (over.fructoseG) rejected.overCap.fructoseG++;
+        if (over.sodiumMg) rejected.overCap.sodiumMg++;
+        if (over.retinolUg) rejected.overCap.retinolUg++;
       }
     } else {
       const total = st.total();
       const f = m.portions[st.portion[cell]!]!;
       const recipe = input.recipes[r]!;
       scored.push({
+        r,
         recipeSlug: recipe.slug,
         recipeName: recipe.name,
         total,
@@ -288,9 +289,9 @@ export function alternativesReport(
       (a) =>
         (filter.maxMinutes === undefined || a.totalMinutes <= filter.maxMinutes) &&
         (filter.maxKcal === undefined || a.energyKcal <= filter.maxKcal) &&
-        matchesText(input.recipes[m.bySlug.get(a.recipeSlug)!]!, words),
+        matchesText(input.recipes[a.r]!, words),
     )
-    .map(({ total: _total, ...alt }) => alt);
+    .map(({ total: _total, r: _r, ...alt }) => alt);
   return {
     items,
     available: scored.length,
