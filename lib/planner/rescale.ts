@@ -1,10 +1,13 @@
 import type { PlannedMeal, WeekPlan } from './types';
 
 /** Servings of the leftover meals each cooking meal feeds, by the cooking meal's id. */
-function fedServings(meals: readonly PlannedMeal[]): Map<string, number> {
+function fedServings(
+  meals: readonly PlannedMeal[],
+  servingsOf: (m: PlannedMeal) => number = (m) => m.servings,
+): Map<string, number> {
   const fed = new Map<string, number>();
   for (const m of meals) {
-    if (m.leftoverOf) fed.set(m.leftoverOf, (fed.get(m.leftoverOf) ?? 0) + m.servings);
+    if (m.leftoverOf) fed.set(m.leftoverOf, (fed.get(m.leftoverOf) ?? 0) + servingsOf(m));
   }
   return fed;
 }
@@ -22,10 +25,7 @@ export function rescalePlan(plan: WeekPlan, fromSize: number, toSize: number): W
   const own = new Map(
     meals.map((m) => [m.id, (toSize * (m.servings - (fed.get(m.id) ?? 0))) / fromSize]),
   );
-  const newFed = new Map<string, number>();
-  for (const m of meals) {
-    if (m.leftoverOf) newFed.set(m.leftoverOf, (newFed.get(m.leftoverOf) ?? 0) + own.get(m.id)!);
-  }
+  const newFed = fedServings(meals, (m) => own.get(m.id)!);
   return {
     ...plan,
     days: plan.days.map((d) => ({
