@@ -9,17 +9,10 @@ import { weekStartSchema } from '@/lib/validation/plans';
 import { DiagnosisDetails } from '../../_components/diagnosis-details';
 import { callApi } from '../../_lib/api-client';
 import { weekLabel } from '../../_lib/week';
+import { existingPlanOf } from '../_lib/profile-api';
 
 type Choice = 'this' | 'next' | 'other';
 type Existing = { planId: number; weekStart: string };
-
-/** The details of a 409 plan_exists (lib: createPlanFor). */
-function existingOf(details: unknown): Existing | null {
-  const d = details as { existingPlanId?: unknown; weekStart?: unknown } | null;
-  return typeof d?.existingPlanId === 'number' && typeof d.weekStart === 'string'
-    ? { planId: d.existingPlanId, weekStart: d.weekStart }
-    : null;
-}
 
 /**
  * Makes a plan for this week, or (`choose`) for next week or any Monday. A week that already
@@ -71,7 +64,7 @@ export function NewPlanButton({
       return;
     }
     setBusy(false);
-    const found = res.status === 409 ? existingOf(res.error.details) : null;
+    const found = res.status === 409 ? existingPlanOf(res.error.details) : null;
     if (found) {
       setExisting(found);
       dialogRef.current?.showModal();

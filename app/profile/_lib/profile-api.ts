@@ -23,6 +23,14 @@ export async function profileMovedOn(profileId: number): Promise<boolean> {
   return !res.ok || res.data.items.length > 0;
 }
 
+/** The plan a 409 `plan_exists` names (its details, from `createPlanFor`), or null. */
+export function existingPlanOf(details: unknown): { planId: number; weekStart: string } | null {
+  const d = details as { existingPlanId?: unknown; weekStart?: unknown } | null;
+  return typeof d?.existingPlanId === 'number' && typeof d.weekStart === 'string'
+    ? { planId: d.existingPlanId, weekStart: d.weekStart }
+    : null;
+}
+
 export type PlanOutcome =
   | { ok: true; planId: number }
   | { ok: false; message: string; diagnosis?: Diagnosis; existingPlanId?: number };
@@ -37,12 +45,8 @@ export async function planThisWeek(profileId: number, replace = false): Promise<
     body: { profileId, weekStart: mondayOf(new Date()), ...(replace ? { replace: true } : {}) },
   });
   if (plan.ok) return { ok: true, planId: plan.data.id };
-  if (plan.error.code === 'plan_exists') {
-    const d = plan.error.details as { existingPlanId?: unknown } | undefined;
-    if (typeof d?.existingPlanId === 'number') {
-      return { ok: false, message: plan.error.message, existingPlanId: d.existingPlanId };
-    }
-  }
+  const existing = plan.error.code === 'plan_exists' ? existingPlanOf(plan.error.details) : null;
+  if (existing) return { ok: false, message: plan.error.message, existingPlanId: existing.planId };
   return {
     ok: false,
     message: plan.error.message,
