@@ -1,6 +1,7 @@
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
+import type { ReactNode } from 'react';
 import { formatAmount } from '@/lib/nutrition/report';
 
 /**
@@ -42,6 +43,47 @@ function rowText(r: BarRow): string {
 }
 
 /**
+ * An SVG chart read by everyone: the picture carries a <title> and <desc>, and a visually hidden
+ * table holds the same numbers for screen readers and text-only use.
+ */
+function ChartFigure({
+  id,
+  className,
+  width,
+  height,
+  title,
+  desc,
+  table,
+  children,
+}: {
+  id: string;
+  className?: string;
+  width: number;
+  height: number;
+  title: string;
+  desc: string;
+  table: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <figure className={className ? `chart ${className}` : 'chart'}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{desc}</desc>
+        {children}
+      </svg>
+      <div className="visually-hidden">{table}</div>
+    </figure>
+  );
+}
+
+/**
  * One bar per nutrient: the weekly average as a share of its target (a solid line at 100 %) or
  * of its daily limit (a dashed line, with a triangle at the highest day, red when over). Bars stop at twice the
  * reference; the text gives the exact amount.
@@ -53,56 +95,13 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
   const x = scaleLinear<number>({ domain: [0, 200], range: [0, width], clamp: true });
   const pct = (v: number, ref: number) => (ref > 0 ? (v / ref) * 100 : 0);
   return (
-    <figure className="chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{rows.map(rowText).join('. ')}.</desc>
-        {rows.map((r, i) => {
-          const y = i * rowHeight;
-          const p = pct(r.amount, r.reference);
-          const short = r.kind === 'target' && p < 100;
-          const over = r.kind === 'cap' && r.highest && r.highest.amount > r.reference;
-          return (
-            <Group key={r.key} top={y}>
-              <text x={0} y={12} fontSize={12} fill={INK}>
-                {r.label}: {at(r.knownShare)}
-                {formatAmount(r.amount)} / {r.kind === 'cap' ? 'max ' : ''}
-                {formatAmount(r.reference)} {r.unit}
-              </text>
-              <Bar x={0} y={18} width={width} height={10} rx={5} fill={TRACK} />
-              <Bar
-                x={0}
-                y={18}
-                width={Math.max(2, x(p))}
-                height={10}
-                rx={5}
-                fill={short ? SHORT : over ? OVER : BRAND}
-                fillOpacity={r.knownShare < 1 ? 0.7 : 1}
-              />
-              <Line
-                from={{ x: x(100), y: 15 }}
-                to={{ x: x(100), y: 31 }}
-                stroke={INK}
-                strokeWidth={2}
-                strokeDasharray={r.kind === 'cap' ? '3 2' : undefined}
-              />
-              {r.highest ? (
-                <path
-                  d={`M ${Math.min(width - 5, Math.max(5, x(pct(r.highest.amount, r.reference))))} 30 l -4 6 l 8 0 z`}
-                  fill={over ? OVER : MUTED}
-                />
-              ) : null}
-            </Group>
-          );
-        })}
-      </svg>
-      <div className="visually-hidden">
+    <ChartFigure
+      id={id}
+      width={width}
+      height={height}
+      title={title}
+      desc={`${rows.map(rowText).join('. ')}.`}
+      table={
         <table>
           <caption>{title}</caption>
           <thead>
@@ -131,8 +130,47 @@ export function NutrientBars({ id, title, rows }: { id: string; title: string; r
             ))}
           </tbody>
         </table>
-      </div>
-    </figure>
+      }
+    >
+      {rows.map((r, i) => {
+        const y = i * rowHeight;
+        const p = pct(r.amount, r.reference);
+        const short = r.kind === 'target' && p < 100;
+        const over = r.kind === 'cap' && r.highest && r.highest.amount > r.reference;
+        return (
+          <Group key={r.key} top={y}>
+            <text x={0} y={12} fontSize={12} fill={INK}>
+              {r.label}: {at(r.knownShare)}
+              {formatAmount(r.amount)} / {r.kind === 'cap' ? 'max ' : ''}
+              {formatAmount(r.reference)} {r.unit}
+            </text>
+            <Bar x={0} y={18} width={width} height={10} rx={5} fill={TRACK} />
+            <Bar
+              x={0}
+              y={18}
+              width={Math.max(2, x(p))}
+              height={10}
+              rx={5}
+              fill={short ? SHORT : over ? OVER : BRAND}
+              fillOpacity={r.knownShare < 1 ? 0.7 : 1}
+            />
+            <Line
+              from={{ x: x(100), y: 15 }}
+              to={{ x: x(100), y: 31 }}
+              stroke={INK}
+              strokeWidth={2}
+              strokeDasharray={r.kind === 'cap' ? '3 2' : undefined}
+            />
+            {r.highest ? (
+              <path
+                d={`M ${Math.min(width - 5, Math.max(5, x(pct(r.highest.amount, r.reference))))} 30 l -4 6 l 8 0 z`}
+                fill={over ? OVER : MUTED}
+              />
+            ) : null}
+          </Group>
+        );
+      })}
+    </ChartFigure>
   );
 }
 
@@ -174,69 +212,14 @@ export function DayChart({
     .map((d) => `${d.label} ${at(d.knownShare)}${formatAmount(d.amount)} ${unit}`)
     .join(', ')}${reference ? `; ${refText} a day` : ''}.`;
   return (
-    <figure className="chart day-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-      >
-        <title id={`${id}-title`}>{`${title} per day`}</title>
-        <desc id={`${id}-desc`}>{desc}</desc>
-        <text x={margin.left} y={10} fontSize={12} fill={INK} fontWeight={600}>
-          {title} ({unit}){reference ? ` · ${refText}` : ''}
-        </text>
-        <Group left={margin.left} top={margin.top}>
-          {days.map((d) => {
-            const bx = x(d.day) ?? 0;
-            const by = y(d.amount);
-            const over = reference?.kind === 'cap' && d.amount > reference.amount;
-            return (
-              <Group key={d.day}>
-                <Bar
-                  x={bx}
-                  y={by}
-                  width={x.bandwidth()}
-                  height={Math.max(0, innerH - by)}
-                  fill={over ? OVER : BRAND}
-                  fillOpacity={d.knownShare < 1 ? 0.6 : 1}
-                />
-                {d.knownShare < 1 ? (
-                  <text
-                    x={bx + x.bandwidth() / 2}
-                    y={by - 2}
-                    fontSize={10}
-                    textAnchor="middle"
-                    fill={MUTED}
-                  >
-                    *
-                  </text>
-                ) : null}
-                <text
-                  x={bx + x.bandwidth() / 2}
-                  y={innerH + 13}
-                  fontSize={10}
-                  textAnchor="middle"
-                  fill={MUTED}
-                >
-                  {d.label}
-                </text>
-              </Group>
-            );
-          })}
-          {reference ? (
-            <Line
-              from={{ x: 0, y: y(reference.amount) }}
-              to={{ x: innerW, y: y(reference.amount) }}
-              stroke={INK}
-              strokeWidth={1.5}
-              strokeDasharray={reference.kind === 'cap' ? '4 3' : undefined}
-            />
-          ) : null}
-        </Group>
-      </svg>
-      <div className="visually-hidden">
+    <ChartFigure
+      id={id}
+      className="day-chart"
+      width={width}
+      height={height}
+      title={`${title} per day`}
+      desc={desc}
+      table={
         <table>
           <caption>{`${title} per day (${unit})`}</caption>
           <thead>
@@ -257,7 +240,59 @@ export function DayChart({
             ))}
           </tbody>
         </table>
-      </div>
-    </figure>
+      }
+    >
+      <text x={margin.left} y={10} fontSize={12} fill={INK} fontWeight={600}>
+        {title} ({unit}){reference ? ` · ${refText}` : ''}
+      </text>
+      <Group left={margin.left} top={margin.top}>
+        {days.map((d) => {
+          const bx = x(d.day) ?? 0;
+          const by = y(d.amount);
+          const over = reference?.kind === 'cap' && d.amount > reference.amount;
+          return (
+            <Group key={d.day}>
+              <Bar
+                x={bx}
+                y={by}
+                width={x.bandwidth()}
+                height={Math.max(0, innerH - by)}
+                fill={over ? OVER : BRAND}
+                fillOpacity={d.knownShare < 1 ? 0.6 : 1}
+              />
+              {d.knownShare < 1 ? (
+                <text
+                  x={bx + x.bandwidth() / 2}
+                  y={by - 2}
+                  fontSize={10}
+                  textAnchor="middle"
+                  fill={MUTED}
+                >
+                  *
+                </text>
+              ) : null}
+              <text
+                x={bx + x.bandwidth() / 2}
+                y={innerH + 13}
+                fontSize={10}
+                textAnchor="middle"
+                fill={MUTED}
+              >
+                {d.label}
+              </text>
+            </Group>
+          );
+        })}
+        {reference ? (
+          <Line
+            from={{ x: 0, y: y(reference.amount) }}
+            to={{ x: innerW, y: y(reference.amount) }}
+            stroke={INK}
+            strokeWidth={1.5}
+            strokeDasharray={reference.kind === 'cap' ? '4 3' : undefined}
+          />
+        ) : null}
+      </Group>
+    </ChartFigure>
   );
 }
