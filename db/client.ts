@@ -1,32 +1,185 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import pg from 'pg';
 import { readEnv } from '../lib/env';
-import * as schema from './schema';
+import * as pgTables from './schema/pg';
+import * as sqliteTables from './schema/sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Engine = 'sqlite' | 'postgres';
 
-/** Opens (creating if needed) a SQLite file with WAL, foreign keys and a busy timeout. */
-export function openDb(path: string): Db {
-  const file = path === ':memory:' ? path : resolve(path);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  return drizzle({ client: sqlite, schema }) as Db;
+/** The tables, typed once: the PostgreSQL declarations describe the same columns (tested). */
+export type Tables = typeof sqliteTables;
+
+/**
+ * The query builder every repository uses, typed as drizzle's async SQLite database. On
+ * PostgreSQL the object is drizzle's node-postgres database with the PostgreSQL tables; the
+ * two agree on every call repositories make (select, insert … returning, update, delete,
+ * onConflictDo…, awaited), and the integration suite runs on both engines to keep it so.
+ * Never `.get()`, `.all()`, `.run()` or `db.orm.transaction`: use `await` and `Db.transaction`.
+ */
+export type Orm = BaseSQLiteDatabase<'async', unknown, Tables>;
+
+export type Db = {
+  readonly engine: Engine;
+  readonly orm: Orm;
+  readonly t: Tables;
+  /**
+   * Runs `fn` as one transaction; a throw rolls everything back. Nested calls join the outer
+   * transaction. Every write goes through here (SQLite: one writer connection, serialized).
+   */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Raw SQL for what the builder cannot say (full-text search); rows are parsed by the caller. */
+  rows(query: SQL): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+  /** SQLite only: the reader connection, for backups and pragmas. */
+  readonly sqlite?: Database.Database;
+  /**
+   * @deprecated Raw better-sqlite3 handle kept only while repositories move to `orm`; it
+   * throws on PostgreSQL. Removed once no repository uses it.
+   */
+  readonly $client: Database.Database;
+};
+
+export type DbConfig = { url?: string; path: string };
+
+/** The database the environment names: DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite). */
+export function dbConfigFromEnv(env: Record<string, string | undefined> = process.env): DbConfig {
+  const { DATABASE_PATH, DATABASE_URL } = readEnv(env);
+  return { url: DATABASE_URL, path: DATABASE_PATH };
 }
 
-const globalForDb = globalThis as unknown as { villiDb?: Db; villiDbPath?: string };
+export function openDb(config: DbConfig | string): Db {
+  const c = typeof config === 'string' ? { path: config } : config;
+  return c.url ? openPostgres(c.url) : openSqlite(c.path);
+}
 
-/** The app's shared handle, cached on globalThis so dev reloads reuse one connection. */
+function openSqliteConnection(file: string): Database.Database {
+  const conn = new Database(file);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  conn.pragma('synchronous = NORMAL');
+  return conn;
+}
+
+/** A promise chain that lets one holder in at a time. */
+function createMutex(): () => Promise<() => void> {
+  let tail: Promise<void> = Promise.resolve();
+  return async () => {
+    let release!: () => void;
+    const next = new Promise<void>((r) => {
+      release = r;
+    });
+    const previous = tail;
+    tail = previous.then(() => next);
+    await previous;
+    return release;
+  };
+}
+
+function sqliteRows(conn: Database.Database) {
+  return async (query: SQL): Promise<Record<string, unknown>[]> => {
+    const orm = drizzleSqlite({ client: conn });
+    return orm.all<Record<string, unknown>>(query);
+  };
+}
+
+/**
+ * SQLite: a reader connection for queries outside transactions and one writer connection.
+ * better-sqlite3 is synchronous, so an `async` transaction callback would let other requests'
+ * statements run inside it; the writer is therefore serialized by a mutex and used only in
+ * `transaction`, and readers (WAL) see committed data only.
+ */
+function openSqlite(path: string): Db {
+  const file = path === ':memory:' ? path : resolve(path);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const reader = openSqliteConnection(file);
+  const writer = file === ':memory:' ? reader : openSqliteConnection(file);
+  const ormOf = (conn: Database.Database) =>
+    drizzleSqlite({ client: conn, schema: sqliteTables }) as unknown as Orm;
+  const lock = createMutex();
+  const base = {
+    engine: 'sqlite' as const,
+    t: sqliteTables,
+    sqlite: reader,
+    $client: reader,
+    async close() {
+      reader.close();
+      if (writer !== reader) writer.close();
+    },
+  };
+  const tx: Db = {
+    ...base,
+    orm: ormOf(writer),
+    rows: sqliteRows(writer),
+    transaction: (fn) => fn(tx),
+  };
+  return {
+    ...base,
+    orm: ormOf(reader),
+    rows: sqliteRows(reader),
+    async transaction(fn) {
+      const release = await lock();
+      writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(tx);
+        writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+        throw error;
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+type PgOrm = NodePgDatabase<typeof pgTables>;
+
+function pgDb(orm: PgOrm, close: () => Promise<void>, inTx: boolean): Db {
+  const db: Db = {
+    engine: 'postgres',
+    // The one place the PostgreSQL builder and tables take the shared type (see `Orm`).
+    orm: orm as unknown as Orm,
+    t: pgTables as unknown as Tables,
+    async rows(query) {
+      const result = await orm.execute(query);
+      return result.rows;
+    },
+    get $client(): Database.Database {
+      throw new Error('raw SQLite handle used on PostgreSQL');
+    },
+    transaction: inTx
+      ? (fn) => fn(db)
+      : (fn) => orm.transaction((tx) => fn(pgDb(tx as unknown as PgOrm, close, true))),
+    close,
+  };
+  return db;
+}
+
+function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const orm = drizzlePg({ client: pool, schema: pgTables });
+  return pgDb(orm, () => pool.end(), false);
+}
+
+const globalForDb = globalThis as unknown as { villiDb?: Db; villiDbKey?: string };
+
+/** The app's shared handle, cached on globalThis so dev reloads reuse one pool. */
 export function getDb(): Db {
-  const { DATABASE_PATH } = readEnv(process.env);
-  if (!globalForDb.villiDb || globalForDb.villiDbPath !== DATABASE_PATH) {
-    globalForDb.villiDb = openDb(DATABASE_PATH);
-    globalForDb.villiDbPath = DATABASE_PATH;
+  const config = dbConfigFromEnv();
+  const key = config.url ?? config.path;
+  if (!globalForDb.villiDb || globalForDb.villiDbKey !== key) {
+    const previous = globalForDb.villiDb;
+    globalForDb.villiDb = openDb(config);
+    globalForDb.villiDbKey = key;
+    void previous?.close();
   }
   return globalForDb.villiDb;
 }

@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/villi.db'),
+  /** Set to run on PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 

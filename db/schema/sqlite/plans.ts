@@ -13,6 +13,8 @@ export const plans = sqliteTable(
     seed: integer('seed').notNull(),
     /** Household size the meals' servings were computed for; a profile change rescales them. */
     householdSize: integer('household_size').notNull().default(1),
+    /** Bumped by every change; a write whose If-Match names an older version is refused (412). */
+    version: integer('version').notNull().default(1),
     /** Score parts and day totals as computed by the planner at the last change. */
     score: text('score', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: text('created_at').notNull(),
