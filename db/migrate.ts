@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { type Db, dbConfigFromEnv, openDb } from './client';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
