@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'bench.db');
   for (const s of ['', '-wal', '-shm']) rmSync(`${path}${s}`, { force: true });
-  runSeed(path, false);
+  await runSeed(path, false);
 
   log('\n# Villi bench\n');
   log('## Food search (SQLite FTS5 over 7,413 foods; goal p50 ≤ 5 ms)\n');
@@ -69,8 +69,8 @@ async function main(): Promise<void> {
   printTaggingAudit(log);
 
   const db = openDb(path);
-  const recipes = loadPlannerRecipes(db);
-  const protocols = listProtocols(db);
+  const recipes = await loadPlannerRecipes(db);
+  const protocols = await listProtocols(db);
   const restrictions: NamedRestriction[] = COMBOS.map((c) => {
     const built = buildRestriction({
       protocols,
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     if (!built.ok) throw new Error(built.message);
     return { name: c.name, restriction: built.restriction };
   });
-  db.$client.close();
+  await db.close();
 
   log(`\n## Planner on the shipped catalog (${recipes.length} recipes)\n`);
   await runPlannerBench({

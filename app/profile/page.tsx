@@ -76,7 +76,7 @@ export default async function ProfilePage({
     clinicianSupervised: profile.clinicianSupervised,
     nutrientTargets: overridesOf(profile.nutrientTargets),
   };
-  const plans = listPlans(db, profile.id);
+  const plans = await listPlans(db, profile.id);
 
   return (
     <>

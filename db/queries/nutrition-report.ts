@@ -1,27 +1,8 @@
 import 'server-only';
+import { count } from 'drizzle-orm';
 import type { MealType } from '../../lib/foods/codes';
-import {
-  buildNutritionReport,
-  type NutritionReport,
-  type ReportMeal,
-  type SuggestionCandidate,
-} from '../../lib/nutrition/report';
-import { recipeViolations } from '../../lib/planner/model';
-import { applySwap } from '../../lib/planner/swap';
 import type { Db } from '../client';
-import { resolveNutrientTargets } from './dri';
-import { loadPlanOr404, plannerInputFor } from './plan-service';
-import { type PlanView, toWeekPlan } from './plans';
-import { getProfileById } from './profiles';
-
-type NutritionRow = {
-  slug: string;
-  name: string;
-  meal_types: string;
-  nutrition_per_serving: string;
-  nutrition_unknown: string;
-  lines: number;
-};
+import { mealTypesJson, nutritionJson, nutritionUnknownJson } from './recipe-json';
 
 export type RecipeNutrition = {
   slug: string;
@@ -33,120 +14,33 @@ export type RecipeNutrition = {
 };
 
 /** Every recipe's per-serving nutrition, unknown counts and ingredient lines, by slug. */
-export function loadRecipeNutrition(db: Db): Map<string, RecipeNutrition> {
-  const rows = db.$client
-    .prepare(
-      `SELECT r.slug, r.name, r.meal_types, r.nutrition_per_serving, r.nutrition_unknown,
-        (SELECT count(*) FROM recipe_ingredients i WHERE i.recipe_slug = r.slug) AS lines
-       FROM recipes r`,
-    )
-    .all() as NutritionRow[];
+export async function loadRecipeNutrition(db: Db): Promise<Map<string, RecipeNutrition>> {
+  const { recipes, recipeIngredients } = db.t;
+  const rows = await db.orm
+    .select({
+      slug: recipes.slug,
+      name: recipes.name,
+      mealTypes: recipes.mealTypes,
+      nutrition: recipes.nutritionPerServing,
+      unknown: recipes.nutritionUnknown,
+    })
+    .from(recipes);
+  const lines = await db.orm
+    .select({ slug: recipeIngredients.recipeSlug, lines: count() })
+    .from(recipeIngredients)
+    .groupBy(recipeIngredients.recipeSlug);
+  const linesBySlug = new Map(lines.map((l) => [l.slug, l.lines]));
   return new Map(
     rows.map((r) => [
       r.slug,
       {
         slug: r.slug,
         name: r.name,
-        mealTypes: JSON.parse(r.meal_types) as MealType[],
-        perServing: JSON.parse(r.nutrition_per_serving) as Record<string, number | null>,
-        unknown: JSON.parse(r.nutrition_unknown) as Record<string, number>,
-        ingredientLines: r.lines,
+        mealTypes: mealTypesJson.parse(r.mealTypes),
+        perServing: nutritionJson.parse(r.nutrition),
+        unknown: nutritionUnknownJson.parse(r.unknown),
+        ingredientLines: linesBySlug.get(r.slug) ?? 0,
       },
     ]),
   );
-}
-
-function reportMeals(
-  view: PlanView,
-  recipes: ReadonlyMap<string, RecipeNutrition>,
-): { date: string; meals: ReportMeal[] }[] {
-  return view.days.map((d) => ({
-    date: d.date,
-    meals: d.meals.map((m) => {
-      const r = recipes.get(m.recipeSlug);
-      return {
-        id: m.id,
-        date: m.date,
-        slot: m.slot,
-        recipeSlug: m.recipeSlug,
-        recipeName: m.recipeName,
-        portion: m.portion,
-        perServing: r?.perServing ?? {},
-        unknown: r?.unknown ?? {},
-        ingredientLines: r?.ingredientLines ?? 0,
-      };
-    }),
-  }));
-}
-
-export type NutritionReportView = {
-  plan: PlanView;
-  report: NutritionReport;
-  /** Names and meal types of every recipe the report names (plan meals and suggestions). */
-  recipes: Map<string, { name: string; mealTypes: MealType[] }>;
-};
-
-/**
- * A plan's nutrition report for its profile: per-person meals, the profile's targets, and as
- * suggestion candidates the catalog recipes that follow every rule of the profile's restriction
- * (`suggestions: false` skips that search, e.g. for the plan page's one-line summary).
- */
-export function nutritionReportFor(
-  db: Db,
-  planId: number,
-  options: { suggestions?: boolean } = {},
-): NutritionReportView {
-  const plan = loadPlanOr404(db, planId);
-  const profile = getProfileById(db, plan.profileId);
-  const recipes = loadRecipeNutrition(db);
-  let candidates: SuggestionCandidate[] = [];
-  let canSwap: ((mealId: string, recipeSlug: string) => boolean) | undefined;
-  if (profile && options.suggestions !== false) {
-    const input = plannerInputFor(db, profile, plan.weekStart);
-    const week = toWeekPlan(plan, profile.householdSize);
-    // A dry run of the plan's own swap: a suggestion is only offered where the swap would work.
-    canSwap = (mealId, recipeSlug) => applySwap(input, week, mealId, recipeSlug).ok;
-    candidates = input.recipes
-      .filter((r) => recipeViolations(input, r).length === 0)
-      .flatMap((r) => {
-        const n = recipes.get(r.slug);
-        return n ? [{ ...n, mealTypes: r.mealTypes }] : [];
-      });
-  }
-  // The profile's DRIs for its life stage with any clinician overrides. A plan always has its
-  // profile (deleting a profile deletes its plans); the fallback is the default adult.
-  const targets = profile?.nutrientTargets ?? resolveNutrientTargets({});
-  const daily = profile?.targets ?? { energyKcal: 2000, proteinG: 75, fiberG: 28 };
-  const report = buildNutritionReport({
-    days: reportMeals(plan, recipes),
-    targets,
-    daily: {
-      energyKcal: daily.energyKcal,
-      proteinG: daily.proteinG,
-      fiberG: daily.fiberG,
-      source: profile
-        ? {
-            energyKcal: profile.energyKcal != null ? 'set' : 'default',
-            proteinG: profile.proteinG != null ? 'set' : 'default',
-            fiberG: profile.fiberG != null ? 'set' : 'default',
-          }
-        : undefined,
-    },
-    candidates,
-    canSwap,
-  });
-  const named = new Set([
-    ...plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
-    ...report.findings.flatMap((f) => f.suggestions),
-  ]);
-  return {
-    plan,
-    report,
-    recipes: new Map(
-      [...named].flatMap((slug) => {
-        const r = recipes.get(slug);
-        return r ? [[slug, { name: r.name, mealTypes: r.mealTypes }] as const] : [];
-      }),
-    ),
-  };
 }

@@ -1,9 +1,10 @@
 import 'server-only';
-import type { Certainty, MealType } from '../../lib/foods/codes';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { TRACKED_MICRONUTRIENTS } from '../../lib/nutrition/nutrient-model';
 import type { PlannerExtraNutrient, PlannerRecipe } from '../../lib/planner/types';
 import type { TagRef } from '../../lib/restrictions/types';
 import type { Db } from '../client';
+import { mealTypesJson, nutritionJson, nutritionUnknownJson, subgroupsJson } from './recipe-json';
 
 /** Per-serving nutrients the planner's nutrient rules read (lib/planner/nutrition.ts). */
 const EXTRA_NUTRIENTS: readonly PlannerExtraNutrient[] = [
@@ -14,89 +15,102 @@ const EXTRA_NUTRIENTS: readonly PlannerExtraNutrient[] = [
   ...TRACKED_MICRONUTRIENTS,
 ];
 
-const cache = globalThis as unknown as {
-  villiPlannerRecipes?: { key: string; recipes: PlannerRecipe[] };
-};
-
 /**
- * Every recipe as the planner sees it, with each distinct ingredient's tags. Cached per seed:
- * the catalog only changes when the database is re-seeded.
+ * Loaded catalogs by database handle, with the seed hash they were read at: the catalog only
+ * changes when the database is re-seeded. A transaction's handle simply misses.
  */
-export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
-  const seed = db.$client.prepare("SELECT value FROM seed_meta WHERE key = 'seed-hash'").get() as
-    | { value: string }
-    | undefined;
-  const key = `${db.$client.name}:${seed?.value ?? ''}`;
-  if (cache.villiPlannerRecipes?.key === key) return cache.villiPlannerRecipes.recipes;
+const cache = new WeakMap<Db, { seedHash: string; recipes: PlannerRecipe[] }>();
 
-  const rows = db.$client
-    .prepare(
-      'SELECT slug, name, meal_types, servings, prep_minutes, cook_minutes, leftover_days, light, nutrition_per_serving, nutrition_unknown, fructose_g, treat, inflammation_score FROM recipes ORDER BY slug',
-    )
-    .all() as {
-    slug: string;
-    name: string;
-    meal_types: string;
-    servings: number;
-    prep_minutes: number;
-    cook_minutes: number;
-    leftover_days: number;
-    light: number;
-    nutrition_per_serving: string;
-    nutrition_unknown: string;
-    fructose_g: number | null;
-    treat: number;
-    inflammation_score: number;
-  }[];
-  const ingredientRows = db.$client
-    .prepare(
-      `SELECT i.recipe_slug AS slug, i.ndb, f.name, sum(i.grams) / r.servings AS grams_per_serving
-       FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb JOIN recipes r ON r.slug = i.recipe_slug
-       GROUP BY i.recipe_slug, i.ndb ORDER BY i.recipe_slug, i.ndb`,
-    )
-    .all() as { slug: string; ndb: string; name: string; grams_per_serving: number }[];
-  const tagRows = db.$client
-    .prepare(
-      `SELECT t.ndb, t.kind, t.code, t.certainty, t.green_max_g, t.subgroups_above FROM food_tags t WHERE t.ndb IN (SELECT DISTINCT ndb FROM recipe_ingredients)`,
-    )
-    .all() as {
-    ndb: string;
-    kind: 'allergen' | 'group';
-    code: string;
-    certainty: Certainty;
-    green_max_g: number | null;
-    subgroups_above: string | null;
-  }[];
+async function seedHashOf(db: Db): Promise<string> {
+  const { seedMeta } = db.t;
+  const [row] = await db.orm
+    .select({ value: seedMeta.value })
+    .from(seedMeta)
+    .where(eq(seedMeta.key, 'seed-hash'))
+    .limit(1);
+  return row?.value ?? '';
+}
+
+/** Every recipe as the planner sees it, with each distinct ingredient's tags. */
+export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
+  const seedHash = await seedHashOf(db);
+  const cached = cache.get(db);
+  if (cached?.seedHash === seedHash) return cached.recipes;
+
+  const { recipes: r, recipeIngredients: i, foods: f, foodTags: t } = db.t;
+  const rows = await db.orm
+    .select({
+      slug: r.slug,
+      name: r.name,
+      mealTypes: r.mealTypes,
+      servings: r.servings,
+      prepMinutes: r.prepMinutes,
+      cookMinutes: r.cookMinutes,
+      leftoverDays: r.leftoverDays,
+      light: r.light,
+      nutrition: r.nutritionPerServing,
+      unknown: r.nutritionUnknown,
+      fructoseG: r.fructoseG,
+      treat: r.treat,
+      inflammationScore: r.inflammationScore,
+    })
+    .from(r)
+    .orderBy(asc(r.slug));
+  // Summed here rather than in SQL, so both engines add the same lines in the same order.
+  const lines = await db.orm
+    .select({ slug: i.recipeSlug, ndb: i.ndb, grams: i.grams, name: f.name })
+    .from(i)
+    .innerJoin(f, eq(f.ndb, i.ndb))
+    .orderBy(asc(i.recipeSlug), asc(i.ndb), asc(i.position));
+  const tagRows = await db.orm
+    .select({
+      ndb: t.ndb,
+      kind: t.kind,
+      code: t.code,
+      certainty: t.certainty,
+      greenMaxG: t.greenMaxG,
+      subgroupsAbove: t.subgroupsAbove,
+    })
+    .from(t)
+    .where(inArray(t.ndb, db.orm.selectDistinct({ ndb: i.ndb }).from(i)))
+    .orderBy(asc(t.ndb), asc(t.kind), asc(t.code));
   const tagsByNdb = new Map<string, { allergens: TagRef[]; tags: TagRef[] }>();
   for (const t of tagRows) {
     const entry = tagsByNdb.get(t.ndb) ?? { allergens: [], tags: [] };
+    const subgroups = subgroupsJson.parse(t.subgroupsAbove);
     (t.kind === 'allergen' ? entry.allergens : entry.tags).push({
       code: t.code,
       certainty: t.certainty,
       // FODMAP doses: the planner caps grams per person per meal at the green serve
-      ...(t.green_max_g !== null ? { greenMaxG: t.green_max_g } : {}),
-      ...(t.subgroups_above !== null
-        ? { subgroupsAbove: JSON.parse(t.subgroups_above) as string[] }
-        : {}),
+      ...(t.greenMaxG !== null ? { greenMaxG: t.greenMaxG } : {}),
+      ...(subgroups !== null ? { subgroupsAbove: subgroups } : {}),
     });
     tagsByNdb.set(t.ndb, entry);
   }
-  const ingredientsBySlug = new Map<string, PlannerRecipe['ingredients']>();
-  for (const i of ingredientRows) {
-    const list = ingredientsBySlug.get(i.slug) ?? [];
-    const tags = tagsByNdb.get(i.ndb) ?? { allergens: [], tags: [] };
-    list.push({
-      ndb: i.ndb,
-      name: i.name,
-      allergens: tags.allergens,
-      tags: tags.tags,
-      gramsPerServing: i.grams_per_serving,
-    });
-    ingredientsBySlug.set(i.slug, list);
+  // Grams of each distinct food per recipe (a food on two lines is one ingredient).
+  type FoodGrams = Map<string, { name: string; grams: number }>;
+  const gramsBySlug = new Map<string, FoodGrams>();
+  for (const line of lines) {
+    const foods: FoodGrams = gramsBySlug.get(line.slug) ?? new Map();
+    const food = foods.get(line.ndb) ?? { name: line.name, grams: 0 };
+    food.grams += line.grams;
+    foods.set(line.ndb, food);
+    gramsBySlug.set(line.slug, foods);
   }
+  const ingredientsOf = (slug: string, servings: number): PlannerRecipe['ingredients'] =>
+    [...(gramsBySlug.get(slug)?.entries() ?? [])].map(([ndb, food]) => {
+      const tags = tagsByNdb.get(ndb) ?? { allergens: [], tags: [] };
+      return {
+        ndb,
+        name: food.name,
+        allergens: tags.allergens,
+        tags: tags.tags,
+        gramsPerServing: food.grams / servings,
+      };
+    });
   const recipes = rows.map((r): PlannerRecipe => {
-    const n = JSON.parse(r.nutrition_per_serving) as Record<string, number | null>;
-    const unknown = JSON.parse(r.nutrition_unknown) as Record<string, number>;
+    const n = nutritionJson.parse(r.nutrition);
+    const unknown = nutritionUnknownJson.parse(r.unknown);
     // A nutrient no ingredient reports is left out (unknown); the planner never plans such a
     // recipe under a cap on it and counts known sums only as lower bounds for floors.
     const extra: Partial<Record<PlannerExtraNutrient, number>> = {};
@@ -109,12 +123,12 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
     return {
       slug: r.slug,
       name: r.name,
-      mealTypes: JSON.parse(r.meal_types) as MealType[],
+      mealTypes: mealTypesJson.parse(r.mealTypes),
       servings: r.servings,
-      prepMinutes: r.prep_minutes,
-      cookMinutes: r.cook_minutes,
-      leftoverDays: r.leftover_days,
-      light: r.light === 1,
+      prepMinutes: r.prepMinutes,
+      cookMinutes: r.cookMinutes,
+      leftoverDays: r.leftoverDays,
+      light: r.light,
       // Sums of the known values: with `unknownNutrients` they are lower bounds, never "0 = none".
       // The planner reads them as floors and refuses recipes whose unknowns meet a limit.
       perServing: {
@@ -131,12 +145,12 @@ export function loadPlannerRecipes(db: Db): PlannerRecipe[] {
         fiberG: unknown.fiberG ?? 0,
         carbsG: unknown.carbsG ?? 0,
       },
-      fructoseG: r.fructose_g,
-      treat: r.treat === 1,
-      ingredients: ingredientsBySlug.get(r.slug) ?? [],
-      inflammationScore: r.inflammation_score,
+      fructoseG: r.fructoseG,
+      treat: r.treat,
+      ingredients: ingredientsOf(r.slug, r.servings),
+      inflammationScore: r.inflammationScore,
     };
   });
-  cache.villiPlannerRecipes = { key, recipes };
+  cache.set(db, { seedHash, recipes });
   return recipes;
 }

@@ -1,7 +1,11 @@
 import 'server-only';
-import type { MealType } from '../../lib/foods/codes';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { MEAL_TYPES } from '../../lib/foods/codes';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
 import type { Db } from '../client';
+import { EMPTY_DAY_TOTALS, explanationJson, type StoredScore, storedScoreJson } from './plan-json';
+import { nutritionJson } from './recipe-json';
 
 /** What the API returns for a plan: the planner's week plus ids and recipe names. */
 export type PlanView = {
@@ -11,6 +15,8 @@ export type PlanView = {
   seed: number;
   /** The household size the servings were computed for. */
   householdSize: number;
+  /** Bumped by every change (see plan-version.ts); the API's ETag. */
+  version: number;
   createdAt: string;
   updatedAt: string;
   score: PlanScore | null;
@@ -29,50 +35,36 @@ export type PlanView = {
   }[];
 };
 
-type StoredScore = { score: PlanScore; totals: Record<string, DayTotals> };
+/** Rows per INSERT: far below both engines' bound-parameter limits. */
+const INSERT_CHUNK = 200;
 
-type MealRow = {
-  meal_id: string;
-  date: string;
-  slot: string;
-  recipe_slug: string;
-  servings: number;
-  locked: number;
-  leftover_of: string | null;
-  explanation: string;
-  name: string;
-  nutrition_per_serving: string;
-  total_minutes: number;
-};
+const slotJson = z.enum(MEAL_TYPES);
 
 function storedScore(plan: WeekPlan, score: PlanScore): StoredScore {
   return { score, totals: Object.fromEntries(plan.days.map((d) => [d.date, d.totals])) };
 }
 
-function writeMeals(db: Db, planId: number, plan: WeekPlan): void {
-  const insert = db.$client.prepare(
-    `INSERT INTO plan_meals (plan_id, meal_id, date, slot, recipe_slug, servings, locked, leftover_of, explanation)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+async function insertMeals(tx: Db, planId: number, plan: WeekPlan): Promise<void> {
+  const rows = plan.days.flatMap((day) =>
+    day.meals.map((m) => ({
+      planId,
+      mealId: m.id,
+      date: m.date,
+      slot: m.slot,
+      recipeSlug: m.recipeSlug,
+      servings: m.servings,
+      locked: m.locked,
+      leftoverOf: m.leftoverOf,
+      explanation: m.explanation,
+    })),
   );
-  for (const day of plan.days) {
-    for (const m of day.meals) {
-      insert.run(
-        planId,
-        m.id,
-        m.date,
-        m.slot,
-        m.recipeSlug,
-        m.servings,
-        m.locked ? 1 : 0,
-        m.leftoverOf,
-        JSON.stringify(m.explanation),
-      );
-    }
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.orm.insert(tx.t.planMeals).values(rows.slice(i, i + INSERT_CHUNK));
   }
 }
 
-/** Saves a new plan and its meals in one transaction. */
-export function savePlan(
+/** Saves a new plan and its meals in one transaction; returns its id. */
+export async function savePlan(
   db: Db,
   profileId: number,
   householdSize: number,
@@ -80,50 +72,66 @@ export function savePlan(
   plan: WeekPlan,
   score: PlanScore,
   now: string,
-): number {
-  return db.$client.transaction(() => {
-    const row = db.$client
-      .prepare(
-        'INSERT INTO plans (profile_id, week_start, seed, household_size, score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-      )
-      .get(
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.orm
+      .insert(tx.t.plans)
+      .values({
         profileId,
-        plan.weekStart,
+        weekStart: plan.weekStart,
         seed,
         householdSize,
-        JSON.stringify(storedScore(plan, score)),
-        now,
-        now,
-      ) as {
-      id: number;
-    };
-    writeMeals(db, row.id, plan);
+        score: storedScore(plan, score),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: tx.t.plans.id });
+    if (!row) throw new Error('INSERT … RETURNING gave no row');
+    await insertMeals(tx, row.id, plan);
     return row.id;
-  })();
-}
-
-/** Ids of a profile's plans for the week starting `weekStart` (one, or none; older data may hold more). */
-export function planIdsForWeek(db: Db, profileId: number, weekStart: string): number[] {
-  const rows = db.$client
-    .prepare('SELECT id FROM plans WHERE profile_id = ? AND week_start = ? ORDER BY id')
-    .all(profileId, weekStart) as { id: number }[];
-  return rows.map((r) => r.id);
+  });
 }
 
 /**
- * Saves a new plan in place of `replaced` (deleted with their meals, shopping checks and
- * changes by the foreign keys' cascade), in one transaction.
+ * A profile's plans for the week starting `weekStart` with their versions (one, or none; older
+ * data may hold more), oldest first.
  */
-export function replacePlans(db: Db, replaced: readonly number[], save: () => number): number {
-  return db.$client.transaction(() => {
-    const del = db.$client.prepare('DELETE FROM plans WHERE id = ?');
-    for (const id of replaced) del.run(id);
-    return save();
-  })();
+export async function plansOfWeek(
+  db: Db,
+  profileId: number,
+  weekStart: string,
+): Promise<{ id: number; version: number }[]> {
+  const { plans } = db.t;
+  return db.orm
+    .select({ id: plans.id, version: plans.version })
+    .from(plans)
+    .where(and(eq(plans.profileId, profileId), eq(plans.weekStart, weekStart)))
+    .orderBy(asc(plans.id));
 }
 
-/** Replaces a plan's meals (after a swap, lock or regeneration) in one transaction. */
-export function replacePlanMeals(
+/**
+ * Takes the profile's row lock inside `tx`, so two app instances creating a plan for the same
+ * profile run one after the other (PostgreSQL; SQLite's single writer already does). The update
+ * changes nothing.
+ */
+export async function lockProfileForPlanning(tx: Db, profileId: number): Promise<void> {
+  const { profiles } = tx.t;
+  await tx.orm
+    .update(profiles)
+    .set({ updatedAt: sql`${profiles.updatedAt}` })
+    .where(eq(profiles.id, profileId));
+}
+
+/** Deletes plans; their meals, shopping checks and changes go by the foreign keys' cascade. */
+export async function deletePlans(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.orm.delete(tx.t.plans).where(inArray(tx.t.plans.id, [...ids]));
+  });
+}
+
+/** Replaces a plan's meals and score (after a swap, lock, regeneration or rescale). */
+export async function replacePlanMeals(
   db: Db,
   planId: number,
   householdSize: number,
@@ -131,83 +139,100 @@ export function replacePlanMeals(
   score: PlanScore,
   now: string,
   seed?: number,
-): void {
-  db.$client.transaction(() => {
-    db.$client.prepare('DELETE FROM plan_meals WHERE plan_id = ?').run(planId);
-    writeMeals(db, planId, plan);
-    db.$client
-      .prepare(
-        'UPDATE plans SET score = ?, updated_at = ?, household_size = ?, seed = coalesce(?, seed) WHERE id = ?',
-      )
-      .run(JSON.stringify(storedScore(plan, score)), now, householdSize, seed ?? null, planId);
-  })();
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { plans, planMeals } = tx.t;
+    await tx.orm.delete(planMeals).where(eq(planMeals.planId, planId));
+    await insertMeals(tx, planId, plan);
+    await tx.orm
+      .update(plans)
+      .set({
+        score: storedScore(plan, score),
+        updatedAt: now,
+        householdSize,
+        ...(seed === undefined ? {} : { seed }),
+      })
+      .where(eq(plans.id, planId));
+  });
 }
 
-export function getPlanById(db: Db, id: number): PlanView | null {
-  const plan = db.$client.prepare('SELECT * FROM plans WHERE id = ?').get(id) as
-    | {
-        id: number;
-        profile_id: number;
-        week_start: string;
-        seed: number;
-        household_size: number;
-        score: string;
-        created_at: string;
-        updated_at: string;
-      }
-    | undefined;
+/** Meal order within a day: breakfast, lunch, snack, dinner. */
+function slotOrder(slot: Db['t']['planMeals']['slot']) {
+  return sql`case ${slot} when 'breakfast' then 0 when 'lunch' then 1 when 'snack' then 2 else 3 end`;
+}
+
+/**
+ * A plan with its meals, or null. The plan row (and its version) is read before the meals: a
+ * change committed in between then shows as a newer version when the caller claims the one it
+ * read, never as meals newer than their version.
+ */
+export async function getPlanById(db: Db, id: number): Promise<PlanView | null> {
+  const { plans, planMeals, recipes } = db.t;
+  const [plan] = await db.orm.select().from(plans).where(eq(plans.id, id)).limit(1);
   if (!plan) return null;
-  const stored = JSON.parse(plan.score) as StoredScore;
-  const meals = db.$client
-    .prepare(
-      `SELECT m.*, r.name, r.nutrition_per_serving, r.total_minutes FROM plan_meals m JOIN recipes r ON r.slug = m.recipe_slug
-       WHERE m.plan_id = ? ORDER BY m.date, CASE m.slot WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'snack' THEN 2 ELSE 3 END`,
-    )
-    .all(id) as MealRow[];
+  const stored = storedScoreJson.parse(plan.score);
+  const meals = await db.orm
+    .select({
+      mealId: planMeals.mealId,
+      date: planMeals.date,
+      slot: planMeals.slot,
+      recipeSlug: planMeals.recipeSlug,
+      servings: planMeals.servings,
+      locked: planMeals.locked,
+      leftoverOf: planMeals.leftoverOf,
+      explanation: planMeals.explanation,
+      name: recipes.name,
+      nutrition: recipes.nutritionPerServing,
+      totalMinutes: recipes.totalMinutes,
+    })
+    .from(planMeals)
+    .innerJoin(recipes, eq(recipes.slug, planMeals.recipeSlug))
+    .where(eq(planMeals.planId, id))
+    .orderBy(asc(planMeals.date), slotOrder(planMeals.slot), asc(planMeals.mealId));
   const byDate = new Map<string, PlanView['days'][number]['meals']>();
   // A cooking meal's servings include the leftover portions it feeds: subtract them for its own.
   const fed = new Map<string, number>();
   for (const m of meals) {
-    if (m.leftover_of) fed.set(m.leftover_of, (fed.get(m.leftover_of) ?? 0) + m.servings);
+    if (m.leftoverOf) fed.set(m.leftoverOf, (fed.get(m.leftoverOf) ?? 0) + m.servings);
   }
   for (const m of meals) {
-    const portion = (m.servings - (fed.get(m.meal_id) ?? 0)) / plan.household_size;
-    const n = JSON.parse(m.nutrition_per_serving) as Record<string, number | null>;
+    const portion = (m.servings - (fed.get(m.mealId) ?? 0)) / plan.householdSize;
+    const n = nutritionJson.parse(m.nutrition);
     const list = byDate.get(m.date) ?? [];
     list.push({
-      id: m.meal_id,
+      id: m.mealId,
       date: m.date,
-      slot: m.slot as MealType,
-      recipeSlug: m.recipe_slug,
+      slot: slotJson.parse(m.slot),
+      recipeSlug: m.recipeSlug,
       servings: m.servings,
-      locked: m.locked === 1,
-      leftoverOf: m.leftover_of,
-      explanation: JSON.parse(m.explanation),
+      locked: m.locked,
+      leftoverOf: m.leftoverOf,
+      explanation: explanationJson.parse(m.explanation),
       recipeName: m.name,
       portion,
       // Per person: one serving of the recipe times this meal's portion.
       energyKcal: Math.round((n.energyKcal ?? 0) * portion),
       proteinG: Math.round((n.proteinG ?? 0) * portion * 10) / 10,
       carbsG: Math.round((n.carbsG ?? 0) * portion * 10) / 10,
-      totalMinutes: m.total_minutes,
+      totalMinutes: m.totalMinutes,
     });
     byDate.set(m.date, list);
   }
-  const days = [...byDate.entries()].map(([date, dayMeals]) => ({
-    date,
-    meals: dayMeals,
-    totals: stored.totals[date] as DayTotals,
-  }));
   return {
     id: plan.id,
-    profileId: plan.profile_id,
-    weekStart: plan.week_start,
+    profileId: plan.profileId,
+    weekStart: plan.weekStart,
     seed: plan.seed,
-    householdSize: plan.household_size,
-    createdAt: plan.created_at,
-    updatedAt: plan.updated_at,
-    score: stored.score ?? null,
-    days,
+    householdSize: plan.householdSize,
+    version: plan.version,
+    createdAt: plan.createdAt,
+    updatedAt: plan.updatedAt,
+    score: stored.score,
+    days: [...byDate.entries()].map(([date, dayMeals]) => ({
+      date,
+      meals: dayMeals,
+      totals: stored.totals[date] ?? EMPTY_DAY_TOTALS,
+    })),
   };
 }
 
@@ -239,14 +264,26 @@ export function toWeekPlan(view: PlanView, householdSize = view.householdSize): 
   };
 }
 
-export function listPlans(
-  db: Db,
-  profileId?: number,
-): { id: number; profileId: number; weekStart: string; createdAt: string; updatedAt: string }[] {
-  const sql = `SELECT id, profile_id AS profileId, week_start AS weekStart, created_at AS createdAt, updated_at AS updatedAt
-    FROM plans ${profileId === undefined ? '' : 'WHERE profile_id = ?'} ORDER BY week_start DESC, id DESC`;
-  const stmt = db.$client.prepare(sql);
-  return (profileId === undefined ? stmt.all() : stmt.all(profileId)) as ReturnType<
-    typeof listPlans
-  >;
+export type PlanSummary = {
+  id: number;
+  profileId: number;
+  weekStart: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Plans, newest week first (of one profile when `profileId` is given). */
+export async function listPlans(db: Db, profileId?: number): Promise<PlanSummary[]> {
+  const { plans } = db.t;
+  return db.orm
+    .select({
+      id: plans.id,
+      profileId: plans.profileId,
+      weekStart: plans.weekStart,
+      createdAt: plans.createdAt,
+      updatedAt: plans.updatedAt,
+    })
+    .from(plans)
+    .where(profileId === undefined ? undefined : eq(plans.profileId, profileId))
+    .orderBy(desc(plans.weekStart), desc(plans.id));
 }

@@ -58,6 +58,10 @@ export const planViewSchema = z.strictObject({
   weekStart: z.string(),
   seed: z.number().int(),
   householdSize: z.number().int(),
+  version: z
+    .number()
+    .int()
+    .describe('bumped by every change to the plan; the ETag header carries it as "<version>"'),
   createdAt: z.string(),
   updatedAt: z.string(),
   score: z

@@ -10,9 +10,9 @@ import { useFreshDatabase } from '../support/db';
 
 let recipes: PlannerRecipe[];
 
-beforeAll(() => {
+beforeAll(async () => {
   useFreshDatabase();
-  recipes = loadPlannerRecipes(getDb());
+  recipes = await loadPlannerRecipes(getDb());
 });
 
 type Combo = { protocol: string; diet?: string; allergens?: string[]; avoid?: string[] };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { recipeSchema } from '@/lib/recipes/schema';
 import { loadFoods } from '@/seeds/load-foods';
@@ -13,21 +14,31 @@ const sources = files.map((f) =>
 );
 const foods = new Map(loadFoods().map((f) => [f.ndb, f]));
 
-type Row = {
-  slug: string;
-  meal_types: string;
-  light: number;
-  energy_kcal: number;
-  protein_g: number;
-  steps: string;
-};
-let rows: Row[];
+const rowSchema = z.object({
+  slug: z.string(),
+  mealTypes: z.array(z.string()),
+  light: z.boolean(),
+  energyKcal: z.number(),
+  proteinG: z.number(),
+  steps: z.array(z.string()),
+});
+let rows: z.output<typeof rowSchema>[];
 
-beforeAll(() => {
+beforeAll(async () => {
   useFreshDatabase();
-  rows = getDb()
-    .$client.prepare('SELECT slug, meal_types, light, energy_kcal, protein_g, steps FROM recipes')
-    .all() as Row[];
+  const db = getDb();
+  const { recipes } = db.t;
+  const stored = await db.orm
+    .select({
+      slug: recipes.slug,
+      mealTypes: recipes.mealTypes,
+      light: recipes.light,
+      energyKcal: recipes.energyKcal,
+      proteinG: recipes.proteinG,
+      steps: recipes.steps,
+    })
+    .from(recipes);
+  rows = stored.map((r) => rowSchema.parse(r));
 });
 
 describe('recipe catalog plausibility', () => {
@@ -51,25 +62,22 @@ describe('recipe catalog plausibility', () => {
 
   it('keeps every main meal between 250 and 1,000 kcal per serving', () => {
     for (const r of rows) {
-      const types = JSON.parse(r.meal_types) as string[];
-      if (!types.includes('lunch') && !types.includes('dinner')) continue;
-      expect(r.energy_kcal, r.slug).toBeGreaterThanOrEqual(250);
-      expect(r.energy_kcal, r.slug).toBeLessThanOrEqual(1000);
+      if (!r.mealTypes.includes('lunch') && !r.mealTypes.includes('dinner')) continue;
+      expect(r.energyKcal, r.slug).toBeGreaterThanOrEqual(250);
+      expect(r.energyKcal, r.slug).toBeLessThanOrEqual(1000);
     }
   });
 
   it('gives every lunch and dinner at least 15 g protein per serving unless tagged light', () => {
     for (const r of rows) {
-      const types = JSON.parse(r.meal_types) as string[];
-      if ((types.includes('lunch') || types.includes('dinner')) && r.light === 0) {
-        expect(r.protein_g, r.slug).toBeGreaterThanOrEqual(15);
+      if ((r.mealTypes.includes('lunch') || r.mealTypes.includes('dinner')) && !r.light) {
+        expect(r.proteinG, r.slug).toBeGreaterThanOrEqual(15);
       }
     }
   });
 
   it('has steps for every recipe', () => {
-    for (const r of rows)
-      expect((JSON.parse(r.steps) as string[]).length, r.slug).toBeGreaterThan(0);
+    for (const r of rows) expect(r.steps.length, r.slug).toBeGreaterThan(0);
   });
 
   it('includes the gut-healing staples', () => {

@@ -17,10 +17,10 @@ import { doseProblems } from '../unit/planner/fodmap-check';
 let recipes: PlannerRecipe[];
 let protocols: Protocol[];
 
-beforeAll(() => {
+beforeAll(async () => {
   useFreshDatabase();
-  recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  recipes = await loadPlannerRecipes(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 const SLOT_SETS: MealType[][] = [

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { PATCH as checkItem } from '@/app/api/plans/[id]/shopping-list/items/[ndb]/route';
@@ -86,12 +87,17 @@ describe('POST /api/plans: one plan per profile and week', () => {
     expect((await getPlan(new Request('http://localhost'), pctx(firstPlanId))).status).toBe(404);
     const thisWeek = (await weeksOf()).filter((p) => p.weekStart === WEEK);
     expect(thisWeek.map((p) => p.id)).toEqual([plan.id]);
-    const orphans = getDb()
-      .$client.prepare(
-        `SELECT (SELECT count(*) FROM shopping_checks WHERE plan_id = ?) + (SELECT count(*) FROM plan_meals WHERE plan_id = ?) AS n`,
-      )
-      .get(firstPlanId, firstPlanId) as { n: number };
-    expect(orphans.n).toBe(0);
+    const db = getDb();
+    const { shoppingChecks, planMeals } = db.t;
+    const checks = await db.orm
+      .select({ ndb: shoppingChecks.ndb })
+      .from(shoppingChecks)
+      .where(eq(shoppingChecks.planId, firstPlanId));
+    const meals = await db.orm
+      .select({ mealId: planMeals.mealId })
+      .from(planMeals)
+      .where(eq(planMeals.planId, firstPlanId));
+    expect([...checks, ...meals]).toEqual([]);
     firstPlanId = plan.id;
   });
 

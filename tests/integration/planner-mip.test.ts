@@ -23,10 +23,10 @@ let protocols: Protocol[];
 let dri: DriTable;
 let pool: HighsPool;
 
-beforeAll(() => {
+beforeAll(async () => {
   useFreshDatabase();
-  recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  recipes = await loadPlannerRecipes(getDb());
+  protocols = await listProtocols(getDb());
   dri = loadDriTable();
   pool = createHighsPool(1);
 });

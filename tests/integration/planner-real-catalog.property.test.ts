@@ -16,10 +16,10 @@ import { useFreshDatabase } from '../support/db';
 let recipes: PlannerRecipe[];
 let protocols: Protocol[];
 
-beforeAll(() => {
+beforeAll(async () => {
   useFreshDatabase();
-  recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  recipes = await loadPlannerRecipes(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 const AVOIDABLE = [

@@ -37,10 +37,10 @@ const detail = async (slug: string) =>
 let recipes: PlannerRecipe[];
 let protocols: Protocol[];
 
-beforeAll(() => {
+beforeAll(async () => {
   useFreshDatabase();
-  recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  recipes = await loadPlannerRecipes(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 describe('GET /api/recipes/{slug}: unknown nutrients, treats, broths, shop notes', () => {

@@ -1,15 +1,16 @@
+import { createPlanFor } from '@/app/_server/use-cases/plans';
 import { getDb } from '@/db/client';
-import { createPlanFor } from '@/db/queries/plan-service';
 import { listPlans } from '@/db/queries/plans';
 import { handle, parseJsonBody, parseQuery } from '@/lib/http/parse';
 import { createPlanSchema, planListQuerySchema } from '@/lib/validation/plans';
 import { randomSeed } from '../_lib/seed';
+import { planResponse } from './_lib/plan-response';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (request: Request) => {
   const body = await parseJsonBody(request, createPlanSchema);
-  const plan = createPlanFor(
+  const plan = await createPlanFor(
     getDb(),
     body.profileId,
     body.weekStart,
@@ -17,10 +18,10 @@ export const POST = handle(async (request: Request) => {
     new Date().toISOString(),
     body.replace ?? false,
   );
-  return Response.json(plan, { status: 201 });
+  return planResponse(plan, 201);
 });
 
-export const GET = handle((request: Request) => {
+export const GET = handle(async (request: Request) => {
   const { profileId } = parseQuery(request.url, planListQuerySchema);
-  return Response.json({ items: listPlans(getDb(), profileId) });
+  return Response.json({ items: await listPlans(getDb(), profileId) });
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
-import { nutritionReportFor } from '@/db/queries/nutrition-report';
 import { getPlanById, listPlans } from '@/db/queries/plans';
 import { getProfileById } from '@/db/queries/profiles';
 import { getProtocolById } from '@/db/queries/protocols';
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const plan = /^\d+$/.test(id) ? getPlanById(getDb(), Number(id)) : null;
+  const plan = /^\d+$/.test(id) ? await getPlanById(getDb(), Number(id)) : null;
   return { title: plan ? `Week of ${plan.weekStart}` : 'Plan not found' };
 }
 
@@ -26,17 +26,19 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  const plan = getPlanById(db, Number(id));
+  const plan = await getPlanById(db, Number(id));
   if (!plan) notFound();
-  const profile = getProfileById(db, plan.profileId);
-  const protocol = profile ? getProtocolById(db, profile.protocol) : null;
+  const profile = await getProfileById(db, plan.profileId);
+  const protocol = profile ? await getProtocolById(db, profile.protocol) : null;
   const phase = protocol?.phases.find((p) => p.id === profile?.phase);
   const inBand = plan.days.filter((d) => d.totals.energyInBand).length;
   const protein = plan.days.filter((d) => d.totals.proteinMet).length;
-  const nutrition = reportSummary(nutritionReportFor(db, plan.id, { suggestions: false }).report);
+  const nutrition = reportSummary(
+    (await nutritionReportFor(db, plan.id, { suggestions: false })).report,
+  );
   const now = new Date();
   const thisWeek = mondayOf(now);
-  const weeks = neighbourWeeks(listPlans(db, plan.profileId), plan.weekStart, thisWeek);
+  const weeks = neighbourWeeks(await listPlans(db, plan.profileId), plan.weekStart, thisWeek);
   const people = `${plan.householdSize} ${plan.householdSize === 1 ? 'person' : 'people'}`;
   const carbs = profile?.carbsPerMealG
     ? { meal: profile.carbsPerMealG, snack: snackCarbsFor(profile.carbsPerMealG) }

@@ -25,10 +25,10 @@ type Props = {
  * The planned meal this page was opened from (`?plan=&meal=`), when the plan has that meal and
  * it is this recipe; otherwise null and the page is the plain recipe.
  */
-function plannedMeal(slug: string, query: Record<string, string | string[] | undefined>) {
+async function plannedMeal(slug: string, query: Record<string, string | string[] | undefined>) {
   const parsed = recipeFromPlanSchema.safeParse(query);
   if (!parsed.success) return null;
-  const plan = getPlanById(getDb(), parsed.data.plan);
+  const plan = await getPlanById(getDb(), parsed.data.plan);
   const meal = plan?.days.flatMap((d) => d.meals).find((m) => m.id === parsed.data.meal);
   if (!plan || !meal || meal.recipeSlug !== slug) return null;
   return { plan, meal };
@@ -127,7 +127,7 @@ export default async function RecipePage({ params, searchParams }: Props) {
   const db = getDb();
   const recipe = getRecipeBySlug(db, slug);
   if (!recipe) notFound();
-  const planned = plannedMeal(slug, await searchParams);
+  const planned = await plannedMeal(slug, await searchParams);
   const protocols = new Map(listProtocols(db).map((p) => [p.id, p]));
   const ingredients: ScalableIngredient[] = recipe.ingredients.map((i) => {
     const m = i.measures.find((x) => i.text.endsWith(` ${x.label}`));

@@ -1,11 +1,12 @@
+import { loadPlanOr404 } from '@/app/_server/use-cases/plan-writes';
 import { getDb } from '@/db/client';
-import { loadPlanOr404 } from '@/db/queries/plan-service';
 import { handle } from '@/lib/http/parse';
 import { type PlanCtx, planParams } from '../../_lib/params';
+import { planResponse } from '../_lib/plan-response';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (_request: Request, context: PlanCtx) => {
   const { planId } = await planParams(context);
-  return Response.json(loadPlanOr404(getDb(), planId));
+  return planResponse(await loadPlanOr404(getDb(), planId));
 });

@@ -1,5 +1,5 @@
+import { updateProfileAndPlans } from '@/app/_server/use-cases/profile-plans';
 import { getDb } from '@/db/client';
-import { updateProfileAndPlans } from '@/db/queries/plan-service';
 import { deleteProfile, getProfileById } from '@/db/queries/profiles';
 import { AppError } from '@/lib/http/app-error';
 import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
@@ -26,7 +26,13 @@ export const PATCH = handle(async (request: Request, context: Ctx) => {
   const id = await profileId(context);
   const patch = await parseJsonBody(request, profilePatchSchema);
   const now = new Date();
-  const profile = updateProfileAndPlans(getDb(), id, patch, now.toISOString(), localIsoDate(now));
+  const profile = await updateProfileAndPlans(
+    getDb(),
+    id,
+    patch,
+    now.toISOString(),
+    localIsoDate(now),
+  );
   if (!profile) throw AppError.notFound('Profile', String(id));
   return Response.json(profile);
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
-import { nutritionReportFor } from '@/db/queries/nutrition-report';
 import { getPlanById } from '@/db/queries/plans';
 import { displayLifeStage } from '@/lib/nutrition/dri';
 import {
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const plan = /^\d+$/.test(id) ? getPlanById(getDb(), Number(id)) : null;
+  const plan = /^\d+$/.test(id) ? await getPlanById(getDb(), Number(id)) : null;
   return { title: plan ? `Nutrition, week of ${plan.weekStart}` : 'Plan not found' };
 }
 
@@ -35,8 +35,8 @@ export default async function NutritionPage({ params }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  if (!getPlanById(db, Number(id))) notFound();
-  const { plan, report, recipes } = nutritionReportFor(db, Number(id));
+  if (!(await getPlanById(db, Number(id)))) notFound();
+  const { plan, report, recipes } = await nutritionReportFor(db, Number(id));
   const meals = new Map(plan.days.flatMap((d) => d.meals.map((m) => [m.id, m] as const)));
   const mealLabel = (mealId: string) => {
     const m = meals.get(mealId);

@@ -16,10 +16,10 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  const view = getPlanById(db, Number(id));
+  const view = await getPlanById(db, Number(id));
   if (!view) notFound();
   const week = toWeekPlan(view);
-  const recipes = loadShoppingRecipes(
+  const recipes = await loadShoppingRecipes(
     db,
     week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );

@@ -1,5 +1,5 @@
+import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
-import { nutritionReportFor } from '@/db/queries/nutrition-report';
 import { handle } from '@/lib/http/parse';
 import { type PlanCtx, planParams } from '../../../_lib/params';
 
@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (_request: Request, context: PlanCtx) => {
   const { planId } = await planParams(context);
-  return Response.json(nutritionReportFor(getDb(), planId).report);
+  return Response.json((await nutritionReportFor(getDb(), planId)).report);
 });

@@ -1,9 +1,11 @@
+import { regenerateMeals } from '@/app/_server/use-cases/plans';
 import { getDb } from '@/db/client';
-import { regenerateMeals } from '@/db/queries/plan-service';
 import { handle, parseJsonBody } from '@/lib/http/parse';
+import { ifMatchOf } from '@/lib/http/preconditions';
 import { regenerateSchema } from '@/lib/validation/plans';
 import { type PlanCtx, planParams } from '../../../_lib/params';
 import { randomSeed } from '../../../_lib/seed';
+import { planResponse } from '../../_lib/plan-response';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +16,7 @@ export const POST = handle(async (request: Request, context: PlanCtx) => {
     body.scope === 'day'
       ? { scope: 'day' as const, date: body.date as string }
       : { scope: 'week' as const };
-  return Response.json(
-    regenerateMeals(getDb(), planId, scope, body.seed ?? randomSeed(), new Date().toISOString()),
-  );
+  const seed = body.seed ?? randomSeed();
+  const now = new Date().toISOString();
+  return planResponse(await regenerateMeals(getDb(), planId, scope, seed, now, ifMatchOf(request)));
 });

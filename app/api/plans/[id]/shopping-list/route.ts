@@ -1,6 +1,6 @@
+import { shoppingListFile } from '@/app/_server/use-cases/plan-exports';
+import { loadPlanOr404 } from '@/app/_server/use-cases/plan-writes';
 import { getDb } from '@/db/client';
-import { shoppingListFile } from '@/db/queries/exports';
-import { loadPlanOr404 } from '@/db/queries/plan-service';
 import { toWeekPlan } from '@/db/queries/plans';
 import { AISLE_IDS, buildPlanShoppingList } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
@@ -21,8 +21,8 @@ export const GET = handle(async (request: Request, context: PlanCtx) => {
     );
   }
   const db = getDb();
-  const view = loadPlanOr404(db, planId);
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units, aisles);
+  const view = await loadPlanOr404(db, planId);
+  const list = await buildPlanShoppingList(db, view, toWeekPlan(view), units, aisles);
   if (format === 'json') return Response.json({ ...list, planId });
   return shoppingListFile(list, format);
 });

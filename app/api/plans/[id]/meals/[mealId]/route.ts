@@ -1,13 +1,16 @@
+import { lockMeal } from '@/app/_server/use-cases/plans';
 import { getDb } from '@/db/client';
-import { lockMeal } from '@/db/queries/plan-service';
 import { handle, parseJsonBody } from '@/lib/http/parse';
+import { ifMatchOf } from '@/lib/http/preconditions';
 import { lockSchema } from '@/lib/validation/plans';
 import { type PlanCtx, planParams } from '../../../../_lib/params';
+import { planResponse } from '../../../_lib/plan-response';
 
 export const dynamic = 'force-dynamic';
 
 export const PATCH = handle(async (request: Request, context: PlanCtx) => {
   const { planId, mealId } = await planParams(context);
   const { locked } = await parseJsonBody(request, lockSchema);
-  return Response.json(lockMeal(getDb(), planId, mealId, locked, new Date().toISOString()));
+  const now = new Date().toISOString();
+  return planResponse(await lockMeal(getDb(), planId, mealId, locked, now, ifMatchOf(request)));
 });

@@ -1,5 +1,5 @@
+import { alternativesFor } from '@/app/_server/use-cases/plans';
 import { getDb } from '@/db/client';
-import { alternativesFor } from '@/db/queries/plan-service';
 import { handle, parseQuery } from '@/lib/http/parse';
 import { alternativesQuerySchema } from '@/lib/validation/plans';
 import { type PlanCtx, planParams } from '../../../../../_lib/params';
@@ -12,6 +12,6 @@ export const GET = handle(async (request: Request, context: PlanCtx) => {
   return Response.json({
     planId,
     mealId,
-    ...alternativesFor(getDb(), planId, mealId, filter, limit),
+    ...(await alternativesFor(getDb(), planId, mealId, filter, limit)),
   });
 });

@@ -1,5 +1,5 @@
+import { loadPlanOr404 } from '@/app/_server/use-cases/plan-writes';
 import { getDb } from '@/db/client';
-import { loadPlanOr404 } from '@/db/queries/plan-service';
 import { toWeekPlan } from '@/db/queries/plans';
 import { buildPlanShoppingList, setItemChecked } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
@@ -17,11 +17,11 @@ export const PATCH = handle(async (request: Request, context: Ctx) => {
   const parsedNdb = parsePathParam('ndb', ndbSchema, ndb);
   const { checked } = await parseJsonBody(request, checkItemSchema);
   const db = getDb();
-  const view = loadPlanOr404(db, planId);
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), 'metric');
+  const view = await loadPlanOr404(db, planId);
+  const list = await buildPlanShoppingList(db, view, toWeekPlan(view), 'metric');
   const item = list.items.find((i) => i.ndb === parsedNdb);
   if (!item) throw AppError.notFound('Shopping list item', parsedNdb);
   // Remember the grams at the time of the check: a later swap that changes them un-checks the line.
-  setItemChecked(db, planId, item.ndb, checked, item.grams);
+  await setItemChecked(db, planId, item.ndb, checked, item.grams);
   return Response.json({ ...item, checked, changed: false });
 });

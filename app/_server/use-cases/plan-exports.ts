@@ -1,24 +1,24 @@
 import 'server-only';
-import { exportHeaders } from '../../lib/export/files';
-import { planToIcs } from '../../lib/export/plan-ics';
-import { planToJson } from '../../lib/export/plan-json';
-import { planToMarkdown } from '../../lib/export/plan-markdown';
-import {
-  shoppingListToCsv,
-  shoppingListToMarkdown,
-  shoppingListToText,
-} from '../../lib/export/shopping';
-import type { Db } from '../client';
-import { nutritionReportFor } from './nutrition-report';
-import type { PlanView } from './plans';
-import { toWeekPlan } from './plans';
-import { getProfileById } from './profiles';
+import type { Db } from '@/db/client';
+import { toWeekPlan } from '@/db/queries/plans';
+import { getProfileById } from '@/db/queries/profiles';
 import {
   loadRecipeFoods,
   loadShoppingRecipes,
   type ShoppingListView,
   toShoppingPlan,
-} from './shopping';
+} from '@/db/queries/shopping';
+import { exportHeaders } from '@/lib/export/files';
+import { planToIcs } from '@/lib/export/plan-ics';
+import { planToJson } from '@/lib/export/plan-json';
+import { planToMarkdown } from '@/lib/export/plan-markdown';
+import {
+  shoppingListToCsv,
+  shoppingListToMarkdown,
+  shoppingListToText,
+} from '@/lib/export/shopping';
+import { nutritionReportFor } from './plan-nutrition';
+import { loadPlanOr404 } from './plan-writes';
 
 /** A downloadable shopping list in one of the text formats. */
 export function shoppingListFile(list: ShoppingListView, format: 'csv' | 'md' | 'txt'): Response {
@@ -32,23 +32,24 @@ export function shoppingListFile(list: ShoppingListView, format: 'csv' | 'md' | 
   return new Response(body, { headers: exportHeaders('shopping', list.weekStart, format) });
 }
 
-/** The week as a calendar, Markdown or JSON download. */
-export function planFile(
+/** The week as a calendar, Markdown or JSON download (404 for an unknown plan). */
+export async function planFile(
   db: Db,
-  view: PlanView,
+  planId: number,
   format: 'ics' | 'md' | 'json',
   baseUrl: string,
   generatedAt: string,
-): Response {
+): Promise<Response> {
+  const view = await loadPlanOr404(db, planId);
   const week = toWeekPlan(view);
   const plan = toShoppingPlan(view.id, view.profileId, week);
-  const recipes = loadShoppingRecipes(
+  const recipes = await loadShoppingRecipes(
     db,
     week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
   let body: string;
   if (format === 'ics') {
-    const profile = getProfileById(db, view.profileId);
+    const profile = await getProfileById(db, view.profileId);
     body = planToIcs({
       plan,
       recipes,
@@ -61,12 +62,12 @@ export function planFile(
     body = planToMarkdown({
       plan,
       recipes,
-      foods: loadRecipeFoods(db, recipes),
+      foods: await loadRecipeFoods(db, recipes),
       baseUrl,
-      nutrition: nutritionReportFor(db, view.id).report,
+      nutrition: (await nutritionReportFor(db, view.id)).report,
     });
   } else {
-    body = planToJson(plan, recipes, nutritionReportFor(db, view.id).report);
+    body = planToJson(plan, recipes, (await nutritionReportFor(db, view.id)).report);
   }
   return new Response(body, { headers: exportHeaders('plan', view.weekStart, format) });
 }

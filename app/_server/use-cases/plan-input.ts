@@ -1,0 +1,55 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { loadPlannerRecipes } from '@/db/queries/planner-recipes';
+import { getProfileById, type Profile, restrictionForProfile } from '@/db/queries/profiles';
+import { AppError } from '@/lib/http/app-error';
+import { plannerNutritionFrom, snackCarbsFor } from '@/lib/planner/nutrition';
+import type { Diagnosis, PlannerInput } from '@/lib/planner/types';
+
+export async function loadProfileOr404(db: Db, id: number): Promise<Profile> {
+  const profile = await getProfileById(db, id);
+  if (!profile) throw AppError.notFound('Profile', String(id));
+  return profile;
+}
+
+/**
+ * Everything the planner needs for one profile and week. The nutrient rules (caps, pregnancy
+ * exclusions, weekly micronutrient targets, energy shares) come from the profile's resolved
+ * `nutrientTargets` (DRI defaults for the life stage, clinician overrides applied).
+ */
+export async function plannerInputFor(
+  db: Db,
+  profile: Profile,
+  weekStart: string,
+): Promise<PlannerInput> {
+  return {
+    profile: {
+      householdSize: profile.householdSize,
+      slots: profile.slots,
+      energyKcal: profile.targets.energyKcal,
+      proteinG: profile.targets.proteinG,
+      fiberG: profile.targets.fiberG,
+      maxMinutes: profile.maxMinutes,
+      leftovers: profile.leftovers,
+      carbsPerMealG: profile.carbsPerMealG,
+      carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
+      nutrition: plannerNutritionFrom(profile.nutrientTargets),
+    },
+    restriction: await restrictionForProfile(db, profile),
+    recipes: await loadPlannerRecipes(db),
+    weekStart,
+  };
+}
+
+/** No week can follow the rules: a 422 whose details hold the planner's diagnosis. */
+export function infeasible(diagnosis: Diagnosis): AppError {
+  const short = diagnosis.slots.filter((s) => s.available < s.needed);
+  const what = short.length
+    ? short.map((s) => `${s.slot} (${s.available} of ${s.needed} recipes fit)`).join(', ')
+    : 'some slots';
+  return AppError.unprocessable(
+    'infeasible',
+    `No week can follow every rule of this profile: too few recipes for ${what}.`,
+    diagnosis,
+  );
+}

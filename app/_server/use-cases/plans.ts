@@ -1,0 +1,231 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import {
+  deletePlans,
+  lockProfileForPlanning,
+  type PlanView,
+  plansOfWeek,
+  replacePlanMeals,
+  savePlan,
+  toWeekPlan,
+} from '@/db/queries/plans';
+import { needsOf, recordShoppingChanges } from '@/db/queries/shopping';
+import { AppError } from '@/lib/http/app-error';
+import { ANY_VERSION, type IfMatch } from '@/lib/http/preconditions';
+import { generatePlan, regeneratePlan } from '@/lib/planner/generate-plan';
+import { createRng } from '@/lib/planner/rng';
+import { scorePlan } from '@/lib/planner/score-plan';
+import {
+  type AlternativeFilter,
+  alternativesReport,
+  applySwap,
+  setLocked,
+} from '@/lib/planner/swap';
+import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
+import { explainNoAlternatives } from '@/lib/planner/why-no-alternatives';
+import { infeasible, loadProfileOr404, plannerInputFor } from './plan-input';
+import {
+  claimOrRetry,
+  loadPlanOr404,
+  type PlanWrite,
+  planChangedMeanwhile,
+  withPlanRetries,
+  writePlan,
+} from './plan-writes';
+
+/**
+ * Makes the profile's plan for a week. A week that already has a plan is a conflict
+ * (`plan_exists`, details name the plan) unless `replace`: then the old plan and its shopping
+ * checks are deleted and the new one saved in one transaction, which claims the old plan's
+ * version (a change to it meanwhile means planning again). Nothing is deleted when no new week
+ * can be planned.
+ */
+export async function createPlanFor(
+  db: Db,
+  profileId: number,
+  weekStart: string,
+  seed: number,
+  now: string,
+  replace = false,
+): Promise<PlanView> {
+  return withPlanRetries(async () => {
+    const profile = await loadProfileOr404(db, profileId);
+    const existing = await plansOfWeek(db, profile.id, weekStart);
+    const first = existing[0];
+    if (first && !replace) {
+      throw AppError.conflict(
+        'plan_exists',
+        `${profile.name} already has a plan for the week of ${weekStart} (plan ${first.id}); send replace: true to replace it.`,
+        { existingPlanId: first.id, weekStart },
+      );
+    }
+    const input = await plannerInputFor(db, profile, weekStart);
+    const result = generatePlan(input, createRng(seed));
+    if (!result.ok) throw infeasible(result.diagnosis);
+    return db.transaction(async (tx) => {
+      await lockProfileForPlanning(tx, profile.id);
+      const known = new Set(existing.map((p) => p.id));
+      const added = (await plansOfWeek(tx, profile.id, weekStart)).find((p) => !known.has(p.id));
+      if (added) throw planChangedMeanwhile(added.id);
+      for (const old of existing) await claimOrRetry(tx, old.id, old.version);
+      await deletePlans(
+        tx,
+        existing.map((p) => p.id),
+      );
+      const id = await savePlan(
+        tx,
+        profile.id,
+        profile.householdSize,
+        seed,
+        result.plan,
+        result.score,
+        now,
+      );
+      return loadPlanOr404(tx, id);
+    });
+  });
+}
+
+/** The stored plan with its profile's planner input, servings for the profile's household. */
+async function contextOf(db: Db, view: PlanView) {
+  const profile = await loadProfileOr404(db, view.profileId);
+  const input = await plannerInputFor(db, profile, view.weekStart);
+  return { input, plan: toWeekPlan(view, profile.householdSize) };
+}
+
+function requireMeal(view: PlanView, mealId: string) {
+  for (const day of view.days) {
+    const meal = day.meals.find((m) => m.id === mealId);
+    if (meal) return { day, meal };
+  }
+  throw AppError.notFound('Meal', mealId);
+}
+
+/**
+ * The meal's alternatives, ranked, narrowed by `filter`, the first `limit`; when none is left,
+ * `blockedBy` names the limits that keep the others out.
+ */
+export async function alternativesFor(
+  db: Db,
+  planId: number,
+  mealId: string,
+  filter: AlternativeFilter = {},
+  limit = 10,
+) {
+  const view = await loadPlanOr404(db, planId);
+  const { day, meal } = requireMeal(view, mealId);
+  const { input, plan } = await contextOf(db, view);
+  const report = alternativesReport(input, plan, mealId, filter);
+  if (!report) {
+    return { items: [], total: 0, available: 0, blockedBy: [] };
+  }
+  const items = report.items.slice(0, limit);
+  const { fructoseG, sodiumMg, retinolUg } = day.totals;
+  return {
+    items,
+    total: report.items.length,
+    available: report.available,
+    blockedBy: explainNoAlternatives(
+      {
+        slot: meal.slot,
+        available: report.available,
+        filter,
+        rejected: report.rejected,
+        day: report.day,
+        totals: { fructoseG, sodiumMg, retinolUg },
+      },
+      items.length,
+    ),
+  };
+}
+
+/**
+ * The write of a changed plan: its meals and score, and the shopping lines the change added,
+ * changed or removed, compared with the plan as stored (what the user's list showed). The
+ * needs are read with `db` before the transaction.
+ */
+export async function changedPlanWrite(
+  db: Db,
+  view: PlanView,
+  householdSize: number,
+  after: WeekPlan,
+  score: PlanScore,
+  now: string,
+  seed?: number,
+): Promise<PlanWrite<void>> {
+  const oldNeeds = await needsOf(db, view.id, view.profileId, toWeekPlan(view));
+  const newNeeds = await needsOf(db, view.id, view.profileId, after);
+  return async (tx) => {
+    await replacePlanMeals(tx, view.id, householdSize, after, score, now, seed);
+    await recordShoppingChanges(tx, view.id, oldNeeds, newNeeds);
+  };
+}
+
+export async function swapMeal(
+  db: Db,
+  planId: number,
+  mealId: string,
+  recipeSlug: string,
+  now: string,
+  ifMatch: IfMatch = ANY_VERSION,
+): Promise<PlanView> {
+  const { plan } = await writePlan(db, planId, ifMatch, async (view) => {
+    requireMeal(view, mealId);
+    const { input, plan } = await contextOf(db, view);
+    const result = applySwap(input, plan, mealId, recipeSlug);
+    if (!result.ok) {
+      if (result.code === 'unknown-recipe') throw AppError.notFound('Recipe', recipeSlug);
+      if (result.code === 'unknown-meal') throw AppError.notFound('Meal', mealId);
+      throw AppError.unprocessable(
+        result.code,
+        result.message,
+        result.violations ? { violations: result.violations } : undefined,
+      );
+    }
+    const score = scorePlan(input, result.plan);
+    return changedPlanWrite(db, view, input.profile.householdSize, result.plan, score, now);
+  });
+  return plan;
+}
+
+export async function lockMeal(
+  db: Db,
+  planId: number,
+  mealId: string,
+  locked: boolean,
+  now: string,
+  ifMatch: IfMatch = ANY_VERSION,
+): Promise<PlanView> {
+  const { plan } = await writePlan(db, planId, ifMatch, async (view) => {
+    requireMeal(view, mealId);
+    const { input, plan } = await contextOf(db, view);
+    const next = setLocked(plan, mealId, locked);
+    const score = scorePlan(input, next);
+    return (tx: Db) => replacePlanMeals(tx, planId, input.profile.householdSize, next, score, now);
+  });
+  return plan;
+}
+
+export async function regenerateMeals(
+  db: Db,
+  planId: number,
+  scope: RegenerateScope,
+  seed: number,
+  now: string,
+  ifMatch: IfMatch = ANY_VERSION,
+): Promise<PlanView> {
+  const { plan } = await writePlan(db, planId, ifMatch, async (view) => {
+    if (scope.scope === 'day' && !view.days.some((d) => d.date === scope.date)) {
+      throw AppError.invalid(
+        'date',
+        `${scope.date} is not a day of this plan (week of ${view.weekStart})`,
+      );
+    }
+    const { input, plan } = await contextOf(db, view);
+    const result = regeneratePlan(input, plan, scope, createRng(seed));
+    if (!result.ok) throw infeasible(result.diagnosis);
+    const householdSize = input.profile.householdSize;
+    return changedPlanWrite(db, view, householdSize, result.plan, result.score, now, seed);
+  });
+  return plan;
+}
