@@ -11,7 +11,7 @@ import { useFreshDatabase } from '../support/db';
 let recipes: PlannerRecipe[];
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   recipes = await loadPlannerRecipes(getDb());
 });
 

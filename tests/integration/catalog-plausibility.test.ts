@@ -25,7 +25,7 @@ const rowSchema = z.object({
 let rows: z.output<typeof rowSchema>[];
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const db = getDb();
   const { recipes } = db.t;
   const stored = await db.orm

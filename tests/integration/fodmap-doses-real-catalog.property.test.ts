@@ -18,7 +18,7 @@ let recipes: PlannerRecipe[];
 let protocols: Protocol[];
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   recipes = await loadPlannerRecipes(getDb());
   protocols = await listProtocols(getDb());
 });

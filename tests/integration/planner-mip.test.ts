@@ -24,7 +24,7 @@ let dri: DriTable;
 let pool: HighsPool;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   recipes = await loadPlannerRecipes(getDb());
   protocols = await listProtocols(getDb());
   dri = loadDriTable();
