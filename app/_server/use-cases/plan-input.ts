@@ -1,16 +1,11 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { loadPlannerRecipes } from '@/db/queries/planner-recipes';
-import { getProfileById, type Profile, restrictionForProfile } from '@/db/queries/profiles';
+import type { Profile } from '@/db/queries/profiles';
 import { AppError } from '@/lib/http/app-error';
 import { plannerNutritionFrom, snackCarbsFor } from '@/lib/planner/nutrition';
 import type { Diagnosis, PlannerInput } from '@/lib/planner/types';
-
-export async function loadProfileOr404(db: Db, id: number): Promise<Profile> {
-  const profile = await getProfileById(db, id);
-  if (!profile) throw AppError.notFound('Profile', String(id));
-  return profile;
-}
+import { restrictionForProfile } from './profiles';
 
 /**
  * Everything the planner needs for one profile and week. The nutrient rules (caps, pregnancy

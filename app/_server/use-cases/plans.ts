@@ -23,7 +23,7 @@ import {
 } from '@/lib/planner/swap';
 import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
 import { explainNoAlternatives } from '@/lib/planner/why-no-alternatives';
-import { infeasible, loadProfileOr404, plannerInputFor } from './plan-input';
+import { infeasible, plannerInputFor } from './plan-input';
 import {
   claimOrRetry,
   loadPlanOr404,
@@ -32,6 +32,7 @@ import {
   withPlanRetries,
   writePlan,
 } from './plan-writes';
+import { loadProfileOr404 } from './profiles';
 
 /**
  * Makes the profile's plan for a week. A week that already has a plan is a conflict

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { getPlanById, listPlans, toWeekPlan } from '@/db/queries/plans';
-import { type Profile, updateProfile } from '@/db/queries/profiles';
+import type { Profile } from '@/db/queries/profiles';
 import { addDays } from '@/lib/planner/dates';
 import { rescalePlan } from '@/lib/planner/rescale';
 import { scorePlan } from '@/lib/planner/score-plan';
@@ -9,6 +9,7 @@ import type { ProfilePatch } from '@/lib/profiles/schema';
 import { plannerInputFor } from './plan-input';
 import { claimOrRetry, withPlanRetries } from './plan-writes';
 import { changedPlanWrite } from './plans';
+import { updateProfile } from './profiles';
 
 /**
  * Applies a profile patch; when the household size changed, the profile's plans of this week

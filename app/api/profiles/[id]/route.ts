@@ -1,6 +1,6 @@
 import { updateProfileAndPlans } from '@/app/_server/use-cases/profile-plans';
+import { loadProfileOr404, removeProfile } from '@/app/_server/use-cases/profiles';
 import { getDb } from '@/db/client';
-import { deleteProfile, getProfileById } from '@/db/queries/profiles';
 import { AppError } from '@/lib/http/app-error';
 import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { profilePatchSchema } from '@/lib/profiles/schema';
@@ -17,9 +17,7 @@ async function profileId(context: Ctx): Promise<number> {
 
 export const GET = handle(async (_req: Request, context: Ctx) => {
   const id = await profileId(context);
-  const profile = getProfileById(getDb(), id);
-  if (!profile) throw AppError.notFound('Profile', String(id));
-  return Response.json(profile);
+  return Response.json(await loadProfileOr404(getDb(), id));
 });
 
 export const PATCH = handle(async (request: Request, context: Ctx) => {
@@ -38,7 +36,6 @@ export const PATCH = handle(async (request: Request, context: Ctx) => {
 });
 
 export const DELETE = handle(async (_req: Request, context: Ctx) => {
-  const id = await profileId(context);
-  if (!deleteProfile(getDb(), id)) throw AppError.notFound('Profile', String(id));
+  await removeProfile(getDb(), await profileId(context));
   return new Response(null, { status: 204 });
 });
