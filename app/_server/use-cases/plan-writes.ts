@@ -7,6 +7,17 @@ import { type IfMatch, matchesVersion } from '@/lib/http/preconditions';
 
 /** Tries of a plan write that keeps losing its version to other writers, before a 409. */
 const ATTEMPTS = 5;
+/** First backoff ceiling after a lost race, ms; it doubles with each try. */
+const BACKOFF_MS = 20;
+
+/**
+ * A random pause before the next try, so writers that lost together do not all read the same
+ * version again and lose together again.
+ */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * BACKOFF_MS * 2 ** (attempt - 1);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 export async function loadPlanOr404(db: Db, id: number): Promise<PlanView> {
   const plan = await getPlanById(db, id);
@@ -54,6 +65,7 @@ export async function withPlanRetries<T>(attempt: () => Promise<T>): Promise<T> 
           { planId: error.planId },
         );
       }
+      await backoff(i);
     }
   }
 }
