@@ -32,7 +32,16 @@ type Operation = {
   query?: z.ZodType;
   body?: z.ZodType;
   pathParams?: Record<string, string>;
-  success: { status: number; description: string; contentType?: string; schema?: z.ZodType };
+  success: {
+    status: number;
+    description: string;
+    contentType?: string;
+    schema?: z.ZodType;
+    /** What the response's ETag header carries. */
+    etag?: string;
+  };
+  /** A write to a plan that honours If-Match (412 when it names a version the plan no longer has). */
+  conditional?: boolean;
   errors: number[];
   /** What an error means for this route, where the generic text says too little. */
   errorText?: Partial<Record<number, string>>;
@@ -42,8 +51,13 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Bad input: the message and fieldErrors name each field and problem',
   404: 'Unknown id',
   409: 'Conflict with the current state',
+  412: 'If-Match names a version the plan no longer has: nothing changed; details { currentVersion }',
   422: 'Valid but impossible (e.g. no plan can meet the rules: details hold a diagnosis)',
 };
+
+const PLAN_ETAG = 'The plan version, "<version>" (strong): send it back in If-Match';
+const PLAN_BUSY =
+  'plan_busy: the plan kept changing while this change was being saved (other writers won every try); nothing of this change was saved, try again';
 
 const OPERATIONS: Operation[] = [
   {
@@ -155,9 +169,12 @@ const OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description:
-        'The profile. A new householdSize rescales its plans of this week and later (same meals and portions per person; servings and shopping for the new household); past weeks keep theirs',
+        'The profile. A new householdSize rescales its plans of this week and later (same meals and portions per person; servings and shopping for the new household; each rescaled plan moves to its next version); past weeks keep theirs',
     },
-    errors: [400, 404],
+    errors: [400, 404, 409],
+    errorText: {
+      409: 'plan_busy: a plan being rescaled kept changing while the change was being saved; nothing changed, try again',
+    },
   },
   {
     method: 'delete',
@@ -192,10 +209,10 @@ const OPERATIONS: Operation[] = [
     summary: 'Generate a week plan',
     tag: 'plans',
     body: createPlanSchema,
-    success: { status: 201, description: 'The plan', schema: planViewSchema },
+    success: { status: 201, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     errors: [400, 404, 409, 422],
     errorText: {
-      409: 'plan_exists: the profile already has a plan for this week and replace is not true; details { existingPlanId, weekStart }',
+      409: `plan_exists: the profile already has a plan for this week and replace is not true; details { existingPlanId, weekStart }. Or ${PLAN_BUSY}`,
     },
   },
   {
@@ -213,7 +230,7 @@ const OPERATIONS: Operation[] = [
     summary: 'One plan',
     tag: 'plans',
     pathParams: { id: 'plan id' },
-    success: { status: 200, description: 'The plan', schema: planViewSchema },
+    success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     errors: [400, 404],
   },
   {
@@ -238,8 +255,10 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     pathParams: { id: 'plan id', mealId: 'meal id' },
     body: swapSchema,
-    success: { status: 200, description: 'The plan', schema: planViewSchema },
-    errors: [400, 404, 422],
+    success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
+    conditional: true,
+    errors: [400, 404, 409, 422],
+    errorText: { 409: PLAN_BUSY },
   },
   {
     method: 'patch',
@@ -248,8 +267,10 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     pathParams: { id: 'plan id', mealId: 'meal id' },
     body: lockSchema,
-    success: { status: 200, description: 'The plan', schema: planViewSchema },
-    errors: [400, 404],
+    success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
+    conditional: true,
+    errors: [400, 404, 409],
+    errorText: { 409: PLAN_BUSY },
   },
   {
     method: 'post',
@@ -258,8 +279,10 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     pathParams: { id: 'plan id' },
     body: regenerateSchema,
-    success: { status: 200, description: 'The plan', schema: planViewSchema },
-    errors: [400, 404, 422],
+    success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
+    conditional: true,
+    errors: [400, 404, 409, 422],
+    errorText: { 409: PLAN_BUSY },
   },
   {
     method: 'get',
@@ -270,27 +293,25 @@ const OPERATIONS: Operation[] = [
     query: shoppingQuerySchema,
     success: {
       status: 200,
-      description:
-        'The list, or a file download; as JSON its ETag header is the plan version, "<version>"',
+      description: 'The list, or a file download',
+      etag: 'As JSON: the plan version the list shows, "<version>": send it back in If-Match',
     },
     errors: [400, 404],
   },
   {
     method: 'patch',
     path: '/api/plans/{id}/shopping-list/items/{ndb}',
-    summary:
-      'Check or uncheck a line: a write to the plan, conditional on If-Match: "<version>" when sent',
+    summary: 'Check or uncheck a line (a write to the plan: it moves the plan to its next version)',
     tag: 'shopping',
     pathParams: { id: 'plan id', ndb: 'NDB number' },
     body: checkItemSchema,
     success: {
       status: 200,
-      description: 'The line; the ETag header is the plan version the check made, "<version>"',
+      description: 'The line',
+      etag: 'The plan version the check made, "<version>"',
     },
-    errors: [400, 404, 412],
-    errorText: {
-      412: 'If-Match names a version the plan no longer has; nothing changed (details: { currentVersion })',
-    },
+    conditional: true,
+    errors: [400, 404],
   },
   {
     method: 'get',
@@ -319,6 +340,16 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
+/** The request header of a conditional plan write. */
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The plan version the change was made against, as its ETag ("3"); absent or * applies the change to the latest version. A version the plan no longer has is a 412 and nothing changes.',
+  schema: { type: 'string' },
+};
+
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 }
@@ -346,10 +377,14 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
         schema: { type: 'string' },
       })),
       ...(op.query ? queryParameters(op.query) : []),
+      ...(op.conditional ? [IF_MATCH] : []),
     ];
     const responses: Record<string, unknown> = {
       [op.success.status]: {
         description: op.success.description,
+        ...(op.success.etag
+          ? { headers: { ETag: { description: op.success.etag, schema: { type: 'string' } } } }
+          : {}),
         ...(op.success.status === 204
           ? {}
           : {
@@ -361,7 +396,7 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
             }),
       },
     };
-    for (const status of op.errors) {
+    for (const status of op.conditional ? [...op.errors, 412] : op.errors) {
       responses[status] = {
         description: op.errorText?.[status] ?? ERROR_TEXT[status],
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -390,7 +425,7 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
       title: 'Villi API',
       version: '1.0.0',
       description:
-        'Elimination-diet meal planning: foods, recipes, protocols, profiles, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors? } }.',
+        'Elimination-diet meal planning: foods, recipes, protocols, profiles, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors?, details? } }. Plan responses carry the plan version in an ETag header; a plan write may send it back in If-Match and is refused with 412 when the plan has changed since.',
     },
     servers: [{ url: serverUrl }],
     paths,

@@ -107,12 +107,46 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(totals?.properties ?? {})).toEqual(
       expect.arrayContaining(['energyKcal', 'atLeast', 'fructoseG', 'sodiumMg', 'retinolUg']),
     );
+    expect(Object.keys(plan.properties ?? {})).toContain('version');
     for (const op of [
       doc.paths['/api/plans/{id}']?.get,
       doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post,
       doc.paths['/api/plans/{id}/regenerate']?.post,
     ]) {
-      expect(op?.responses['200']).toEqual({ description: 'The plan', content: created.content });
+      expect(op?.responses['200']).toEqual({
+        description: 'The plan',
+        headers: {
+          ETag: { description: expect.stringContaining('If-Match'), schema: { type: 'string' } },
+        },
+        content: created.content,
+      });
     }
+  });
+
+  it('documents conditional plan writes: If-Match in, ETag out, 412 when stale', async () => {
+    const doc = (await (await GET()).json()) as Doc;
+    const writes = [
+      doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post,
+      doc.paths['/api/plans/{id}/meals/{mealId}']?.patch,
+      doc.paths['/api/plans/{id}/regenerate']?.post,
+      doc.paths['/api/plans/{id}/shopping-list/items/{ndb}']?.patch,
+    ];
+    for (const op of writes) {
+      expect(op?.parameters).toContainEqual(
+        expect.objectContaining({ name: 'If-Match', in: 'header', required: false }),
+      );
+      const stale = op?.responses['412'] as { description: string };
+      expect(stale.description).toContain('currentVersion');
+      expect(op?.responses['200']).toHaveProperty('headers.ETag');
+    }
+    expect(doc.paths['/api/plans']?.post?.responses['201']).toHaveProperty('headers.ETag');
+    const busy = doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post?.responses['409'] as {
+      description: string;
+    };
+    expect(busy.description).toContain('plan_busy');
+    // Reads take no If-Match.
+    expect(doc.paths['/api/plans/{id}']?.get?.parameters?.map((p) => p.name)).not.toContain(
+      'If-Match',
+    );
   });
 });
