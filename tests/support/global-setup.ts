@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { runSeed } from '../../seeds/seed';
 
 /** Seeds one template database for the whole run; each test file copies it. */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   const dir = join(process.cwd(), '.tmp');
   mkdirSync(dir, { recursive: true });
   const template = join(dir, 'test-template.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${template}${suffix}`, { force: true });
-  runSeed(template, false);
+  await runSeed(template, false);
   process.env.VILLI_TEST_DB_TEMPLATE = template;
 }
