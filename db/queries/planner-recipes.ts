@@ -54,8 +54,10 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       treat: r.treat,
       inflammationScore: r.inflammationScore,
     })
-    .from(r)
-    .orderBy(asc(r.slug));
+    .from(r);
+  // The planner's seeded choices depend on this order: byte order of the slugs, whatever the
+  // database's collation, so one seed plans the same week on either engine.
+  rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   // Summed here rather than in SQL, so both engines add the same lines in the same order.
   const lines = await db.orm
     .select({ slug: i.recipeSlug, ndb: i.ndb, grams: i.grams, name: f.name })
