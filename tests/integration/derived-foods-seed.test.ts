@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { type Db, dbConfigFromEnv, openDb } from '@/db/client';
 import { seedDatabase } from '@/seeds/load/seed-database';
 import { readRecipeFiles } from '@/seeds/load/source-files';
-import { type OwnDb, ownSeededDb, TEST_ENGINES } from '../support/seeded-db';
+import { useFreshDatabase } from '../support/db';
 
 async function derivation(db: Db, ndb: string) {
   const t = db.t.foods;
@@ -43,16 +43,16 @@ function formerDerivedFood(ndb: string) {
   };
 }
 
-describe.each(TEST_ENGINES)('seeding derived foods on %s', (engine) => {
+describe('seeding derived foods', () => {
   // One database for the file: each test leaves it seeded.
-  let own: OwnDb;
+  let db: Db;
   beforeAll(async () => {
-    own = await ownSeededDb(engine);
+    await useFreshDatabase();
+    db = openDb(dbConfigFromEnv());
   });
-  afterAll(() => own.release());
+  afterAll(() => db.close());
 
   it('stores parent and derivation, and drops a derived food that left the file unless a pantry names it', async () => {
-    const { db } = own;
     expect((await derivation(db, '99006'))?.derivedFrom).toBe('08120');
     expect((await derivation(db, '99006'))?.derivation).toMatch(/20 ppm/);
     expect(await derivation(db, '08120')).toEqual({ derivedFrom: null, derivation: null });
@@ -77,7 +77,6 @@ describe.each(TEST_ENGINES)('seeding derived foods on %s', (engine) => {
   });
 
   it('fails, before writing anything, when a food made by a recipe names a recipe not in the catalog', async () => {
-    const { db } = own;
     const before = await recipeCount(db);
     const withoutStock = readRecipeFiles().filter((f) => f.file !== 'vegetable-stock.json');
     await expect(seedDatabase(db, { recipeFiles: withoutStock })).rejects.toThrow(
@@ -87,7 +86,6 @@ describe.each(TEST_ENGINES)('seeding derived foods on %s', (engine) => {
   });
 
   it('stores the recipe-made tags, not the shop-bought ones, and the recipes using them comply', async () => {
-    const { db } = own;
     const { foods, foodTags, recipeCompliance, recipeIngredients } = db.t;
     const tags = (ndb: string) =>
       db.orm

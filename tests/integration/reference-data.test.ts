@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, dbConfigFromEnv, openDb } from '@/db/client';
 import { loadReferenceData } from '@/db/queries/reference-data';
 import { parseFoodConcepts } from '@/lib/foods/concepts';
 import { parseAisleRules } from '@/lib/shopping/aisles';
@@ -12,17 +13,18 @@ import foodConceptsJson from '@/seeds/food-concepts.json';
 import foodNamesJson from '@/seeds/food-names.json';
 import pantryJson from '@/seeds/pantry-defaults.json';
 import purchaseUnitsJson from '@/seeds/purchase-units.json';
-import { type OwnDb, ownSeededDb, TEST_ENGINES } from '../support/seeded-db';
+import { useFreshDatabase } from '../support/db';
 
-describe.each(TEST_ENGINES)('reference data on %s', (engine) => {
-  let own: OwnDb;
+describe('reference data', () => {
+  let db: Db;
   beforeAll(async () => {
-    own = await ownSeededDb(engine);
+    await useFreshDatabase();
+    db = openDb(dbConfigFromEnv());
   });
-  afterAll(() => own.release());
+  afterAll(() => db.close());
 
   it('is what the seed files parse to', async () => {
-    const data = await loadReferenceData(own.db);
+    const data = await loadReferenceData(db);
     expect(data.aisles).toEqual(parseAisleRules(aislesJson));
     expect(data.pantryDefaults).toEqual(parsePantryDefaults(pantryJson));
     expect(data.foodNames).toEqual(parseFoodNames(foodNamesJson));
@@ -33,12 +35,12 @@ describe.each(TEST_ENGINES)('reference data on %s', (engine) => {
   });
 
   it('is read and parsed once per handle', async () => {
-    const first = await loadReferenceData(own.db);
-    expect(await loadReferenceData(own.db)).toBe(first);
+    const first = await loadReferenceData(db);
+    expect(await loadReferenceData(db)).toBe(first);
   });
 
   it('names a missing key', async () => {
-    const rolledBack = own.db.transaction(async (tx) => {
+    const rolledBack = db.transaction(async (tx) => {
       const t = tx.t.referenceData;
       await tx.orm.delete(t).where(eq(t.key, 'food-concepts'));
       await loadReferenceData(tx);
@@ -47,7 +49,7 @@ describe.each(TEST_ENGINES)('reference data on %s', (engine) => {
   });
 
   it('names the key of a row its parser rejects', async () => {
-    const rolledBack = own.db.transaction(async (tx) => {
+    const rolledBack = db.transaction(async (tx) => {
       const t = tx.t.referenceData;
       await tx.orm
         .update(t)
@@ -57,7 +59,7 @@ describe.each(TEST_ENGINES)('reference data on %s', (engine) => {
     });
     await expect(rolledBack).rejects.toThrow(/reference_data 'dri': dri rows: 0\.unit/);
     // the rollback left the stored rows whole
-    const fresh = await own.db.orm.select().from(own.db.t.referenceData);
+    const fresh = await db.orm.select().from(db.t.referenceData);
     expect(fresh.map((r) => r.key).sort()).toEqual([
       'aisles',
       'dri',

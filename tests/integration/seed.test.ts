@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import { type Db, dbConfigFromEnv, openDb } from '@/db/client';
 import { isSeeded, seedDatabase, storedSeedHash } from '@/seeds/load/seed-database';
 import { hashSeedData, readRecipeFiles } from '@/seeds/load/source-files';
 import { readDerivedFoods } from '@/seeds/load-foods';
-import { type OwnDb, ownSeededDb, TEST_ENGINES } from '../support/seeded-db';
+import { useFreshDatabase } from '../support/db';
 
 const COUNTED = [
   'foods',
@@ -84,15 +84,15 @@ async function saveUserData(db: Db): Promise<string> {
   return recipe.slug;
 }
 
-describe.each(TEST_ENGINES)('seeding on %s', (engine) => {
-  let own: OwnDb;
+describe('seeding', () => {
+  let db: Db;
   beforeEach(async () => {
-    own = await ownSeededDb(engine);
+    await useFreshDatabase();
+    db = openDb(dbConfigFromEnv());
   });
-  afterEach(() => own.release());
+  afterEach(() => db.close());
 
   it('is idempotent: a second run changes no counts and keeps saved profiles and plans', async () => {
-    const { db } = own;
     expect(await isSeeded(db)).toBe(true);
     expect(await storedSeedHash(db)).toBe(hashSeedData());
     const plannedSlug = await saveUserData(db);
@@ -113,7 +113,6 @@ describe.each(TEST_ENGINES)('seeding on %s', (engine) => {
   });
 
   it('drops recipes that left seeds/, unless a saved plan still uses them', async () => {
-    const { db } = own;
     const { recipes, recipeCompliance } = db.t;
     const plannedSlug = await saveUserData(db);
     const unused = readRecipeFiles().find(
