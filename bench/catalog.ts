@@ -11,19 +11,19 @@ import { runSeed } from '@/seeds/seed';
  * Seeds a fresh bench database `.tmp/<name>.db` and loads the planner's catalog and the
  * protocols from it: what a bench section run on its own needs.
  */
-export function seedBenchCatalog(name: string): {
+export async function seedBenchCatalog(name: string): Promise<{
   recipes: PlannerRecipe[];
   protocols: Protocol[];
-} {
+}> {
   const dir = join(process.cwd(), '.tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(`${path}${s}`, { force: true });
-  runSeed(path, false);
+  await runSeed(path, false);
   const db = openDb(path);
-  const recipes = loadPlannerRecipes(db);
-  const protocols = listProtocols(db);
-  db.$client.close();
+  const recipes = await loadPlannerRecipes(db);
+  const protocols = await listProtocols(db);
+  await db.close();
   return { recipes, protocols };
 }
 
