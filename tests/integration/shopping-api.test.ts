@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
 import { POST as regenerate } from '@/app/api/plans/[id]/regenerate/route';
@@ -11,6 +11,8 @@ import { POST as createPlan } from '@/app/api/plans/route';
 import { PUT as pantryIn, DELETE as pantryOut } from '@/app/api/profiles/[id]/pantry/[ndb]/route';
 import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
+import { getDb } from '@/db/client';
+import { claimPlanVersion, planVersion } from '@/db/queries/plan-version';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 
 type Item = {
@@ -213,5 +215,113 @@ describe('shopping list', () => {
         })
       ).status,
     ).toBe(400);
+  });
+});
+
+describe('checks are versioned writes to the plan', () => {
+  const versionOf = (res: Response) => Number(/^"(\d+)"$/.exec(res.headers.get('etag') ?? '')?.[1]);
+  const check = (ndb: string, checked: boolean, ifMatch?: string) => {
+    const request = jsonRequest('/', 'PATCH', { checked });
+    if (ifMatch !== undefined) request.headers.set('if-match', ifMatch);
+    return checkItem(request, { params: Promise.resolve({ id: String(planId), ndb }) });
+  };
+  const listResponse = () =>
+    shoppingList(new Request(`http://localhost/api/plans/${planId}/shopping-list`), pctx(planId));
+
+  it('sends the plan version as the ETag of the list, and moves it on with each check', async () => {
+    const res = await listResponse();
+    const version = versionOf(res);
+    expect(version).toBe(await planVersion(getDb(), planId));
+    const item = ((await res.json()) as List).items.find((i) => !i.checked)!;
+
+    const matched = await check(item.ndb, true, `"${version}"`);
+    expect(matched.status).toBe(200);
+    expect(versionOf(matched)).toBe(version + 1);
+    expect(((await matched.json()) as Item).checked).toBe(true);
+
+    // No If-Match: the check applies to the latest version and still moves it on.
+    const unconditional = await check(item.ndb, false);
+    expect(unconditional.status).toBe(200);
+    expect(versionOf(unconditional)).toBe(version + 2);
+    expect(versionOf(await listResponse())).toBe(version + 2);
+  });
+
+  it('refuses a check made against an older version with 412, changing nothing', async () => {
+    const before = await list(planId);
+    const item = before.items.find((i) => !i.checked)!;
+    const current = (await planVersion(getDb(), planId))!;
+    const res = await check(item.ndb, true, `"${current - 1}"`);
+    expect(res.status).toBe(412);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'precondition_failed',
+        message: expect.stringContaining(`version ${current}`),
+        details: { currentVersion: current },
+      },
+    });
+    expect(await planVersion(getDb(), planId)).toBe(current);
+    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(false);
+    // a weak tag never matches (strong comparison); a list of tags matches any of them
+    expect((await check(item.ndb, true, `W/"${current}"`)).status).toBe(412);
+    expect((await check(item.ndb, true, `"${current - 1}", "${current}"`)).status).toBe(200);
+    expect(await planVersion(getDb(), planId)).toBe(current + 1);
+  });
+
+  it('answers 404 for an unknown line of the current version, 412 when If-Match is stale', async () => {
+    const current = (await planVersion(getDb(), planId))!;
+    expect((await check('99999', true, `"${current}"`)).status).toBe(404);
+    expect((await check('99999', true, `"${current - 1}"`)).status).toBe(412);
+    expect(await planVersion(getDb(), planId)).toBe(current);
+  });
+
+  /** Makes another writer claim the plan's version just before the next transaction starts. */
+  function raceOnce() {
+    const db = getDb();
+    const original = db.transaction.bind(db);
+    const spy = vi.spyOn(db, 'transaction').mockImplementation(async (fn) => {
+      spy.mockRestore();
+      await original((tx) => claimPlanVersion(tx, planId, null));
+      return original(fn);
+    });
+  }
+
+  it('retries a check whose version another write claimed first, on the list as it then is', async () => {
+    const db = getDb();
+    const item = (await list(planId)).items.find((i) => !i.checked)!;
+    const read = (await planVersion(db, planId))!;
+    raceOnce();
+    const res = await check(item.ndb, true);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe(`"${read + 2}"`);
+    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(true);
+
+    // The same race with If-Match naming the version read: 412 on the retry, nothing written.
+    const next = (await list(planId)).items.find((i) => !i.checked)!;
+    raceOnce();
+    const refused = await check(next.ndb, true, `"${read + 2}"`);
+    expect(refused.status).toBe(412);
+    expect(((await refused.json()) as { error: { details: unknown } }).error.details).toEqual({
+      currentVersion: read + 3,
+    });
+    expect(await planVersion(db, planId)).toBe(read + 3);
+    expect((await list(planId)).items.find((i) => i.ndb === next.ndb)?.checked).toBe(false);
+  });
+
+  it('gives up with 409 when every try loses the version, writing nothing', async () => {
+    const db = getDb();
+    const item = (await list(planId)).items.find((i) => !i.checked)!;
+    const original = db.transaction.bind(db);
+    let tries = 0;
+    const spy = vi.spyOn(db, 'transaction').mockImplementation(async (fn) => {
+      tries++;
+      await original((tx) => claimPlanVersion(tx, planId, null));
+      return original(fn);
+    });
+    const res = await check(item.ndb, true);
+    spy.mockRestore();
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('plan_busy');
+    expect(tries).toBe(5);
+    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(false);
   });
 });

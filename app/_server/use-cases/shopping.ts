@@ -1,0 +1,88 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { loadPlanOr404 } from '@/db/queries/plan-service';
+import { claimPlanVersion, planVersion } from '@/db/queries/plan-version';
+import { toWeekPlan } from '@/db/queries/plans';
+import {
+  AISLE_IDS,
+  buildPlanShoppingList,
+  type ShoppingListView,
+  setItemChecked,
+} from '@/db/queries/shopping';
+import { AppError } from '@/lib/http/app-error';
+import { type IfMatch, matchesVersion } from '@/lib/http/preconditions';
+import type { ShoppingListItem, UnitSystem } from '@/lib/shopping/types';
+
+async function versionOr404(db: Db, planId: number): Promise<number> {
+  const version = await planVersion(db, planId);
+  if (version === null) throw AppError.notFound('Plan', String(planId));
+  return version;
+}
+
+function stale(planId: number, currentVersion: number): AppError {
+  return AppError.preconditionFailed(
+    `Plan ${planId} has changed since you loaded it (it is now at version ${currentVersion}); reload it and try again.`,
+    { currentVersion },
+  );
+}
+
+/**
+ * A plan's shopping list and the plan version it shows. The version is read first, so a change
+ * landing in between makes it older than the list, never newer: a write sent against it is
+ * refused rather than applied to a list the user never saw.
+ */
+export async function shoppingListFor(
+  db: Db,
+  planId: number,
+  units: UnitSystem,
+  aisles?: string[],
+): Promise<{ list: ShoppingListView; version: number }> {
+  const unknown = aisles?.filter((a) => !AISLE_IDS.includes(a)) ?? [];
+  if (unknown.length > 0) {
+    throw AppError.invalid(
+      'aisles',
+      `unknown aisle ${unknown.join(', ')}; expected: ${AISLE_IDS.join(', ')}`,
+    );
+  }
+  const version = await versionOr404(db, planId);
+  const view = await loadPlanOr404(db, planId);
+  const list = await buildPlanShoppingList(db, view, toWeekPlan(view), units, aisles);
+  return { list, version };
+}
+
+/** Tries of a check that keeps losing the plan's version to other writes, before a 409. */
+const ATTEMPTS = 5;
+
+/**
+ * Checks or un-checks one line. A check is a write to the plan, as the plan routes' writes
+ * are: with If-Match naming a version the plan no longer has, 412 and nothing is written;
+ * otherwise the check and the claim of the plan's next version are one transaction. When
+ * another write claimed the version read first, the list is read again and the check retried
+ * (If-Match is then checked against the new version).
+ */
+export async function checkShoppingItem(
+  db: Db,
+  planId: number,
+  ndb: string,
+  checked: boolean,
+  ifMatch: IfMatch,
+): Promise<{ item: ShoppingListItem; version: number }> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const { list, version: versionRead } = await shoppingListFor(db, planId, 'metric');
+    if (!matchesVersion(ifMatch, versionRead)) throw stale(planId, versionRead);
+    const item = list.items.find((i) => i.ndb === ndb);
+    if (!item) throw AppError.notFound('Shopping list item', ndb);
+    const version = await db.transaction(async (tx) => {
+      const claimed = await claimPlanVersion(tx, planId, versionRead);
+      // The grams of the line now: a later change to them un-checks the line.
+      if (claimed !== null) await setItemChecked(tx, planId, item.ndb, checked, item.grams);
+      return claimed;
+    });
+    if (version !== null) return { item: { ...item, checked, changed: false }, version };
+  }
+  throw AppError.conflict(
+    'plan_busy',
+    `Plan ${planId} kept changing while this check was being saved; try again.`,
+    { planId },
+  );
+}
