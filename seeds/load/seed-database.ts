@@ -5,7 +5,13 @@ import { type FoodRows, foodRows } from './food-rows';
 import { type RecipeRows, recipeRows } from './recipe-rows';
 import { type ReferenceRow, referenceDataRows } from './reference-data';
 import { hashSeedData } from './source-files';
-import { chunks, insertChunked, replaceFromExcluded, replaceFtsRows } from './write';
+import {
+  chunks,
+  insertChunked,
+  replaceFromExcluded,
+  replaceFtsRows,
+  upsertClearingChildren,
+} from './write';
 
 export type SeedCounts = Record<string, number>;
 
@@ -26,14 +32,11 @@ export async function storedSeedHash(db: Db): Promise<string | null> {
 /** Upserts the foods and replaces their measures, tags, FODMAP serves and search rows. */
 async function writeFoods(tx: Db, rows: FoodRows): Promise<void> {
   const { foods, foodMeasures, foodTags, foodFodmapServes } = tx.t;
-  const set = replaceFromExcluded(foods, ['ndb']);
-  for (const chunk of chunks(rows.foods)) {
-    await tx.orm.insert(foods).values(chunk).onConflictDoUpdate({ target: foods.ndb, set });
-    const ndbs = chunk.map((f) => f.ndb);
-    await tx.orm.delete(foodMeasures).where(inArray(foodMeasures.ndb, ndbs));
-    await tx.orm.delete(foodTags).where(inArray(foodTags.ndb, ndbs));
-    await tx.orm.delete(foodFodmapServes).where(inArray(foodFodmapServes.ndb, ndbs));
-  }
+  await upsertClearingChildren(tx, foods, foods.ndb, rows.foods, (f) => f.ndb, [
+    foodMeasures.ndb,
+    foodTags.ndb,
+    foodFodmapServes.ndb,
+  ]);
   await insertChunked(tx, foodMeasures, rows.measures);
   await insertChunked(tx, foodTags, rows.tags);
   await insertChunked(tx, foodFodmapServes, rows.serves);
@@ -48,14 +51,11 @@ async function writeFoods(tx: Db, rows: FoodRows): Promise<void> {
 /** Upserts the recipes and replaces their ingredients, tags, compliance and search rows. */
 async function writeRecipes(tx: Db, rows: RecipeRows): Promise<void> {
   const { recipes, recipeIngredients, recipeTags, recipeCompliance } = tx.t;
-  const set = replaceFromExcluded(recipes, ['slug']);
-  for (const chunk of chunks(rows.recipes)) {
-    await tx.orm.insert(recipes).values(chunk).onConflictDoUpdate({ target: recipes.slug, set });
-    const slugs = chunk.map((r) => r.slug);
-    await tx.orm.delete(recipeIngredients).where(inArray(recipeIngredients.recipeSlug, slugs));
-    await tx.orm.delete(recipeTags).where(inArray(recipeTags.recipeSlug, slugs));
-    await tx.orm.delete(recipeCompliance).where(inArray(recipeCompliance.recipeSlug, slugs));
-  }
+  await upsertClearingChildren(tx, recipes, recipes.slug, rows.recipes, (r) => r.slug, [
+    recipeIngredients.recipeSlug,
+    recipeTags.recipeSlug,
+    recipeCompliance.recipeSlug,
+  ]);
   await insertChunked(tx, recipeIngredients, rows.ingredients);
   await insertChunked(tx, recipeTags, rows.tags);
   await insertChunked(tx, recipeCompliance, rows.compliance);

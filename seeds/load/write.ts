@@ -1,5 +1,5 @@
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 
 /** Rows per INSERT: well inside both engines' limits on bound parameters. */
@@ -15,7 +15,7 @@ export function chunks<T>(items: readonly T[], size = CHUNK_ROWS): T[][] {
 export async function insertChunked<T extends SQLiteTable>(
   tx: Db,
   table: T,
-  rows: SQLiteInsertValue<T>[],
+  rows: T['$inferInsert'][],
 ): Promise<void> {
   for (const chunk of chunks(rows)) await tx.orm.insert(table).values(chunk);
 }
@@ -33,6 +33,27 @@ export function replaceFromExcluded(
       .filter(([, column]) => !key.includes(column.name))
       .map(([name, column]) => [name, sql`excluded.${sql.identifier(column.name)}`]),
   );
+}
+
+/**
+ * Upserts `rows` on their primary key `key`, rewriting every other column, and deletes the rows
+ * that reference them through `children` (foreign-key columns), a chunk at a time, so the
+ * caller can insert the children afresh.
+ */
+export async function upsertClearingChildren<T extends SQLiteTable>(
+  tx: Db,
+  table: T,
+  key: SQLiteColumn,
+  rows: T['$inferInsert'][],
+  keyOf: (row: T['$inferInsert']) => string,
+  children: readonly SQLiteColumn[],
+): Promise<void> {
+  const set = replaceFromExcluded(table, [key.name]);
+  for (const chunk of chunks(rows)) {
+    await tx.orm.insert(table).values(chunk).onConflictDoUpdate({ target: key, set });
+    const keys = chunk.map(keyOf);
+    for (const child of children) await tx.orm.delete(child.table).where(inArray(child, keys));
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, dbConfigFromEnv, openDb } from '@/db/client';
 import { seedDatabase } from '@/seeds/load/seed-database';
 import { readRecipeFiles } from '@/seeds/load/source-files';
@@ -21,58 +21,71 @@ async function recipeCount(db: Db): Promise<number> {
   return Number(row?.n);
 }
 
+/** A derived food an older derived-foods.json listed and the current one does not. */
+function formerDerivedFood(ndb: string) {
+  return {
+    ndb,
+    name: 'Old',
+    groupCode: '0100',
+    groupName: 'Dairy',
+    longDesc: 'Old',
+    shortDesc: 'OLD',
+    commonNames: '',
+    manufacturer: '',
+    sciName: '',
+    nutrients: {},
+    inflammationClass: 'neutral',
+    inflammationRationale: 'x',
+    inflammationEvidence: 'weak',
+    inflammationSource: 'x',
+    derivedFrom: '01077',
+    derivation: 'An older derivation that was removed from the file.',
+  };
+}
+
 describe('seeding derived foods', () => {
-  it('stores parent and derivation, and drops a derived food that left the file', async () => {
+  // One database for the file: each test leaves it seeded.
+  let db: Db;
+  beforeAll(async () => {
     await useFreshDatabase();
-    const db = openDb(dbConfigFromEnv());
+    db = openDb(dbConfigFromEnv());
+  });
+  afterAll(() => db.close());
+
+  it('stores parent and derivation, and drops a derived food that left the file unless a pantry names it', async () => {
     expect((await derivation(db, '99006'))?.derivedFrom).toBe('08120');
     expect((await derivation(db, '99006'))?.derivation).toMatch(/20 ppm/);
     expect(await derivation(db, '08120')).toEqual({ derivedFrom: null, derivation: null });
 
-    // a derived food from an older seed file, no longer listed
+    // derived foods from an older seed file, no longer listed; a saved pantry names one
     await db.transaction(async (tx) => {
-      await tx.orm.insert(tx.t.foods).values({
-        ndb: '99049',
-        name: 'Old',
-        groupCode: '0100',
-        groupName: 'Dairy',
-        longDesc: 'Old',
-        shortDesc: 'OLD',
-        commonNames: '',
-        manufacturer: '',
-        sciName: '',
-        nutrients: {},
-        inflammationClass: 'neutral',
-        inflammationRationale: 'x',
-        inflammationEvidence: 'weak',
-        inflammationSource: 'x',
-        derivedFrom: '01077',
-        derivation: 'An older derivation that was removed from the file.',
-      });
+      const { foods, profiles, profilePantry } = tx.t;
+      await tx.orm.insert(foods).values([formerDerivedFood('99048'), formerDerivedFood('99049')]);
+      const [profile] = await tx.orm
+        .insert(profiles)
+        .values({ name: 'pantry', data: {}, createdAt: 'now', updatedAt: 'now' })
+        .returning({ id: profiles.id });
+      if (!profile) throw new Error('no profile');
+      await tx.orm
+        .insert(profilePantry)
+        .values({ profileId: profile.id, ndb: '99048', inPantry: true });
     });
     await seedDatabase(db);
     expect(await derivation(db, '99049')).toBeUndefined();
+    expect((await derivation(db, '99048'))?.derivedFrom).toBe('01077');
     expect((await derivation(db, '99006'))?.derivedFrom).toBe('08120');
-    await db.close();
   });
-});
 
-describe("seeding foods made by Villi's recipes", () => {
-  it('fails, before writing anything, when a recipe-made food names a recipe not in the catalog', async () => {
-    await useFreshDatabase();
-    const db = openDb(dbConfigFromEnv());
+  it('fails, before writing anything, when a food made by a recipe names a recipe not in the catalog', async () => {
     const before = await recipeCount(db);
     const withoutStock = readRecipeFiles().filter((f) => f.file !== 'vegetable-stock.json');
     await expect(seedDatabase(db, { recipeFiles: withoutStock })).rejects.toThrow(
       /seeds\/derived-foods\.json: food 99012 is made by the recipe "vegetable-stock", which is not in the catalog/,
     );
     expect(await recipeCount(db)).toBe(before);
-    await db.close();
   });
 
   it('stores the recipe-made tags, not the shop-bought ones, and the recipes using them comply', async () => {
-    await useFreshDatabase();
-    const db = openDb(dbConfigFromEnv());
     const { foods, foodTags, recipeCompliance, recipeIngredients } = db.t;
     const tags = (ndb: string) =>
       db.orm
@@ -132,6 +145,5 @@ describe("seeding foods made by Villi's recipes", () => {
         ),
       );
     expect(note?.shopNote).toMatch(/^Villi's bone broth \(see recipe\)/);
-    await db.close();
   });
 });

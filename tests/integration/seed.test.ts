@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Db, dbConfigFromEnv, openDb } from '@/db/client';
 import { isSeeded, seedDatabase, storedSeedHash } from '@/seeds/load/seed-database';
-import { hashSeedData } from '@/seeds/load/source-files';
+import { hashSeedData, readRecipeFiles } from '@/seeds/load/source-files';
 import { readDerivedFoods } from '@/seeds/load-foods';
 import { useFreshDatabase } from '../support/db';
 
@@ -43,8 +43,11 @@ function first<T>(rows: T[]): T {
   return row;
 }
 
-/** A saved profile with a plan whose one meal uses a seeded recipe: user data a seed keeps. */
-async function saveUserData(db: Db): Promise<void> {
+/**
+ * A saved profile with a plan whose one meal uses a seeded recipe: user data a seed keeps.
+ * Returns the planned recipe's slug.
+ */
+async function saveUserData(db: Db): Promise<string> {
   const { profiles, plans, planMeals, recipes } = db.t;
   const recipe = first(await db.orm.select({ slug: recipes.slug }).from(recipes).limit(1));
   await db.transaction(async (tx) => {
@@ -78,15 +81,21 @@ async function saveUserData(db: Db): Promise<void> {
       explanation: {},
     });
   });
+  return recipe.slug;
 }
 
 describe('seeding', () => {
-  it('is idempotent: a second run changes no counts and keeps saved profiles and plans', async () => {
+  let db: Db;
+  beforeEach(async () => {
     await useFreshDatabase();
-    const db = openDb(dbConfigFromEnv());
+    db = openDb(dbConfigFromEnv());
+  });
+  afterEach(() => db.close());
+
+  it('is idempotent: a second run changes no counts and keeps saved profiles and plans', async () => {
     expect(await isSeeded(db)).toBe(true);
     expect(await storedSeedHash(db)).toBe(hashSeedData());
-    await saveUserData(db);
+    const plannedSlug = await saveUserData(db);
     const before = await counts(db);
     expect(before.reference_data).toBe(6);
 
@@ -95,9 +104,39 @@ describe('seeding', () => {
     expect(seeded.foods).toBe(7413 + readDerivedFoods().length);
     expect(await counts(db)).toEqual(before);
     expect(await count(db, 'profiles')).toBe(1);
-    expect(await count(db, 'plan_meals')).toBe(1);
-    expect(db.sqlite?.pragma('foreign_key_check')).toEqual([]);
-    expect(db.sqlite?.pragma('integrity_check', { simple: true })).toBe('ok');
-    await db.close();
+    const meals = await db.orm.select({ slug: db.t.planMeals.recipeSlug }).from(db.t.planMeals);
+    expect(meals).toEqual([{ slug: plannedSlug }]);
+    if (db.sqlite) {
+      expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    }
+  });
+
+  it('drops recipes that left seeds/, unless a saved plan still uses them', async () => {
+    const { recipes, recipeCompliance } = db.t;
+    const plannedSlug = await saveUserData(db);
+    const unused = readRecipeFiles().find(
+      (f) =>
+        f.file !== `${plannedSlug}.json` &&
+        !['vegetable-stock.json', 'chicken-bone-broth.json'].includes(f.file),
+    );
+    if (!unused) throw new Error('no recipe to drop');
+    const unusedSlug = unused.file.replace(/\.json$/, '');
+
+    const kept = readRecipeFiles().filter(
+      (f) => f.file !== `${plannedSlug}.json` && f.file !== unused.file,
+    );
+    const seeded = await seedDatabase(db, { recipeFiles: kept });
+
+    expect(seeded.recipes).toBe(kept.length);
+    const slugs = (await db.orm.select({ slug: recipes.slug }).from(recipes)).map((r) => r.slug);
+    expect(slugs).toContain(plannedSlug);
+    expect(slugs).not.toContain(unusedSlug);
+    expect(slugs).toHaveLength(kept.length + 1);
+    const compliance = await db.orm
+      .select({ slug: recipeCompliance.recipeSlug })
+      .from(recipeCompliance)
+      .where(eq(recipeCompliance.recipeSlug, unusedSlug));
+    expect(compliance).toEqual([]);
   });
 });
