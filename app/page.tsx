@@ -10,9 +10,9 @@ import { DEFAULT_PROFILE } from './profile/_lib/profile-values';
 export const dynamic = 'force-dynamic';
 
 /** A returning user lands on this week's plan; a new one gets the short onboarding. */
-export default function HomePage() {
+export default async function HomePage() {
   const db = getDb();
-  const returning = currentPlanPath(db);
+  const returning = await currentPlanPath(db);
   if (returning) redirect(returning);
   return (
     <>

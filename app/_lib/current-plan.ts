@@ -7,10 +7,10 @@ import { mondayOf } from './week';
  * Where a returning user belongs: this week's plan of the latest profile (else its latest plan,
  * else the profile page); null when there is no profile yet.
  */
-export function currentPlanPath(db: Db, suffix = ''): string | null {
-  const profile = listProfiles(db)[0];
+export async function currentPlanPath(db: Db, suffix = ''): Promise<string | null> {
+  const profile = (await listProfiles(db))[0];
   if (!profile) return null;
-  const plans = listPlans(db, profile.id);
+  const plans = await listPlans(db, profile.id);
   const plan = plans.find((p) => p.weekStart === mondayOf(new Date())) ?? plans[0];
   return plan ? `/plans/${plan.id}${suffix}` : `/profile?id=${profile.id}`;
 }

@@ -5,6 +5,6 @@ import { currentPlanPath } from '../_lib/current-plan';
 export const dynamic = 'force-dynamic';
 
 /** "Plan" in the navigation: this week's plan, or onboarding. */
-export default function PlansIndex() {
-  redirect(currentPlanPath(getDb()) ?? '/');
+export default async function PlansIndex() {
+  redirect((await currentPlanPath(getDb())) ?? '/');
 }

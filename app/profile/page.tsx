@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listFoodConcepts } from '@/db/queries/food-concepts';
 import { listPlans } from '@/db/queries/plans';
-import { dislikedFoodNames, getProfileById, listProfiles } from '@/db/queries/profiles';
+import { foodNamesByNdb, getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
 import { overridesOf } from '@/lib/nutrition/nutrient-targets';
 import { idParamSchema } from '@/lib/validation/ids';
@@ -37,8 +37,8 @@ export default async function ProfilePage({
 }) {
   const params = await searchParams;
   const db = getDb();
-  const protocols = toProtocolOptions(listProtocols(db));
-  const profiles = listProfiles(db);
+  const protocols = toProtocolOptions(await listProtocols(db));
+  const profiles = await listProfiles(db);
   const wantsNew = params.new !== undefined;
   // An id that is not a profile's (unknown, non-numeric, repeated) is a 404, not an empty form.
   const requested = params.id === undefined ? null : profileIdOf(params.id);
@@ -46,7 +46,7 @@ export default async function ProfilePage({
   const profile = wantsNew
     ? null
     : requested !== null
-      ? getProfileById(db, requested)
+      ? await getProfileById(db, requested)
       : (profiles[0] ?? null);
   if (requested !== null && !profile && !wantsNew) notFound();
 
@@ -63,8 +63,10 @@ export default async function ProfilePage({
     );
   }
 
-  const names = dislikedFoodNames(db, profile.dislikes);
-  const concepts = listFoodConcepts(db).filter((c) => profile.dislikedConcepts.includes(c.id));
+  const names = await foodNamesByNdb(db, profile.dislikes);
+  const concepts = (await listFoodConcepts(db)).filter((c) =>
+    profile.dislikedConcepts.includes(c.id),
+  );
   const initial: ProfileValues & { id: number } = {
     ...DEFAULT_PROFILE,
     ...profile,
@@ -76,7 +78,7 @@ export default async function ProfilePage({
     clinicianSupervised: profile.clinicianSupervised,
     nutrientTargets: overridesOf(profile.nutrientTargets),
   };
-  const plans = listPlans(db, profile.id);
+  const plans = await listPlans(db, profile.id);
 
   return (
     <>

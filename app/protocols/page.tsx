@@ -59,12 +59,12 @@ function ServingSizes() {
   );
 }
 
-export default function ProtocolsPage() {
+export default async function ProtocolsPage() {
   const protocols = listProtocols(getDb());
   const elimination = protocols.filter((p) => p.kind === 'protocol');
   const diets = protocols.filter((p) => p.kind === 'diet');
   // The weekly nutrition report of this week's plan; with no plan yet, onboarding makes one.
-  const plan = currentPlanPath(getDb(), '/nutrition');
+  const plan = await currentPlanPath(getDb(), '/nutrition');
   const reportHref = plan?.endsWith('/nutrition') ? plan : '/';
   // The foods each "what is in" line promises (NDB numbers; search terms stay text only).
   const names = foodNames(

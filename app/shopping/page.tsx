@@ -5,6 +5,6 @@ import { currentPlanPath } from '../_lib/current-plan';
 export const dynamic = 'force-dynamic';
 
 /** "Shopping list" in the navigation: the list of this week's plan, or onboarding. */
-export default function ShoppingIndex() {
-  redirect(currentPlanPath(getDb(), '/shopping') ?? '/');
+export default async function ShoppingIndex() {
+  redirect((await currentPlanPath(getDb(), '/shopping')) ?? '/');
 }

@@ -33,22 +33,22 @@ export function shoppingListFile(list: ShoppingListView, format: 'csv' | 'md' | 
 }
 
 /** The week as a calendar, Markdown or JSON download. */
-export function planFile(
+export async function planFile(
   db: Db,
   view: PlanView,
   format: 'ics' | 'md' | 'json',
   baseUrl: string,
   generatedAt: string,
-): Response {
+): Promise<Response> {
   const week = toWeekPlan(view);
   const plan = toShoppingPlan(view.id, view.profileId, week);
-  const recipes = loadShoppingRecipes(
+  const recipes = await loadShoppingRecipes(
     db,
     week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
   let body: string;
   if (format === 'ics') {
-    const profile = getProfileById(db, view.profileId);
+    const profile = await getProfileById(db, view.profileId);
     body = planToIcs({
       plan,
       recipes,
@@ -61,12 +61,12 @@ export function planFile(
     body = planToMarkdown({
       plan,
       recipes,
-      foods: loadRecipeFoods(db, recipes),
+      foods: await loadRecipeFoods(db, recipes),
       baseUrl,
-      nutrition: nutritionReportFor(db, view.id).report,
+      nutrition: (await nutritionReportFor(db, view.id)).report,
     });
   } else {
-    body = planToJson(plan, recipes, nutritionReportFor(db, view.id).report);
+    body = planToJson(plan, recipes, (await nutritionReportFor(db, view.id)).report);
   }
   return new Response(body, { headers: exportHeaders('plan', view.weekStart, format) });
 }

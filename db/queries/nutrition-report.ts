@@ -91,18 +91,18 @@ export type NutritionReportView = {
  * suggestion candidates the catalog recipes that follow every rule of the profile's restriction
  * (`suggestions: false` skips that search, e.g. for the plan page's one-line summary).
  */
-export function nutritionReportFor(
+export async function nutritionReportFor(
   db: Db,
   planId: number,
   options: { suggestions?: boolean } = {},
-): NutritionReportView {
-  const plan = loadPlanOr404(db, planId);
-  const profile = getProfileById(db, plan.profileId);
+): Promise<NutritionReportView> {
+  const plan = await loadPlanOr404(db, planId);
+  const profile = await getProfileById(db, plan.profileId);
   const recipes = loadRecipeNutrition(db);
   let candidates: SuggestionCandidate[] = [];
   let canSwap: ((mealId: string, recipeSlug: string) => boolean) | undefined;
   if (profile && options.suggestions !== false) {
-    const input = plannerInputFor(db, profile, plan.weekStart);
+    const input = await plannerInputFor(db, profile, plan.weekStart);
     const week = toWeekPlan(plan, profile.householdSize);
     // A dry run of the plan's own swap: a suggestion is only offered where the swap would work.
     canSwap = (mealId, recipeSlug) => applySwap(input, week, mealId, recipeSlug).ok;

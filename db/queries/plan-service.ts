@@ -1,4 +1,9 @@
 import 'server-only';
+import {
+  loadProfileOr404,
+  restrictionForProfile,
+  updateProfile,
+} from '../../app/_server/use-cases/profiles';
 import { AppError } from '../../lib/http/app-error';
 import { addDays } from '../../lib/planner/dates';
 import { generatePlan, regeneratePlan } from '../../lib/planner/generate-plan';
@@ -33,7 +38,7 @@ import {
   savePlan,
   toWeekPlan,
 } from './plans';
-import { getProfileById, type Profile, restrictionForProfile, updateProfile } from './profiles';
+import type { Profile } from './profiles';
 import { needsOf, recordShoppingChanges } from './shopping';
 
 /**
@@ -41,7 +46,11 @@ import { needsOf, recordShoppingChanges } from './shopping';
  * exclusions, weekly micronutrient targets, energy shares) come from the profile's resolved
  * `nutrientTargets` (DRI defaults for the life stage, clinician overrides applied).
  */
-export function plannerInputFor(db: Db, profile: Profile, weekStart: string): PlannerInput {
+export async function plannerInputFor(
+  db: Db,
+  profile: Profile,
+  weekStart: string,
+): Promise<PlannerInput> {
   return {
     profile: {
       householdSize: profile.householdSize,
@@ -55,7 +64,7 @@ export function plannerInputFor(db: Db, profile: Profile, weekStart: string): Pl
       carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
       nutrition: plannerNutritionFrom(profile.nutrientTargets),
     },
-    restriction: restrictionForProfile(db, profile),
+    restriction: await restrictionForProfile(db, profile),
     recipes: loadPlannerRecipes(db),
     weekStart,
   };
@@ -73,13 +82,7 @@ function infeasible(diagnosis: Diagnosis): AppError {
   );
 }
 
-function loadProfileOr404(db: Db, id: number): Profile {
-  const profile = getProfileById(db, id);
-  if (!profile) throw AppError.notFound('Profile', String(id));
-  return profile;
-}
-
-export function loadPlanOr404(db: Db, id: number): PlanView {
+export async function loadPlanOr404(db: Db, id: number): Promise<PlanView> {
   const plan = getPlanById(db, id);
   if (!plan) throw AppError.notFound('Plan', String(id));
   return plan;
@@ -91,15 +94,15 @@ export function loadPlanOr404(db: Db, id: number): PlanView {
  * checks are deleted and the new one saved in one transaction. Nothing is deleted when no new
  * week can be planned.
  */
-export function createPlanFor(
+export async function createPlanFor(
   db: Db,
   profileId: number,
   weekStart: string,
   seed: number,
   now: string,
   replace = false,
-): PlanView {
-  const profile = loadProfileOr404(db, profileId);
+): Promise<PlanView> {
+  const profile = await loadProfileOr404(db, profileId);
   const existing = planIdsForWeek(db, profile.id, weekStart);
   if (existing.length > 0 && !replace) {
     throw AppError.conflict(
@@ -108,7 +111,7 @@ export function createPlanFor(
       { existingPlanId: existing[0], weekStart },
     );
   }
-  const input = plannerInputFor(db, profile, weekStart);
+  const input = await plannerInputFor(db, profile, weekStart);
   const result = generatePlan(input, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);
   const id = replacePlans(db, existing, () =>
@@ -117,10 +120,10 @@ export function createPlanFor(
   return loadPlanOr404(db, id);
 }
 
-function contextOf(db: Db, planId: number) {
-  const view = loadPlanOr404(db, planId);
-  const profile = loadProfileOr404(db, view.profileId);
-  const input = plannerInputFor(db, profile, view.weekStart);
+async function contextOf(db: Db, planId: number) {
+  const view = await loadPlanOr404(db, planId);
+  const profile = await loadProfileOr404(db, view.profileId);
+  const input = await plannerInputFor(db, profile, view.weekStart);
   return { view, input, plan: toWeekPlan(view, profile.householdSize) };
 }
 
@@ -134,14 +137,14 @@ function requireMeal(view: PlanView, mealId: string): void {
  * The meal's alternatives, ranked, narrowed by `filter`, the first `limit`; when none is left,
  * `blockedBy` names the limits that keep the others out.
  */
-export function alternativesFor(
+export async function alternativesFor(
   db: Db,
   planId: number,
   mealId: string,
   filter: AlternativeFilter = {},
   limit = 10,
 ) {
-  const { view, input, plan } = contextOf(db, planId);
+  const { view, input, plan } = await contextOf(db, planId);
   requireMeal(view, mealId);
   const report = alternativesReport(input, plan, mealId, filter);
   const day = view.days.find((d) => d.meals.some((m) => m.id === mealId))!;
@@ -169,14 +172,14 @@ export function alternativesFor(
   };
 }
 
-export function swapMeal(
+export async function swapMeal(
   db: Db,
   planId: number,
   mealId: string,
   recipeSlug: string,
   now: string,
-): PlanView {
-  const { view, input, plan } = contextOf(db, planId);
+): Promise<PlanView> {
+  const { view, input, plan } = await contextOf(db, planId);
   requireMeal(view, mealId);
   const result = applySwap(input, plan, mealId, recipeSlug);
   if (!result.ok) {
@@ -188,7 +191,7 @@ export function swapMeal(
       result.violations ? { violations: result.violations } : undefined,
     );
   }
-  saveChangedPlan(
+  await saveChangedPlan(
     db,
     view,
     input.profile.householdSize,
@@ -200,7 +203,7 @@ export function swapMeal(
 }
 
 /** Saves a changed plan and marks the shopping lines it changed, in one transaction. */
-function saveChangedPlan(
+async function saveChangedPlan(
   db: Db,
   view: PlanView,
   householdSize: number,
@@ -208,38 +211,38 @@ function saveChangedPlan(
   score: PlanScore,
   now: string,
   seed?: number,
-): void {
+): Promise<void> {
   // Compared with the plan as it was stored, which is what the user's list showed.
-  const oldNeeds = needsOf(db, view.id, view.profileId, toWeekPlan(view));
-  const newNeeds = needsOf(db, view.id, view.profileId, after);
-  db.$client.transaction(() => {
-    replacePlanMeals(db, view.id, householdSize, after, score, now, seed);
-    recordShoppingChanges(db, view.id, oldNeeds, newNeeds);
-  })();
+  const oldNeeds = await needsOf(db, view.id, view.profileId, toWeekPlan(view));
+  const newNeeds = await needsOf(db, view.id, view.profileId, after);
+  // Two transactions until replacePlanMeals writes through Db.transaction: the raw handle
+  // cannot write while the serialized writer holds the database.
+  replacePlanMeals(db, view.id, householdSize, after, score, now, seed);
+  await recordShoppingChanges(db, view.id, oldNeeds, newNeeds);
 }
 
-export function lockMeal(
+export async function lockMeal(
   db: Db,
   planId: number,
   mealId: string,
   locked: boolean,
   now: string,
-): PlanView {
-  const { view, input, plan } = contextOf(db, planId);
+): Promise<PlanView> {
+  const { view, input, plan } = await contextOf(db, planId);
   requireMeal(view, mealId);
   const next = setLocked(plan, mealId, locked);
   replacePlanMeals(db, planId, input.profile.householdSize, next, scorePlan(input, next), now);
   return loadPlanOr404(db, planId);
 }
 
-export function regenerateMeals(
+export async function regenerateMeals(
   db: Db,
   planId: number,
   scope: RegenerateScope,
   seed: number,
   now: string,
-): PlanView {
-  const { view, input, plan } = contextOf(db, planId);
+): Promise<PlanView> {
+  const { view, input, plan } = await contextOf(db, planId);
   if (scope.scope === 'day' && !view.days.some((d) => d.date === scope.date)) {
     throw AppError.invalid(
       'date',
@@ -248,7 +251,15 @@ export function regenerateMeals(
   }
   const result = regeneratePlan(input, plan, scope, createRng(seed));
   if (!result.ok) throw infeasible(result.diagnosis);
-  saveChangedPlan(db, view, input.profile.householdSize, result.plan, result.score, now, seed);
+  await saveChangedPlan(
+    db,
+    view,
+    input.profile.householdSize,
+    result.plan,
+    result.score,
+    now,
+    seed,
+  );
   return loadPlanOr404(db, planId);
 }
 
@@ -258,25 +269,25 @@ export function regenerateMeals(
  * portions per person, servings and shopping for the new household). Plans of past weeks keep
  * the household they were made for. One transaction. `today` is the local date, YYYY-MM-DD.
  */
-export function updateProfileAndPlans(
+export async function updateProfileAndPlans(
   db: Db,
   id: number,
   patch: ProfilePatch,
   now: string,
   today: string,
-): Profile | null {
-  return db.$client.transaction(() => {
-    const profile = updateProfile(db, id, patch, now);
-    if (!profile) return null;
-    for (const { id: planId, weekStart } of listPlans(db, profile.id)) {
-      if (addDays(weekStart, 6) < today) continue;
-      const view = loadPlanOr404(db, planId);
-      if (view.householdSize === profile.householdSize) continue;
-      const after = rescalePlan(toWeekPlan(view), view.householdSize, profile.householdSize);
-      // Per person nothing changed, so the stored score still holds.
-      const score = view.score ?? scorePlan(plannerInputFor(db, profile, view.weekStart), after);
-      saveChangedPlan(db, view, profile.householdSize, after, score, now);
-    }
-    return profile;
-  })();
+): Promise<Profile | null> {
+  // Not yet one transaction: the plan writes still go through the raw handle (see saveChangedPlan).
+  const profile = await updateProfile(db, id, patch, now);
+  if (!profile) return null;
+  for (const { id: planId, weekStart } of listPlans(db, profile.id)) {
+    if (addDays(weekStart, 6) < today) continue;
+    const view = await loadPlanOr404(db, planId);
+    if (view.householdSize === profile.householdSize) continue;
+    const after = rescalePlan(toWeekPlan(view), view.householdSize, profile.householdSize);
+    // Per person nothing changed, so the stored score still holds.
+    const score =
+      view.score ?? scorePlan(await plannerInputFor(db, profile, view.weekStart), after);
+    await saveChangedPlan(db, view, profile.householdSize, after, score, now);
+  }
+  return profile;
 }

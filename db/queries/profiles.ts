@@ -1,19 +1,10 @@
 import 'server-only';
-import { conceptLabel } from '../../lib/foods/concepts';
-import { AppError } from '../../lib/http/app-error';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { NutrientTargets } from '../../lib/nutrition/nutrient-model';
 import { computeTargets, type NutritionTargets } from '../../lib/nutrition/targets';
-import {
-  type ProfileInput,
-  type ProfilePatch,
-  profileCreateSchema,
-} from '../../lib/profiles/schema';
-import { buildRestriction } from '../../lib/protocols/build-restriction';
-import type { Restriction } from '../../lib/restrictions/types';
-import type { Db } from '../client';
+import { type ProfileInput, storedProfileSchema } from '../../lib/profiles/schema';
+import type { Db, Tables } from '../client';
 import { resolveNutrientTargets } from './dri';
-import { conceptById, FOOD_CONCEPTS, foodsByConcept } from './food-concepts';
-import { listProtocols } from './protocols';
 
 /**
  * A stored profile as the API returns it: the body fields, today's `targets` (energy, protein,
@@ -28,30 +19,18 @@ export type Profile = Omit<ProfileInput, 'nutrientTargets'> & {
   updatedAt: string;
 };
 
-type ProfileRow = {
-  id: number;
-  name: string;
-  data: string;
-  created_at: string;
-  updated_at: string;
-};
+type ProfileRow = Tables['profiles']['$inferSelect'];
 
-/** The stored body; rows written before a field existed get its default. */
+/** The stored body, parsed: a row written before a field existed gets today's default. */
 function storedInput(row: ProfileRow): ProfileInput {
-  const data = JSON.parse(row.data) as ProfileInput;
-  return {
-    ...data,
-    body: data.body
-      ? {
-          ...data.body,
-          pregnant: data.body.pregnant ?? false,
-          lactating: data.body.lactating ?? false,
-        }
-      : null,
-    dislikedConcepts: data.dislikedConcepts ?? [],
-    clinicianSupervised: data.clinicianSupervised ?? false,
-    nutrientTargets: data.nutrientTargets ?? {},
-  };
+  const parsed = storedProfileSchema.safeParse(row.data);
+  // Every row was validated on write; one that no longer parses is damaged data, not a request error.
+  if (!parsed.success) {
+    throw new Error(`profile ${row.id} holds data that does not parse: ${parsed.error.message}`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
 }
 
 function toProfile(row: ProfileRow): Profile {
@@ -67,112 +46,94 @@ function toProfile(row: ProfileRow): Profile {
       lactating: data.body?.lactating ?? false,
       overrides: data.nutrientTargets,
     }),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
-function getRow(db: Db, id: number): ProfileRow | undefined {
-  return db.$client.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as
-    | ProfileRow
-    | undefined;
+async function getRow(db: Db, id: number): Promise<ProfileRow | null> {
+  const rows = await db.orm.select().from(db.t.profiles).where(eq(db.t.profiles.id, id)).limit(1);
+  return rows[0] ?? null;
 }
 
-/**
- * The profile's restriction; also checks what the schema cannot (ids against the seeded
- * protocols, dislikes against the foods): a 400 names the unknown field.
- */
-export function restrictionForProfile(
-  db: Db,
-  profile: Pick<
-    ProfileInput,
-    'dislikes' | 'dislikedConcepts' | 'protocol' | 'phase' | 'diet' | 'allergens' | 'avoid'
-  >,
-): Restriction {
-  const names = dislikedFoodNames(db, profile.dislikes);
-  const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
-  if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
-  const unknown = profile.dislikedConcepts.filter((id) => !conceptById(id));
-  if (unknown.length > 0) {
-    throw AppError.invalid(
-      'dislikedConcepts',
-      `unknown food concept ${unknown.map((id) => `"${id}"`).join(', ')}; choose one of: ${FOOD_CONCEPTS.map((c) => c.id).join(', ')}`,
-    );
-  }
-  const conceptFoods = foodsByConcept(db);
-  const result = buildRestriction({
-    protocols: listProtocols(db),
-    protocolId: profile.protocol,
-    phaseId: profile.phase,
-    diet: profile.diet,
-    allergens: profile.allergens,
-    avoid: profile.avoid,
-    dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
-    dislikedConcepts: profile.dislikedConcepts.map((id) => ({
-      label: conceptLabel(conceptById(id)!),
-      ndbs: conceptFoods.get(id) ?? [],
-    })),
-  });
-  if (!result.ok) throw AppError.invalid(result.field, result.message);
-  return result.restriction;
-}
-
-/** Food names by NDB number, for the foods a profile dislikes. */
-export function dislikedFoodNames(db: Db, ndbs: string[]): Map<string, string> {
-  if (ndbs.length === 0) return new Map();
-  const rows = db.$client
-    .prepare(`SELECT ndb, name FROM foods WHERE ndb IN (${ndbs.map(() => '?').join(',')})`)
-    .all(...ndbs) as { ndb: string; name: string }[];
-  return new Map(rows.map((r) => [r.ndb, r.name]));
-}
-
-export function createProfile(db: Db, input: ProfileInput, now: string): Profile {
-  restrictionForProfile(db, input);
-  const row = db.$client
-    .prepare(
-      'INSERT INTO profiles (name, data, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING *',
-    )
-    .get(input.name, JSON.stringify(input), now, now) as ProfileRow;
-  return toProfile(row);
-}
-
-export function getProfileById(db: Db, id: number): Profile | null {
-  const row = getRow(db, id);
+export async function getProfileById(db: Db, id: number): Promise<Profile | null> {
+  const row = await getRow(db, id);
   return row ? toProfile(row) : null;
 }
 
-export function listProfiles(db: Db): Profile[] {
-  const rows = db.$client
-    .prepare('SELECT * FROM profiles ORDER BY updated_at DESC, id DESC')
-    .all() as ProfileRow[];
+/** The body as stored (overrides only, no computed targets), for merging a patch onto it. */
+export async function getProfileInput(db: Db, id: number): Promise<ProfileInput | null> {
+  const row = await getRow(db, id);
+  return row ? storedInput(row) : null;
+}
+
+/** Every profile, most recently changed first. */
+export async function listProfiles(db: Db): Promise<Profile[]> {
+  const { profiles } = db.t;
+  const rows = await db.orm
+    .select()
+    .from(profiles)
+    .orderBy(desc(profiles.updatedAt), desc(profiles.id));
   return rows.map(toProfile);
 }
 
-/** Applies a patch on top of the stored profile and re-validates the whole result. */
-export function updateProfile(
+/** Food names by NDB number for the given foods; a number that is no food is absent. */
+export async function foodNamesByNdb(
   db: Db,
-  id: number,
-  patch: ProfilePatch,
-  now: string,
-): Profile | null {
-  const current = getRow(db, id);
-  if (!current) return null;
-  const stored = storedInput(current);
-  const merged = {
-    ...stored,
-    ...patch,
-    maxMinutes: { ...stored.maxMinutes, ...(patch.maxMinutes ?? {}) },
-    mealTimes: { ...stored.mealTimes, ...(patch.mealTimes ?? {}) },
-  };
-  const parsed = profileCreateSchema.safeParse(merged);
-  if (!parsed.success) throw AppError.badRequest(parsed.error, 'profile');
-  restrictionForProfile(db, parsed.data);
-  const row = db.$client
-    .prepare('UPDATE profiles SET name = ?, data = ?, updated_at = ? WHERE id = ? RETURNING *')
-    .get(parsed.data.name, JSON.stringify(parsed.data), now, id) as ProfileRow;
-  return toProfile(row);
+  ndbs: readonly string[],
+): Promise<Map<string, string>> {
+  if (ndbs.length === 0) return new Map();
+  const { foods } = db.t;
+  const rows = await db.orm
+    .select({ ndb: foods.ndb, name: foods.name })
+    .from(foods)
+    .where(inArray(foods.ndb, [...new Set(ndbs)]));
+  return new Map(rows.map((r) => [r.ndb, r.name]));
 }
 
-export function deleteProfile(db: Db, id: number): boolean {
-  return db.$client.prepare('DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
+/** Stores a validated profile body (the caller checked it against the catalog). */
+export async function insertProfile(db: Db, input: ProfileInput, now: string): Promise<Profile> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.orm
+      .insert(tx.t.profiles)
+      .values({ name: input.name, data: input, createdAt: now, updatedAt: now })
+      .returning();
+    const row = rows[0];
+    if (!row) throw new Error('the profile insert returned no row');
+    return toProfile(row);
+  });
+}
+
+/** Replaces a profile's body; null when there is no such profile. */
+export async function replaceProfile(
+  db: Db,
+  id: number,
+  input: ProfileInput,
+  now: string,
+): Promise<Profile | null> {
+  return db.transaction(async (tx) => {
+    const { profiles } = tx.t;
+    const rows = await tx.orm
+      .update(profiles)
+      .set({ name: input.name, data: input, updatedAt: now })
+      .where(eq(profiles.id, id))
+      .returning();
+    return rows[0] ? toProfile(rows[0]) : null;
+  });
+}
+
+/**
+ * Deletes a profile; its plans (with their meals, shopping checks and changes) and pantry
+ * choices go with it by the foreign keys' cascade, in the same transaction. False when there
+ * was no such profile.
+ */
+export async function deleteProfile(db: Db, id: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const { profiles } = tx.t;
+    const rows = await tx.orm
+      .delete(profiles)
+      .where(eq(profiles.id, id))
+      .returning({ id: profiles.id });
+    return rows.length > 0;
+  });
 }

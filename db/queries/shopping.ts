@@ -1,4 +1,5 @@
 import 'server-only';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { WeekPlan } from '../../lib/planner/types';
 import { parseAisleRules } from '../../lib/shopping/aisles';
 import { buildShoppingList } from '../../lib/shopping/build-list';
@@ -11,6 +12,7 @@ import pantryJson from '../../seeds/pantry-defaults.json';
 import type { Db } from '../client';
 import { shoppingWords } from './food-words';
 import { groupBy } from './page';
+import { claimPlanVersion } from './plan-version';
 import type { PlanView } from './plans';
 
 const AISLE_RULES = parseAisleRules(aislesJson);
@@ -37,46 +39,52 @@ export function toShoppingPlan(planId: number, profileId: number, plan: WeekPlan
   };
 }
 
+// Bound parameters per statement stay well under both engines' limits.
+const CHUNK = 500;
+
+function chunks<T>(xs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
 /** Recipes of the given slugs with ingredients, as the shopping and export code needs them. */
-export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe> {
+export async function loadShoppingRecipes(
+  db: Db,
+  slugs: readonly string[],
+): Promise<Map<string, Recipe>> {
   const unique = [...new Set(slugs)];
   const out = new Map<string, Recipe>();
   if (unique.length === 0) return out;
-  const marks = unique.map(() => '?').join(',');
-  const rows = db.$client
-    .prepare(
-      `SELECT slug, name, servings, steps, prep_minutes, cook_minutes, description FROM recipes WHERE slug IN (${marks})`,
-    )
-    .all(...unique) as {
-    slug: string;
-    name: string;
-    servings: number;
-    steps: string;
-    prep_minutes: number;
-    cook_minutes: number;
-    description: string;
-  }[];
-  const ingredients = db.$client
-    .prepare(
-      `SELECT recipe_slug AS slug, ndb, grams, text, shop_note AS shopNote FROM recipe_ingredients WHERE recipe_slug IN (${marks}) ORDER BY recipe_slug, position`,
-    )
-    .all(...unique) as {
-    slug: string;
-    ndb: string;
-    grams: number;
-    text: string;
-    shopNote: string | null;
-  }[];
+  const { recipes, recipeIngredients: ri } = db.t;
+  const rows = await db.orm
+    .select({
+      slug: recipes.slug,
+      name: recipes.name,
+      servings: recipes.servings,
+      steps: recipes.steps,
+      prepMinutes: recipes.prepMinutes,
+      cookMinutes: recipes.cookMinutes,
+      description: recipes.description,
+    })
+    .from(recipes)
+    .where(inArray(recipes.slug, unique))
+    .orderBy(asc(recipes.slug));
+  const ingredients = await db.orm
+    .select({
+      slug: ri.recipeSlug,
+      ndb: ri.ndb,
+      grams: ri.grams,
+      text: ri.text,
+      shopNote: ri.shopNote,
+    })
+    .from(ri)
+    .where(inArray(ri.recipeSlug, unique))
+    .orderBy(asc(ri.recipeSlug), asc(ri.position));
   const bySlug = groupBy(ingredients, (i) => i.slug);
   for (const r of rows) {
     out.set(r.slug, {
-      slug: r.slug,
-      name: r.name,
-      servings: r.servings,
-      steps: JSON.parse(r.steps),
-      prepMinutes: r.prep_minutes,
-      cookMinutes: r.cook_minutes,
-      description: r.description,
+      ...r,
       ingredients: (bySlug.get(r.slug) ?? []).map(({ ndb, grams, text, shopNote }) => ({
         ndb,
         grams,
@@ -89,23 +97,26 @@ export function loadShoppingRecipes(db: Db, slugs: string[]): Map<string, Recipe
 }
 
 /** The USDA foods (with household measures) that the given recipes use. */
-export function loadRecipeFoods(db: Db, recipes: ReadonlyMap<string, Recipe>): Map<string, Food> {
+export async function loadRecipeFoods(
+  db: Db,
+  recipes: ReadonlyMap<string, Recipe>,
+): Promise<Map<string, Food>> {
   const ndbs = [...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb)))];
   const out = new Map<string, Food>();
   if (ndbs.length === 0) return out;
-  const marks = ndbs.map(() => '?').join(',');
-  const foods = db.$client
-    .prepare(
-      `SELECT ndb, long_desc AS name, group_code AS groupCode FROM foods WHERE ndb IN (${marks})`,
-    )
-    .all(...ndbs) as { ndb: string; name: string; groupCode: string }[];
-  const measures = db.$client
-    .prepare(
-      `SELECT ndb, seq, amount, label, grams FROM food_measures WHERE ndb IN (${marks}) ORDER BY ndb, seq`,
-    )
-    .all(...ndbs) as { ndb: string; seq: number; amount: number; label: string; grams: number }[];
+  const { foods, foodMeasures: fm } = db.t;
+  const rows = await db.orm
+    .select({ ndb: foods.ndb, name: foods.longDesc, groupCode: foods.groupCode })
+    .from(foods)
+    .where(inArray(foods.ndb, ndbs))
+    .orderBy(asc(foods.ndb));
+  const measures = await db.orm
+    .select({ ndb: fm.ndb, seq: fm.seq, amount: fm.amount, label: fm.label, grams: fm.grams })
+    .from(fm)
+    .where(inArray(fm.ndb, ndbs))
+    .orderBy(asc(fm.ndb), asc(fm.seq));
   const byNdb = groupBy(measures, (m) => m.ndb);
-  for (const f of foods) {
+  for (const f of rows) {
     const list = byNdb.get(f.ndb) ?? [];
     out.set(f.ndb, {
       ...f,
@@ -124,28 +135,41 @@ export type ShoppingListView = ShoppingList & {
   lastChange: { added: string[]; changed: string[]; removed: string[] };
 };
 
-export function buildPlanShoppingList(
+/** What the list remembers about a plan and its profile: checks, pantry choices, last changes. */
+async function listState(db: Db, planId: number, profileId: number) {
+  const { shoppingChecks: sc, profilePantry: pp, shoppingChanges: ch } = db.t;
+  const [checks, pantry, changes] = await Promise.all([
+    db.orm
+      .select({ ndb: sc.ndb, checked: sc.checked, grams: sc.gramsAtCheck })
+      .from(sc)
+      .where(eq(sc.planId, planId)),
+    db.orm
+      .select({ ndb: pp.ndb, inPantry: pp.inPantry })
+      .from(pp)
+      .where(eq(pp.profileId, profileId)),
+    db.orm
+      .select({ ndb: ch.ndb, kind: ch.kind })
+      .from(ch)
+      .where(eq(ch.planId, planId))
+      .orderBy(asc(ch.ndb)),
+  ]);
+  return { checks, pantry, changes };
+}
+
+export async function buildPlanShoppingList(
   db: Db,
   view: PlanView,
   plan: WeekPlan,
   units: UnitSystem,
   aisleOrder?: string[],
-): ShoppingListView {
+): Promise<ShoppingListView> {
   const shoppingPlan = toShoppingPlan(view.id, view.profileId, plan);
-  const recipes = loadShoppingRecipes(
+  const recipes = await loadShoppingRecipes(
     db,
     plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
-  const foods = loadRecipeFoods(db, recipes);
-  const checks = db.$client
-    .prepare('SELECT ndb, checked, grams_at_check AS grams FROM shopping_checks WHERE plan_id = ?')
-    .all(view.id) as { ndb: string; checked: number; grams: number }[];
-  const pantry = db.$client
-    .prepare('SELECT ndb, in_pantry AS inPantry FROM profile_pantry WHERE profile_id = ?')
-    .all(view.profileId) as { ndb: string; inPantry: number }[];
-  const changes = db.$client
-    .prepare('SELECT ndb, kind FROM shopping_changes WHERE plan_id = ? ORDER BY ndb')
-    .all(view.id) as { ndb: string; kind: 'added' | 'changed' | 'removed' }[];
+  const foods = await loadRecipeFoods(db, recipes);
+  const { checks, pantry, changes } = await listState(db, view.id, view.profileId);
   const list = buildShoppingList({
     plan: shoppingPlan,
     recipes,
@@ -153,11 +177,9 @@ export function buildPlanShoppingList(
     aisles: AISLE_RULES,
     pantry: {
       defaults: PANTRY_DEFAULTS,
-      explicit: new Map(pantry.map((p) => [p.ndb, p.inPantry === 1])),
+      explicit: new Map(pantry.map((p) => [p.ndb, p.inPantry])),
     },
-    checked: new Map(
-      checks.map((c) => [c.ndb, { checked: c.checked === 1, gramsAtCheck: c.grams }]),
-    ),
+    checked: new Map(checks.map((c) => [c.ndb, { checked: c.checked, gramsAtCheck: c.grams }])),
     units,
     aisleOrder,
   });
@@ -176,13 +198,13 @@ export function buildPlanShoppingList(
 }
 
 /** Grams and meals of each food a plan needs, for marking what a swap changed. */
-export function needsOf(
+export async function needsOf(
   db: Db,
   planId: number,
   profileId: number,
   plan: WeekPlan,
-): Map<string, NeedSummary> {
-  const recipes = loadShoppingRecipes(
+): Promise<Map<string, NeedSummary>> {
+  const recipes = await loadShoppingRecipes(
     db,
     plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
@@ -191,43 +213,68 @@ export function needsOf(
   );
 }
 
-/** Records which lines a plan change added, changed or removed (inside the caller's transaction). */
-export function recordShoppingChanges(
+/**
+ * Records which lines a plan change added, changed or removed, replacing the last change's
+ * marks, in one transaction (the caller's, when it passes one).
+ */
+export async function recordShoppingChanges(
   db: Db,
   planId: number,
   before: Map<string, NeedSummary>,
   after: Map<string, NeedSummary>,
-): void {
+): Promise<void> {
   const diff = diffShoppingNeeds(before, after);
-  db.$client.prepare('DELETE FROM shopping_changes WHERE plan_id = ?').run(planId);
-  const insert = db.$client.prepare(
-    'INSERT INTO shopping_changes (plan_id, ndb, kind) VALUES (?, ?, ?)',
+  const rows = (['added', 'changed', 'removed'] as const).flatMap((kind) =>
+    diff[kind].map((ndb) => ({ planId, ndb, kind })),
   );
-  for (const kind of ['added', 'changed', 'removed'] as const) {
-    for (const ndb of diff[kind]) insert.run(planId, ndb, kind);
-  }
+  await db.transaction(async (tx) => {
+    const { shoppingChanges } = tx.t;
+    await tx.orm.delete(shoppingChanges).where(eq(shoppingChanges.planId, planId));
+    for (const part of chunks(rows)) await tx.orm.insert(shoppingChanges).values(part);
+  });
 }
 
-export function setItemChecked(
+/**
+ * Checks or un-checks a line, remembering the grams it had then (a later change to them
+ * un-checks it), as a write to the plan: in the same transaction the plan's version moves on
+ * from `expectedVersion` (any version when null). Returns the new version, or null when the
+ * plan is gone or at another version, and then nothing is written.
+ */
+export async function setItemChecked(
   db: Db,
   planId: number,
   ndb: string,
   checked: boolean,
   grams: number,
-): void {
-  db.$client
-    .prepare(
-      `INSERT INTO shopping_checks (plan_id, ndb, checked, grams_at_check) VALUES (?, ?, ?, ?)
-       ON CONFLICT(plan_id, ndb) DO UPDATE SET checked = excluded.checked, grams_at_check = excluded.grams_at_check`,
-    )
-    .run(planId, ndb, checked ? 1 : 0, grams);
+  expectedVersion: number | null,
+): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const version = await claimPlanVersion(tx, planId, expectedVersion);
+    if (version === null) return null;
+    const { shoppingChecks: sc } = tx.t;
+    await tx.orm
+      .insert(sc)
+      .values({ planId, ndb, checked, gramsAtCheck: grams })
+      .onConflictDoUpdate({
+        target: [sc.planId, sc.ndb],
+        set: { checked, gramsAtCheck: grams },
+      });
+    return version;
+  });
 }
 
-export function setPantryChoice(db: Db, profileId: number, ndb: string, inPantry: boolean): void {
-  db.$client
-    .prepare(
-      `INSERT INTO profile_pantry (profile_id, ndb, in_pantry) VALUES (?, ?, ?)
-       ON CONFLICT(profile_id, ndb) DO UPDATE SET in_pantry = excluded.in_pantry`,
-    )
-    .run(profileId, ndb, inPantry ? 1 : 0);
+/** The profile's explicit pantry choice for a food; it beats the default pantry rules. */
+export async function setPantryChoice(
+  db: Db,
+  profileId: number,
+  ndb: string,
+  inPantry: boolean,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { profilePantry: pp } = tx.t;
+    await tx.orm
+      .insert(pp)
+      .values({ profileId, ndb, inPantry })
+      .onConflictDoUpdate({ target: [pp.profileId, pp.ndb], set: { inPantry } });
+  });
 }

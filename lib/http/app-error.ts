@@ -4,6 +4,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   unprocessable: 422,
   internal: 500,
 } as const;
@@ -81,6 +82,11 @@ export class AppError extends Error {
 
   static conflict(code: string, message: string, details?: unknown): AppError {
     return new AppError('conflict', code, message, undefined, details);
+  }
+
+  /** The request's If-Match names a version the resource no longer has; nothing was changed. */
+  static preconditionFailed(message: string, details?: unknown): AppError {
+    return new AppError('precondition_failed', 'precondition_failed', message, undefined, details);
   }
 
   static unprocessable(code: string, message: string, details?: unknown): AppError {

@@ -268,18 +268,29 @@ const OPERATIONS: Operation[] = [
     tag: 'shopping',
     pathParams: { id: 'plan id' },
     query: shoppingQuerySchema,
-    success: { status: 200, description: 'The list, or a file download' },
+    success: {
+      status: 200,
+      description:
+        'The list, or a file download; as JSON its ETag header is the plan version, "<version>"',
+    },
     errors: [400, 404],
   },
   {
     method: 'patch',
     path: '/api/plans/{id}/shopping-list/items/{ndb}',
-    summary: 'Check or uncheck a line',
+    summary:
+      'Check or uncheck a line: a write to the plan, conditional on If-Match: "<version>" when sent',
     tag: 'shopping',
     pathParams: { id: 'plan id', ndb: 'NDB number' },
     body: checkItemSchema,
-    success: { status: 200, description: 'The line' },
-    errors: [400, 404],
+    success: {
+      status: 200,
+      description: 'The line; the ETag header is the plan version the check made, "<version>"',
+    },
+    errors: [400, 404, 412],
+    errorText: {
+      412: 'If-Match names a version the plan no longer has; nothing changed (details: { currentVersion })',
+    },
   },
   {
     method: 'get',

@@ -184,6 +184,37 @@ const mealTimesWithDefaults = z
   .default({ ...DEFAULT_MEAL_TIMES });
 const mealTimesPatch = z.strictObject(mealTimeShape).partial();
 
+// Every body field with its default: what a profile is made of.
+const profileShape = {
+  name: fields.name,
+  householdSize: fields.householdSize.default(1),
+  protocol: fields.protocol.default('aip'),
+  phase: fields.phase.default('elimination'),
+  allergens: fields.allergens.default([]),
+  avoid: fields.avoid.default([]),
+  diet: fields.diet.default('omnivore'),
+  dislikes: fields.dislikes.default([]),
+  dislikedConcepts: fields.dislikedConcepts.default([]),
+  energyKcal: fields.energyKcal.nullable().default(null),
+  body: fields.body.nullable().default(null),
+  proteinG: fields.proteinG.nullable().default(null),
+  fiberG: fields.fiberG.nullable().default(null),
+  slots: fields.slots.default([...MEAL_TYPES]),
+  maxMinutes: maxMinutesWithDefaults,
+  leftovers: fields.leftovers.default(false),
+  carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
+  mealTimes: mealTimesWithDefaults,
+  clinicianSupervised: fields.clinicianSupervised.default(false),
+  nutrientTargets: fields.nutrientTargets.default({}),
+};
+
+/**
+ * A stored profile body as read back: fields added since the row was written get today's
+ * defaults and keys no longer known are dropped. The safety gates ran when it was written, so
+ * a gate tightened later never makes an existing profile unreadable (a PATCH re-checks them).
+ */
+export const storedProfileSchema = z.object(profileShape);
+
 /**
  * Body of POST /profiles. Only `name` is required. Unset targets (energyKcal, body, proteinG,
  * fiberG, carbsPerMealG) come out as null; computeTargets fills energy, protein and fibre.
@@ -192,36 +223,13 @@ const mealTimesPatch = z.strictObject(mealTimeShape).partial();
  * across fields after every field is valid. Protocol, phase and diet ids are checked against
  * the loaded protocols by buildRestriction.
  */
-export const profileCreateSchema = z
-  .strictObject({
-    name: fields.name,
-    householdSize: fields.householdSize.default(1),
-    protocol: fields.protocol.default('aip'),
-    phase: fields.phase.default('elimination'),
-    allergens: fields.allergens.default([]),
-    avoid: fields.avoid.default([]),
-    diet: fields.diet.default('omnivore'),
-    dislikes: fields.dislikes.default([]),
-    dislikedConcepts: fields.dislikedConcepts.default([]),
-    energyKcal: fields.energyKcal.nullable().default(null),
-    body: fields.body.nullable().default(null),
-    proteinG: fields.proteinG.nullable().default(null),
-    fiberG: fields.fiberG.nullable().default(null),
-    slots: fields.slots.default([...MEAL_TYPES]),
-    maxMinutes: maxMinutesWithDefaults,
-    leftovers: fields.leftovers.default(false),
-    carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
-    mealTimes: mealTimesWithDefaults,
-    clinicianSupervised: fields.clinicianSupervised.default(false),
-    nutrientTargets: fields.nutrientTargets.default({}),
-  })
-  .superRefine(
-    (p, ctx) => {
-      for (const issue of safetyIssues(p)) ctx.addIssue({ code: 'custom', ...issue });
-    },
-    // across fields only once every field is valid, so one mistake gives one message
-    { when: (payload) => payload.issues.length === 0 },
-  );
+export const profileCreateSchema = z.strictObject(profileShape).superRefine(
+  (p, ctx) => {
+    for (const issue of safetyIssues(p)) ctx.addIssue({ code: 'custom', ...issue });
+  },
+  // across fields only once every field is valid, so one mistake gives one message
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 /**
  * Body of PATCH /profiles/:id: any subset of the create fields, no defaults, at least one

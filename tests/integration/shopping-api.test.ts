@@ -11,6 +11,9 @@ import { POST as createPlan } from '@/app/api/plans/route';
 import { PUT as pantryIn, DELETE as pantryOut } from '@/app/api/profiles/[id]/pantry/[ndb]/route';
 import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
+import { getDb } from '@/db/client';
+import { planVersion } from '@/db/queries/plan-version';
+import { setItemChecked } from '@/db/queries/shopping';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 
 type Item = {
@@ -213,5 +216,70 @@ describe('shopping list', () => {
         })
       ).status,
     ).toBe(400);
+  });
+});
+
+describe('checks are versioned writes to the plan', () => {
+  const versionOf = (res: Response) => Number(/^"(\d+)"$/.exec(res.headers.get('etag') ?? '')?.[1]);
+  const check = (ndb: string, checked: boolean, ifMatch?: string) => {
+    const request = jsonRequest('/', 'PATCH', { checked });
+    if (ifMatch !== undefined) request.headers.set('if-match', ifMatch);
+    return checkItem(request, { params: Promise.resolve({ id: String(planId), ndb }) });
+  };
+  const listResponse = () =>
+    shoppingList(new Request(`http://localhost/api/plans/${planId}/shopping-list`), pctx(planId));
+
+  it('sends the plan version as the ETag of the list, and moves it on with each check', async () => {
+    const res = await listResponse();
+    const version = versionOf(res);
+    expect(version).toBe(await planVersion(getDb(), planId));
+    const item = ((await res.json()) as List).items.find((i) => !i.checked)!;
+
+    const matched = await check(item.ndb, true, `"${version}"`);
+    expect(matched.status).toBe(200);
+    expect(versionOf(matched)).toBe(version + 1);
+    expect(((await matched.json()) as Item).checked).toBe(true);
+
+    // No If-Match: the check applies to the latest version and still moves it on.
+    const unconditional = await check(item.ndb, false);
+    expect(unconditional.status).toBe(200);
+    expect(versionOf(unconditional)).toBe(version + 2);
+    expect(versionOf(await listResponse())).toBe(version + 2);
+  });
+
+  it('refuses a check made against an older version with 412, changing nothing', async () => {
+    const before = await list(planId);
+    const item = before.items.find((i) => !i.checked)!;
+    const current = (await planVersion(getDb(), planId))!;
+    const res = await check(item.ndb, true, `"${current - 1}"`);
+    expect(res.status).toBe(412);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'precondition_failed',
+        message: expect.stringContaining(`version ${current}`),
+        details: { currentVersion: current },
+      },
+    });
+    expect(await planVersion(getDb(), planId)).toBe(current);
+    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(false);
+    // a weak tag never matches (strong comparison); a list of tags matches any of them
+    expect((await check(item.ndb, true, `W/"${current}"`)).status).toBe(412);
+    expect((await check(item.ndb, true, `"${current - 1}", "${current}"`)).status).toBe(200);
+    expect(await planVersion(getDb(), planId)).toBe(current + 1);
+  });
+
+  it('answers 404 for an unknown line whatever If-Match says', async () => {
+    expect((await check('99999', true, '"1"')).status).toBe(404);
+  });
+
+  it('writes no check when another write moved the version after it was read', async () => {
+    const db = getDb();
+    const item = (await list(planId)).items.find((i) => !i.checked)!;
+    const read = (await planVersion(db, planId))!;
+    expect(await setItemChecked(db, planId, item.ndb, true, item.grams, read - 1)).toBeNull();
+    expect(await planVersion(db, planId)).toBe(read);
+    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(false);
+    expect(await setItemChecked(db, planId, item.ndb, true, item.grams, read)).toBe(read + 1);
+    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (request: Request) => {
   const body = await parseJsonBody(request, createPlanSchema);
-  const plan = createPlanFor(
+  const plan = await createPlanFor(
     getDb(),
     body.profileId,
     body.weekStart,

@@ -28,12 +28,14 @@ export default async function PlanPage({ params }: Props) {
   const db = getDb();
   const plan = getPlanById(db, Number(id));
   if (!plan) notFound();
-  const profile = getProfileById(db, plan.profileId);
+  const profile = await getProfileById(db, plan.profileId);
   const protocol = profile ? getProtocolById(db, profile.protocol) : null;
   const phase = protocol?.phases.find((p) => p.id === profile?.phase);
   const inBand = plan.days.filter((d) => d.totals.energyInBand).length;
   const protein = plan.days.filter((d) => d.totals.proteinMet).length;
-  const nutrition = reportSummary(nutritionReportFor(db, plan.id, { suggestions: false }).report);
+  const nutrition = reportSummary(
+    (await nutritionReportFor(db, plan.id, { suggestions: false })).report,
+  );
   const now = new Date();
   const thisWeek = mondayOf(now);
   const weeks = neighbourWeeks(listPlans(db, plan.profileId), plan.weekStart, thisWeek);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import { profileCreateSchema, profilePatchSchema } from '@/lib/profiles/schema';
+import {
+  profileCreateSchema,
+  profilePatchSchema,
+  storedProfileSchema,
+} from '@/lib/profiles/schema';
 
 const body = { sex: 'female', ageYears: 35, heightCm: 168, weightKg: 62, activity: 'light' };
 
@@ -386,6 +390,31 @@ describe('safety gates (DOMAIN §9)', () => {
     expect(issues({ energyKcal: 1000 }, profilePatchSchema)).toEqual([]);
     expect(issues({ nutrientTargets: { ironMg: 100 } }, profilePatchSchema)).toEqual([
       'nutrientTargets.ironMg: nutrientTargets.ironMg must be between 5 and 45 mg',
+    ]);
+  });
+});
+
+describe('storedProfileSchema (a stored body read back)', () => {
+  it('gives an old body the fields added since at their defaults and drops keys no longer known', () => {
+    const old = { name: 'Ana', householdSize: 3, body, retiredField: true };
+    expect(storedProfileSchema.parse(old)).toEqual({
+      ...profileCreateSchema.parse({ name: 'Ana', householdSize: 3 }),
+      body: { ...body, pregnant: false, lactating: false },
+    });
+  });
+
+  it('reads a body written before a safety gate that would now refuse it', () => {
+    // 1000 kcal is under the floor today; the row stays readable and a PATCH re-checks it
+    const stored = { name: 'Ana', energyKcal: 1000, body };
+    expect(issues(stored)).toEqual([
+      expect.stringMatching(/^energyKcal: 1,?000 kcal a day is below/),
+    ]);
+    expect(storedProfileSchema.parse(stored).energyKcal).toBe(1000);
+  });
+
+  it('still refuses a body that is not a profile at all', () => {
+    expect(issues({ name: 'Ana', householdSize: 'many' }, storedProfileSchema)).toEqual([
+      'householdSize: householdSize must be a number',
     ]);
   });
 });

@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (_request: Request, context: PlanCtx) => {
   const { planId } = await planParams(context);
-  return Response.json(loadPlanOr404(getDb(), planId));
+  return Response.json(await loadPlanOr404(getDb(), planId));
 });

@@ -1,6 +1,6 @@
+import { loadProfileOr404, removeProfile } from '@/app/_server/use-cases/profiles';
 import { getDb } from '@/db/client';
 import { updateProfileAndPlans } from '@/db/queries/plan-service';
-import { deleteProfile, getProfileById } from '@/db/queries/profiles';
 import { AppError } from '@/lib/http/app-error';
 import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { profilePatchSchema } from '@/lib/profiles/schema';
@@ -17,22 +17,25 @@ async function profileId(context: Ctx): Promise<number> {
 
 export const GET = handle(async (_req: Request, context: Ctx) => {
   const id = await profileId(context);
-  const profile = getProfileById(getDb(), id);
-  if (!profile) throw AppError.notFound('Profile', String(id));
-  return Response.json(profile);
+  return Response.json(await loadProfileOr404(getDb(), id));
 });
 
 export const PATCH = handle(async (request: Request, context: Ctx) => {
   const id = await profileId(context);
   const patch = await parseJsonBody(request, profilePatchSchema);
   const now = new Date();
-  const profile = updateProfileAndPlans(getDb(), id, patch, now.toISOString(), localIsoDate(now));
+  const profile = await updateProfileAndPlans(
+    getDb(),
+    id,
+    patch,
+    now.toISOString(),
+    localIsoDate(now),
+  );
   if (!profile) throw AppError.notFound('Profile', String(id));
   return Response.json(profile);
 });
 
 export const DELETE = handle(async (_req: Request, context: Ctx) => {
-  const id = await profileId(context);
-  if (!deleteProfile(getDb(), id)) throw AppError.notFound('Profile', String(id));
+  await removeProfile(getDb(), await profileId(context));
   return new Response(null, { status: 204 });
 });

@@ -36,7 +36,7 @@ export default async function NutritionPage({ params }: Props) {
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
   if (!getPlanById(db, Number(id))) notFound();
-  const { plan, report, recipes } = nutritionReportFor(db, Number(id));
+  const { plan, report, recipes } = await nutritionReportFor(db, Number(id));
   const meals = new Map(plan.days.flatMap((d) => d.meals.map((m) => [m.id, m] as const)));
   const mealLabel = (mealId: string) => {
     const m = meals.get(mealId);

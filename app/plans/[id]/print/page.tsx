@@ -19,7 +19,7 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
   const view = getPlanById(db, Number(id));
   if (!view) notFound();
   const week = toWeekPlan(view);
-  const recipes = loadShoppingRecipes(
+  const recipes = await loadShoppingRecipes(
     db,
     week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );

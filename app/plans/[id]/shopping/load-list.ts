@@ -16,7 +16,7 @@ export async function loadShoppingPage(
   const db = getDb();
   const view = getPlanById(db, Number(id));
   if (!view) notFound();
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units);
+  const list = await buildPlanShoppingList(db, view, toWeekPlan(view), units);
   const byNdb = new Map(list.items.map((i) => [i.ndb, i]));
   const sections = list.aisles.map((s) => ({
     id: s.id,

@@ -12,6 +12,6 @@ export const GET = handle(async (request: Request, context: PlanCtx) => {
   const { planId } = await planParams(context);
   const { format } = parseQuery(request.url, exportQuerySchema);
   const db = getDb();
-  const view = loadPlanOr404(db, planId);
+  const view = await loadPlanOr404(db, planId);
   return planFile(db, view, format, baseUrlOf(request), new Date().toISOString());
 });

@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (_request: Request, context: PlanCtx) => {
   const { planId } = await planParams(context);
-  return Response.json(nutritionReportFor(getDb(), planId).report);
+  return Response.json((await nutritionReportFor(getDb(), planId)).report);
 });

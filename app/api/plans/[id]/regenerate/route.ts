@@ -15,6 +15,12 @@ export const POST = handle(async (request: Request, context: PlanCtx) => {
       ? { scope: 'day' as const, date: body.date as string }
       : { scope: 'week' as const };
   return Response.json(
-    regenerateMeals(getDb(), planId, scope, body.seed ?? randomSeed(), new Date().toISOString()),
+    await regenerateMeals(
+      getDb(),
+      planId,
+      scope,
+      body.seed ?? randomSeed(),
+      new Date().toISOString(),
+    ),
   );
 });

@@ -1,10 +1,8 @@
+import { shoppingListFor } from '@/app/_server/use-cases/shopping';
 import { getDb } from '@/db/client';
 import { shoppingListFile } from '@/db/queries/exports';
-import { loadPlanOr404 } from '@/db/queries/plan-service';
-import { toWeekPlan } from '@/db/queries/plans';
-import { AISLE_IDS, buildPlanShoppingList } from '@/db/queries/shopping';
-import { AppError } from '@/lib/http/app-error';
 import { handle, parseQuery } from '@/lib/http/parse';
+import { etagOf } from '@/lib/http/preconditions';
 import { shoppingQuerySchema } from '@/lib/validation/shopping';
 import { type PlanCtx, planParams } from '../../../_lib/params';
 
@@ -13,16 +11,8 @@ export const dynamic = 'force-dynamic';
 export const GET = handle(async (request: Request, context: PlanCtx) => {
   const { planId } = await planParams(context);
   const { format, units, aisles } = parseQuery(request.url, shoppingQuerySchema);
-  const unknown = aisles?.filter((a) => !AISLE_IDS.includes(a)) ?? [];
-  if (unknown.length > 0) {
-    throw AppError.invalid(
-      'aisles',
-      `unknown aisle ${unknown.join(', ')}; expected: ${AISLE_IDS.join(', ')}`,
-    );
-  }
-  const db = getDb();
-  const view = loadPlanOr404(db, planId);
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), units, aisles);
-  if (format === 'json') return Response.json({ ...list, planId });
-  return shoppingListFile(list, format);
+  const { list, version } = await shoppingListFor(getDb(), planId, units, aisles);
+  if (format !== 'json') return shoppingListFile(list, format);
+  // The version a check sends back in If-Match.
+  return Response.json({ ...list, planId }, { headers: { ETag: etagOf(version) } });
 });

@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export const PATCH = handle(async (request: Request, context: PlanCtx) => {
   const { planId, mealId } = await planParams(context);
   const { locked } = await parseJsonBody(request, lockSchema);
-  return Response.json(lockMeal(getDb(), planId, mealId, locked, new Date().toISOString()));
+  return Response.json(await lockMeal(getDb(), planId, mealId, locked, new Date().toISOString()));
 });

@@ -12,6 +12,6 @@ export const GET = handle(async (request: Request, context: PlanCtx) => {
   return Response.json({
     planId,
     mealId,
-    ...alternativesFor(getDb(), planId, mealId, filter, limit),
+    ...(await alternativesFor(getDb(), planId, mealId, filter, limit)),
   });
 });

@@ -9,5 +9,7 @@ export const dynamic = 'force-dynamic';
 export const POST = handle(async (request: Request, context: PlanCtx) => {
   const { planId, mealId } = await planParams(context);
   const { recipeSlug } = await parseJsonBody(request, swapSchema);
-  return Response.json(swapMeal(getDb(), planId, mealId, recipeSlug, new Date().toISOString()));
+  return Response.json(
+    await swapMeal(getDb(), planId, mealId, recipeSlug, new Date().toISOString()),
+  );
 });

@@ -1,9 +1,7 @@
+import { checkShoppingItem } from '@/app/_server/use-cases/shopping';
 import { getDb } from '@/db/client';
-import { loadPlanOr404 } from '@/db/queries/plan-service';
-import { toWeekPlan } from '@/db/queries/plans';
-import { buildPlanShoppingList, setItemChecked } from '@/db/queries/shopping';
-import { AppError } from '@/lib/http/app-error';
 import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
+import { etagOf, ifMatchOf } from '@/lib/http/preconditions';
 import { ndbSchema } from '@/lib/validation/common';
 import { checkItemSchema } from '@/lib/validation/shopping';
 import { planParams } from '../../../../../_lib/params';
@@ -13,15 +11,14 @@ type Ctx = { params: Promise<{ id: string; ndb: string }> };
 
 export const PATCH = handle(async (request: Request, context: Ctx) => {
   const { planId } = await planParams(context);
-  const { ndb } = await context.params;
-  const parsedNdb = parsePathParam('ndb', ndbSchema, ndb);
+  const ndb = parsePathParam('ndb', ndbSchema, (await context.params).ndb);
   const { checked } = await parseJsonBody(request, checkItemSchema);
-  const db = getDb();
-  const view = loadPlanOr404(db, planId);
-  const list = buildPlanShoppingList(db, view, toWeekPlan(view), 'metric');
-  const item = list.items.find((i) => i.ndb === parsedNdb);
-  if (!item) throw AppError.notFound('Shopping list item', parsedNdb);
-  // Remember the grams at the time of the check: a later swap that changes them un-checks the line.
-  setItemChecked(db, planId, item.ndb, checked, item.grams);
-  return Response.json({ ...item, checked, changed: false });
+  const { item, version } = await checkShoppingItem(
+    getDb(),
+    planId,
+    ndb,
+    checked,
+    ifMatchOf(request),
+  );
+  return Response.json(item, { headers: { ETag: etagOf(version) } });
 });

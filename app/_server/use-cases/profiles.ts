@@ -1,0 +1,115 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { conceptById, FOOD_CONCEPTS, foodsByConcept } from '@/db/queries/food-concepts';
+import {
+  deleteProfile,
+  foodNamesByNdb,
+  getProfileById,
+  getProfileInput,
+  insertProfile,
+  type Profile,
+  replaceProfile,
+} from '@/db/queries/profiles';
+import { listProtocols } from '@/db/queries/protocols';
+import { setPantryChoice } from '@/db/queries/shopping';
+import { conceptLabel } from '@/lib/foods/concepts';
+import { AppError } from '@/lib/http/app-error';
+import { type ProfileInput, type ProfilePatch, profileCreateSchema } from '@/lib/profiles/schema';
+import { buildRestriction } from '@/lib/protocols/build-restriction';
+import type { Restriction } from '@/lib/restrictions/types';
+
+/**
+ * The profile's restriction; also checks what the schema cannot (ids against the seeded
+ * protocols, dislikes against the foods): a 400 names the unknown field.
+ */
+export async function restrictionForProfile(
+  db: Db,
+  profile: Pick<
+    ProfileInput,
+    'dislikes' | 'dislikedConcepts' | 'protocol' | 'phase' | 'diet' | 'allergens' | 'avoid'
+  >,
+): Promise<Restriction> {
+  const names = await foodNamesByNdb(db, profile.dislikes);
+  const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
+  if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
+  const concepts = profile.dislikedConcepts.map((id) => ({ id, concept: conceptById(id) }));
+  const unknown = concepts.filter((c) => !c.concept).map((c) => `"${c.id}"`);
+  if (unknown.length > 0) {
+    throw AppError.invalid(
+      'dislikedConcepts',
+      `unknown food concept ${unknown.join(', ')}; choose one of: ${FOOD_CONCEPTS.map((c) => c.id).join(', ')}`,
+    );
+  }
+  const conceptFoods = await foodsByConcept(db);
+  const result = buildRestriction({
+    protocols: await listProtocols(db),
+    protocolId: profile.protocol,
+    phaseId: profile.phase,
+    diet: profile.diet,
+    allergens: profile.allergens,
+    avoid: profile.avoid,
+    dislikes: profile.dislikes.map((ndb) => ({ ndb, name: names.get(ndb) ?? ndb })),
+    dislikedConcepts: concepts.flatMap(({ id, concept }) =>
+      concept ? [{ label: conceptLabel(concept), ndbs: conceptFoods.get(id) ?? [] }] : [],
+    ),
+  });
+  if (!result.ok) throw AppError.invalid(result.field, result.message);
+  return result.restriction;
+}
+
+export async function createProfile(db: Db, input: ProfileInput, now: string): Promise<Profile> {
+  await restrictionForProfile(db, input);
+  return insertProfile(db, input, now);
+}
+
+export async function loadProfileOr404(db: Db, id: number): Promise<Profile> {
+  const profile = await getProfileById(db, id);
+  if (!profile) throw AppError.notFound('Profile', String(id));
+  return profile;
+}
+
+/**
+ * Applies a patch on top of the stored profile and re-validates the whole result (schema,
+ * safety gates, catalog ids), in one transaction so a concurrent patch is never lost. Null
+ * when there is no such profile.
+ */
+export async function updateProfile(
+  db: Db,
+  id: number,
+  patch: ProfilePatch,
+  now: string,
+): Promise<Profile | null> {
+  return db.transaction(async (tx) => {
+    const stored = await getProfileInput(tx, id);
+    if (!stored) return null;
+    const merged = {
+      ...stored,
+      ...patch,
+      maxMinutes: { ...stored.maxMinutes, ...(patch.maxMinutes ?? {}) },
+      mealTimes: { ...stored.mealTimes, ...(patch.mealTimes ?? {}) },
+    };
+    const parsed = profileCreateSchema.safeParse(merged);
+    if (!parsed.success) throw AppError.badRequest(parsed.error, 'profile');
+    await restrictionForProfile(tx, parsed.data);
+    return replaceProfile(tx, id, parsed.data, now);
+  });
+}
+
+/** Deletes a profile with its plans, shopping checks and pantry choices. */
+export async function removeProfile(db: Db, id: number): Promise<void> {
+  if (!(await deleteProfile(db, id))) throw AppError.notFound('Profile', String(id));
+}
+
+/** The user's explicit pantry choice for a food of the catalog; it beats the default rules. */
+export async function choosePantry(
+  db: Db,
+  profileId: number,
+  ndb: string,
+  inPantry: boolean,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await loadProfileOr404(tx, profileId);
+    if (!(await foodNamesByNdb(tx, [ndb])).has(ndb)) throw AppError.notFound('Food', ndb);
+    await setPantryChoice(tx, profileId, ndb, inPantry);
+  });
+}
