@@ -28,7 +28,7 @@ export default async function HomePage() {
         <Link href="/protocols">What each protocol means</Link>
       </p>
       <OnboardingForm
-        protocols={toProtocolOptions(listProtocols(db))}
+        protocols={toProtocolOptions(await listProtocols(db))}
         initial={{ ...DEFAULT_PROFILE, name: 'Me' }}
       />
     </>

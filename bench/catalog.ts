@@ -11,10 +11,10 @@ import { runSeed } from '@/seeds/seed';
  * Seeds a fresh bench database `.tmp/<name>.db` and loads the planner's catalog and the
  * protocols from it: what a bench section run on its own needs.
  */
-export function seedBenchCatalog(name: string): {
+export async function seedBenchCatalog(name: string): Promise<{
   recipes: PlannerRecipe[];
   protocols: Protocol[];
-} {
+}> {
   const dir = join(process.cwd(), '.tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.db`);
@@ -22,7 +22,7 @@ export function seedBenchCatalog(name: string): {
   runSeed(path, false);
   const db = openDb(path);
   const recipes = loadPlannerRecipes(db);
-  const protocols = listProtocols(db);
+  const protocols = await listProtocols(db);
   db.$client.close();
   return { recipes, protocols };
 }

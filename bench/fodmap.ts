@@ -201,7 +201,7 @@ export function runFodmapBench(opts: {
 async function main(): Promise<void> {
   const { seedBenchCatalog, profilesArg } = await import('./catalog');
   const profiles = profilesArg();
-  const { recipes, protocols } = seedBenchCatalog('bench-fodmap');
+  const { recipes, protocols } = await seedBenchCatalog('bench-fodmap');
   runFodmapBench({ recipes, protocols, profiles });
 }
 

@@ -345,7 +345,7 @@ async function main(): Promise<void> {
   const { seedBenchCatalog, profilesArg } = await import('./catalog');
   const { loadDriTable } = await import('@/seeds/dri/load');
   const profiles = profilesArg();
-  const { recipes, protocols } = seedBenchCatalog('bench-nutrients');
+  const { recipes, protocols } = await seedBenchCatalog('bench-nutrients');
   runNutrientBench({ recipes, protocols, dri: loadDriTable(), profiles });
 }
 

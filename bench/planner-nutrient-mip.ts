@@ -558,7 +558,7 @@ async function main(): Promise<void> {
   const { loadDriTable } = await import('@/seeds/dri/load');
   const arg = (name: string, fallback: number): number =>
     Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-  const { recipes, protocols } = seedBenchCatalog('bench-nutrient-mip');
+  const { recipes, protocols } = await seedBenchCatalog('bench-nutrient-mip');
   await runNutrientMipBench({
     recipes,
     protocols,

@@ -48,7 +48,12 @@ async function main(): Promise<void> {
   printTable(
     log,
     ['query', 'runs', 'p50 ms', 'p95 ms'],
-    measureSearch(path).map((r) => [r.name, r.runs, r.p50Ms.toFixed(3), r.p95Ms.toFixed(3)]),
+    (await measureSearch(path)).map((r) => [
+      r.name,
+      r.runs,
+      r.p50Ms.toFixed(3),
+      r.p95Ms.toFixed(3),
+    ]),
   );
 
   log('\n## Tagging precision and recall against the hand-checked expectations\n');
@@ -70,7 +75,7 @@ async function main(): Promise<void> {
 
   const db = openDb(path);
   const recipes = loadPlannerRecipes(db);
-  const protocols = listProtocols(db);
+  const protocols = await listProtocols(db);
   const restrictions: NamedRestriction[] = COMBOS.map((c) => {
     const built = buildRestriction({
       protocols,

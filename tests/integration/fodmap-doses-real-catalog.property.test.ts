@@ -20,7 +20,7 @@ let protocols: Protocol[];
 beforeAll(async () => {
   await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 const SLOT_SETS: MealType[][] = [

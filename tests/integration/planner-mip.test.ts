@@ -26,7 +26,7 @@ let pool: HighsPool;
 beforeAll(async () => {
   await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  protocols = await listProtocols(getDb());
   dri = loadDriTable();
   pool = createHighsPool(1);
 });

@@ -19,7 +19,7 @@ let protocols: Protocol[];
 beforeAll(async () => {
   await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 const AVOIDABLE = [

@@ -40,7 +40,7 @@ let protocols: Protocol[];
 beforeAll(async () => {
   await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
-  protocols = listProtocols(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 describe('GET /api/recipes/{slug}: unknown nutrients, treats, broths, shop notes', () => {

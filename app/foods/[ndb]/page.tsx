@@ -19,7 +19,7 @@ type Props = { params: Promise<{ ndb: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ndb } = await params;
-  const food = /^\d{5}$/.test(ndb) ? getFoodByNdb(getDb(), ndb) : null;
+  const food = /^\d{5}$/.test(ndb) ? await getFoodByNdb(getDb(), ndb) : null;
   return { title: food?.name ?? 'Food not found' };
 }
 
@@ -32,7 +32,7 @@ export default async function FoodPage({ params }: Props) {
   const { ndb } = await params;
   if (!/^\d{5}$/.test(ndb)) notFound();
   const db = getDb();
-  const food = getFoodByNdb(db, ndb);
+  const food = await getFoodByNdb(db, ndb);
   if (!food) notFound();
   // Protocols whose elimination phase leaves this food out: said as a protocol choice.
   const ref = {
@@ -42,7 +42,7 @@ export default async function FoodPage({ params }: Props) {
     tags: food.tags as TagRef[],
   };
   const eliminatedNote = eliminatedInNote(
-    listProtocols(db)
+    (await listProtocols(db))
       .filter((p) => {
         const first = p.phases[0];
         return (

@@ -29,7 +29,7 @@ export default async function PlanPage({ params }: Props) {
   const plan = getPlanById(db, Number(id));
   if (!plan) notFound();
   const profile = await getProfileById(db, plan.profileId);
-  const protocol = profile ? getProtocolById(db, profile.protocol) : null;
+  const protocol = profile ? await getProtocolById(db, profile.protocol) : null;
   const phase = protocol?.phases.find((p) => p.id === profile?.phase);
   const inBand = plan.days.filter((d) => d.totals.energyInBand).length;
   const protein = plan.days.filter((d) => d.totals.proteinMet).length;
