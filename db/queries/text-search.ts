@@ -23,7 +23,7 @@ export function fts5Query(words: string[]): string {
   return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
 }
 
-/** tsquery text: each word quoted (embedded quotes doubled) and a prefix, all required: `'appl':* & 'raw':*`. */
+/** tsquery text: each word quoted and a prefix, all required: `'appl':* & 'raw':*`. */
 export function tsQueryText(words: string[]): string {
   return words.map((w) => `'${w.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`).join(' & ');
 }
@@ -33,6 +33,11 @@ export function tsQueryText(words: string[]): string {
  * common names or description 2, ingredients 1).
  */
 const TS_WEIGHTS = sql`'{0, 0.1, 0.2, 1}'`;
+/**
+ * ts_rank normalization 1 divides by 1 + log(document length): like bm25, a match in a short
+ * document ranks higher (without it, ties fall to alphabetical order and the engines disagree).
+ */
+const TS_NORMALIZATION = sql`1`;
 
 /**
  * A text search of one list, to combine with the list's filters: `matched` keeps the rows whose
@@ -68,25 +73,31 @@ function textSearch(db: Db, listKey: SQLiteColumn, source: Source, orderBy: (ran
   };
 }
 
-/** A full-text table: its name, the key column of its list, and FTS5's bm25 column weights. */
-type FtsTable = { name: string; key: string; bm25: number[] };
-const FOODS_FTS: FtsTable = { name: 'foods_fts', key: 'ndb', bm25: [0, 10, 2] };
-const RECIPES_FTS: FtsTable = { name: 'recipes_fts', key: 'slug', bm25: [0, 10, 2, 1] };
+/**
+ * A full-text table: its name, the key column of its list, and its FTS5 rank with the column
+ * weights as literals (bound weights make SQLite's bm25 half as fast).
+ */
+type FtsTable = { table: SQL; key: SQL; bm25: SQL };
+const FOODS_FTS: FtsTable = {
+  table: sql`foods_fts`,
+  key: sql`foods_fts.ndb`,
+  bm25: sql`bm25(foods_fts, 0, 10, 2)`,
+};
+const RECIPES_FTS: FtsTable = {
+  table: sql`recipes_fts`,
+  key: sql`recipes_fts.slug`,
+  bm25: sql`bm25(recipes_fts, 0, 10, 2, 1)`,
+};
 
 /** The table's match of the words and its rank, on this engine. */
 function sourceOf(db: Db, fts: FtsTable, words: string[]): Source {
-  const table = sql`${sql.identifier(fts.name)}`;
-  const key = sql`${table}.${sql.identifier(fts.key)}`;
+  const { table, key } = fts;
   if (db.engine === 'sqlite') {
-    const weights = sql.join(
-      fts.bm25.map((w) => sql`${w}`),
-      sql`, `,
-    );
     return {
       table,
       key,
       match: sql`${table} MATCH ${fts5Query(words)}`,
-      rank: sql`bm25(${table}, ${weights})`,
+      rank: fts.bm25,
       best: 'asc',
     };
   }
@@ -95,7 +106,7 @@ function sourceOf(db: Db, fts: FtsTable, words: string[]): Source {
     table,
     key,
     match: sql`${table}.document @@ ${query}`,
-    rank: sql`ts_rank(${TS_WEIGHTS}, ${table}.document, ${query})`,
+    rank: sql`ts_rank(${TS_WEIGHTS}, ${table}.document, ${query}, ${TS_NORMALIZATION})`,
     best: 'desc',
   };
 }

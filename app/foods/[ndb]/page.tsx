@@ -8,7 +8,6 @@ import { eliminatedInNote } from '@/lib/foods/inflammation-labels';
 import { NO_DATA } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { restrictionForPhase } from '@/lib/protocols/build-restriction';
-import type { TagRef } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
@@ -38,8 +37,8 @@ export default async function FoodPage({ params }: Props) {
   const ref = {
     ndb,
     name: food.name,
-    allergens: food.allergens as TagRef[],
-    tags: food.tags as TagRef[],
+    allergens: food.allergens,
+    tags: food.tags,
   };
   const eliminatedNote = eliminatedInNote(
     (await listProtocols(db))
