@@ -19,11 +19,11 @@ export async function seedBenchCatalog(name: string): Promise<{
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(`${path}${s}`, { force: true });
-  runSeed(path, false);
+  await runSeed(path, false);
   const db = openDb(path);
-  const recipes = loadPlannerRecipes(db);
+  const recipes = await loadPlannerRecipes(db);
   const protocols = await listProtocols(db);
-  db.$client.close();
+  await db.close();
   return { recipes, protocols };
 }
 

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'bench.db');
   for (const s of ['', '-wal', '-shm']) rmSync(`${path}${s}`, { force: true });
-  runSeed(path, false);
+  await runSeed(path, false);
 
   log('\n# Villi bench\n');
   log('## Food search (SQLite FTS5 over 7,413 foods; goal p50 ≤ 5 ms)\n');

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { type BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 import { readEnv } from '../lib/env';
 import * as pgTables from './schema/pg';
@@ -83,8 +83,14 @@ function createMutex(): () => Promise<() => void> {
 }
 
 function sqliteRows(conn: Database.Database) {
+  const orm = drizzleSqlite({ client: conn });
+  const dialect = new SQLiteSyncDialect();
   return async (query: SQL): Promise<Record<string, unknown>[]> => {
-    const orm = drizzleSqlite({ client: conn });
+    // better-sqlite3 refuses `all()` on a statement that returns no rows (INSERT, DELETE).
+    if (!conn.prepare(dialect.sqlToQuery(query).sql).reader) {
+      orm.run(query);
+      return [];
+    }
     return orm.all<Record<string, unknown>>(query);
   };
 }

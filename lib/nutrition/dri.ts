@@ -191,6 +191,49 @@ export function parseDriCsv(text: string, file = 'dri.csv'): DriTable {
   return { rows, byKey };
 }
 
+const driTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('amount'), amount: z.number().positive() }),
+  z.strictObject({ kind: z.literal('range'), low: z.number(), high: z.number() }),
+  z.strictObject({ kind: z.literal('below'), limit: z.number() }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+
+/** A validated row as stored (reference data in the database), not as written in the CSV. */
+export const driRowSchema = z.strictObject({
+  nutrient: z.string().min(1),
+  unit: z.string().min(1),
+  lifeStage: z.enum(LIFE_STAGES),
+  kind: z.enum(DRI_KINDS),
+  target: driTargetSchema,
+  ul: z.number().nullable(),
+  ulAppliesTo: z.string(),
+  cdrr: z.number().nullable(),
+  source: z.string().min(1),
+  note: z.string(),
+}) satisfies z.ZodType<DriRow>;
+
+/**
+ * The DRI table from stored rows (`DriTable.rows` as JSON). Throws naming the first bad row, a
+ * key given twice, or the rows the targets need that are missing.
+ */
+export function parseDriRows(json: unknown): DriTable {
+  const parsed = z.array(driRowSchema).safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`dri rows: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const byKey = new Map<string, DriRow>();
+  for (const row of parsed.data) {
+    const key = keyOf(row.nutrient, row.unit, row.lifeStage);
+    if (byKey.has(key)) throw new Error(`dri rows: ${key.replaceAll('|', ', ')} is given twice`);
+    byKey.set(key, row);
+  }
+  const table = { rows: parsed.data, byKey };
+  const missing = missingDriRows(table);
+  if (missing.length > 0) throw new Error(`dri rows: missing rows: ${missing.join('; ')}`);
+  return table;
+}
+
 /** The DRI row of each tracked micronutrient: CSV nutrient name and unit. */
 export const MICRONUTRIENT_DRI: Record<MicronutrientKey, { nutrient: string; unit: string }> = {
   calciumMg: { nutrient: 'calcium', unit: 'mg/day' },

@@ -8,6 +8,7 @@ import {
   micronutrientDri,
   missingDriRows,
   parseDriCsv,
+  parseDriRows,
   retinolUl,
   saturatedFatMaxPct,
   sodiumCdrr,
@@ -57,6 +58,28 @@ describe('seeds/dri/dri.csv', () => {
     const row = 'protein,% of energy,male 19-30,AMDR,35-10,,n/a,,https://example.org,';
     expect(() => parseDriCsv(`${header}\n${row}\n`)).toThrow(
       /line 2 .*AMDR row must be "low-high"/,
+    );
+  });
+});
+
+describe('parseDriRows (the table as stored in the database)', () => {
+  const stored = (): unknown[] => JSON.parse(JSON.stringify(table.rows));
+
+  it('gives back the table the CSV parses to', () => {
+    expect(parseDriRows(stored())).toEqual(table);
+  });
+
+  it('names a bad row, a repeated key and a missing row', () => {
+    const bad = stored();
+    bad[3] = { ...table.rows[3], target: { kind: 'amount', amount: -1 } };
+    expect(() => parseDriRows(bad)).toThrow(/dri rows: 3\.target\.amount: /);
+    const twice = [...stored(), stored()[0]];
+    expect(() => parseDriRows(twice)).toThrow(/dri rows: .+ is given twice/);
+    const rows = table.rows.filter(
+      (r) => !(r.nutrient === 'zinc' && r.lifeStage === 'lactation 31-50'),
+    );
+    expect(() => parseDriRows(rows)).toThrow(
+      'dri rows: missing rows: zinc (mg/day), lactation 31-50',
     );
   });
 });

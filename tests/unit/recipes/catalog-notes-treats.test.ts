@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRecipeFiles } from '@/db/seed/source-files';
+import { readRecipeFiles } from '@/seeds/load/source-files';
 import { type RecipeInput, recipeSchema } from '@/lib/recipes/schema';
 import { loadFoods } from '@/seeds/load-foods';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRecipeFiles } from '@/db/seed/source-files';
+import { readRecipeFiles } from '@/seeds/load/source-files';
 import type { FoodTagging } from '@/lib/foods/types';
 import { type DerivationFood, deriveRecipe } from '@/lib/recipes/derive';
 import { recipeTagSource, tagRecipeMadeFoods } from '@/lib/recipes/recipe-made-foods';
