@@ -12,7 +12,6 @@ import pantryJson from '../../seeds/pantry-defaults.json';
 import type { Db } from '../client';
 import { shoppingWords } from './food-words';
 import { groupBy } from './page';
-import { claimPlanVersion } from './plan-version';
 import type { PlanView } from './plans';
 
 const AISLE_RULES = parseAisleRules(aislesJson);
@@ -236,9 +235,8 @@ export async function recordShoppingChanges(
 
 /**
  * Checks or un-checks a line, remembering the grams it had then (a later change to them
- * un-checks it), as a write to the plan: in the same transaction the plan's version moves on
- * from `expectedVersion` (any version when null). Returns the new version, or null when the
- * plan is gone or at another version, and then nothing is written.
+ * un-checks it). A check is a write to the plan: the caller claims the plan's version in the
+ * same transaction (see claimPlanVersion).
  */
 export async function setItemChecked(
   db: Db,
@@ -246,11 +244,8 @@ export async function setItemChecked(
   ndb: string,
   checked: boolean,
   grams: number,
-  expectedVersion: number | null,
-): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    const version = await claimPlanVersion(tx, planId, expectedVersion);
-    if (version === null) return null;
+): Promise<void> {
+  await db.transaction(async (tx) => {
     const { shoppingChecks: sc } = tx.t;
     await tx.orm
       .insert(sc)
@@ -259,7 +254,6 @@ export async function setItemChecked(
         target: [sc.planId, sc.ndb],
         set: { checked, gramsAtCheck: grams },
       });
-    return version;
   });
 }
 

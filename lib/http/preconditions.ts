@@ -4,7 +4,8 @@
  */
 export type IfMatch = { any: true } | { any: false; versions: readonly number[] };
 
-const ANY: IfMatch = { any: true };
+/** No If-Match (or `*`): the write applies to whatever version is latest. */
+export const ANY_VERSION: IfMatch = { any: true };
 
 /** The strong entity tag of a version. */
 export function etagOf(version: number): string {
@@ -18,7 +19,7 @@ export function etagOf(version: number): string {
  */
 export function ifMatchOf(request: Request): IfMatch {
   const header = request.headers.get('if-match')?.trim();
-  if (!header || header === '*') return ANY;
+  if (!header || header === '*') return ANY_VERSION;
   const versions = header
     .split(',')
     .map((tag) => /^"(\d+)"$/.exec(tag.trim())?.[1])

@@ -57,8 +57,8 @@ async function countWhere(db: Db, table: 'plans' | 'profilePantry', profileId: n
 
 let db: Db;
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   db = getDb();
 });
 

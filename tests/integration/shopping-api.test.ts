@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
 import { POST as regenerate } from '@/app/api/plans/[id]/regenerate/route';
@@ -12,8 +12,7 @@ import { PUT as pantryIn, DELETE as pantryOut } from '@/app/api/profiles/[id]/pa
 import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
-import { planVersion } from '@/db/queries/plan-version';
-import { setItemChecked } from '@/db/queries/shopping';
+import { claimPlanVersion, planVersion } from '@/db/queries/plan-version';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 
 type Item = {
@@ -268,18 +267,61 @@ describe('checks are versioned writes to the plan', () => {
     expect(await planVersion(getDb(), planId)).toBe(current + 1);
   });
 
-  it('answers 404 for an unknown line whatever If-Match says', async () => {
-    expect((await check('99999', true, '"1"')).status).toBe(404);
+  it('answers 404 for an unknown line of the current version, 412 when If-Match is stale', async () => {
+    const current = (await planVersion(getDb(), planId))!;
+    expect((await check('99999', true, `"${current}"`)).status).toBe(404);
+    expect((await check('99999', true, `"${current - 1}"`)).status).toBe(412);
+    expect(await planVersion(getDb(), planId)).toBe(current);
   });
 
-  it('writes no check when another write moved the version after it was read', async () => {
+  /** Makes another writer claim the plan's version just before the next transaction starts. */
+  function raceOnce() {
+    const db = getDb();
+    const original = db.transaction.bind(db);
+    const spy = vi.spyOn(db, 'transaction').mockImplementation(async (fn) => {
+      spy.mockRestore();
+      await original((tx) => claimPlanVersion(tx, planId, null));
+      return original(fn);
+    });
+  }
+
+  it('retries a check whose version another write claimed first, on the list as it then is', async () => {
     const db = getDb();
     const item = (await list(planId)).items.find((i) => !i.checked)!;
     const read = (await planVersion(db, planId))!;
-    expect(await setItemChecked(db, planId, item.ndb, true, item.grams, read - 1)).toBeNull();
-    expect(await planVersion(db, planId)).toBe(read);
-    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(false);
-    expect(await setItemChecked(db, planId, item.ndb, true, item.grams, read)).toBe(read + 1);
+    raceOnce();
+    const res = await check(item.ndb, true);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe(`"${read + 2}"`);
     expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(true);
+
+    // The same race with If-Match naming the version read: 412 on the retry, nothing written.
+    const next = (await list(planId)).items.find((i) => !i.checked)!;
+    raceOnce();
+    const refused = await check(next.ndb, true, `"${read + 2}"`);
+    expect(refused.status).toBe(412);
+    expect(((await refused.json()) as { error: { details: unknown } }).error.details).toEqual({
+      currentVersion: read + 3,
+    });
+    expect(await planVersion(db, planId)).toBe(read + 3);
+    expect((await list(planId)).items.find((i) => i.ndb === next.ndb)?.checked).toBe(false);
+  });
+
+  it('gives up with 409 when every try loses the version, writing nothing', async () => {
+    const db = getDb();
+    const item = (await list(planId)).items.find((i) => !i.checked)!;
+    const original = db.transaction.bind(db);
+    let tries = 0;
+    const spy = vi.spyOn(db, 'transaction').mockImplementation(async (fn) => {
+      tries++;
+      await original((tx) => claimPlanVersion(tx, planId, null));
+      return original(fn);
+    });
+    const res = await check(item.ndb, true);
+    spy.mockRestore();
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('plan_busy');
+    expect(tries).toBe(5);
+    expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { loadPlanOr404 } from '@/db/queries/plan-service';
-import { planVersion } from '@/db/queries/plan-version';
+import { claimPlanVersion, planVersion } from '@/db/queries/plan-version';
 import { toWeekPlan } from '@/db/queries/plans';
 import {
   AISLE_IDS,
@@ -50,12 +50,15 @@ export async function shoppingListFor(
   return { list, version };
 }
 
+/** Tries of a check that keeps losing the plan's version to other writes, before a 409. */
+const ATTEMPTS = 5;
+
 /**
- * Checks or un-checks one line. A check is a write to the plan: it needs the version If-Match
- * names (any when absent) and moves the plan to the next one; a stale If-Match, or a change
- * landing between reading the list and writing the check, is a 412 that changes nothing.
- * An unknown line is a 404 whatever If-Match says (preconditions apply to a request that
- * could otherwise succeed).
+ * Checks or un-checks one line. A check is a write to the plan, as the plan routes' writes
+ * are: with If-Match naming a version the plan no longer has, 412 and nothing is written;
+ * otherwise the check and the claim of the plan's next version are one transaction. When
+ * another write claimed the version read first, the list is read again and the check retried
+ * (If-Match is then checked against the new version).
  */
 export async function checkShoppingItem(
   db: Db,
@@ -64,12 +67,22 @@ export async function checkShoppingItem(
   checked: boolean,
   ifMatch: IfMatch,
 ): Promise<{ item: ShoppingListItem; version: number }> {
-  const { list, version: versionRead } = await shoppingListFor(db, planId, 'metric');
-  const item = list.items.find((i) => i.ndb === ndb);
-  if (!item) throw AppError.notFound('Shopping list item', ndb);
-  if (!matchesVersion(ifMatch, versionRead)) throw stale(planId, versionRead);
-  // The grams of the line now: a later change to them un-checks the line.
-  const version = await setItemChecked(db, planId, item.ndb, checked, item.grams, versionRead);
-  if (version === null) throw stale(planId, await versionOr404(db, planId));
-  return { item: { ...item, checked, changed: false }, version };
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const { list, version: versionRead } = await shoppingListFor(db, planId, 'metric');
+    if (!matchesVersion(ifMatch, versionRead)) throw stale(planId, versionRead);
+    const item = list.items.find((i) => i.ndb === ndb);
+    if (!item) throw AppError.notFound('Shopping list item', ndb);
+    const version = await db.transaction(async (tx) => {
+      const claimed = await claimPlanVersion(tx, planId, versionRead);
+      // The grams of the line now: a later change to them un-checks the line.
+      if (claimed !== null) await setItemChecked(tx, planId, item.ndb, checked, item.grams);
+      return claimed;
+    });
+    if (version !== null) return { item: { ...item, checked, changed: false }, version };
+  }
+  throw AppError.conflict(
+    'plan_busy',
+    `Plan ${planId} kept changing while this check was being saved; try again.`,
+    { planId },
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRecipeFiles } from '@/seeds/load/source-files';
 import { type RecipeInput, recipeSchema } from '@/lib/recipes/schema';
+import { readRecipeFiles } from '@/seeds/load/source-files';
 import { loadFoods } from '@/seeds/load-foods';
 
 // SR21 with the derived foods (recipes use derived foods such as plain canned tuna, 99013).

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readRecipeFiles } from '@/seeds/load/source-files';
 import type { FoodTagging } from '@/lib/foods/types';
 import { type DerivationFood, deriveRecipe } from '@/lib/recipes/derive';
 import { recipeTagSource, tagRecipeMadeFoods } from '@/lib/recipes/recipe-made-foods';
 import { type RecipeInput, recipeSchema } from '@/lib/recipes/schema';
 import { inflammationForTags, readableFoodName, tagAllFoods } from '@/lib/tagging';
+import { readRecipeFiles } from '@/seeds/load/source-files';
 import { loadFoods } from '@/seeds/load-foods';
 import { loadTagRules } from '@/seeds/tagging/load';
 
