@@ -48,7 +48,12 @@ async function main(): Promise<void> {
   printTable(
     log,
     ['query', 'runs', 'p50 ms', 'p95 ms'],
-    measureSearch(path).map((r) => [r.name, r.runs, r.p50Ms.toFixed(3), r.p95Ms.toFixed(3)]),
+    (await measureSearch(path)).map((r) => [
+      r.name,
+      r.runs,
+      r.p50Ms.toFixed(3),
+      r.p95Ms.toFixed(3),
+    ]),
   );
 
   log('\n## Tagging precision and recall against the hand-checked expectations\n');

@@ -1,8 +1,8 @@
 /**
  * Food search speed over all 7,413 foods: p50/p95 of listFoods for typical queries,
- * against a freshly seeded temporary database.
+ * against a freshly seeded database (a SQLite path, or a DbConfig naming PostgreSQL).
  */
-import { openDb } from '../db/client';
+import { type DbConfig, openDb } from '../db/client';
 import { listFoods } from '../db/queries/foods';
 import { listRecipes } from '../db/queries/recipes';
 import { foodSearchSchema } from '../lib/validation/foods';
@@ -24,25 +24,25 @@ const QUERIES = [
   'turmeric',
 ];
 
-export function measureSearch(
-  dbPath: string,
-): { name: string; runs: number; p50Ms: number; p95Ms: number }[] {
-  const db = openDb(dbPath);
+export async function measureSearch(
+  config: DbConfig | string,
+): Promise<{ name: string; runs: number; p50Ms: number; p95Ms: number }[]> {
+  const db = openDb(config);
   const rows: { name: string; runs: number; p50Ms: number; p95Ms: number }[] = [];
-  const time = (name: string, runs: number, fn: (i: number) => void) => {
-    for (let i = 0; i < 20; i++) fn(i); // warm the page cache and statement cache
+  const time = async (name: string, runs: number, fn: (i: number) => Promise<unknown>) => {
+    for (let i = 0; i < 20; i++) await fn(i); // warm the page cache and statement cache
     const samples: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      fn(i);
+      await fn(i);
       samples.push(performance.now() - t);
     }
     rows.push({ name, runs, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95) });
   };
-  time('food search (q only)', 600, (i) => {
-    listFoods(db, foodSearchSchema.parse({ q: QUERIES[i % QUERIES.length] }));
-  });
-  time('food search (q + filters)', 600, (i) => {
+  await time('food search (q only)', 600, (i) =>
+    listFoods(db, foodSearchSchema.parse({ q: QUERIES[i % QUERIES.length] })),
+  );
+  await time('food search (q + filters)', 600, (i) =>
     listFoods(
       db,
       foodSearchSchema.parse({
@@ -50,18 +50,18 @@ export function measureSearch(
         free: ['milk', 'gluten'],
         inflammation: 'neutral',
       }),
-    );
-  });
-  time('food list page (no q)', 300, () => {
-    listFoods(db, foodSearchSchema.parse({ group: '1100' }));
-  });
-  time('recipe search (AIP, no fish)', 300, () => {
+    ),
+  );
+  await time('food list page (no q)', 300, () =>
+    listFoods(db, foodSearchSchema.parse({ group: '1100' })),
+  );
+  await time('recipe search (AIP, no fish)', 300, () =>
     listRecipes(db, {
       ...recipeSearchSchema.parse({ exclude: 'fish' }),
       protocol: 'aip',
       phase: 'elimination',
-    });
-  });
-  db.$client.close();
+    }),
+  );
+  await db.close();
   return rows;
 }

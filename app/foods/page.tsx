@@ -24,9 +24,11 @@ export default async function FoodsPage({
   const raw = compactParams(await searchParams);
   const parsed = foodSearchSchema.safeParse(raw);
   const db = getDb();
-  const groups = listFoodGroups(db);
-  const bySource = countFoodsBySource(db);
-  const result = parsed.success ? listFoods(db, parsed.data) : null;
+  const [groups, bySource, result] = await Promise.all([
+    listFoodGroups(db),
+    countFoodsBySource(db),
+    parsed.success ? listFoods(db, parsed.data) : null,
+  ]);
   const offset = parsed.success && parsed.data.cursor ? Number(parsed.data.cursor) : 0;
   const limit = parsed.success ? parsed.data.limit : 24;
   const errors = parsed.success ? null : fieldErrorsOf(parsed.error);

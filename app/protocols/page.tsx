@@ -60,14 +60,14 @@ function ServingSizes() {
 }
 
 export default async function ProtocolsPage() {
-  const protocols = listProtocols(getDb());
+  const protocols = await listProtocols(getDb());
   const elimination = protocols.filter((p) => p.kind === 'protocol');
   const diets = protocols.filter((p) => p.kind === 'diet');
   // The weekly nutrition report of this week's plan; with no plan yet, onboarding makes one.
   const plan = await currentPlanPath(getDb(), '/nutrition');
   const reportHref = plan?.endsWith('/nutrition') ? plan : '/';
   // The foods each "what is in" line promises (NDB numbers; search terms stay text only).
-  const names = foodNames(
+  const names = await foodNames(
     getDb(),
     protocols.flatMap((p) => (p.whatIsInFoods ?? []).flat().filter((x) => /^\d{5}$/.test(x))),
   );

@@ -23,7 +23,7 @@ export default async function RecipesPage({
 }) {
   const raw = compactParams(await searchParams);
   const db = getDb();
-  const protocols = listProtocols(db);
+  const protocols = await listProtocols(db);
   const parsed = recipeSearchSchema.safeParse(raw);
   const selected = protocols.find((p) => p.id === one(raw.protocol));
   // A phase left over from another protocol falls back to this protocol's first phase.
@@ -32,7 +32,7 @@ export default async function RecipesPage({
   const unknownProtocol = raw.protocol && !selected;
   const result =
     parsed.success && !unknownProtocol
-      ? listRecipes(db, { ...parsed.data, protocol: selected?.id, phase })
+      ? await listRecipes(db, { ...parsed.data, protocol: selected?.id, phase })
       : null;
   const errors = parsed.success
     ? unknownProtocol

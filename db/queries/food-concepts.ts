@@ -12,18 +12,26 @@ import type { Db } from '../client';
 export const FOOD_CONCEPTS: readonly FoodConcept[] = parseFoodConcepts(conceptsJson);
 
 // The foods never change while the app runs (seeding happens before it starts): match once.
-const matched = new WeakMap<Db, Map<string, string[]>>();
+const matched = new WeakMap<Db, Promise<Map<string, string[]>>>();
+
+async function matchConcepts(db: Db): Promise<Map<string, string[]>> {
+  const { foods } = db.t;
+  const rows = await db.orm
+    .select({ ndb: foods.ndb, longDesc: foods.longDesc })
+    .from(foods)
+    .orderBy(foods.ndb);
+  return conceptFoods(FOOD_CONCEPTS, rows);
+}
 
 /** Every food of each concept in this database (SR21 and derived foods), by concept id. */
-export function foodsByConcept(db: Db): Map<string, string[]> {
+export function foodsByConcept(db: Db): Promise<Map<string, string[]>> {
   const hit = matched.get(db);
   if (hit) return hit;
-  const foods = db.$client
-    .prepare('SELECT ndb, long_desc AS longDesc FROM foods ORDER BY ndb')
-    .all() as { ndb: string; longDesc: string }[];
-  const out = conceptFoods(FOOD_CONCEPTS, foods);
-  matched.set(db, out);
-  return out;
+  const pending = matchConcepts(db);
+  matched.set(db, pending);
+  // A failed read is not remembered: the next call tries again.
+  pending.catch(() => matched.delete(db));
+  return pending;
 }
 
 export type FoodConceptView = {
@@ -38,8 +46,8 @@ export type FoodConceptView = {
 };
 
 /** The concepts a search text names (all of them without one). */
-export function listFoodConcepts(db: Db, q?: string): FoodConceptView[] {
-  const foods = foodsByConcept(db);
+export async function listFoodConcepts(db: Db, q?: string): Promise<FoodConceptView[]> {
+  const foods = await foodsByConcept(db);
   return searchConcepts(FOOD_CONCEPTS, q ?? '').map((c) => ({
     id: c.id,
     name: c.name,

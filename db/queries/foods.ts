@@ -1,11 +1,13 @@
 import 'server-only';
+import { and, eq, exists, inArray, notExists, type SQL, sql } from 'drizzle-orm';
 import { describeServes } from '../../lib/fodmap/describe';
-import type { TableSubgroup } from '../../lib/fodmap/table';
 import { SERVING_DISCLAIMER } from '../../lib/fodmap/tags';
+import type { Certainty } from '../../lib/foods/codes';
+import { nutrientsColumn, tableSubgroupsColumn, tagSubgroupsColumn } from '../../lib/foods/columns';
 import type { FoodSearch } from '../../lib/validation/foods';
 import type { Db } from '../client';
-import { toFtsQuery } from './fts';
-import { groupBy, queryPage } from './page';
+import { countAll, countRows, groupBy, type Page, pageOf } from './page';
+import { foodSearch, searchWords } from './text-search';
 
 export type FoodListItem = {
   ndb: string;
@@ -16,113 +18,123 @@ export type FoodListItem = {
   inflammation: string;
   /** Evidence level of the class's claim: strong, moderate, weak or debated. */
   inflammationEvidence: string;
-  allergens: { code: string; certainty: string }[];
-  tags: { code: string; certainty: string }[];
+  allergens: { code: string; certainty: Certainty }[];
+  tags: { code: string; certainty: Certainty }[];
 };
 
 type TagRow = {
   ndb: string;
   kind: 'allergen' | 'group';
   code: string;
-  certainty: string;
+  certainty: Certainty;
   rationale: string;
   source: string;
-  green_max_g: number | null;
-  subgroups_above: string | null;
+  greenMaxG: number | null;
+  subgroupsAbove: string[] | null;
 };
 
-function tagsFor(db: Db, ndbs: string[]): Map<string, TagRow[]> {
+/** What a list row shows of a tag. */
+function tagRefColumns(db: Db) {
+  const { foodTags } = db.t;
+  return {
+    ndb: foodTags.ndb,
+    kind: foodTags.kind,
+    code: foodTags.code,
+    certainty: foodTags.certainty,
+  };
+}
+
+/** The tags of one food, every field. */
+async function tagsOf(db: Db, ndb: string): Promise<TagRow[]> {
+  const { foodTags } = db.t;
+  const rows = await db.orm
+    .select({
+      ...tagRefColumns(db),
+      rationale: foodTags.rationale,
+      source: foodTags.source,
+      greenMaxG: foodTags.greenMaxG,
+      subgroupsAbove: foodTags.subgroupsAbove,
+    })
+    .from(foodTags)
+    .where(eq(foodTags.ndb, ndb))
+    .orderBy(foodTags.kind, foodTags.code);
+  return rows.map((r) => ({ ...r, subgroupsAbove: tagSubgroupsColumn.parse(r.subgroupsAbove) }));
+}
+
+/** The codes and certainties of the given foods' tags, by ndb. */
+async function tagRefsFor(
+  db: Db,
+  ndbs: string[],
+): Promise<Map<string, Pick<TagRow, 'ndb' | 'kind' | 'code' | 'certainty'>[]>> {
   if (ndbs.length === 0) return new Map();
-  const rows = db.$client
-    .prepare(
-      `SELECT ndb, kind, code, certainty, rationale, source, green_max_g, subgroups_above FROM food_tags WHERE ndb IN (${ndbs.map(() => '?').join(',')}) ORDER BY kind, code`,
-    )
-    .all(...ndbs) as TagRow[];
+  const { foodTags } = db.t;
+  const rows = await db.orm
+    .select(tagRefColumns(db))
+    .from(foodTags)
+    .where(inArray(foodTags.ndb, ndbs))
+    .orderBy(foodTags.ndb, foodTags.kind, foodTags.code);
   return groupBy(rows, (r) => r.ndb);
 }
 
+/** The list's filters over `db.t.foods`; may-contain counts as contains for `free`. */
+function foodFilters(db: Db, search: FoodSearch): SQL | undefined {
+  const { foods, foodTags } = db.t;
+  const tags = (...conditions: SQL[]) =>
+    db.orm
+      .select({ one: sql`1` })
+      .from(foodTags)
+      .where(and(eq(foodTags.ndb, foods.ndb), ...conditions));
+  return and(
+    ...(search.allergen ?? []).map((code) =>
+      exists(tags(eq(foodTags.kind, 'allergen'), eq(foodTags.code, code))),
+    ),
+    ...(search.tag ?? []).map((code) =>
+      exists(tags(eq(foodTags.kind, 'group'), eq(foodTags.code, code))),
+    ),
+    ...(search.free ?? []).map((code) => notExists(tags(eq(foodTags.code, code)))),
+    search.inflammation ? eq(foods.inflammationClass, search.inflammation) : undefined,
+    search.group ? eq(foods.groupCode, search.group) : undefined,
+  );
+}
+
 /**
- * Lists foods matching the search. Ranking for text: names that start with the first word,
- * then raw foods, then shorter (more basic) names, then FTS5 bm25 (name weighted over common names).
+ * Lists foods matching the search: with text, best match first (see `foodSearch`), else by
+ * name; paged by the search's cursor.
  */
-export function listFoods(
-  db: Db,
-  search: FoodSearch,
-): { items: FoodListItem[]; nextCursor: string | null; total: number } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const orderParams: string[] = [];
-  const fts = search.q ? toFtsQuery(search.q) : null;
-  let from = 'foods f';
-  let order = 'f.name COLLATE NOCASE';
-  if (fts) {
-    from = 'foods_fts JOIN foods f ON f.ndb = foods_fts.ndb';
-    where.push('foods_fts MATCH ?');
-    params.push(fts);
-    const first =
-      (search.q ?? '')
-        .trim()
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)[0] ?? '';
-    order = `(lower(f.name) LIKE ? ) DESC, (f.name LIKE '%, raw%') DESC, length(f.name), bm25(foods_fts, 0, 10, 2)`;
-    orderParams.push(`${first}%`);
-  }
-  for (const code of search.allergen ?? []) {
-    where.push(
-      `EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'allergen' AND t.code = ?)`,
-    );
-    params.push(code);
-  }
-  for (const code of search.tag ?? []) {
-    where.push(
-      `EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.kind = 'group' AND t.code = ?)`,
-    );
-    params.push(code);
-  }
-  for (const code of search.free ?? []) {
-    where.push(`NOT EXISTS (SELECT 1 FROM food_tags t WHERE t.ndb = f.ndb AND t.code = ?)`);
-    params.push(code);
-  }
-  if (search.inflammation) {
-    where.push('f.inflammation_class = ?');
-    params.push(search.inflammation);
-  }
-  if (search.group) {
-    where.push('f.group_code = ?');
-    params.push(search.group);
-  }
-  const {
-    rows: page,
-    nextCursor,
-    total,
-  } = queryPage<{
-    ndb: string;
-    name: string;
-    groupCode: string;
-    groupName: string;
-    energyKcal: number | null;
-    proteinG: number | null;
-    inflammation: string;
-    inflammationEvidence: string;
-  }>(db, {
-    select: `f.ndb, f.name, f.group_code AS groupCode, f.group_name AS groupName, f.energy_kcal AS energyKcal,
-       f.protein_g AS proteinG, f.inflammation_class AS inflammation,
-       f.inflammation_evidence AS inflammationEvidence`,
-    from,
-    where,
-    params,
-    order,
-    orderParams,
-    limit: search.limit,
-    cursor: search.cursor,
+export async function listFoods(db: Db, search: FoodSearch): Promise<Page<FoodListItem>> {
+  const { foods } = db.t;
+  const filters = foodFilters(db, search);
+  const [first, ...rest] = searchWords(search.q ?? '');
+  const text = first === undefined ? null : foodSearch(db, [first, ...rest]);
+  let rows = db.orm
+    .select({
+      ndb: foods.ndb,
+      name: foods.name,
+      groupCode: foods.groupCode,
+      groupName: foods.groupName,
+      energyKcal: foods.energyKcal,
+      proteinG: foods.proteinG,
+      inflammation: foods.inflammationClass,
+      inflammationEvidence: foods.inflammationEvidence,
+    })
+    .from(foods)
+    .$dynamic();
+  if (text) rows = rows.innerJoin(text.ranked.table, text.ranked.on);
+  const page = await pageOf(search, {
+    rows: rows.where(filters),
+    orderBy: text?.orderBy ?? [sql`lower(${foods.name})`, foods.ndb],
+    count: () => countRows(db, foods, and(text?.matched, filters)),
   });
-  const tags = tagsFor(
+  const tags = await tagRefsFor(
     db,
-    page.map((r) => r.ndb),
+    page.items.map((r) => r.ndb),
   );
   return {
-    items: page.map((r) => {
+    ...page,
+    items: page.items.map((r) => {
       const t = tags.get(r.ndb) ?? [];
+      const refs = (kind: TagRow['kind']) =>
+        t.filter((x) => x.kind === kind).map(({ code, certainty }) => ({ code, certainty }));
       return {
         ndb: r.ndb,
         name: r.name,
@@ -131,18 +143,21 @@ export function listFoods(
         proteinG: r.proteinG,
         inflammation: r.inflammation,
         inflammationEvidence: r.inflammationEvidence,
-        allergens: t
-          .filter((x) => x.kind === 'allergen')
-          .map(({ code, certainty }) => ({ code, certainty })),
-        tags: t
-          .filter((x) => x.kind === 'group')
-          .map(({ code, certainty }) => ({ code, certainty })),
+        allergens: refs('allergen'),
+        tags: refs('group'),
       };
     }),
-    nextCursor,
-    total,
   };
 }
+
+type TagOut = {
+  code: string;
+  certainty: Certainty;
+  rationale: string;
+  source: string;
+  greenMaxG?: number;
+  subgroupsAbove?: string[];
+};
 
 export type FoodDetail = {
   ndb: string;
@@ -155,15 +170,8 @@ export type FoodDetail = {
   refusePct: number | null;
   nutrientsPer100g: Record<string, number | null>;
   measures: { seq: number; amount: number; label: string; grams: number }[];
-  allergens: { code: string; certainty: string; rationale: string; source: string }[];
-  tags: {
-    code: string;
-    certainty: string;
-    rationale: string;
-    source: string;
-    greenMaxG?: number;
-    subgroupsAbove?: string[];
-  }[];
+  allergens: Omit<TagOut, 'greenMaxG' | 'subgroupsAbove'>[];
+  tags: TagOut[];
   inflammation: { class: string; rationale: string; evidence: string; source: string };
   /** Derived foods only: the SR21 parent and the stated derivation; null for SR21 foods. */
   derivation: { parent: { ndb: string; name: string }; text: string } | null;
@@ -192,26 +200,31 @@ export type FoodFodmap = {
   disclaimer: string;
 };
 
-function fodmapOf(db: Db, ndb: string, tags: TagRow[]): FoodFodmap | null {
-  const row = db.$client
-    .prepare(
-      `SELECT table_food AS food, green_max_g AS greenMaxG, amber_from_g AS amberFromG, red_from_g AS redFromG,
-       subgroups_above AS subgroupsAbove, unlimited, tier, source, note, match_note AS matchNote
-       FROM food_fodmap_serves WHERE ndb = ?`,
-    )
-    .get(ndb) as
-    | (Omit<NonNullable<FoodFodmap['servingTable']>, 'subgroupsAbove' | 'unlimited'> & {
-        subgroupsAbove: string;
-        unlimited: number;
-      })
-    | undefined;
-  const servingTable = row
-    ? {
-        ...row,
-        subgroupsAbove: JSON.parse(row.subgroupsAbove) as TableSubgroup[],
-        unlimited: row.unlimited === 1,
-      }
-    : null;
+async function servingTableRow(db: Db, ndb: string) {
+  const { foodFodmapServes: s } = db.t;
+  const [row] = await db.orm
+    .select({
+      food: s.tableFood,
+      greenMaxG: s.greenMaxG,
+      amberFromG: s.amberFromG,
+      redFromG: s.redFromG,
+      subgroupsAbove: s.subgroupsAbove,
+      unlimited: s.unlimited,
+      tier: s.tier,
+      source: s.source,
+      note: s.note,
+      matchNote: s.matchNote,
+    })
+    .from(s)
+    .where(eq(s.ndb, ndb))
+    .limit(1);
+  return row ? { ...row, subgroupsAbove: tableSubgroupsColumn.parse(row.subgroupsAbove) } : null;
+}
+
+function fodmapOf(
+  servingTable: Awaited<ReturnType<typeof servingTableRow>>,
+  tags: TagRow[],
+): FoodFodmap | null {
   const summary = describeServes(
     servingTable,
     tags.filter((t) => t.kind === 'group').map((t) => ({ code: t.code, certainty: 'contains' })),
@@ -220,88 +233,109 @@ function fodmapOf(db: Db, ndb: string, tags: TagRow[]): FoodFodmap | null {
   return { summary, servingTable, disclaimer: SERVING_DISCLAIMER };
 }
 
-export function getFoodByNdb(db: Db, ndb: string): FoodDetail | null {
-  const row = db.$client.prepare('SELECT * FROM foods WHERE ndb = ?').get(ndb) as
-    | Record<string, string | number | null>
-    | undefined;
-  if (!row) return null;
-  const measures = db.$client
-    .prepare('SELECT seq, amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq')
-    .all(ndb) as FoodDetail['measures'];
-  const tags = tagsFor(db, [ndb]).get(ndb) ?? [];
-  const strip = ({ code, certainty, rationale, source, green_max_g, subgroups_above }: TagRow) => ({
+/** A tag as the detail shows it: the dose fields only on FODMAP tags with a green serve. */
+function tagOut({ code, certainty, rationale, source, greenMaxG, subgroupsAbove }: TagRow): TagOut {
+  return {
     code,
     certainty,
     rationale,
     source,
-    // FODMAP tags with a green serve only: grams per sitting and the subgroups above it
-    ...(green_max_g !== null ? { greenMaxG: green_max_g } : {}),
-    ...(subgroups_above !== null
-      ? { subgroupsAbove: JSON.parse(subgroups_above) as string[] }
-      : {}),
-  });
-  return {
-    ndb,
-    name: String(row.name),
-    group: { code: String(row.group_code), name: String(row.group_name) },
-    longDesc: String(row.long_desc),
-    commonNames: String(row.common_names),
-    manufacturer: String(row.manufacturer),
-    sciName: String(row.sci_name),
-    refusePct: row.refuse_pct === null ? null : Number(row.refuse_pct),
-    nutrientsPer100g: JSON.parse(String(row.nutrients)),
-    measures,
-    allergens: tags.filter((t) => t.kind === 'allergen').map(strip),
-    tags: tags.filter((t) => t.kind === 'group').map(strip),
-    inflammation: {
-      class: String(row.inflammation_class),
-      rationale: String(row.inflammation_rationale),
-      evidence: String(row.inflammation_evidence),
-      source: String(row.inflammation_source),
-    },
-    derivation: derivationOf(db, row),
-    fodmap: fodmapOf(db, ndb, tags),
+    ...(greenMaxG !== null ? { greenMaxG } : {}),
+    ...(subgroupsAbove !== null ? { subgroupsAbove } : {}),
   };
 }
 
-function derivationOf(
-  db: Db,
-  row: Record<string, string | number | null>,
-): FoodDetail['derivation'] {
-  if (row.derived_from === null || row.derived_from === undefined) return null;
-  const parentNdb = String(row.derived_from);
-  const parent = db.$client.prepare('SELECT name FROM foods WHERE ndb = ?').get(parentNdb) as
-    | { name: string }
-    | undefined;
+async function foodName(db: Db, ndb: string): Promise<string | null> {
+  const { foods } = db.t;
+  const [row] = await db.orm
+    .select({ name: foods.name })
+    .from(foods)
+    .where(eq(foods.ndb, ndb))
+    .limit(1);
+  return row?.name ?? null;
+}
+
+export async function getFoodByNdb(db: Db, ndb: string): Promise<FoodDetail | null> {
+  const { foods, foodMeasures } = db.t;
+  const [row] = await db.orm.select().from(foods).where(eq(foods.ndb, ndb)).limit(1);
+  if (!row) return null;
+  const parentNdb = row.derivedFrom;
+  const [measures, tags, servingTable, parentName] = await Promise.all([
+    db.orm
+      .select({
+        seq: foodMeasures.seq,
+        amount: foodMeasures.amount,
+        label: foodMeasures.label,
+        grams: foodMeasures.grams,
+      })
+      .from(foodMeasures)
+      .where(eq(foodMeasures.ndb, ndb))
+      .orderBy(foodMeasures.seq),
+    tagsOf(db, ndb),
+    servingTableRow(db, ndb),
+    parentNdb === null ? null : foodName(db, parentNdb),
+  ]);
   return {
-    parent: { ndb: parentNdb, name: parent?.name ?? parentNdb },
-    text: String(row.derivation ?? ''),
+    ndb,
+    name: row.name,
+    group: { code: row.groupCode, name: row.groupName },
+    longDesc: row.longDesc,
+    commonNames: row.commonNames,
+    manufacturer: row.manufacturer,
+    sciName: row.sciName,
+    refusePct: row.refusePct,
+    nutrientsPer100g: nutrientsColumn.parse(row.nutrients),
+    measures,
+    allergens: tags.filter((t) => t.kind === 'allergen').map(tagOut),
+    tags: tags.filter((t) => t.kind === 'group').map(tagOut),
+    inflammation: {
+      class: row.inflammationClass,
+      rationale: row.inflammationRationale,
+      evidence: row.inflammationEvidence,
+      source: row.inflammationSource,
+    },
+    derivation:
+      parentNdb === null
+        ? null
+        : {
+            parent: { ndb: parentNdb, name: parentName ?? parentNdb },
+            text: row.derivation ?? '',
+          },
+    fodmap: fodmapOf(servingTable, tags),
   };
 }
 
 /** Display names of the given foods (unknown NDB numbers are left out). */
-export function foodNames(db: Db, ndbs: string[]): Map<string, string> {
+export async function foodNames(db: Db, ndbs: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ndbs)];
   if (unique.length === 0) return new Map();
-  const rows = db.$client
-    .prepare(`SELECT ndb, name FROM foods WHERE ndb IN (${unique.map(() => '?').join(',')})`)
-    .all(...unique) as { ndb: string; name: string }[];
+  const { foods } = db.t;
+  const rows = await db.orm
+    .select({ ndb: foods.ndb, name: foods.name })
+    .from(foods)
+    .where(inArray(foods.ndb, unique));
   return new Map(rows.map((r) => [r.ndb, r.name]));
 }
 
 /** How many foods come from SR21 and how many are derived from an SR21 parent. */
-export function countFoodsBySource(db: Db): { sr21: number; derived: number } {
-  return db.$client
-    .prepare(
-      'SELECT count(*) - count(derived_from) AS sr21, count(derived_from) AS derived FROM foods',
-    )
-    .get() as { sr21: number; derived: number };
+export async function countFoodsBySource(db: Db): Promise<{ sr21: number; derived: number }> {
+  const { foods } = db.t;
+  const [row] = await db.orm
+    .select({
+      all: countAll(),
+      derived: sql<number>`cast(count(${foods.derivedFrom}) as integer)`.mapWith(Number),
+    })
+    .from(foods);
+  return { sr21: (row?.all ?? 0) - (row?.derived ?? 0), derived: row?.derived ?? 0 };
 }
 
-export function listFoodGroups(db: Db): { code: string; name: string; count: number }[] {
-  return db.$client
-    .prepare(
-      'SELECT group_code AS code, group_name AS name, count(*) AS count FROM foods GROUP BY group_code ORDER BY group_code',
-    )
-    .all() as { code: string; name: string; count: number }[];
+export async function listFoodGroups(
+  db: Db,
+): Promise<{ code: string; name: string; count: number }[]> {
+  const { foods } = db.t;
+  return db.orm
+    .select({ code: foods.groupCode, name: foods.groupName, count: countAll() })
+    .from(foods)
+    .groupBy(foods.groupCode, foods.groupName)
+    .orderBy(foods.groupCode, foods.groupName);
 }

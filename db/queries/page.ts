@@ -1,37 +1,51 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 
-export type PageQuery = {
-  select: string;
-  from: string;
-  where: string[];
-  params: (string | number)[];
-  order: string;
-  /** Parameters used by ORDER BY, bound after the WHERE ones. */
-  orderParams?: (string | number)[];
+export type PageRequest = {
   limit: number;
   /** Opaque to clients: an offset today. */
   cursor?: string;
 };
 
-/** One page of a filtered list, its total and the cursor of the next page (one extra row tells). */
-export function queryPage<T>(
+export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
+
+/** `count(*)` as a number on both engines (PostgreSQL's is a bigint, read as a string). */
+export function countAll(): SQL<number> {
+  return sql<number>`cast(count(*) as integer)`.mapWith(Number);
+}
+
+/** How many rows of `table` pass `where`. */
+export async function countRows(
   db: Db,
-  q: PageQuery,
-): { rows: T[]; nextCursor: string | null; total: number } {
-  const whereSql = q.where.length > 0 ? `WHERE ${q.where.join(' AND ')}` : '';
-  const offset = q.cursor ? Number(q.cursor) : 0;
-  const { n: total } = db.$client
-    .prepare(`SELECT count(*) AS n FROM ${q.from} ${whereSql}`)
-    .get(...q.params) as {
-    n: number;
-  };
-  const rows = db.$client
-    .prepare(`SELECT ${q.select} FROM ${q.from} ${whereSql} ORDER BY ${q.order} LIMIT ? OFFSET ?`)
-    .all(...q.params, ...(q.orderParams ?? []), q.limit + 1, offset) as T[];
+  table: SQLiteTable,
+  where: SQL | undefined,
+): Promise<number> {
+  const [row] = await db.orm.select({ n: countAll() }).from(table).where(where);
+  return row?.n ?? 0;
+}
+
+/**
+ * One page of a list and the list's total. `rows` is the list's select (tables, joins and
+ * filters); `count` counts the same rows. `orderBy` must be total, ending with the primary
+ * key, so both engines page identically. One extra row tells whether a next page exists; a
+ * list that ends on this page is not counted again.
+ */
+export async function pageOf<Q extends SQLiteSelect>(
+  request: PageRequest,
+  list: { rows: Q; orderBy: (SQLiteColumn | SQL)[]; count: () => Promise<number> },
+): Promise<Page<Awaited<Q>[number]>> {
+  const offset = request.cursor ? Number(request.cursor) : 0;
+  const rows = await list.rows
+    .orderBy(...list.orderBy)
+    .limit(request.limit + 1)
+    .offset(offset);
+  const more = rows.length > request.limit;
+  const ended = rows.length > 0 || offset === 0;
   return {
-    rows: rows.slice(0, q.limit),
-    nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
-    total,
+    items: rows.slice(0, request.limit),
+    nextCursor: more ? String(offset + request.limit) : null,
+    total: more || !ended ? await list.count() : offset + rows.length,
   };
 }
 

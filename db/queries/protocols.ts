@@ -1,17 +1,24 @@
 import 'server-only';
-import type { Protocol } from '../../lib/protocols/schema';
+import { eq } from 'drizzle-orm';
+import { type Protocol, protocolSchema } from '../../lib/protocols/schema';
 import type { Db } from '../client';
 
-export function listProtocols(db: Db): Protocol[] {
-  const rows = db.$client.prepare('SELECT data FROM protocols ORDER BY position').all() as {
-    data: string;
-  }[];
-  return rows.map((r) => JSON.parse(r.data) as Protocol);
+/** Every protocol and diet in display order; an older row gets the schema's defaults. */
+export async function listProtocols(db: Db): Promise<Protocol[]> {
+  const { protocols } = db.t;
+  const rows = await db.orm
+    .select({ data: protocols.data })
+    .from(protocols)
+    .orderBy(protocols.position, protocols.id);
+  return rows.map((r) => protocolSchema.parse(r.data));
 }
 
-export function getProtocolById(db: Db, id: string): Protocol | null {
-  const row = db.$client.prepare('SELECT data FROM protocols WHERE id = ?').get(id) as
-    | { data: string }
-    | undefined;
-  return row ? (JSON.parse(row.data) as Protocol) : null;
+export async function getProtocolById(db: Db, id: string): Promise<Protocol | null> {
+  const { protocols } = db.t;
+  const [row] = await db.orm
+    .select({ data: protocols.data })
+    .from(protocols)
+    .where(eq(protocols.id, id))
+    .limit(1);
+  return row ? protocolSchema.parse(row.data) : null;
 }

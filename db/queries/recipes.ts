@@ -1,14 +1,24 @@
 import 'server-only';
+import { and, eq, exists, inArray, lte, notExists, type SQL, sql } from 'drizzle-orm';
 import { describeMaxPortion } from '../../lib/fodmap/describe';
 import { type FodmapRating, type RatedIngredient, rateServing } from '../../lib/fodmap/rating';
 import { SERVING_DISCLAIMER } from '../../lib/fodmap/tags';
-import type { Certainty } from '../../lib/foods/codes';
+import { tagSubgroupsColumn } from '../../lib/foods/columns';
+import {
+  complianceReasonsColumn,
+  mealTypesColumn,
+  nutritionColumn,
+  nutritionFromColumn,
+  nutritionUnknownColumn,
+  stepsColumn,
+  tagCausesColumn,
+} from '../../lib/recipes/columns';
 import type { TagRef } from '../../lib/restrictions/types';
 import type { RecipeSearch } from '../../lib/validation/recipes';
-import type { Db } from '../client';
+import type { Db, Tables } from '../client';
 import { foodWords } from './food-words';
-import { toFtsQuery } from './fts';
-import { groupBy, queryPage } from './page';
+import { countRows, groupBy, type Page, pageOf } from './page';
+import { recipeSearch, searchWords } from './text-search';
 
 export type RecipeCard = {
   slug: string;
@@ -28,30 +38,56 @@ export type RecipeCard = {
   allergens: { code: string; certainty: string }[];
 };
 
-type RecipeRowRaw = {
-  slug: string;
-  name: string;
-  description: string;
-  meal_types: string;
-  servings: number;
-  prep_minutes: number;
-  cook_minutes: number;
-  total_minutes: number;
-  cuisine: string;
-  energy_kcal: number;
-  protein_g: number;
-  nutrition_unknown: string;
-  inflammation_class: string;
-  inflammation_score: number;
-};
+type RecipeRow = Tables['recipes']['$inferSelect'];
+type CardRow = Pick<
+  RecipeRow,
+  | 'slug'
+  | 'name'
+  | 'description'
+  | 'mealTypes'
+  | 'servings'
+  | 'prepMinutes'
+  | 'cookMinutes'
+  | 'totalMinutes'
+  | 'cuisine'
+  | 'energyKcal'
+  | 'proteinG'
+  | 'nutritionUnknown'
+  | 'inflammationClass'
+  | 'inflammationScore'
+>;
 
-function allergensFor(db: Db, slugs: string[]): Map<string, { code: string; certainty: string }[]> {
+function cardColumns(db: Db) {
+  const r = db.t.recipes;
+  return {
+    slug: r.slug,
+    name: r.name,
+    description: r.description,
+    mealTypes: r.mealTypes,
+    servings: r.servings,
+    prepMinutes: r.prepMinutes,
+    cookMinutes: r.cookMinutes,
+    totalMinutes: r.totalMinutes,
+    cuisine: r.cuisine,
+    energyKcal: r.energyKcal,
+    proteinG: r.proteinG,
+    nutritionUnknown: r.nutritionUnknown,
+    inflammationClass: r.inflammationClass,
+    inflammationScore: r.inflammationScore,
+  };
+}
+
+async function allergensFor(
+  db: Db,
+  slugs: string[],
+): Promise<Map<string, { code: string; certainty: string }[]>> {
   if (slugs.length === 0) return new Map();
-  const rows = db.$client
-    .prepare(
-      `SELECT recipe_slug AS slug, code, certainty FROM recipe_tags WHERE kind = 'allergen' AND recipe_slug IN (${slugs.map(() => '?').join(',')}) ORDER BY code`,
-    )
-    .all(...slugs) as { slug: string; code: string; certainty: string }[];
+  const { recipeTags: t } = db.t;
+  const rows = await db.orm
+    .select({ slug: t.recipeSlug, code: t.code, certainty: t.certainty })
+    .from(t)
+    .where(and(eq(t.kind, 'allergen'), inArray(t.recipeSlug, slugs)))
+    .orderBy(t.recipeSlug, t.code);
   const grouped = groupBy(rows, (r) => r.slug);
   return new Map(
     [...grouped].map(([slug, list]) => [
@@ -61,92 +97,87 @@ function allergensFor(db: Db, slugs: string[]): Map<string, { code: string; cert
   );
 }
 
-function lowerBounds(nutritionUnknown: string): RecipeCard['atLeast'] {
-  const unknown = JSON.parse(nutritionUnknown) as Record<string, number>;
+function lowerBounds(unknown: Record<string, number>): RecipeCard['atLeast'] {
   return (['energyKcal', 'proteinG'] as const).filter((k) => (unknown[k] ?? 0) > 0);
 }
 
-function toCard(r: RecipeRowRaw, allergens: { code: string; certainty: string }[]): RecipeCard {
+function toCard(r: CardRow, allergens: { code: string; certainty: string }[]): RecipeCard {
   return {
     slug: r.slug,
     name: r.name,
     description: r.description,
-    mealTypes: JSON.parse(r.meal_types),
+    mealTypes: mealTypesColumn.parse(r.mealTypes),
     servings: r.servings,
-    prepMinutes: r.prep_minutes,
-    cookMinutes: r.cook_minutes,
-    totalMinutes: r.total_minutes,
+    prepMinutes: r.prepMinutes,
+    cookMinutes: r.cookMinutes,
+    totalMinutes: r.totalMinutes,
     cuisine: r.cuisine,
-    energyKcal: Math.round(r.energy_kcal),
-    proteinG: Math.round(r.protein_g * 10) / 10,
-    atLeast: lowerBounds(r.nutrition_unknown),
-    inflammation: { class: r.inflammation_class, score: r.inflammation_score },
+    energyKcal: Math.round(r.energyKcal),
+    proteinG: Math.round(r.proteinG * 10) / 10,
+    atLeast: lowerBounds(nutritionUnknownColumn.parse(r.nutritionUnknown)),
+    inflammation: { class: r.inflammationClass, score: r.inflammationScore },
     allergens,
   };
 }
 
-/** Lists recipes; `phase` defaults to the protocol's first (elimination) phase. */
-export function listRecipes(
+/** The list's filters over `db.t.recipes`; may-contain counts as contains for `exclude`. */
+function recipeFilters(db: Db, search: RecipeSearch & { phase?: string }): SQL | undefined {
+  const { recipes, recipeCompliance: c, recipeTags: t } = db.t;
+  const one = { one: sql`1` };
+  return and(
+    // Meal types are a JSON list of fixed words; its text holds each one quoted on both engines.
+    search.mealType
+      ? sql`cast(${recipes.mealTypes} as text) like ${`%"${search.mealType}"%`}`
+      : undefined,
+    search.protocol && search.phase
+      ? exists(
+          db.orm
+            .select(one)
+            .from(c)
+            .where(
+              and(
+                eq(c.recipeSlug, recipes.slug),
+                eq(c.protocol, search.protocol),
+                eq(c.phase, search.phase),
+                eq(c.ok, true),
+              ),
+            ),
+        )
+      : undefined,
+    ...(search.exclude ?? []).map((code) =>
+      notExists(
+        db.orm
+          .select(one)
+          .from(t)
+          .where(and(eq(t.recipeSlug, recipes.slug), eq(t.code, code))),
+      ),
+    ),
+    search.maxMinutes !== undefined ? lte(recipes.totalMinutes, search.maxMinutes) : undefined,
+    search.inflammation ? eq(recipes.inflammationClass, search.inflammation) : undefined,
+  );
+}
+
+/** Lists recipes: with text, best match first, else by name. `phase` is the protocol's phase. */
+export async function listRecipes(
   db: Db,
   search: RecipeSearch & { phase?: string },
-): { items: RecipeCard[]; nextCursor: string | null; total: number } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  let from = 'recipes r';
-  let order = 'r.name COLLATE NOCASE';
-  const fts = search.q ? toFtsQuery(search.q) : null;
-  if (fts) {
-    from = 'recipes_fts JOIN recipes r ON r.slug = recipes_fts.slug';
-    where.push('recipes_fts MATCH ?');
-    params.push(fts);
-    order = 'bm25(recipes_fts, 0, 10, 2, 1), r.name';
-  }
-  if (search.mealType) {
-    where.push('EXISTS (SELECT 1 FROM json_each(r.meal_types) WHERE value = ?)');
-    params.push(search.mealType);
-  }
-  if (search.protocol && search.phase) {
-    where.push(
-      'EXISTS (SELECT 1 FROM recipe_compliance c WHERE c.recipe_slug = r.slug AND c.protocol = ? AND c.phase = ? AND c.ok = 1)',
-    );
-    params.push(search.protocol, search.phase);
-  }
-  for (const code of search.exclude ?? []) {
-    where.push(
-      'NOT EXISTS (SELECT 1 FROM recipe_tags t WHERE t.recipe_slug = r.slug AND t.code = ?)',
-    );
-    params.push(code);
-  }
-  if (search.maxMinutes !== undefined) {
-    where.push('r.total_minutes <= ?');
-    params.push(search.maxMinutes);
-  }
-  if (search.inflammation) {
-    where.push('r.inflammation_class = ?');
-    params.push(search.inflammation);
-  }
-  const {
-    rows: page,
-    nextCursor,
-    total,
-  } = queryPage<RecipeRowRaw>(db, {
-    select: 'r.*',
-    from,
-    where,
-    params,
-    order,
-    limit: search.limit,
-    cursor: search.cursor,
+): Promise<Page<RecipeCard>> {
+  const { recipes } = db.t;
+  const filters = recipeFilters(db, search);
+  const [first, ...rest] = searchWords(search.q ?? '');
+  const text = first === undefined ? null : recipeSearch(db, [first, ...rest]);
+  let rows = db.orm.select(cardColumns(db)).from(recipes).$dynamic();
+  if (text) rows = rows.innerJoin(text.ranked.table, text.ranked.on);
+  const page = await pageOf(search, {
+    rows: rows.where(filters),
+    orderBy: text?.orderBy ?? [sql`lower(${recipes.name})`, recipes.slug],
+    count: () => countRows(db, recipes, and(text?.matched, filters)),
   });
-  const allergens = allergensFor(
+  const allergens = await allergensFor(
     db,
-    page.map((r) => r.slug),
+    page.items.map((r) => r.slug),
   );
-  return {
-    items: page.map((r) => toCard(r, allergens.get(r.slug) ?? [])),
-    nextCursor,
-    total,
-  };
+  return { ...page, items: page.items.map((r) => toCard(r, allergens.get(r.slug) ?? [])) };
 }
 
 export type RecipeTagOut = {
@@ -202,106 +233,152 @@ export type RecipeDetail = Omit<RecipeCard, 'allergens' | 'inflammation'> & {
 };
 
 /** One serving's ingredients with their FODMAP tags and table serves, for the rating. */
-function fodmapRating(
+async function fodmapRating(
   db: Db,
   servings: number,
   ingredients: { ndb: string; name: string; grams: number }[],
-): FodmapRating {
+): Promise<FodmapRating> {
+  const { foodTags: t, foodFodmapServes: s } = db.t;
+  const ndbs = [...new Set(ingredients.map((i) => i.ndb))];
+  if (ndbs.length === 0) return rateServing([]);
+  const [tagRows, serveRows] = await Promise.all([
+    db.orm
+      .select({
+        ndb: t.ndb,
+        code: t.code,
+        certainty: t.certainty,
+        greenMaxG: t.greenMaxG,
+        subgroupsAbove: t.subgroupsAbove,
+      })
+      .from(t)
+      .where(and(eq(t.kind, 'group'), inArray(t.ndb, ndbs)))
+      .orderBy(t.ndb, t.code),
+    db.orm
+      .select({
+        ndb: s.ndb,
+        greenMaxG: s.greenMaxG,
+        amberFromG: s.amberFromG,
+        redFromG: s.redFromG,
+      })
+      .from(s)
+      .where(inArray(s.ndb, ndbs)),
+  ]);
+  const tagsByNdb = groupBy(tagRows, (r) => r.ndb);
+  const servesByNdb = new Map(
+    serveRows.map(({ ndb, ...serves }): [string, RatedIngredient['serves']] => [ndb, serves]),
+  );
   const byNdb = new Map<string, RatedIngredient>();
-  const tagStmt = db.$client.prepare(
-    "SELECT code, certainty, green_max_g, subgroups_above FROM food_tags WHERE ndb = ? AND kind = 'group'",
-  );
-  const servesStmt = db.$client.prepare(
-    'SELECT green_max_g AS greenMaxG, amber_from_g AS amberFromG, red_from_g AS redFromG FROM food_fodmap_serves WHERE ndb = ?',
-  );
   for (const i of ingredients) {
     const prev = byNdb.get(i.ndb);
     if (prev) {
       prev.gramsPerServing = (prev.gramsPerServing ?? 0) + i.grams / servings;
       continue;
     }
-    const tags = (
-      tagStmt.all(i.ndb) as {
-        code: string;
-        certainty: Certainty;
-        green_max_g: number | null;
-        subgroups_above: string | null;
-      }[]
-    ).map(
-      (t): TagRef => ({
-        code: t.code,
-        certainty: t.certainty,
-        ...(t.green_max_g !== null ? { greenMaxG: t.green_max_g } : {}),
-        ...(t.subgroups_above !== null ? { subgroupsAbove: JSON.parse(t.subgroups_above) } : {}),
-      }),
-    );
-    const serves = (servesStmt.get(i.ndb) as RatedIngredient['serves'] | undefined) ?? null;
+    const tags = (tagsByNdb.get(i.ndb) ?? []).map((r): TagRef => {
+      const subgroupsAbove = tagSubgroupsColumn.parse(r.subgroupsAbove);
+      return {
+        code: r.code,
+        certainty: r.certainty,
+        ...(r.greenMaxG !== null ? { greenMaxG: r.greenMaxG } : {}),
+        ...(subgroupsAbove !== null ? { subgroupsAbove } : {}),
+      };
+    });
     byNdb.set(i.ndb, {
       ndb: i.ndb,
       name: i.name,
       gramsPerServing: i.grams / servings,
       tags,
-      serves,
+      serves: servesByNdb.get(i.ndb) ?? null,
     });
   }
   return rateServing([...byNdb.values()]);
 }
 
-export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
-  const r = db.$client.prepare('SELECT * FROM recipes WHERE slug = ?').get(slug) as
-    | (RecipeRowRaw & {
-        light: number;
-        leftover_days: number;
-        freezes: number;
-        steps: string;
-        nutrition_per_serving: string;
-        nutrition_unknown: string;
-        fructose_g: number | null;
-        treat: number;
-        nutrition_from: string | null;
-      })
-    | undefined;
-  if (!r) return null;
-  const ingredients = db.$client
-    .prepare(
-      `SELECT i.ndb, f.name, i.grams, i.text, i.note, f.inflammation_class AS inflammation,
-       f.inflammation_evidence AS inflammationEvidence
-       FROM recipe_ingredients i JOIN foods f ON f.ndb = i.ndb WHERE i.recipe_slug = ? ORDER BY i.position`,
-    )
-    .all(slug) as {
-    ndb: string;
-    name: string;
-    grams: number;
-    text: string;
-    note: string | null;
-    inflammation: string;
-    inflammationEvidence: string;
-  }[];
-  const measureStmt = db.$client.prepare(
-    'SELECT amount, label, grams FROM food_measures WHERE ndb = ? ORDER BY seq',
+/** Household measures of the given foods, by ndb, in WEIGHT.txt order. */
+async function measuresOf(
+  db: Db,
+  ndbs: string[],
+): Promise<Map<string, { amount: number; label: string; grams: number }[]>> {
+  if (ndbs.length === 0) return new Map();
+  const { foodMeasures: m } = db.t;
+  const rows = await db.orm
+    .select({ ndb: m.ndb, amount: m.amount, label: m.label, grams: m.grams })
+    .from(m)
+    .where(inArray(m.ndb, ndbs))
+    .orderBy(m.ndb, m.seq);
+  const grouped = groupBy(rows, (r) => r.ndb);
+  return new Map(
+    [...grouped].map(([ndb, list]) => [
+      ndb,
+      list.map(({ amount, label, grams }) => ({ amount, label, grams })),
+    ]),
   );
-  const tagRows = db.$client
-    .prepare(
-      'SELECT kind, code, certainty, causes FROM recipe_tags WHERE recipe_slug = ? ORDER BY code',
-    )
-    .all(slug) as { kind: string; code: string; certainty: string; causes: string }[];
-  const toTag = (t: (typeof tagRows)[number]): RecipeTagOut => ({
-    code: t.code,
-    certainty: t.certainty,
-    causes: JSON.parse(t.causes),
+}
+
+async function ingredientsOf(db: Db, slug: string) {
+  const { recipeIngredients: i, foods: f } = db.t;
+  return db.orm
+    .select({
+      ndb: i.ndb,
+      name: f.name,
+      grams: i.grams,
+      text: i.text,
+      note: i.note,
+      inflammation: f.inflammationClass,
+      inflammationEvidence: f.inflammationEvidence,
+    })
+    .from(i)
+    .innerJoin(f, eq(f.ndb, i.ndb))
+    .where(eq(i.recipeSlug, slug))
+    .orderBy(i.position);
+}
+
+async function complianceOf(db: Db, slug: string): Promise<RecipeDetail['compliance']> {
+  const { recipeCompliance: c, protocols: p } = db.t;
+  const rows = await db.orm
+    .select({
+      protocol: c.protocol,
+      phase: c.phase,
+      ok: c.ok,
+      reasons: c.reasons,
+      maxPortion: c.maxPortion,
+    })
+    .from(c)
+    .innerJoin(p, eq(p.id, c.protocol))
+    .where(eq(c.recipeSlug, slug))
+    .orderBy(p.position, c.phase);
+  return rows.map((r) => ({
+    protocol: r.protocol,
+    phase: r.phase,
+    ok: r.ok,
+    reasons: complianceReasonsColumn.parse(r.reasons),
+    maxPortion: r.maxPortion,
+    note: r.ok ? describeMaxPortion(r.maxPortion) : null,
+  }));
+}
+
+export async function getRecipeBySlug(db: Db, slug: string): Promise<RecipeDetail | null> {
+  const { recipes, recipeTags: t } = db.t;
+  const [r] = await db.orm.select().from(recipes).where(eq(recipes.slug, slug)).limit(1);
+  if (!r) return null;
+  const [ingredients, tagRows, compliance] = await Promise.all([
+    ingredientsOf(db, slug),
+    db.orm
+      .select({ kind: t.kind, code: t.code, certainty: t.certainty, causes: t.causes })
+      .from(t)
+      .where(eq(t.recipeSlug, slug))
+      .orderBy(t.code, t.kind),
+    complianceOf(db, slug),
+  ]);
+  const [measures, rating] = await Promise.all([
+    measuresOf(db, [...new Set(ingredients.map((i) => i.ndb))]),
+    fodmapRating(db, r.servings, ingredients),
+  ]);
+  const toTag = (row: (typeof tagRows)[number]): RecipeTagOut => ({
+    code: row.code,
+    certainty: row.certainty,
+    causes: tagCausesColumn.parse(row.causes),
   });
-  const compliance = db.$client
-    .prepare(
-      `SELECT c.protocol, c.phase, c.ok, c.reasons, c.max_portion FROM recipe_compliance c JOIN protocols p ON p.id = c.protocol
-       WHERE c.recipe_slug = ? ORDER BY p.position`,
-    )
-    .all(slug) as {
-    protocol: string;
-    phase: string;
-    ok: number;
-    reasons: string;
-    max_portion: number | null;
-  }[];
   const inflammationCauses = ingredients
     .filter((i) => i.inflammation !== 'neutral')
     .map((i) => ({
@@ -310,41 +387,30 @@ export function getRecipeBySlug(db: Db, slug: string): RecipeDetail | null {
       class: i.inflammation,
       evidence: i.inflammationEvidence,
     }));
-  const allergens = tagRows.filter((t) => t.kind === 'allergen').map(toTag);
   return {
     ...toCard(r, []),
-    allergens,
-    light: r.light === 1,
-    leftoverDays: r.leftover_days,
-    freezes: r.freezes === 1,
-    steps: JSON.parse(r.steps),
+    allergens: tagRows.filter((x) => x.kind === 'allergen').map(toTag),
+    light: r.light,
+    leftoverDays: r.leftoverDays,
+    freezes: r.freezes,
+    steps: stepsColumn.parse(r.steps),
     ingredients: ingredients.map(({ inflammation: _, inflammationEvidence: __, ...i }) => ({
       ...i,
       display: foodWords(i.ndb, i.name).display,
-      measures: measureStmt.all(i.ndb) as { amount: number; label: string; grams: number }[],
+      measures: measures.get(i.ndb) ?? [],
     })),
-    nutritionPerServing: JSON.parse(r.nutrition_per_serving),
-    nutritionUnknown: JSON.parse(r.nutrition_unknown),
-    fructoseG: r.fructose_g,
-    treat: r.treat === 1,
-    nutritionFrom: r.nutrition_from ? JSON.parse(r.nutrition_from) : null,
-    tags: tagRows.filter((t) => t.kind === 'group').map(toTag),
+    nutritionPerServing: nutritionColumn.parse(r.nutritionPerServing),
+    nutritionUnknown: nutritionUnknownColumn.parse(r.nutritionUnknown),
+    fructoseG: r.fructoseG,
+    treat: r.treat,
+    nutritionFrom: nutritionFromColumn.parse(r.nutritionFrom),
+    tags: tagRows.filter((x) => x.kind === 'group').map(toTag),
     inflammation: {
-      class: r.inflammation_class,
-      score: r.inflammation_score,
+      class: r.inflammationClass,
+      score: r.inflammationScore,
       causes: inflammationCauses,
     },
-    compliance: compliance.map((c) => ({
-      protocol: c.protocol,
-      phase: c.phase,
-      ok: c.ok === 1,
-      reasons: JSON.parse(c.reasons),
-      maxPortion: c.max_portion,
-      note: c.ok === 1 ? describeMaxPortion(c.max_portion) : null,
-    })),
-    fodmapPerServing: {
-      ...fodmapRating(db, r.servings, ingredients),
-      disclaimer: SERVING_DISCLAIMER,
-    },
+    compliance,
+    fodmapPerServing: { ...rating, disclaimer: SERVING_DISCLAIMER },
   };
 }

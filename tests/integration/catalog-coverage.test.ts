@@ -5,14 +5,17 @@ import { listProtocols } from '@/db/queries/protocols';
 import { ALLERGEN_CODES, MEAL_TYPES, type MealType } from '@/lib/foods/codes';
 import type { PlannerRecipe } from '@/lib/planner/types';
 import { buildRestriction } from '@/lib/protocols/build-restriction';
+import type { Protocol } from '@/lib/protocols/schema';
 import { findRecipeViolations } from '@/lib/restrictions/recipe-violations';
 import { useFreshDatabase } from '../support/db';
 
 let recipes: PlannerRecipe[];
+let protocols: Protocol[];
 
 beforeAll(async () => {
   await useFreshDatabase();
   recipes = await loadPlannerRecipes(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 type Combo = { protocol: string; diet?: string; allergens?: string[]; avoid?: string[] };
@@ -20,7 +23,7 @@ type Combo = { protocol: string; diet?: string; allergens?: string[]; avoid?: st
 /** Compliant recipes per meal type, checked ingredient by ingredient with the real rules. */
 function countCompliant(combo: Combo): Record<MealType, number> {
   const built = buildRestriction({
-    protocols: listProtocols(getDb()),
+    protocols,
     protocolId: combo.protocol,
     phaseId: 'elimination',
     diet: combo.diet ?? 'omnivore',

@@ -107,14 +107,18 @@ describe('GET /api/foods/{ndb}: FODMAP serve', () => {
 });
 
 describe('GET /api/recipes/{slug}: FODMAP rating and compliance', () => {
-  const slugs = () =>
-    (
-      getDb().$client.prepare('SELECT slug FROM recipes ORDER BY slug').all() as { slug: string }[]
-    ).map((r) => r.slug);
+  const slugs = async () => {
+    const db = getDb();
+    const rows = await db.orm
+      .select({ slug: db.t.recipes.slug })
+      .from(db.t.recipes)
+      .orderBy(db.t.recipes.slug);
+    return rows.map((r) => r.slug);
+  };
 
   it('computes the largest green portion the same way by hand, from the food API doses', async () => {
     let checked = 0;
-    for (const slug of slugs()) {
+    for (const slug of await slugs()) {
       const r = await recipe(slug);
       if (r.fodmapPerServing.maxPortion === null) continue;
       // grams per serving per food, and each food's green serve and subgroups from the food API
@@ -141,7 +145,7 @@ describe('GET /api/recipes/{slug}: FODMAP rating and compliance', () => {
   });
 
   it('a compliant elimination recipe with a dose says how many servings fit', async () => {
-    for (const slug of slugs()) {
+    for (const slug of await slugs()) {
       const c = elimination(await recipe(slug));
       if (!c.ok || c.maxPortion === null || c.maxPortion >= 2) continue;
       expect(c.note).toMatch(/^fits at up to (0\.75|1|1\.25|1\.5) servings? per person$/);
@@ -151,7 +155,7 @@ describe('GET /api/recipes/{slug}: FODMAP rating and compliance', () => {
   });
 
   it('a recipe over the green serve even at 0.75 servings is not compliant and names the foods', async () => {
-    for (const slug of slugs()) {
+    for (const slug of await slugs()) {
       const r = await recipe(slug);
       const c = elimination(r);
       const over = c.reasons.find((x) => /over the low-FODMAP serve/.test(x.reason));
@@ -166,7 +170,7 @@ describe('GET /api/recipes/{slug}: FODMAP rating and compliance', () => {
   });
 
   it('every recipe has a rating with the disclaimer; personalisation sets no dose cap', async () => {
-    const r = await recipe(slugs()[0]!);
+    const r = await recipe((await slugs())[0]!);
     expect(['green', 'amber', 'red']).toContain(r.fodmapPerServing.level);
     expect(r.fodmapPerServing.disclaimer).toBe(DISCLAIMER);
     const personal = r.compliance.find(

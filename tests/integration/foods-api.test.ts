@@ -44,6 +44,70 @@ describe('GET /api/foods', () => {
     expect(items.every((i) => /salm/i.test(i.name))).toBe(true);
   });
 
+  it('pages through every match of a search once, in a stable order, as many as the total', async () => {
+    type Body = {
+      items: { ndb: string; name: string }[];
+      nextCursor: string | null;
+      total: number;
+    };
+    const seen: string[] = [];
+    let cursor = '';
+    let total = -1;
+    for (let page = 0; page < 20; page++) {
+      const body = (await (await get(`/api/foods?q=apple&limit=30${cursor}`)).json()) as Body;
+      total = body.total;
+      seen.push(...body.items.map((i) => i.ndb));
+      if (!body.nextCursor) break;
+      cursor = `&cursor=${body.nextCursor}`;
+    }
+    expect(total).toBeGreaterThan(60);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    const again = (await (await get('/api/foods?q=apple&limit=30')).json()) as Body;
+    expect(again.items.map((i) => i.ndb)).toEqual(seen.slice(0, 30));
+  });
+
+  it('puts names that start with the word first, then raw foods, then shorter names', async () => {
+    const { items } = (await (await get('/api/foods?q=kale&limit=10')).json()) as {
+      items: { name: string }[];
+    };
+    const names = items.map((i) => i.name);
+    expect(names[0]).toBe('Kale, raw');
+    const starts = names.filter((n) => n.toLowerCase().startsWith('kale'));
+    expect(names.slice(0, starts.length)).toEqual(starts);
+  });
+
+  it('combines a search with filters, and the total counts only what the filters keep', async () => {
+    type Body = {
+      items: { name: string; allergens: { code: string }[]; inflammation: string }[];
+      total: number;
+    };
+    const all = (await (await get('/api/foods?q=salmon&limit=100')).json()) as Body;
+    const fish = (await (
+      await get('/api/foods?q=salmon&allergen=fish&free=milk&inflammation=gut-healing&limit=100')
+    ).json()) as Body;
+    expect(fish.total).toBeGreaterThan(0);
+    expect(fish.total).toBeLessThan(all.total);
+    expect(fish.items).toHaveLength(fish.total);
+    for (const f of fish.items) {
+      expect(f.name).toMatch(/salmon/i);
+      expect(f.allergens.map((a) => a.code)).toContain('fish');
+      expect(f.allergens.map((a) => a.code)).not.toContain('milk');
+      expect(f.inflammation).toBe('gut-healing');
+    }
+  });
+
+  it('answers a text without words with the plain list, and a search with no match with none', async () => {
+    const plain = (await (await get('/api/foods?q=%20%21%21&limit=5')).json()) as { total: number };
+    expect(plain.total).toBe(7413 + readDerivedFoods().length);
+    const none = (await (await get('/api/foods?q=zzqqxx&limit=5')).json()) as {
+      items: unknown[];
+      nextCursor: string | null;
+      total: number;
+    };
+    expect(none).toEqual({ items: [], nextCursor: null, total: 0 });
+  });
+
   it('pages through every food with cursors', async () => {
     const first = (await (await get('/api/foods?limit=100')).json()) as {
       items: unknown[];

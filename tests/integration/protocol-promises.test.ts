@@ -18,7 +18,7 @@ let protocols: Protocol[];
 
 beforeAll(async () => {
   await useFreshDatabase();
-  protocols = listProtocols(getDb());
+  protocols = await listProtocols(getDb());
 });
 
 type Row = { ndb: string; name: string; allergens: TagRow[]; tags: TagRow[] };
@@ -34,25 +34,22 @@ const toRef = (f: Row): TaggedFoodRef => {
   return { ndb: f.ndb, name: f.name, allergens: f.allergens.map(tag), tags: f.tags.map(tag) };
 };
 
-function candidates(entry: string): TaggedFoodRef[] {
+async function candidates(entry: string): Promise<TaggedFoodRef[]> {
   const db = getDb();
-  if (/^\d{5}$/.test(entry)) {
-    const food = getFoodByNdb(db, entry);
-    return food ? [toRef(food)] : [];
-  }
+  const ndbs = /^\d{5}$/.test(entry)
+    ? [entry]
+    : (await listFoods(db, { q: entry, limit: 50 })).items.map((item) => item.ndb);
   // The detail row carries each tag's FODMAP dose; the list row does not.
-  return listFoods(db, { q: entry, limit: 50 }).items.flatMap((item) => {
-    const food = getFoodByNdb(db, item.ndb);
-    return food ? [toRef(food)] : [];
-  });
+  const foods = await Promise.all(ndbs.map((ndb) => getFoodByNdb(db, ndb)));
+  return foods.flatMap((food) => (food ? [toRef(food)] : []));
 }
 
 /** Why an entry does not resolve, or null when some matching food fits the phase. */
-function unresolved(protocol: Protocol, entry: string): string | null {
+async function unresolved(protocol: Protocol, entry: string): Promise<string | null> {
   const phase = protocol.phases[0];
   if (!phase) return 'no first phase';
   const restriction = restrictionForPhase(protocol, phase);
-  const found = candidates(entry);
+  const found = await candidates(entry);
   if (found.length === 0) return `${entry}: no such food`;
   const reasons = found.map((f) => ({ f, v: findViolations(f, restriction) }));
   if (reasons.some((r) => r.v.length === 0)) return null;
@@ -89,48 +86,49 @@ describe('protocol "what is in" promises', () => {
     'pescatarian',
     'vegetarian',
     'vegan',
-  ])('%s: every promised food exists and fits the first phase', (id) => {
+  ])('%s: every promised food exists and fits the first phase', async (id) => {
     const p = protocols.find((x) => x.id === id);
     if (!p) throw new Error(`missing ${id}`);
-    const problems = (p.whatIsInFoods ?? []).flatMap((line, i) =>
-      line
-        .map((entry) => unresolved(p, entry))
-        .filter((x): x is string => x !== null)
-        .map((x) => `line ${i + 1} "${p.whatIsIn[i]}": ${x}`),
-    );
+    const problems: string[] = [];
+    for (const [i, line] of (p.whatIsInFoods ?? []).entries()) {
+      for (const entry of line) {
+        const problem = await unresolved(p, entry);
+        if (problem !== null) problems.push(`line ${i + 1} "${p.whatIsIn[i]}": ${problem}`);
+      }
+    }
     expect(problems).toEqual([]);
   });
 
-  it('six-food and gut-reset promise gluten-free oats that are in the database and fit', () => {
+  it('six-food and gut-reset promise gluten-free oats that are in the database and fit', async () => {
     for (const id of ['six-food', 'gut-reset']) {
       const p = protocols.find((x) => x.id === id);
       if (!p) throw new Error(`missing ${id}`);
       const i = p.whatIsIn.findIndex((t) => /oats labeled gluten-free/.test(t));
       expect(i, id).toBeGreaterThanOrEqual(0);
       expect(p.whatIsInFoods?.[i], id).toContain('99006');
-      expect(unresolved(p, '99006'), id).toBeNull();
+      expect(await unresolved(p, '99006'), id).toBeNull();
       // regular oats stay out: they may carry gluten
-      expect(unresolved(p, '08120'), id).toMatch(/gluten/);
+      expect(await unresolved(p, '08120'), id).toMatch(/gluten/);
     }
   });
 
-  it('six-food promises a calcium-fortified plant drink free of soy and nuts that fits', () => {
+  it('six-food promises a calcium-fortified plant drink free of soy and nuts that fits', async () => {
     const p = protocols.find((x) => x.id === 'six-food');
     if (!p) throw new Error('missing six-food');
     const i = p.whatIsIn.findIndex((t) => /Calcium-fortified plant drinks/.test(t));
     const drinks = p.whatIsInFoods?.[i] ?? [];
     expect(drinks).toContain('99007');
-    const drink = getFoodByNdb(getDb(), '99007');
+    const drink = await getFoodByNdb(getDb(), '99007');
     expect(drink?.nutrientsPer100g.calciumMg).toBeGreaterThanOrEqual(100);
-    expect(unresolved(p, '99007')).toBeNull();
+    expect(await unresolved(p, '99007')).toBeNull();
   });
 
-  it('a search term resolves through the food search, and a missing food is reported', () => {
+  it('a search term resolves through the food search, and a missing food is reported', async () => {
     const p = protocols.find((x) => x.id === 'low-fodmap');
     if (!p) throw new Error('missing low-fodmap');
-    expect(unresolved(p, 'lactose free milk')).toBeNull();
-    expect(unresolved(p, '99099')).toBe('99099: no such food');
-    expect(unresolved(p, '11291')).toMatch(/fodmap-fructan/);
+    expect(await unresolved(p, 'lactose free milk')).toBeNull();
+    expect(await unresolved(p, '99099')).toBe('99099: no such food');
+    expect(await unresolved(p, '11291')).toMatch(/fodmap-fructan/);
   });
 });
 

@@ -6,6 +6,7 @@ import { useFreshDatabase } from '../support/db';
 
 type Card = {
   slug: string;
+  name: string;
   mealTypes: string[];
   totalMinutes: number;
   energyKcal: number;
@@ -94,6 +95,31 @@ describe('GET /api/recipes', () => {
     for (const r of body.items) {
       expect(r.mealTypes).toContain('snack');
       expect(r.totalMinutes).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it('searches recipe names first, with prefixes, combined with filters, and pages once through', async () => {
+    const { body } = await list('q=salm&limit=5');
+    expect(body.total).toBeGreaterThan(5);
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 20; page++) {
+      const { body: b } = await list(`q=salm&limit=5${cursor}`);
+      seen.push(...b.items.map((r) => r.slug));
+      if (!b.nextCursor) break;
+      cursor = `&cursor=${b.nextCursor}`;
+    }
+    expect(new Set(seen).size).toBe(body.total);
+    const named = await list('q=salmon&limit=100');
+    const inName = named.body.items.filter((r) => /salmon/i.test(r.name)).length;
+    expect(inName).toBeGreaterThan(3);
+    // the name weighs most: recipes named for salmon come before those that only use it
+    expect(named.body.items.slice(0, inName).every((r) => /salmon/i.test(r.name))).toBe(true);
+    const { body: quick } = await list('q=salmon&maxMinutes=30&exclude=egg&limit=100');
+    expect(quick.total).toBeLessThanOrEqual(named.body.total);
+    for (const r of quick.items) {
+      expect(r.totalMinutes).toBeLessThanOrEqual(30);
+      expect(r.allergens.map((a) => a.code)).not.toContain('egg');
     }
   });
 

@@ -5,7 +5,7 @@ import { foodConceptQuerySchema } from '@/lib/validation/foods';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = handle((request: Request) => {
+export const GET = handle(async (request: Request) => {
   const { q } = parseQuery(request.url, foodConceptQuerySchema);
-  return Response.json({ items: listFoodConcepts(getDb(), q) });
+  return Response.json({ items: await listFoodConcepts(getDb(), q) });
 });

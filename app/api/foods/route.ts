@@ -5,7 +5,7 @@ import { foodSearchSchema } from '@/lib/validation/foods';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = handle((request: Request) => {
+export const GET = handle(async (request: Request) => {
   const search = parseQuery(request.url, foodSearchSchema);
-  return Response.json(listFoods(getDb(), search));
+  return Response.json(await listFoods(getDb(), search));
 });

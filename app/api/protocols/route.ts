@@ -5,4 +5,4 @@ import { handle } from '@/lib/http/parse';
 export const dynamic = 'force-dynamic';
 
 /** Every protocol and everyday diet with its phases and rules. */
-export const GET = handle(() => Response.json({ items: listProtocols(getDb()) }));
+export const GET = handle(async () => Response.json({ items: await listProtocols(getDb()) }));

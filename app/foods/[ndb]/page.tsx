@@ -8,7 +8,6 @@ import { eliminatedInNote } from '@/lib/foods/inflammation-labels';
 import { NO_DATA } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
 import { restrictionForPhase } from '@/lib/protocols/build-restriction';
-import type { TagRef } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
 import { TableWrap } from '../../_components/table-wrap';
 import { InflammationBadge } from '../../_components/tag-badge';
@@ -19,7 +18,7 @@ type Props = { params: Promise<{ ndb: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ndb } = await params;
-  const food = /^\d{5}$/.test(ndb) ? getFoodByNdb(getDb(), ndb) : null;
+  const food = /^\d{5}$/.test(ndb) ? await getFoodByNdb(getDb(), ndb) : null;
   return { title: food?.name ?? 'Food not found' };
 }
 
@@ -32,17 +31,17 @@ export default async function FoodPage({ params }: Props) {
   const { ndb } = await params;
   if (!/^\d{5}$/.test(ndb)) notFound();
   const db = getDb();
-  const food = getFoodByNdb(db, ndb);
+  const food = await getFoodByNdb(db, ndb);
   if (!food) notFound();
   // Protocols whose elimination phase leaves this food out: said as a protocol choice.
   const ref = {
     ndb,
     name: food.name,
-    allergens: food.allergens as TagRef[],
-    tags: food.tags as TagRef[],
+    allergens: food.allergens,
+    tags: food.tags,
   };
   const eliminatedNote = eliminatedInNote(
-    listProtocols(db)
+    (await listProtocols(db))
       .filter((p) => {
         const first = p.phases[0];
         return (

@@ -40,7 +40,7 @@ const servingWords = (n: number) => `${formatQuarters(n)} ${n === 1 ? 'serving' 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  return { title: getRecipeBySlug(getDb(), slug)?.name ?? 'Recipe not found' };
+  return { title: (await getRecipeBySlug(getDb(), slug))?.name ?? 'Recipe not found' };
 }
 
 const SHOWN_NUTRIENTS = [
@@ -125,10 +125,10 @@ function FodmapSection({ rating }: { rating: RecipeDetail['fodmapPerServing'] })
 export default async function RecipePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const db = getDb();
-  const recipe = getRecipeBySlug(db, slug);
+  const recipe = await getRecipeBySlug(db, slug);
   if (!recipe) notFound();
   const planned = await plannedMeal(slug, await searchParams);
-  const protocols = new Map(listProtocols(db).map((p) => [p.id, p]));
+  const protocols = new Map((await listProtocols(db)).map((p) => [p.id, p]));
   const ingredients: ScalableIngredient[] = recipe.ingredients.map((i) => {
     const m = i.measures.find((x) => i.text.endsWith(` ${x.label}`));
     return {

@@ -10,7 +10,7 @@ export const GET = handle(
   async (_request: Request, context: { params: Promise<{ ndb: string }> }) => {
     const { ndb } = await context.params;
     const parsed = parsePathParam('ndb', ndbSchema, ndb);
-    const food = getFoodByNdb(getDb(), parsed);
+    const food = await getFoodByNdb(getDb(), parsed);
     if (!food) throw AppError.notFound('Food', parsed);
     return Response.json(food);
   },

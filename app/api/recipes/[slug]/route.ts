@@ -10,7 +10,7 @@ export const GET = handle(
   async (_request: Request, context: { params: Promise<{ slug: string }> }) => {
     const { slug } = await context.params;
     const parsed = parsePathParam('slug', recipeSlugSchema, slug);
-    const recipe = getRecipeBySlug(getDb(), parsed);
+    const recipe = await getRecipeBySlug(getDb(), parsed);
     if (!recipe) throw AppError.notFound('Recipe', parsed);
     return Response.json(recipe);
   },
