@@ -1,8 +1,9 @@
 import 'server-only';
 import { count } from 'drizzle-orm';
 import type { MealType } from '../../lib/foods/codes';
+import { nutritionColumn, nutritionUnknownColumn } from '../../lib/recipes/columns';
 import type { Db } from '../client';
-import { mealTypesJson, nutritionJson, nutritionUnknownJson } from './recipe-json';
+import { plannerMealTypesColumn } from './planner-recipes';
 
 export type RecipeNutrition = {
   slug: string;
@@ -36,9 +37,9 @@ export async function loadRecipeNutrition(db: Db): Promise<Map<string, RecipeNut
       {
         slug: r.slug,
         name: r.name,
-        mealTypes: mealTypesJson.parse(r.mealTypes),
-        perServing: nutritionJson.parse(r.nutrition),
-        unknown: nutritionUnknownJson.parse(r.unknown),
+        mealTypes: plannerMealTypesColumn.parse(r.mealTypes),
+        perServing: nutritionColumn.parse(r.nutrition),
+        unknown: nutritionUnknownColumn.parse(r.unknown),
         ingredientLines: linesBySlug.get(r.slug) ?? 0,
       },
     ]),

@@ -1,10 +1,20 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { MEAL_TYPES } from '../../lib/foods/codes';
+import { tagSubgroupsColumn } from '../../lib/foods/columns';
 import { TRACKED_MICRONUTRIENTS } from '../../lib/nutrition/nutrient-model';
 import type { PlannerExtraNutrient, PlannerRecipe } from '../../lib/planner/types';
+import {
+  mealTypesColumn,
+  nutritionColumn,
+  nutritionUnknownColumn,
+} from '../../lib/recipes/columns';
 import type { TagRef } from '../../lib/restrictions/types';
 import type { Db } from '../client';
-import { mealTypesJson, nutritionJson, nutritionUnknownJson, subgroupsJson } from './recipe-json';
+
+/** recipes.meal_types as the planner's meal types. */
+export const plannerMealTypesColumn = mealTypesColumn.pipe(z.array(z.enum(MEAL_TYPES)));
 
 /** Per-serving nutrients the planner's nutrient rules read (lib/planner/nutrition.ts). */
 const EXTRA_NUTRIENTS: readonly PlannerExtraNutrient[] = [
@@ -79,7 +89,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
   const tagsByNdb = new Map<string, { allergens: TagRef[]; tags: TagRef[] }>();
   for (const t of tagRows) {
     const entry = tagsByNdb.get(t.ndb) ?? { allergens: [], tags: [] };
-    const subgroups = subgroupsJson.parse(t.subgroupsAbove);
+    const subgroups = tagSubgroupsColumn.parse(t.subgroupsAbove);
     (t.kind === 'allergen' ? entry.allergens : entry.tags).push({
       code: t.code,
       certainty: t.certainty,
@@ -111,8 +121,8 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       };
     });
   const recipes = rows.map((r): PlannerRecipe => {
-    const n = nutritionJson.parse(r.nutrition);
-    const unknown = nutritionUnknownJson.parse(r.unknown);
+    const n = nutritionColumn.parse(r.nutrition);
+    const unknown = nutritionUnknownColumn.parse(r.unknown);
     // A nutrient no ingredient reports is left out (unknown); the planner never plans such a
     // recipe under a cap on it and counts known sums only as lower bounds for floors.
     const extra: Partial<Record<PlannerExtraNutrient, number>> = {};
@@ -125,7 +135,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
     return {
       slug: r.slug,
       name: r.name,
-      mealTypes: mealTypesJson.parse(r.mealTypes),
+      mealTypes: plannerMealTypesColumn.parse(r.mealTypes),
       servings: r.servings,
       prepMinutes: r.prepMinutes,
       cookMinutes: r.cookMinutes,

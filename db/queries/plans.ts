@@ -3,9 +3,9 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MEAL_TYPES } from '../../lib/foods/codes';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
+import { nutritionColumn } from '../../lib/recipes/columns';
 import type { Db } from '../client';
 import { EMPTY_DAY_TOTALS, explanationJson, type StoredScore, storedScoreJson } from './plan-json';
-import { nutritionJson } from './recipe-json';
 
 /** What the API returns for a plan: the planner's week plus ids and recipe names. */
 export type PlanView = {
@@ -197,7 +197,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
   }
   for (const m of meals) {
     const portion = (m.servings - (fed.get(m.mealId) ?? 0)) / plan.householdSize;
-    const n = nutritionJson.parse(m.nutrition);
+    const n = nutritionColumn.parse(m.nutrition);
     const list = byDate.get(m.date) ?? [];
     list.push({
       id: m.mealId,

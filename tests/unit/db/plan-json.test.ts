@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DAY_TOTALS, explanationJson, storedScoreJson } from '@/db/queries/plan-json';
-import { nutritionJson, nutritionUnknownJson } from '@/db/queries/recipe-json';
 
 const totals = {
   energyKcal: 1900,
@@ -51,11 +50,9 @@ describe('plan JSON columns read through their schemas', () => {
 
   it('refuses a corrupt value rather than hiding it', () => {
     expect(() => storedScoreJson.parse({ totals: { d: { energyKcal: 'lots' } } })).toThrow();
-    expect(() => nutritionJson.parse({ energyKcal: 'x' })).toThrow();
   });
 
-  it('defaults a missing meal explanation and unknown-nutrient counts', () => {
+  it('defaults a missing meal explanation', () => {
     expect(explanationJson.parse(undefined)).toEqual({ total: 0, parts: [] });
-    expect(nutritionUnknownJson.parse(undefined)).toEqual({});
   });
 });
