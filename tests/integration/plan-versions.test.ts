@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writePlan } from '@/app/_server/use-cases/plan-writes';
+import { PLAN_WRITE_ATTEMPTS, writePlan } from '@/app/_server/use-cases/plan-writes';
 import { lockMeal as lockMealUseCase } from '@/app/_server/use-cases/plans';
 import { GET as getAlternatives } from '@/app/api/plans/[id]/meals/[mealId]/alternatives/route';
 import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
@@ -289,7 +289,7 @@ describe('plan versions: a write that loses its version to another writer', () =
       return (tx) => replacePlanMeals(tx, plan.id, view.householdSize, wiped, view.score!, NOW);
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, code: 'plan_busy' });
-    expect(prepared).toBe(5);
+    expect(prepared).toBe(PLAN_WRITE_ATTEMPTS);
     const { plan: after } = await read(plan.id);
     expect(after.version).toBe(plan.version + prepared);
     expectWholeWeek(after, 28);

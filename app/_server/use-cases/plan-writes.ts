@@ -6,9 +6,9 @@ import { AppError } from '@/lib/http/app-error';
 import { type IfMatch, matchesVersion } from '@/lib/http/preconditions';
 
 /** Tries of a plan write that keeps losing its version to other writers, before a 409. */
-const ATTEMPTS = 5;
+export const PLAN_WRITE_ATTEMPTS = 6;
 /** First backoff ceiling after a lost race, ms; it doubles with each try. */
-const BACKOFF_MS = 20;
+const BACKOFF_MS = 25;
 
 /**
  * A random pause before the next try, so writers that lost together do not all read the same
@@ -58,7 +58,7 @@ export async function withPlanRetries<T>(attempt: () => Promise<T>): Promise<T> 
       return await attempt();
     } catch (error) {
       if (!(error instanceof LostRace)) throw error;
-      if (i >= ATTEMPTS) {
+      if (i >= PLAN_WRITE_ATTEMPTS) {
         throw AppError.conflict(
           'plan_busy',
           `Plan ${error.planId} kept changing while this change was being saved; try again.`,
