@@ -70,7 +70,7 @@ export async function withPlanRetries<T>(attempt: () => Promise<T>): Promise<T> 
   }
 }
 
-export function preconditionFailed(version: number): AppError {
+function preconditionFailed(version: number): AppError {
   return AppError.preconditionFailed(
     `The plan changed since you loaded it (it is now version ${version}); reload it and try again.`,
     { currentVersion: version },
