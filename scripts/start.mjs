@@ -22,7 +22,12 @@ function sourceHash() {
     }
   };
   for (const dir of ['app', 'lib', 'db']) if (existsSync(dir)) walk(dir);
-  for (const f of ['package-lock.json', 'next.config.mjs', 'tsconfig.json']) {
+  for (const f of [
+    'package-lock.json',
+    'next.config.mjs',
+    'tsconfig.json',
+    'scripts/build-worker.mjs',
+  ]) {
     if (existsSync(f)) hash.update(readFileSync(f));
   }
   return hash.digest('hex');
@@ -34,9 +39,12 @@ const stamp = join('.next', 'villi-source-hash');
 const current = sourceHash();
 const built =
   existsSync(join('.next', 'BUILD_ID')) &&
+  existsSync(join('dist', 'plan-worker.mjs')) &&
   existsSync(stamp) &&
   readFileSync(stamp, 'utf8') === current;
 if (!built) {
+  // The planner's worker threads run their own bundle (see app/_server/pool).
+  run('node', ['scripts/build-worker.mjs']);
   run('npx', ['next', 'build']);
   writeFileSync(stamp, current);
 }
