@@ -9,6 +9,14 @@ const resolve = {
   },
 };
 
+const integration = {
+  root,
+  include: ['tests/integration/**/*.test.ts'],
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 180_000,
+};
+
 export default defineConfig({
   root,
   resolve,
@@ -21,17 +29,22 @@ export default defineConfig({
         resolve,
         test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
+      // The integration suite runs on both engines, each on its own seeded template database;
+      // every test file works on its own copy (tests/support/db.ts).
       {
         resolve,
         test: {
+          ...integration,
           name: 'integration',
-          root,
-          include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          // One seeded template database per run; every test file works on its own copy.
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          ...integration,
+          name: 'integration-pg',
+          globalSetup: ['tests/support/global-setup-pg.ts'],
         },
       },
     ],

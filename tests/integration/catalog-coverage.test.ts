@@ -10,8 +10,8 @@ import { useFreshDatabase } from '../support/db';
 
 let recipes: PlannerRecipe[];
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
 });
 

@@ -23,8 +23,8 @@ type Row = {
 };
 let rows: Row[];
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   rows = getDb()
     .$client.prepare('SELECT slug, meal_types, light, energy_kcal, protein_g, steps FROM recipes')
     .all() as Row[];

@@ -10,8 +10,8 @@ type Detail = {
   compliance: { protocol: string; phase: string; ok: boolean; reasons: { code: string }[] }[];
 };
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 
 const fetchRecipe = async (slug: string): Promise<Detail> => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { dbConfigFromEnv, openDb } from '@/db/client';
 import { seedDatabase } from '@/db/seed/seed-database';
 import { readRecipeFiles } from '@/db/seed/source-files';
 import { useFreshDatabase } from '../support/db';
 
 describe('seeding derived foods', () => {
-  it('stores parent and derivation, and drops a derived food that left the file', () => {
-    const db = openDb(useFreshDatabase());
+  it('stores parent and derivation, and drops a derived food that left the file', async () => {
+    await useFreshDatabase();
+    const db = openDb(dbConfigFromEnv());
     const row = (ndb: string) =>
       db.$client.prepare('SELECT derived_from, derivation FROM foods WHERE ndb = ?').get(ndb) as
         | { derived_from: string | null; derivation: string | null }
@@ -33,8 +34,9 @@ describe('seeding derived foods', () => {
 });
 
 describe("seeding foods made by Villi's recipes", () => {
-  it('fails, before writing anything, when a recipe-made food names a recipe not in the catalog', () => {
-    const db = openDb(useFreshDatabase());
+  it('fails, before writing anything, when a recipe-made food names a recipe not in the catalog', async () => {
+    await useFreshDatabase();
+    const db = openDb(dbConfigFromEnv());
     const count = () =>
       (db.$client.prepare('SELECT count(*) AS n FROM recipes').get() as { n: number }).n;
     const before = count();
@@ -46,8 +48,9 @@ describe("seeding foods made by Villi's recipes", () => {
     db.$client.close();
   });
 
-  it('stores the recipe-made tags, not the shop-bought ones, and the recipes using them comply', () => {
-    const db = openDb(useFreshDatabase());
+  it('stores the recipe-made tags, not the shop-bought ones, and the recipes using them comply', async () => {
+    await useFreshDatabase();
+    const db = openDb(dbConfigFromEnv());
     const tags = (ndb: string) =>
       db.$client
         .prepare(

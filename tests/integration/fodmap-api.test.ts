@@ -58,8 +58,8 @@ async function recipe(slug: string): Promise<RecipeBody> {
 const elimination = (r: RecipeBody) =>
   r.compliance.find((c) => c.protocol === 'low-fodmap' && c.phase === 'elimination')!;
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 
 describe('GET /api/foods/{ndb}: FODMAP serve', () => {

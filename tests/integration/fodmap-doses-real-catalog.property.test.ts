@@ -17,8 +17,8 @@ import { doseProblems } from '../unit/planner/fodmap-check';
 let recipes: PlannerRecipe[];
 let protocols: Protocol[];
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
   protocols = listProtocols(getDb());
 });

@@ -54,8 +54,8 @@ async function plannedIngredients(profileId: number): Promise<string[]> {
 const isSalmon = (name: string) => /\bsalmon\b/i.test(name) && !/salmonberr/i.test(name);
 const base = { protocol: 'whole30', diet: 'pescatarian', householdSize: 1 };
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 
 describe('dislikedConcepts', () => {

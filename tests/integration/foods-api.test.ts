@@ -8,8 +8,8 @@ import { useFreshDatabase } from '../support/db';
 const ctx = (ndb: string) => ({ params: Promise.resolve({ ndb }) });
 const get = (url: string) => listFoods(new Request(`http://localhost${url}`));
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 
 describe('GET /api/health', () => {

@@ -19,7 +19,7 @@ vi.mock('next/navigation', () => ({
 let planId: number;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const profile = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
       name: 'Whole30 man',

@@ -59,7 +59,7 @@ let plan: PlanBody;
 let body: Report;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const profileId = await newProfile({
     name: 'AIP, no fish, woman 40',
     protocol: 'aip',

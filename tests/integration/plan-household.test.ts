@@ -39,7 +39,7 @@ let future: Plan;
 let past: Plan;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const res = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
       name: 'Two, then four',

@@ -24,7 +24,7 @@ let firstPlanId: number;
 const WEEK = '2026-11-30';
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const res = await createProfile(
     jsonRequest('/api/profiles', 'POST', { name: 'Weeks', protocol: 'whole30' }),
   );

@@ -23,8 +23,8 @@ let protocols: Protocol[];
 let dri: DriTable;
 let pool: HighsPool;
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
   protocols = listProtocols(getDb());
   dri = loadDriTable();

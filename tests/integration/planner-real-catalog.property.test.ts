@@ -16,8 +16,8 @@ import { useFreshDatabase } from '../support/db';
 let recipes: PlannerRecipe[];
 let protocols: Protocol[];
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
   protocols = listProtocols(getDb());
 });

@@ -67,7 +67,7 @@ let plan: Plan;
 let dinner: Meal;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const res = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
       name: 'Gut reset, no fish',

@@ -72,7 +72,7 @@ const allMeals = (p: Plan) => p.days.flatMap((d) => d.meals);
 let aipFishFree: number;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   aipFishFree = await newProfile({
     name: 'AIP, no fish',
     protocol: 'aip',

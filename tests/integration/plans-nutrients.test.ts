@@ -39,8 +39,8 @@ async function newPlan(profileId: number, seed: number): Promise<Plan | null> {
   return (await res.json()) as Plan;
 }
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 
 describe('plans follow the profile’s nutrient targets', () => {

@@ -39,8 +39,8 @@ async function refused(res: Response, field: string): Promise<string> {
   return (err.error.fieldErrors?.[field] ?? []).join(' ');
 }
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 
 describe('profile nutrient targets', () => {

@@ -16,8 +16,8 @@ import { useFreshDatabase } from '../support/db';
  */
 let protocols: Protocol[];
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   protocols = listProtocols(getDb());
 });
 

@@ -46,8 +46,8 @@ const detail = async (slug: string) => {
   return { status: res.status, body: (await res.json()) as Detail };
 };
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
 });
 
 describe('GET /api/protocols', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { dbConfigFromEnv, openDb } from '@/db/client';
 import { isSeeded, seedDatabase, storedSeedHash } from '@/db/seed/seed-database';
 import { hashSeedData } from '@/db/seed/source-files';
 import { readDerivedFoods } from '@/seeds/load-foods';
@@ -19,9 +19,9 @@ const COUNTED = [
 ];
 
 describe('seeding', () => {
-  it('is idempotent: a second run changes no counts and keeps saved profiles and plans', () => {
-    const path = useFreshDatabase();
-    const db = openDb(path);
+  it('is idempotent: a second run changes no counts and keeps saved profiles and plans', async () => {
+    await useFreshDatabase();
+    const db = openDb(dbConfigFromEnv());
     expect(isSeeded(db)).toBe(true);
     expect(storedSeedHash(db)).toBe(hashSeedData());
     const count = (t: string) =>

@@ -24,7 +24,7 @@ type Item = { ndb: string; ndbs: string[]; name: string; display: string; exact:
 let planId: number;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const p = await createProfile(
     jsonRequest('/api/profiles', 'POST', { name: 'Cook', protocol: 'aip', householdSize: 2 }),
   );

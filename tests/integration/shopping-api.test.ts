@@ -38,7 +38,7 @@ let profileId: number;
 let planId: number;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const p = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
       name: 'Shopper',

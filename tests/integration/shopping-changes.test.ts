@@ -40,7 +40,7 @@ const marked = (l: List) => new Set([...l.lastChange.added, ...l.lastChange.chan
 let planId: number;
 
 beforeAll(async () => {
-  useFreshDatabase();
+  await useFreshDatabase();
   const p = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
       name: 'Marks',

@@ -37,8 +37,8 @@ const detail = async (slug: string) =>
 let recipes: PlannerRecipe[];
 let protocols: Protocol[];
 
-beforeAll(() => {
-  useFreshDatabase();
+beforeAll(async () => {
+  await useFreshDatabase();
   recipes = loadPlannerRecipes(getDb());
   protocols = listProtocols(getDb());
 });

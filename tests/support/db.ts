@@ -1,23 +1,29 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDb } from '../../db/client';
+import { inject } from 'vitest';
+import { createDatabase, databaseUrl } from '../../scripts/with-postgres';
+import { TEMPLATE_KEY } from './template';
 
 let counter = 0;
 
-/** A private copy of the seeded template database, made the app's database for this file. */
-export function useFreshDatabase(): string {
-  const template =
-    process.env.VILLI_TEST_DB_TEMPLATE ?? join(process.cwd(), '.tmp', 'test-template.db');
-  const dir = join(process.cwd(), '.tmp');
-  mkdirSync(dir, { recursive: true });
-  // Checkpoint so the copy holds every committed page.
-  const t = openDb(template);
-  t.$client.pragma('wal_checkpoint(TRUNCATE)');
-  t.$client.close();
-  const path = join(dir, `test-${process.pid}-${Date.now()}-${counter++}.db`);
-  copyFileSync(template, path);
+/**
+ * A private copy of the project's seeded template database, made the app's database for this
+ * file: SQLite sets DATABASE_PATH, PostgreSQL DATABASE_URL. Open it with
+ * `openDb(dbConfigFromEnv())`; the global teardown removes it.
+ */
+export async function useFreshDatabase(): Promise<void> {
+  const t = inject(TEMPLATE_KEY);
+  const copy = `${process.pid}_${counter++}`;
+  if (t.engine === 'postgres') {
+    const name = `${t.template}_${copy}`;
+    await createDatabase(t.server, name, t.template);
+    process.env.DATABASE_URL = databaseUrl(t.server, name);
+    return;
+  }
+  const path = join(t.dir, `${t.run}-${copy}.db`);
+  copyFileSync(t.template, path);
   process.env.DATABASE_PATH = path;
-  return path;
+  delete process.env.DATABASE_URL;
 }
 
 export function jsonRequest(url: string, method: string, body?: unknown): Request {
