@@ -148,12 +148,13 @@ export class WorkerPool<T extends TaskMap> {
       catalogs: new CatalogCache<true>(),
     };
     let lastError: unknown;
-    worker.unref();
     worker.on('message', (message: unknown) => {
       if (message === READY) {
         slot.ready = true;
         this.startFailures = 0;
         this.drain();
+        // Held while starting, so a task waiting for it keeps the process alive.
+        if (!slot.running) worker.unref();
         return;
       }
       this.finish(slot, message);
