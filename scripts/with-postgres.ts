@@ -208,7 +208,12 @@ export async function dropDatabases(url: string, prefix: string): Promise<string
     );
     // Copies first (longer names sort after their template), then the template.
     for (const { datname } of rows) {
-      await c.query(`DROP DATABASE IF EXISTS ${checkName(datname)} WITH (FORCE)`);
+      // Ends leftover sessions first (what `WITH (FORCE)` does, on servers older than 13 too).
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [datname],
+      );
+      await c.query(`DROP DATABASE IF EXISTS ${checkName(datname)}`);
     }
     return rows.map((r) => r.datname);
   });
