@@ -3,7 +3,8 @@
  * quality on the real catalog (against HiGHS), low-FODMAP doses and the nutrient rules (caps,
  * RDA/AI coverage). Prints tables; nothing here is a test.
  * Flags: --full (longer HiGHS limits: 60 s instead of 20 s per planner MIP; 60 s and 120 s instead
- * of 30 s and 45 s in the nutrient-model MIP section), --no-mip (skip both exact-solver sections).
+ * of 30 s and 45 s in the nutrient-model MIP section), --no-mip (skip both exact-solver sections),
+ * --no-load (skip the HTTP load section, bench/load.ts), --no-load-pg (its SQLite run only).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { buildRestriction } from '../lib/protocols/build-restriction';
 import { loadDriTable } from '../seeds/dri/load';
 import { runSeed } from '../seeds/seed';
 import { runFodmapBench } from './fodmap';
+import { runLoadBench } from './load';
 import { runNutrientBench } from './nutrients';
 import { type NamedRestriction, runPlannerBench } from './planner';
 import { NUTRIENT_MIP_DEFAULTS, runNutrientMipBench } from './planner-nutrient-mip';
@@ -122,6 +124,10 @@ async function main(): Promise<void> {
       reduced: { ...d.reduced, timeLimitS: args.has('--full') ? 120 : d.reduced.timeLimitS },
       log,
     });
+  }
+
+  if (!args.has('--no-load')) {
+    await runLoadBench({ seededSqlite: path, postgres: !args.has('--no-load-pg'), log });
   }
 }
 

@@ -1,8 +1,5 @@
 // npm start: migrate, seed an empty (or outdated) database, build if needed, serve.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 const port = process.env.PORT ?? '3000';
 
@@ -11,33 +8,6 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-function sourceHash() {
-  const hash = createHash('sha256');
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      const s = statSync(p);
-      if (s.isDirectory()) walk(p);
-      else hash.update(`${p}:${s.size}:${s.mtimeMs}`);
-    }
-  };
-  for (const dir of ['app', 'lib', 'db']) if (existsSync(dir)) walk(dir);
-  for (const f of ['package-lock.json', 'next.config.mjs', 'tsconfig.json']) {
-    if (existsSync(f)) hash.update(readFileSync(f));
-  }
-  return hash.digest('hex');
-}
-
 run('npx', ['tsx', 'seeds/seed.ts', '--if-needed']);
-
-const stamp = join('.next', 'villi-source-hash');
-const current = sourceHash();
-const built =
-  existsSync(join('.next', 'BUILD_ID')) &&
-  existsSync(stamp) &&
-  readFileSync(stamp, 'utf8') === current;
-if (!built) {
-  run('npx', ['next', 'build']);
-  writeFileSync(stamp, current);
-}
+run('node', ['scripts/build-if-needed.mjs']);
 run('npx', ['next', 'start', '-p', port]);

@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   precondition_failed: 412,
   unprocessable: 422,
   internal: 500,
+  unavailable: 503,
 } as const;
 export type ErrorKind = keyof typeof ERROR_STATUS;
 
@@ -36,16 +37,20 @@ export function fieldErrorsOf(
 
 /** A typed error that knows its HTTP status and renders the one error body used everywhere. */
 export class AppError extends Error {
+  /** Seconds a client should wait before retrying (kind `unavailable`: the Retry-After header). */
+  readonly retryAfterS?: number;
+
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
     readonly details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterS?: number },
   ) {
     super(message, options);
     this.name = 'AppError';
+    this.retryAfterS = options?.retryAfterS;
   }
 
   get status(): number {
@@ -91,6 +96,11 @@ export class AppError extends Error {
 
   static unprocessable(code: string, message: string, details?: unknown): AppError {
     return new AppError('unprocessable', code, message, undefined, details);
+  }
+
+  /** 503: the server is overloaded for now; the body's details and Retry-After say when to retry. */
+  static unavailable(code: string, message: string, retryAfterS: number): AppError {
+    return new AppError('unavailable', code, message, undefined, { retryAfterS }, { retryAfterS });
   }
 
   toBody(): ErrorBody {

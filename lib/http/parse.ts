@@ -36,7 +36,11 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       return await fn(...args);
     } catch (error) {
-      return errorResponse(error);
+      const response = errorResponse(error);
+      if (error instanceof AppError && error.retryAfterS !== undefined) {
+        response.headers.set('Retry-After', String(error.retryAfterS));
+      }
+      return response;
     }
   };
 }

@@ -1,26 +1,35 @@
-import { getDb } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { planPoolStats } from '@/app/_server/pool';
+import { type Db, getDb } from '@/db/client';
 import { handle } from '@/lib/http/parse';
 
 export const dynamic = 'force-dynamic';
 
-/** 200 once the database is migrated and seeded; 503 otherwise. */
-export const GET = handle(() => {
+async function countRows(db: Db, table: Db['t']['foods' | 'recipes' | 'protocols']) {
+  const [row] = await db.orm.select({ n: sql<number>`cast(count(*) as integer)` }).from(table);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * 200 once the database is migrated and seeded; 503 otherwise. Also names the engine and the
+ * planner pool's load (workers, running, waiting, queue limit).
+ */
+export const GET = handle(async () => {
   const db = getDb();
+  const base = { engine: db.engine, pool: planPoolStats() };
   try {
-    const count = (table: string) =>
-      (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const counts = {
-      foods: count('foods'),
-      recipes: count('recipes'),
-      protocols: count('protocols'),
-    };
-    const ok = counts.foods > 0 && counts.recipes > 0 && counts.protocols > 0;
+    const [foods, recipes, protocols] = await Promise.all([
+      countRows(db, db.t.foods),
+      countRows(db, db.t.recipes),
+      countRows(db, db.t.protocols),
+    ]);
+    const ok = foods > 0 && recipes > 0 && protocols > 0;
     return Response.json(
-      { status: ok ? 'ok' : 'not-seeded', ...counts },
+      { status: ok ? 'ok' : 'not-seeded', ...base, foods, recipes, protocols },
       { status: ok ? 200 : 503 },
     );
   } catch (error) {
     console.error(error);
-    return Response.json({ status: 'not-migrated' }, { status: 503 });
+    return Response.json({ status: 'not-migrated', ...base }, { status: 503 });
   }
 });
