@@ -28,6 +28,8 @@ export type Db = {
   readonly engine: Engine;
   readonly orm: Orm;
   readonly t: Tables;
+  /** The same object for a handle and every transaction on it: key per-database caches on it. */
+  readonly cacheKey: object;
   /**
    * Runs `fn` as one transaction; a throw rolls everything back. Nested calls join the outer
    * transaction. Every write goes through here (SQLite: one writer connection, serialized).
@@ -38,11 +40,6 @@ export type Db = {
   close(): Promise<void>;
   /** SQLite only: the reader connection, for backups and pragmas. */
   readonly sqlite?: Database.Database;
-  /**
-   * @deprecated Raw better-sqlite3 handle kept only while repositories move to `orm`; it
-   * throws on PostgreSQL. Removed once no repository uses it.
-   */
-  readonly $client: Database.Database;
 };
 
 export type DbConfig = { url?: string; path: string };
@@ -112,8 +109,8 @@ function openSqlite(path: string): Db {
   const base = {
     engine: 'sqlite' as const,
     t: sqliteTables,
+    cacheKey: {},
     sqlite: reader,
-    $client: reader,
     async close() {
       reader.close();
       if (writer !== reader) writer.close();
@@ -148,9 +145,10 @@ function openSqlite(path: string): Db {
 
 type PgOrm = NodePgDatabase<typeof pgTables>;
 
-function pgDb(orm: PgOrm, close: () => Promise<void>, inTx: boolean): Db {
+function pgDb(orm: PgOrm, close: () => Promise<void>, cacheKey: object | null): Db {
   const db: Db = {
     engine: 'postgres',
+    cacheKey: cacheKey ?? {},
     // The one place the PostgreSQL builder and tables take the shared type (see `Orm`).
     orm: orm as unknown as Orm,
     t: pgTables as unknown as Tables,
@@ -158,12 +156,9 @@ function pgDb(orm: PgOrm, close: () => Promise<void>, inTx: boolean): Db {
       const result = await orm.execute(query);
       return result.rows;
     },
-    get $client(): Database.Database {
-      throw new Error('raw SQLite handle used on PostgreSQL');
-    },
-    transaction: inTx
+    transaction: cacheKey
       ? (fn) => fn(db)
-      : (fn) => orm.transaction((tx) => fn(pgDb(tx as unknown as PgOrm, close, true))),
+      : (fn) => orm.transaction((tx) => fn(pgDb(tx as unknown as PgOrm, close, db.cacheKey))),
     close,
   };
   return db;
@@ -172,7 +167,7 @@ function pgDb(orm: PgOrm, close: () => Promise<void>, inTx: boolean): Db {
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const orm = drizzlePg({ client: pool, schema: pgTables });
-  return pgDb(orm, () => pool.end(), false);
+  return pgDb(orm, () => pool.end(), null);
 }
 
 const globalForDb = globalThis as unknown as { villiDb?: Db; villiDbKey?: string };

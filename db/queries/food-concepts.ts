@@ -2,36 +2,38 @@ import {
   conceptFoods,
   conceptLabel,
   type FoodConcept,
-  parseFoodConcepts,
   searchConcepts,
 } from '../../lib/foods/concepts';
-import conceptsJson from '../../seeds/food-concepts.json';
 import type { Db } from '../client';
+import { loadReferenceData } from './reference-data';
 
-/** Kinds of food a person can leave out whole (seeds/food-concepts.json). */
-export const FOOD_CONCEPTS: readonly FoodConcept[] = parseFoodConcepts(conceptsJson);
-
-// The foods never change while the app runs (seeding happens before it starts): match once.
-const matched = new WeakMap<Db, Promise<Map<string, string[]>>>();
+// The foods never change while the app runs (seeding happens before it starts): match once
+// per database.
+const matched = new WeakMap<object, Promise<Map<string, string[]>>>();
 
 async function matchConcepts(db: Db): Promise<Map<string, string[]>> {
   const { foods } = db.t;
-  const rows = await db.orm
-    .select({ ndb: foods.ndb, longDesc: foods.longDesc })
-    .from(foods)
-    .orderBy(foods.ndb);
-  return conceptFoods(FOOD_CONCEPTS, rows);
+  const [rows, ref] = await Promise.all([
+    db.orm.select({ ndb: foods.ndb, longDesc: foods.longDesc }).from(foods).orderBy(foods.ndb),
+    loadReferenceData(db),
+  ]);
+  return conceptFoods(ref.foodConcepts, rows);
 }
 
 /** Every food of each concept in this database (SR21 and derived foods), by concept id. */
 export function foodsByConcept(db: Db): Promise<Map<string, string[]>> {
-  const hit = matched.get(db);
+  const hit = matched.get(db.cacheKey);
   if (hit) return hit;
   const pending = matchConcepts(db);
-  matched.set(db, pending);
+  matched.set(db.cacheKey, pending);
   // A failed read is not remembered: the next call tries again.
-  pending.catch(() => matched.delete(db));
+  pending.catch(() => matched.delete(db.cacheKey));
   return pending;
+}
+
+/** Kinds of food a person can leave out whole, as seeded. */
+export async function listConcepts(db: Db): Promise<readonly FoodConcept[]> {
+  return (await loadReferenceData(db)).foodConcepts;
 }
 
 export type FoodConceptView = {
@@ -47,8 +49,8 @@ export type FoodConceptView = {
 
 /** The concepts a search text names (all of them without one). */
 export async function listFoodConcepts(db: Db, q?: string): Promise<FoodConceptView[]> {
-  const foods = await foodsByConcept(db);
-  return searchConcepts(FOOD_CONCEPTS, q ?? '').map((c) => ({
+  const [foods, concepts] = await Promise.all([foodsByConcept(db), listConcepts(db)]);
+  return searchConcepts(concepts, q ?? '').map((c) => ({
     id: c.id,
     name: c.name,
     label: conceptLabel(c),
@@ -56,9 +58,4 @@ export async function listFoodConcepts(db: Db, q?: string): Promise<FoodConceptV
     description: c.description,
     foodCount: foods.get(c.id)?.length ?? 0,
   }));
-}
-
-/** Concept ids a profile may store, and the label of each. */
-export function conceptById(id: string): FoodConcept | undefined {
-  return FOOD_CONCEPTS.find((c) => c.id === id);
 }

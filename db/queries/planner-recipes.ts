@@ -29,7 +29,7 @@ const EXTRA_NUTRIENTS: readonly PlannerExtraNutrient[] = [
  * Loaded catalogs by database handle, with the seed hash they were read at: the catalog only
  * changes when the database is re-seeded. A transaction's handle simply misses.
  */
-const cache = new WeakMap<Db, { seedHash: string; recipes: PlannerRecipe[] }>();
+const cache = new WeakMap<object, { seedHash: string; recipes: PlannerRecipe[] }>();
 
 async function seedHashOf(db: Db): Promise<string> {
   const { seedMeta } = db.t;
@@ -44,7 +44,7 @@ async function seedHashOf(db: Db): Promise<string> {
 /** Every recipe as the planner sees it, with each distinct ingredient's tags. */
 export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
   const seedHash = await seedHashOf(db);
-  const cached = cache.get(db);
+  const cached = cache.get(db.cacheKey);
   if (cached?.seedHash === seedHash) return cached.recipes;
 
   const { recipes: r, recipeIngredients: i, foods: f, foodTags: t } = db.t;
@@ -163,6 +163,6 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       inflammationScore: r.inflammationScore,
     };
   });
-  cache.set(db, { seedHash, recipes });
+  cache.set(db.cacheKey, { seedHash, recipes });
   return recipes;
 }

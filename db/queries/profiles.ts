@@ -1,10 +1,12 @@
 import 'server-only';
 import { desc, eq, inArray } from 'drizzle-orm';
+import type { DriTable } from '../../lib/nutrition/dri';
 import type { NutrientTargets } from '../../lib/nutrition/nutrient-model';
+import { nutrientTargetsFor } from '../../lib/nutrition/nutrient-targets';
 import { computeTargets, type NutritionTargets } from '../../lib/nutrition/targets';
 import { type ProfileInput, storedProfileSchema } from '../../lib/profiles/schema';
 import type { Db, Tables } from '../client';
-import { resolveNutrientTargets } from './dri';
+import { loadReferenceData } from './reference-data';
 
 /**
  * A stored profile as the API returns it: the body fields, today's `targets` (energy, protein,
@@ -33,19 +35,22 @@ function storedInput(row: ProfileRow): ProfileInput {
   return parsed.data;
 }
 
-function toProfile(row: ProfileRow): Profile {
+function toProfile(row: ProfileRow, dri: DriTable): Profile {
   const data = storedInput(row);
   return {
     id: row.id,
     ...data,
     targets: computeTargets(data),
-    nutrientTargets: resolveNutrientTargets({
-      sex: data.body?.sex ?? null,
-      ageYears: data.body?.ageYears ?? null,
-      pregnant: data.body?.pregnant ?? false,
-      lactating: data.body?.lactating ?? false,
-      overrides: data.nutrientTargets,
-    }),
+    nutrientTargets: nutrientTargetsFor(
+      {
+        sex: data.body?.sex ?? null,
+        ageYears: data.body?.ageYears ?? null,
+        pregnant: data.body?.pregnant ?? false,
+        lactating: data.body?.lactating ?? false,
+        overrides: data.nutrientTargets,
+      },
+      dri,
+    ),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -58,7 +63,7 @@ async function getRow(db: Db, id: number): Promise<ProfileRow | null> {
 
 export async function getProfileById(db: Db, id: number): Promise<Profile | null> {
   const row = await getRow(db, id);
-  return row ? toProfile(row) : null;
+  return row ? toProfile(row, (await loadReferenceData(db)).dri) : null;
 }
 
 /** The body as stored (overrides only, no computed targets), for merging a patch onto it. */
@@ -74,7 +79,8 @@ export async function listProfiles(db: Db): Promise<Profile[]> {
     .select()
     .from(profiles)
     .orderBy(desc(profiles.updatedAt), desc(profiles.id));
-  return rows.map(toProfile);
+  const { dri } = await loadReferenceData(db);
+  return rows.map((r) => toProfile(r, dri));
 }
 
 /** Food names by NDB number for the given foods; a number that is no food is absent. */
@@ -100,7 +106,7 @@ export async function insertProfile(db: Db, input: ProfileInput, now: string): P
       .returning();
     const row = rows[0];
     if (!row) throw new Error('the profile insert returned no row');
-    return toProfile(row);
+    return toProfile(row, (await loadReferenceData(tx)).dri);
   });
 }
 
@@ -118,7 +124,7 @@ export async function replaceProfile(
       .set({ name: input.name, data: input, updatedAt: now })
       .where(eq(profiles.id, id))
       .returning();
-    return rows[0] ? toProfile(rows[0]) : null;
+    return rows[0] ? toProfile(rows[0], (await loadReferenceData(tx)).dri) : null;
   });
 }
 

@@ -14,10 +14,11 @@ import {
   tagCausesColumn,
 } from '../../lib/recipes/columns';
 import type { TagRef } from '../../lib/restrictions/types';
+import { namesOf } from '../../lib/shopping/food-names';
 import type { RecipeSearch } from '../../lib/validation/recipes';
 import type { Db, Tables } from '../client';
-import { foodWords } from './food-words';
 import { countRows, groupBy, type Page, pageOf } from './page';
+import { loadReferenceData } from './reference-data';
 import { recipeSearch, searchWords } from './text-search';
 
 export type RecipeCard = {
@@ -361,7 +362,7 @@ export async function getRecipeBySlug(db: Db, slug: string): Promise<RecipeDetai
   const { recipes, recipeTags: t } = db.t;
   const [r] = await db.orm.select().from(recipes).where(eq(recipes.slug, slug)).limit(1);
   if (!r) return null;
-  const [ingredients, tagRows, compliance] = await Promise.all([
+  const [ingredients, tagRows, compliance, ref] = await Promise.all([
     ingredientsOf(db, slug),
     db.orm
       .select({ kind: t.kind, code: t.code, certainty: t.certainty, causes: t.causes })
@@ -369,6 +370,7 @@ export async function getRecipeBySlug(db: Db, slug: string): Promise<RecipeDetai
       .where(eq(t.recipeSlug, slug))
       .orderBy(t.code, t.kind),
     complianceOf(db, slug),
+    loadReferenceData(db),
   ]);
   const [measures, rating] = await Promise.all([
     measuresOf(db, [...new Set(ingredients.map((i) => i.ndb))]),
@@ -396,7 +398,7 @@ export async function getRecipeBySlug(db: Db, slug: string): Promise<RecipeDetai
     steps: stepsColumn.parse(r.steps),
     ingredients: ingredients.map(({ inflammation: _, inflammationEvidence: __, ...i }) => ({
       ...i,
-      display: foodWords(i.ndb, i.name).display,
+      display: namesOf(ref.foodNames, i.ndb, i.name).display,
       measures: measures.get(i.ndb) ?? [],
     })),
     nutritionPerServing: nutritionColumn.parse(r.nutritionPerServing),

@@ -65,7 +65,7 @@ export function parseReferenceData(rows: readonly { key: string; data: unknown }
 
 // One parse per handle: the data changes only when the database is seeded again, and seeding
 // runs before the app starts.
-const cache = new WeakMap<Db, Promise<ReferenceData>>();
+const cache = new WeakMap<object, Promise<ReferenceData>>();
 
 async function readReferenceData(db: Db): Promise<ReferenceData> {
   const t = db.t.referenceData;
@@ -78,14 +78,14 @@ async function readReferenceData(db: Db): Promise<ReferenceData> {
 
 /** The parsed reference data of `db`, read and validated once per handle. */
 export async function loadReferenceData(db: Db): Promise<ReferenceData> {
-  let loaded = cache.get(db);
+  let loaded = cache.get(db.cacheKey);
   if (!loaded) {
     loaded = readReferenceData(db);
     // A failed read (say, before the seed) is not kept: the next call tries again.
     loaded.catch(() => {
-      if (cache.get(db) === loaded) cache.delete(db);
+      if (cache.get(db.cacheKey) === loaded) cache.delete(db.cacheKey);
     });
-    cache.set(db, loaded);
+    cache.set(db.cacheKey, loaded);
   }
   return loaded;
 }

@@ -1,42 +1,11 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { WeekPlan } from '../../lib/planner/types';
-import { parseAisleRules } from '../../lib/shopping/aisles';
-import { buildShoppingList } from '../../lib/shopping/build-list';
-import { sumFoodNeeds } from '../../lib/shopping/needs';
 import { diffShoppingNeeds, type NeedSummary } from '../../lib/shopping/needs-diff';
-import { parsePantryDefaults } from '../../lib/shopping/pantry';
-import type { Food, Plan, Recipe, ShoppingList, UnitSystem } from '../../lib/shopping/types';
-import aislesJson from '../../seeds/aisles.json';
-import pantryJson from '../../seeds/pantry-defaults.json';
+import { shoppingWords } from '../../lib/shopping/shopping-words';
+import type { Food, Recipe } from '../../lib/shopping/types';
 import type { Db } from '../client';
-import { shoppingWords } from './food-words';
 import { groupBy } from './page';
-import type { PlanView } from './plans';
-
-const AISLE_RULES = parseAisleRules(aislesJson);
-export const AISLE_IDS = AISLE_RULES.aisles.map((a) => a.id);
-const PANTRY_DEFAULTS = parsePantryDefaults(pantryJson);
-
-/** The shopping domain's view of a plan. */
-export function toShoppingPlan(planId: number, profileId: number, plan: WeekPlan): Plan {
-  return {
-    id: String(planId),
-    profileId: String(profileId),
-    weekStart: plan.weekStart,
-    days: plan.days.map((d) => ({
-      date: d.date,
-      meals: d.meals.map((m) => ({
-        id: m.id,
-        slot: m.slot,
-        recipeSlug: m.recipeSlug,
-        servings: m.servings,
-        locked: m.locked,
-        leftoverOf: m.leftoverOf,
-      })),
-    })),
-  };
-}
+import { loadReferenceData } from './reference-data';
 
 // Bound parameters per statement stay well under both engines' limits.
 const CHUNK = 500;
@@ -115,27 +84,20 @@ export async function loadRecipeFoods(
     .where(inArray(fm.ndb, ndbs))
     .orderBy(asc(fm.ndb), asc(fm.seq));
   const byNdb = groupBy(measures, (m) => m.ndb);
+  const ref = await loadReferenceData(db);
   for (const f of rows) {
     const list = byNdb.get(f.ndb) ?? [];
     out.set(f.ndb, {
       ...f,
-      ...shoppingWords(f.ndb),
+      ...shoppingWords(ref.foodNames, ref.purchaseUnits, f.ndb),
       measures: list.map(({ seq, amount, label, grams }) => ({ seq, amount, label, grams })),
     });
   }
   return out;
 }
 
-export type ShoppingListView = ShoppingList & {
-  weekStart: string;
-  profileId: number;
-  units: UnitSystem;
-  /** What the last swap or regeneration did to the list. */
-  lastChange: { added: string[]; changed: string[]; removed: string[] };
-};
-
 /** What the list remembers about a plan and its profile: checks, pantry choices, last changes. */
-async function listState(db: Db, planId: number, profileId: number) {
+export async function shoppingListState(db: Db, planId: number, profileId: number) {
   const { shoppingChecks: sc, profilePantry: pp, shoppingChanges: ch } = db.t;
   const [checks, pantry, changes] = await Promise.all([
     db.orm
@@ -153,63 +115,6 @@ async function listState(db: Db, planId: number, profileId: number) {
       .orderBy(asc(ch.ndb)),
   ]);
   return { checks, pantry, changes };
-}
-
-export async function buildPlanShoppingList(
-  db: Db,
-  view: PlanView,
-  plan: WeekPlan,
-  units: UnitSystem,
-  aisleOrder?: string[],
-): Promise<ShoppingListView> {
-  const shoppingPlan = toShoppingPlan(view.id, view.profileId, plan);
-  const recipes = await loadShoppingRecipes(
-    db,
-    plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
-  );
-  const foods = await loadRecipeFoods(db, recipes);
-  const { checks, pantry, changes } = await listState(db, view.id, view.profileId);
-  const list = buildShoppingList({
-    plan: shoppingPlan,
-    recipes,
-    foods,
-    aisles: AISLE_RULES,
-    pantry: {
-      defaults: PANTRY_DEFAULTS,
-      explicit: new Map(pantry.map((p) => [p.ndb, p.inPantry])),
-    },
-    checked: new Map(checks.map((c) => [c.ndb, { checked: c.checked, gramsAtCheck: c.grams }])),
-    units,
-    aisleOrder,
-  });
-  // a change to any food of a merged line marks the line, under its key
-  const lineOf = new Map(list.items.flatMap((i) => i.ndbs.map((n) => [n, i.ndb] as const)));
-  const of = (kind: string) => [
-    ...new Set(changes.filter((c) => c.kind === kind).map((c) => lineOf.get(c.ndb) ?? c.ndb)),
-  ];
-  return {
-    ...list,
-    weekStart: view.weekStart,
-    profileId: view.profileId,
-    units,
-    lastChange: { added: of('added'), changed: of('changed'), removed: of('removed') },
-  };
-}
-
-/** Grams and meals of each food a plan needs, for marking what a swap changed. */
-export async function needsOf(
-  db: Db,
-  planId: number,
-  profileId: number,
-  plan: WeekPlan,
-): Promise<Map<string, NeedSummary>> {
-  const recipes = await loadShoppingRecipes(
-    db,
-    plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
-  );
-  return new Map(
-    sumFoodNeeds(toShoppingPlan(planId, profileId, plan), recipes).map((n) => [n.ndb, n]),
-  );
 }
 
 /**

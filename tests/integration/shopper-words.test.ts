@@ -6,9 +6,9 @@ import { GET as shoppingList } from '@/app/api/plans/[id]/shopping-list/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
-import { FOOD_NAMES } from '@/db/queries/food-words';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 import { descriptionLeaks as leaks } from '../support/food-words';
+import { FOOD_NAMES } from '../support/reference-files';
 
 // The plan page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({

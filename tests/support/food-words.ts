@@ -1,5 +1,5 @@
-import { FOOD_NAMES } from '@/db/queries/food-words';
 import { loadFoods } from '@/seeds/load-foods';
+import { FOOD_NAMES } from './reference-files';
 
 /** SR21 long descriptions of the named catalog foods that read as database strings. */
 const DESCRIPTIONS = loadFoods()

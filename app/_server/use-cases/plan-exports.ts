@@ -2,12 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { toWeekPlan } from '@/db/queries/plans';
 import { getProfileById } from '@/db/queries/profiles';
-import {
-  loadRecipeFoods,
-  loadShoppingRecipes,
-  type ShoppingListView,
-  toShoppingPlan,
-} from '@/db/queries/shopping';
+import { loadRecipeFoods, loadShoppingRecipes } from '@/db/queries/shopping';
 import { exportHeaders } from '@/lib/export/files';
 import { planToIcs } from '@/lib/export/plan-ics';
 import { planToJson } from '@/lib/export/plan-json';
@@ -17,8 +12,10 @@ import {
   shoppingListToMarkdown,
   shoppingListToText,
 } from '@/lib/export/shopping';
+import { toShoppingPlan } from '@/lib/shopping/plan-from-week';
 import { nutritionReportFor } from './plan-nutrition';
 import { loadPlanOr404 } from './plan-writes';
+import type { ShoppingListView } from './shopping-list';
 
 /** A downloadable shopping list in one of the text formats. */
 export function shoppingListFile(list: ShoppingListView, format: 'csv' | 'md' | 'txt'): Response {

@@ -76,7 +76,7 @@ export async function nutritionReportFor(
   }
   // The profile's DRIs for its life stage with any clinician overrides. A plan always has its
   // profile (deleting a profile deletes its plans); the fallback is the default adult.
-  const targets = profile?.nutrientTargets ?? (await resolveNutrientTargets({}));
+  const targets = profile?.nutrientTargets ?? (await resolveNutrientTargets(db, {}));
   const daily = profile?.targets ?? { energyKcal: 2000, proteinG: 75, fiberG: 28 };
   const report = buildNutritionReport({
     days: reportMeals(plan, recipes),

@@ -9,20 +9,14 @@ import {
   savePlan,
   toWeekPlan,
 } from '@/db/queries/plans';
-import { needsOf, recordShoppingChanges } from '@/db/queries/shopping';
+import { recordShoppingChanges } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
 import { ANY_VERSION, type IfMatch } from '@/lib/http/preconditions';
-import { generatePlan, regeneratePlan } from '@/lib/planner/generate-plan';
-import { createRng } from '@/lib/planner/rng';
 import { scorePlan } from '@/lib/planner/score-plan';
-import {
-  type AlternativeFilter,
-  alternativesReport,
-  applySwap,
-  setLocked,
-} from '@/lib/planner/swap';
+import { type AlternativeFilter, applySwap, setLocked } from '@/lib/planner/swap';
 import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
 import { explainNoAlternatives } from '@/lib/planner/why-no-alternatives';
+import { alternativesReportInPool, generatePlanInPool, regeneratePlanInPool } from '../pool';
 import { infeasible, plannerInputFor } from './plan-input';
 import {
   claimOrRetry,
@@ -33,6 +27,7 @@ import {
   writePlan,
 } from './plan-writes';
 import { loadProfileOr404 } from './profiles';
+import { needsOf } from './shopping-list';
 
 /**
  * Makes the profile's plan for a week. A week that already has a plan is a conflict
@@ -61,7 +56,7 @@ export async function createPlanFor(
       );
     }
     const input = await plannerInputFor(db, profile, weekStart);
-    const result = generatePlan(input, createRng(seed));
+    const result = await generatePlanInPool(input, seed);
     if (!result.ok) throw infeasible(result.diagnosis);
     return db.transaction(async (tx) => {
       await lockProfileForPlanning(tx, profile.id);
@@ -116,7 +111,7 @@ export async function alternativesFor(
   const view = await loadPlanOr404(db, planId);
   const { day, meal } = requireMeal(view, mealId);
   const { input, plan } = await contextOf(db, view);
-  const report = alternativesReport(input, plan, mealId, filter);
+  const report = await alternativesReportInPool(input, plan, mealId, filter);
   if (!report) {
     return { items: [], total: 0, available: 0, blockedBy: [] };
   }
@@ -223,7 +218,7 @@ export async function regenerateMeals(
       );
     }
     const { input, plan } = await contextOf(db, view);
-    const result = regeneratePlan(input, plan, scope, createRng(seed));
+    const result = await regeneratePlanInPool(input, plan, scope, seed);
     if (!result.ok) throw infeasible(result.diagnosis);
     const householdSize = input.profile.householdSize;
     return changedPlanWrite(db, view, householdSize, result.plan, result.score, now, seed);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { conceptById, FOOD_CONCEPTS, foodsByConcept } from '@/db/queries/food-concepts';
+import { foodsByConcept, listConcepts } from '@/db/queries/food-concepts';
 import {
   deleteProfile,
   foodNamesByNdb,
@@ -32,12 +32,16 @@ export async function restrictionForProfile(
   const names = await foodNamesByNdb(db, profile.dislikes);
   const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
   if (missing.length > 0) throw AppError.invalid('dislikes', `unknown food ${missing.join(', ')}`);
-  const concepts = profile.dislikedConcepts.map((id) => ({ id, concept: conceptById(id) }));
+  const known = await listConcepts(db);
+  const concepts = profile.dislikedConcepts.map((id) => ({
+    id,
+    concept: known.find((c) => c.id === id),
+  }));
   const unknown = concepts.filter((c) => !c.concept).map((c) => `"${c.id}"`);
   if (unknown.length > 0) {
     throw AppError.invalid(
       'dislikedConcepts',
-      `unknown food concept ${unknown.join(', ')}; choose one of: ${FOOD_CONCEPTS.map((c) => c.id).join(', ')}`,
+      `unknown food concept ${unknown.join(', ')}; choose one of: ${known.map((c) => c.id).join(', ')}`,
     );
   }
   const conceptFoods = await foodsByConcept(db);

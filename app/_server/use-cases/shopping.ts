@@ -2,16 +2,13 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { claimPlanVersion, planVersion } from '@/db/queries/plan-version';
 import { toWeekPlan } from '@/db/queries/plans';
-import {
-  AISLE_IDS,
-  buildPlanShoppingList,
-  type ShoppingListView,
-  setItemChecked,
-} from '@/db/queries/shopping';
+import { loadReferenceData } from '@/db/queries/reference-data';
+import { setItemChecked } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
 import { type IfMatch, matchesVersion } from '@/lib/http/preconditions';
 import type { ShoppingListItem, UnitSystem } from '@/lib/shopping/types';
 import { loadPlanOr404 } from './plan-writes';
+import { buildPlanShoppingList, type ShoppingListView } from './shopping-list';
 
 async function versionOr404(db: Db, planId: number): Promise<number> {
   const version = await planVersion(db, planId);
@@ -37,11 +34,12 @@ export async function shoppingListFor(
   units: UnitSystem,
   aisles?: string[],
 ): Promise<{ list: ShoppingListView; version: number }> {
-  const unknown = aisles?.filter((a) => !AISLE_IDS.includes(a)) ?? [];
+  const aisleIds = (await loadReferenceData(db)).aisles.aisles.map((a) => a.id);
+  const unknown = aisles?.filter((a) => !aisleIds.includes(a)) ?? [];
   if (unknown.length > 0) {
     throw AppError.invalid(
       'aisles',
-      `unknown aisle ${unknown.join(', ')}; expected: ${AISLE_IDS.join(', ')}`,
+      `unknown aisle ${unknown.join(', ')}; expected: ${aisleIds.join(', ')}`,
     );
   }
   const version = await versionOr404(db, planId);

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { foodWords, shoppingWords } from '@/db/queries/food-words';
 import { resolveQuantity } from '@/lib/recipes/resolve-quantity';
+import { namesOf } from '@/lib/shopping/food-names';
+import { shoppingWords } from '@/lib/shopping/shopping-words';
 import type { Food, Recipe } from '@/lib/shopping/types';
+import { FOOD_NAMES, PURCHASE_UNITS } from '../../support/reference-files';
 import { realFoods } from './fixtures';
 
 type SeedIngredient = {
@@ -31,7 +33,7 @@ export function catalogNdbs(): string[] {
 export function namedFood(ndb: string): Food {
   const f = realFoods().get(ndb);
   if (!f) throw new Error(`no food ${ndb}`);
-  return { ...f, ...shoppingWords(ndb) };
+  return { ...f, ...shoppingWords(FOOD_NAMES, PURCHASE_UNITS, ndb) };
 }
 
 /** The catalog recipes in the shopping domain's shape, grams resolved from the measures. */
@@ -52,4 +54,7 @@ export function catalogShoppingRecipes(): Recipe[] {
   }));
 }
 
-export { foodWords };
+/** The words for a food: its names row, else a name made from its USDA description. */
+export function foodWords(ndb: string, longDesc: string) {
+  return namesOf(FOOD_NAMES, ndb, longDesc);
+}

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FOOD_NAMES, PURCHASE_UNITS } from '@/db/queries/food-words';
 import {
   shoppingListToCsv,
   shoppingListToMarkdown,
@@ -14,6 +13,7 @@ import { parseFoodNames } from '@/lib/shopping/food-names';
 import { describePurchase } from '@/lib/shopping/purchase';
 import { parsePurchaseUnits } from '@/lib/shopping/purchase-units';
 import type { Food, PlanMeal, UnitSystem } from '@/lib/shopping/types';
+import { FOOD_NAMES, PURCHASE_UNITS } from '../../support/reference-files';
 import { catalogNdbs, catalogRecipes, catalogShoppingRecipes, namedFood } from './catalog-words';
 import {
   food,

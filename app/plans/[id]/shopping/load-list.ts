@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
+import { buildPlanShoppingList } from '@/app/_server/use-cases/shopping-list';
 import { getDb } from '@/db/client';
 import { getPlanById, toWeekPlan } from '@/db/queries/plans';
-import { buildPlanShoppingList } from '@/db/queries/shopping';
 import type { ShoppingListItem } from '@/lib/shopping/types';
 import type { RawSearchParams } from '../../../_components/search-params';
 
