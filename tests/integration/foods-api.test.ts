@@ -44,6 +44,13 @@ describe('GET /api/foods', () => {
     expect(items.every((i) => /salm/i.test(i.name))).toBe(true);
   });
 
+  it('splits words at punctuation on every engine ("rice" finds "Chicken w/rice")', async () => {
+    const { items } = (await (await get('/api/foods?q=southwestern%20rice&limit=5')).json()) as {
+      items: { ndb: string }[];
+    };
+    expect(items.map((i) => i.ndb)).toContain('22949');
+  });
+
   it('pages through every match of a search once, in a stable order, as many as the total', async () => {
     type Body = {
       items: { ndb: string; name: string }[];

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { PLAN_WRITE_ATTEMPTS } from '@/app/_server/use-cases/plan-writes';
 import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
 import { POST as regenerate } from '@/app/api/plans/[id]/regenerate/route';
@@ -321,7 +322,7 @@ describe('checks are versioned writes to the plan', () => {
     spy.mockRestore();
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('plan_busy');
-    expect(tries).toBe(5);
+    expect(tries).toBe(PLAN_WRITE_ATTEMPTS);
     expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.checked).toBe(false);
   });
 });

@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { claimPlanVersion, planVersion } from '@/db/queries/plan-version';
+import { planVersion } from '@/db/queries/plan-version';
 import { toWeekPlan } from '@/db/queries/plans';
 import { loadReferenceData } from '@/db/queries/reference-data';
 import { setItemChecked } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
 import { type IfMatch, matchesVersion } from '@/lib/http/preconditions';
 import type { ShoppingListItem, UnitSystem } from '@/lib/shopping/types';
-import { loadPlanOr404 } from './plan-writes';
+import { claimOrRetry, loadPlanOr404, withPlanRetries } from './plan-writes';
 import { buildPlanShoppingList, type ShoppingListView } from './shopping-list';
 
 async function versionOr404(db: Db, planId: number): Promise<number> {
@@ -48,9 +48,6 @@ export async function shoppingListFor(
   return { list, version };
 }
 
-/** Tries of a check that keeps losing the plan's version to other writes, before a 409. */
-const ATTEMPTS = 5;
-
 /**
  * Checks or un-checks one line. A check is a write to the plan, as the plan routes' writes
  * are: with If-Match naming a version the plan no longer has, 412 and nothing is written;
@@ -65,22 +62,17 @@ export async function checkShoppingItem(
   checked: boolean,
   ifMatch: IfMatch,
 ): Promise<{ item: ShoppingListItem; version: number }> {
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+  return withPlanRetries(async () => {
     const { list, version: versionRead } = await shoppingListFor(db, planId, 'metric');
     if (!matchesVersion(ifMatch, versionRead)) throw stale(planId, versionRead);
     const item = list.items.find((i) => i.ndb === ndb);
     if (!item) throw AppError.notFound('Shopping list item', ndb);
     const version = await db.transaction(async (tx) => {
-      const claimed = await claimPlanVersion(tx, planId, versionRead);
+      const claimed = await claimOrRetry(tx, planId, versionRead);
       // The grams of the line now: a later change to them un-checks the line.
-      if (claimed !== null) await setItemChecked(tx, planId, item.ndb, checked, item.grams);
+      await setItemChecked(tx, planId, item.ndb, checked, item.grams);
       return claimed;
     });
-    if (version !== null) return { item: { ...item, checked, changed: false }, version };
-  }
-  throw AppError.conflict(
-    'plan_busy',
-    `Plan ${planId} kept changing while this check was being saved; try again.`,
-    { planId },
-  );
+    return { item: { ...item, checked, changed: false }, version };
+  });
 }
