@@ -42,6 +42,8 @@ type Operation = {
   };
   /** A write to a plan that honours If-Match (412 when it names a version the plan no longer has). */
   conditional?: boolean;
+  /** Runs on the planner's worker threads: 503 busy (with Retry-After) when their queue is full. */
+  pooled?: boolean;
   errors: number[];
   /** What an error means for this route, where the generic text says too little. */
   errorText?: Partial<Record<number, string>>;
@@ -53,6 +55,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'Conflict with the current state',
   412: 'If-Match names a version the plan no longer has: nothing changed; details { currentVersion }',
   422: 'Valid but impossible (e.g. no plan can meet the rules: details hold a diagnosis)',
+  503: 'busy: the planner queue is full; the Retry-After header (and details.retryAfterS) say when to try again',
 };
 
 const PLAN_ETAG = 'The plan version, "<version>" (strong): send it back in If-Match';
@@ -210,6 +213,7 @@ const OPERATIONS: Operation[] = [
     tag: 'plans',
     body: createPlanSchema,
     success: { status: 201, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
+    pooled: true,
     errors: [400, 404, 409, 422],
     errorText: {
       409: `plan_exists: the profile already has a plan for this week and replace is not true; details { existingPlanId, weekStart }. Or ${PLAN_BUSY}`,
@@ -246,6 +250,7 @@ const OPERATIONS: Operation[] = [
       description:
         '{ planId, mealId, items: [{ recipeSlug, recipeName, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta, energyKcal, proteinG (per person at the portion it would get), totalMinutes, portion, inWeek (already served at another meal of the week) }], total (matching the filters, before limit), available (before the filters), blockedBy: [{ limit (filters, no-recipes, time, repeats, leftover, fructose, sodium or retinol), recipes, message }] (only when items is empty: the limits that keep other recipes out) }',
     },
+    pooled: true,
     errors: [400, 404],
   },
   {
@@ -281,6 +286,7 @@ const OPERATIONS: Operation[] = [
     body: regenerateSchema,
     success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     conditional: true,
+    pooled: true,
     errors: [400, 404, 409, 422],
     errorText: { 409: PLAN_BUSY },
   },
@@ -296,6 +302,7 @@ const OPERATIONS: Operation[] = [
       description: 'The list, or a file download',
       etag: 'As JSON: the plan version the list shows, "<version>": send it back in If-Match',
     },
+    pooled: true,
     errors: [400, 404],
   },
   {
@@ -311,6 +318,7 @@ const OPERATIONS: Operation[] = [
       etag: 'The plan version the check made, "<version>"',
     },
     conditional: true,
+    pooled: true,
     errors: [400, 404],
   },
   {
@@ -396,7 +404,8 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
             }),
       },
     };
-    for (const status of op.conditional ? [...op.errors, 412] : op.errors) {
+    const statuses = [...op.errors, ...(op.conditional ? [412] : []), ...(op.pooled ? [503] : [])];
+    for (const status of statuses) {
       responses[status] = {
         description: op.errorText?.[status] ?? ERROR_TEXT[status],
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

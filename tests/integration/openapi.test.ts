@@ -149,4 +149,20 @@ describe('GET /api/openapi.json', () => {
       'If-Match',
     );
   });
+
+  it('documents 503 busy on the routes whose work runs on the planner threads', async () => {
+    const doc = (await (await GET()).json()) as Doc;
+    const pooled = [
+      doc.paths['/api/plans']?.post,
+      doc.paths['/api/plans/{id}/meals/{mealId}/alternatives']?.get,
+      doc.paths['/api/plans/{id}/regenerate']?.post,
+      doc.paths['/api/plans/{id}/shopping-list']?.get,
+      doc.paths['/api/plans/{id}/shopping-list/items/{ndb}']?.patch,
+    ];
+    for (const op of pooled) {
+      const busy = op?.responses['503'] as { description: string } | undefined;
+      expect(busy?.description).toContain('Retry-After');
+    }
+    expect(doc.paths['/api/foods']?.get?.responses['503']).toBeUndefined();
+  });
 });
