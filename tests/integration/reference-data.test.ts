@@ -34,30 +34,45 @@ describe('reference data', () => {
     expect(data.dri.rows).toHaveLength(448);
   });
 
-  it('is read and parsed once per handle', async () => {
+  it('is read and parsed once per database handle, its transactions included', async () => {
     const first = await loadReferenceData(db);
     expect(await loadReferenceData(db)).toBe(first);
+    expect(await db.transaction((tx) => loadReferenceData(tx))).toBe(first);
   });
 
+  /** A handle of its own, whose cache is empty, for a test that breaks the rows in a transaction. */
+  async function withFreshHandle(fn: (fresh: Db) => Promise<void>): Promise<void> {
+    const fresh = openDb(dbConfigFromEnv());
+    try {
+      await fn(fresh);
+    } finally {
+      await fresh.close();
+    }
+  }
+
   it('names a missing key', async () => {
-    const rolledBack = db.transaction(async (tx) => {
-      const t = tx.t.referenceData;
-      await tx.orm.delete(t).where(eq(t.key, 'food-concepts'));
-      await loadReferenceData(tx);
+    await withFreshHandle(async (fresh) => {
+      const rolledBack = fresh.transaction(async (tx) => {
+        const t = tx.t.referenceData;
+        await tx.orm.delete(t).where(eq(t.key, 'food-concepts'));
+        await loadReferenceData(tx);
+      });
+      await expect(rolledBack).rejects.toThrow(/reference_data has no row 'food-concepts'/);
     });
-    await expect(rolledBack).rejects.toThrow(/reference_data has no row 'food-concepts'/);
   });
 
   it('names the key of a row its parser rejects', async () => {
-    const rolledBack = db.transaction(async (tx) => {
-      const t = tx.t.referenceData;
-      await tx.orm
-        .update(t)
-        .set({ data: [{ nutrient: 'iron' }] })
-        .where(eq(t.key, 'dri'));
-      await loadReferenceData(tx);
+    await withFreshHandle(async (fresh) => {
+      const rolledBack = fresh.transaction(async (tx) => {
+        const t = tx.t.referenceData;
+        await tx.orm
+          .update(t)
+          .set({ data: [{ nutrient: 'iron' }] })
+          .where(eq(t.key, 'dri'));
+        await loadReferenceData(tx);
+      });
+      await expect(rolledBack).rejects.toThrow(/reference_data 'dri': dri rows: 0\.unit/);
     });
-    await expect(rolledBack).rejects.toThrow(/reference_data 'dri': dri rows: 0\.unit/);
     // the rollback left the stored rows whole
     const fresh = await db.orm.select().from(db.t.referenceData);
     expect(fresh.map((r) => r.key).sort()).toEqual([
