@@ -23,6 +23,9 @@ export const ingredientSchema = z
     message: 'give either grams, or amount and measure',
   });
 
+/** Unattended time from which a recipe is made ahead (broths, ferments, overnight soaks). */
+export const MAKE_AHEAD_PASSIVE_MINUTES = 6 * 60;
+
 export const recipeSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug is kebab-case'),
@@ -33,6 +36,21 @@ export const recipeSchema = z
     prepMinutes: z.number().int().min(0).max(240),
     /** Up to 24 h: a bone broth simmers 12–24 hours (mostly unattended, but that is its time). */
     cookMinutes: z.number().int().min(0).max(1440),
+    /** Hands-on minutes: chopping, stirring, watching the pan, shaping, plating. */
+    activeMinutes: z.number().int().min(0).max(240).optional(),
+    /**
+     * Unattended minutes between the first step and the table: oven, simmer, marinate, chill,
+     * soak, rise, ferment (a sauerkraut's week counts). Six hours or more makes the recipe a
+     * make-ahead item, prepared days before the meal that uses it.
+     */
+    passiveMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 28)
+      .optional(),
+    /** Put together, not cooked (no heat, a few minutes' work): it needs no cooking session. */
+    assembly: z.boolean().default(false),
     cuisine: z.string().min(2),
     /** A light main meal (soup, salad) may skip the protein rule for lunches and dinners. */
     light: z.boolean().default(false),
@@ -59,7 +77,34 @@ export const recipeSchema = z
     ingredients: z.array(ingredientSchema).min(1),
     steps: z.array(z.string().min(3)).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    if ((r.activeMinutes === undefined) !== (r.passiveMinutes === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activeMinutes'],
+        message: 'give activeMinutes and passiveMinutes together',
+      });
+      return;
+    }
+    if (r.activeMinutes === undefined || r.passiveMinutes === undefined) return;
+    const total = r.activeMinutes + r.passiveMinutes;
+    // An everyday recipe's hands-on and unattended minutes are its time to the table.
+    if (r.passiveMinutes < MAKE_AHEAD_PASSIVE_MINUTES && total !== r.prepMinutes + r.cookMinutes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['passiveMinutes'],
+        message: `activeMinutes + passiveMinutes (${total}) must equal prepMinutes + cookMinutes (${r.prepMinutes + r.cookMinutes})`,
+      });
+    }
+    if (r.assembly && (r.cookMinutes > 0 || r.activeMinutes > 15)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assembly'],
+        message: 'an assembly recipe has no cooking and at most 15 hands-on minutes',
+      });
+    }
+  });
 
 export type RecipeIngredientInput = z.infer<typeof ingredientSchema>;
 export type RecipeInput = z.infer<typeof recipeSchema>;

@@ -19,6 +19,11 @@ export const recipes = pgTable('recipes', {
   prepMinutes: integer('prep_minutes').notNull(),
   cookMinutes: integer('cook_minutes').notNull(),
   totalMinutes: integer('total_minutes').notNull(),
+  /** Hands-on and unattended minutes (see the recipe schema); null where the file gives none. */
+  activeMinutes: integer('active_minutes'),
+  passiveMinutes: integer('passive_minutes'),
+  /** Assembled, not cooked: needs no cooking session. */
+  assembly: boolean('assembly').notNull().default(false),
   cuisine: text('cuisine').notNull(),
   light: boolean('light').notNull(),
   leftoverDays: integer('leftover_days').notNull(),

@@ -10,6 +10,11 @@ export const recipes = sqliteTable('recipes', {
   prepMinutes: integer('prep_minutes').notNull(),
   cookMinutes: integer('cook_minutes').notNull(),
   totalMinutes: integer('total_minutes').notNull(),
+  /** Hands-on and unattended minutes (see the recipe schema); null where the file gives none. */
+  activeMinutes: integer('active_minutes'),
+  passiveMinutes: integer('passive_minutes'),
+  /** Assembled, not cooked: needs no cooking session. */
+  assembly: integer('assembly', { mode: 'boolean' }).notNull().default(false),
   cuisine: text('cuisine').notNull(),
   light: integer('light', { mode: 'boolean' }).notNull(),
   leftoverDays: integer('leftover_days').notNull(),

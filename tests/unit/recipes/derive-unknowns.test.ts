@@ -35,6 +35,7 @@ function recipe(over: Partial<RecipeInput>): RecipeInput {
     servings: 4,
     prepMinutes: 10,
     cookMinutes: 20,
+    assembly: false,
     cuisine: 'test',
     light: false,
     leftoverDays: 0,

@@ -34,6 +34,7 @@ function makeRecipe(over: Partial<RecipeInput> = {}): RecipeInput {
     servings: 4,
     prepMinutes: 10,
     cookMinutes: 20,
+    assembly: false,
     cuisine: 'test',
     light: false,
     leftoverDays: 0,
