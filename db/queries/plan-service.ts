@@ -51,6 +51,7 @@ export function plannerInputFor(db: Db, profile: Profile, weekStart: string): Pl
       fiberG: profile.targets.fiberG,
       maxMinutes: profile.maxMinutes,
       leftovers: profile.leftovers,
+      energySplit: profile.energySplit,
       carbsPerMealG: profile.carbsPerMealG,
       carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
       nutrition: plannerNutritionFrom(profile.nutrientTargets),

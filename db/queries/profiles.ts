@@ -49,6 +49,7 @@ function storedInput(row: ProfileRow): ProfileInput {
         }
       : null,
     dislikedConcepts: data.dislikedConcepts ?? [],
+    energySplit: data.energySplit ?? {},
     clinicianSupervised: data.clinicianSupervised ?? false,
     nutrientTargets: data.nutrientTargets ?? {},
   };

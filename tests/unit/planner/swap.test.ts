@@ -274,7 +274,13 @@ describe('applySwap and leftovers', () => {
   });
   const input = makeInput({
     recipes: [stew, soup, salad, ...fillers, takeaway],
-    profile: makeProfile({ householdSize: 2, slots: ['lunch', 'dinner'], leftovers: true }),
+    // even shares: a leftover lunch is the dinner's twin, so the split does not set them apart
+    profile: makeProfile({
+      householdSize: 2,
+      slots: ['lunch', 'dinner'],
+      leftovers: true,
+      energySplit: { lunch: 50, dinner: 50 },
+    }),
   });
   const plan = planFor(input, 3);
   const feeding = allMeals(plan).find((m) => allMeals(plan).some((x) => x.leftoverOf === m.id))!;
