@@ -40,7 +40,13 @@
  */
 import { getModel, portionOk } from '@/lib/planner/model';
 import type { PlanCells } from '@/lib/planner/plan-io';
-import { carbsPenalty, ENERGY_BAND, MICRO_MET_TOLERANCE, SCORE_WEIGHTS } from '@/lib/planner/score';
+import {
+  carbsPenalty,
+  ENERGY_BAND,
+  MICRO_MET_TOLERANCE,
+  mealSharePenalty,
+  SCORE_WEIGHTS,
+} from '@/lib/planner/score';
 import { EMPTY } from '@/lib/planner/state';
 import type { PlannerInput } from '@/lib/planner/types';
 
@@ -114,7 +120,12 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     const f = m.portions[k]!;
     const d = Math.floor(cell / m.nSlots);
     const spec = m.isMainSlot[cell % m.nSlots] ? p.carbsPerMealG : n.snackCarbs;
-    objective.push([m.inflCost[r]! + carbsPenalty(f * m.carbs[r]!, spec), name]);
+    // the energy split is a per-meal cost too (against the day's target, so linear)
+    const share =
+      m.slotShare === null
+        ? 0
+        : mealSharePenalty(f * m.energy[r]!, m.slotShare[cell % m.nSlots]!, p.energyKcal);
+    objective.push([m.inflCost[r]! + share + carbsPenalty(f * m.carbs[r]!, spec), name]);
     cellTerms[cell]!.push([1, name]);
     dayEnergy[d]!.push([f * m.energy[r]!, name]);
     dayProtein[d]!.push([f * m.protein[r]!, name]);

@@ -5,7 +5,7 @@ import { findViolations } from '../restrictions/violations';
 import { fructoseCapOf, maxPortionForCaps, recipeRuleViolations } from './daily-caps';
 import { isWeekend, weekDates } from './dates';
 import { type NutritionSpec, nutritionSpecOf } from './nutrition';
-import { inflammationPenalty, PORTIONS } from './score';
+import { inflammationPenalty, PORTIONS, slotShares } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
 
 /**
@@ -30,6 +30,8 @@ export type Model = {
   typeBitOfSlot: number[];
   /** Slot index → the carb-per-meal rule applies. */
   isMainSlot: boolean[];
+  /** Slot index → its share of the day's energy target (`slotShares`), or null: no split term. */
+  slotShare: number[] | null;
   householdSize: number;
   /** Portion factors per person, ascending (the search relies on the order). */
   portions: readonly number[];
@@ -250,6 +252,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     leftoversOn: profile.leftovers && lunch >= 0 && dinner >= 0,
     typeBitOfSlot: slots.map(mealTypeBit),
     isMainSlot: slots.map((s) => s !== 'snack'),
+    slotShare: profile.energyKcal > 0 ? slotShares(slots, profile.energySplit) : null,
     householdSize: profile.householdSize,
     portions,
     unitPortion: nearestIndex(portions, 1),

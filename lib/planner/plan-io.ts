@@ -11,6 +11,8 @@ import {
   fiberPenalty,
   finishScore,
   isInEnergyBand,
+  MEAL_SHARE_BAND_PCT,
+  mealSharePenalty,
   proteinPenalty,
   roundScore,
   SCORE_WEIGHTS,
@@ -42,6 +44,7 @@ export function scoreOf(st: PlanState): PlanScore {
     ingredients: SCORE_WEIGHTS.ingredient * st.distinct,
     ...(m.nMicro > 0 ? { micronutrients: st.microPenalty() } : {}),
     ...(n.sharesOn ? { energyShares: 0 } : {}),
+    ...(m.slotShare !== null ? { mealShares: 0 } : {}),
   };
   for (let d = 0; d < 7; d++) {
     parts.energy += energyPenalty(st.dayE[d]!, p.energyKcal);
@@ -67,6 +70,11 @@ export function scoreOf(st: PlanState): PlanScore {
     if (r === EMPTY) continue;
     const f = m.portions[st.portion[c]!]!;
     parts.inflammation += m.inflCost[r]!;
+    if (m.slotShare !== null) {
+      parts.mealShares =
+        (parts.mealShares ?? 0) +
+        mealSharePenalty(f * m.energy[r]!, m.slotShare[c % m.nSlots]!, p.energyKcal);
+    }
     const spec = m.isMainSlot[c % m.nSlots] ? p.carbsPerMealG : n.snackCarbs;
     parts.carbs += carbsPenalty(f * m.carbs[r]!, spec);
   }
@@ -142,6 +150,14 @@ export function buildPlan(
         value: roundScore(dayParts.fiber / mealsToday),
         note: `${round1(f * m.fiber[r]!)} g of the day's ${round1(st.dayF[d]!)} g (target ${p.fiberG} g)`,
       });
+      if (m.slotShare !== null) {
+        const share = m.slotShare[s]!;
+        parts.push({
+          name: 'balance',
+          value: roundScore(mealSharePenalty(kcal, share, p.energyKcal)),
+          note: `${pctOf(kcal, p.energyKcal)} of the day's energy target (this meal's share ${Math.round(100 * share)} ± ${MEAL_SHARE_BAND_PCT} points)`,
+        });
+      }
       const n = m.nutrition;
       if (n.snackCarbs && !m.isMainSlot[s]) {
         parts.push({

@@ -7,9 +7,11 @@ import {
   fiberPenalty,
   finishScore,
   inflammationPenalty,
+  mealSharePenalty,
   micronutrientPenalty,
   proteinPenalty,
   SCORE_WEIGHTS,
+  slotShares,
 } from './score';
 import type { PlannedMeal, PlannerInput, PlannerRecipe, PlanScore, WeekPlan } from './types';
 
@@ -36,6 +38,9 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
     ...(n.microKeys.length > 0 ? { micronutrients: 0 } : {}),
     ...(n.sharesOn ? { energyShares: 0 } : {}),
   };
+  const slots = [...new Set(plan.days[0]?.meals.map((x) => x.slot) ?? [])];
+  const shares = p.energyKcal > 0 ? slotShares(slots, p.energySplit) : null;
+  if (shares !== null) parts.mealShares = 0;
   const week = n.microKeys.map(() => 0);
   const cooked = new Map<string, number>();
   for (const day of plan.days) {
@@ -62,6 +67,12 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
         meal.slot === 'snack' ? n.snackCarbs : p.carbsPerMealG,
       );
       parts.inflammation += inflammationPenalty(recipe.inflammationScore);
+      if (shares !== null) {
+        const share = shares[slots.indexOf(meal.slot)]!;
+        parts.mealShares =
+          (parts.mealShares ?? 0) +
+          mealSharePenalty(portion * recipe.perServing.energyKcal, share, p.energyKcal);
+      }
       if (meal.leftoverOf === null)
         cooked.set(meal.recipeSlug, (cooked.get(meal.recipeSlug) ?? 0) + 1);
     }

@@ -1,3 +1,4 @@
+import type { MealType } from '../foods/codes';
 import type { PlanScore } from './types';
 /**
  * The plan's objective, in penalty points: 0 is ideal, lower is better. Nutrition is per person,
@@ -7,6 +8,9 @@ import type { PlanScore } from './types';
  * penalty = Σ_day  wE · 100 · max(0, |E_d − T_E| − 0.1·T_E) / T_E     energy outside ±10 %
  *        + Σ_day  wP · 100 · max(0, T_P − P_d) / T_P                   protein shortfall
  *        + Σ_day  wF · 100 · max(0, T_F − F_d) / T_F                   fibre shortfall
+ *        + Σ_meal  wD · max(0, |100·E_m / T_E − σ_slot| − 10)           meal's energy share of the
+ *                                                                      day's target outside ±10
+ *                                                                      points of its slot's share
  *        + Σ_main meal  wC · max(0, |C_m − T_C| − tol_C)               carbs (only when set)
  *        + Σ_snack  wC · max(0, |C_m − T_S| − tol_S)                   snack carbs (only when set)
  *        + Σ_day  wF · 100 · max(0, F_d − c·T_F) / T_F                 fibre above c × target (c = 1.5)
@@ -42,6 +46,13 @@ import type { PlanScore } from './types';
  * target (`carbsPerSnackG`). The nutrient terms below the carbs line apply only when the
  * profile's `nutrition` sets them (see `nutrition.ts`).
  *
+ * The energy split σ (percent of the day per slot; default breakfast 25, lunch 35, dinner 30,
+ * snack 10, renormalised over the profile's slots) keeps days balanced: a 250 kcal breakfast
+ * beside a 1,200 kcal dinner is what a plan made only for the day's total can do. It is measured
+ * against the day's energy target T_E, not the day's energy, so it stays linear (a per-meal
+ * cost); wD = 0.5 per point outside the band, so a dinner at 60 % of a 30 % slot costs 10, as
+ * much as a day 10 % outside the energy band. Off with one slot or no energy target.
+ *
  * Weights of the nutrient terms: wM = 0.08 and wX = 2, so one micronutrient entirely missing for
  * the week (A_n = 0) costs 8 + 2 = 10 points, as much as one day 10 % outside the energy band
  * (10 × wE). The step wX makes the last few percent worth closing: with a linear term alone a
@@ -67,6 +78,8 @@ export const SCORE_WEIGHTS = {
   proteinPerPct: 0.6,
   /** per percent of the fibre target missing, per day */
   fiberPerPct: 0.25,
+  /** per percentage point of the day's energy target a meal is outside its slot's share ±10 */
+  mealSharePerPct: 0.5,
   /** per gram of carbohydrate beyond the tolerance, per main meal */
   carbsPerG: 0.3,
   /** per meal, from 0 (s = +1, gut-healing) to this value (s = −1, inflammatory); s is evidence-weighted */
@@ -86,6 +99,38 @@ export const SCORE_WEIGHTS = {
   /** per percentage point of energy (of the target) of total fat outside its range, per day */
   fatPerPct: 0.5,
 } as const;
+
+/** Default share of the day's energy per slot, percent (renormalised over the profile's slots). */
+export const DEFAULT_ENERGY_SPLIT: Readonly<Record<MealType, number>> = {
+  breakfast: 25,
+  lunch: 35,
+  dinner: 30,
+  snack: 10,
+};
+
+/** Half-width of a slot's energy-share band, percentage points of the day's target. */
+export const MEAL_SHARE_BAND_PCT = 10;
+
+/**
+ * Shares (fractions summing to 1) of the day's energy target for `slots`, from `split` (percent,
+ * absent slots take the default); null when the split cannot apply (one slot).
+ */
+export function slotShares(
+  slots: readonly MealType[],
+  split: Partial<Record<MealType, number>> = {},
+): number[] | null {
+  if (slots.length < 2) return null;
+  const raw = slots.map((s) => split[s] ?? DEFAULT_ENERGY_SPLIT[s]);
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return sum > 0 ? raw.map((x) => x / sum) : null;
+}
+
+/** A meal's energy outside its slot's share of the day's target (see the formula above). */
+export function mealSharePenalty(energyKcal: number, share: number, targetKcal: number): number {
+  if (targetKcal <= 0) return 0;
+  const outside = Math.abs((100 * energyKcal) / targetKcal - 100 * share) - MEAL_SHARE_BAND_PCT;
+  return outside > 0 ? SCORE_WEIGHTS.mealSharePerPct * outside : 0;
+}
 
 /** Energy band half-width as a share of the target (DOMAIN §7.5). */
 export const ENERGY_BAND = 0.1;

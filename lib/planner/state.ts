@@ -7,6 +7,7 @@ import {
   fiberCeilingPenalty,
   fiberPenalty,
   MICRO_MET_TOLERANCE,
+  mealSharePenalty,
   micronutrientPenalty,
   proteinPenalty,
   SCORE_WEIGHTS,
@@ -275,13 +276,20 @@ export class PlanState {
     };
   }
 
-  /** Penalty of one meal on its own: inflammation, plus carbs for a main meal or a snack. */
+  /**
+   * Penalty of one meal on its own: inflammation, its energy against its slot's share of the day,
+   * plus carbs for a main meal or a snack.
+   */
   mealCost(r: number, cell: number, factor: number): number {
     const m = this.m;
-    const base = m.inflCost[r]!;
-    const spec = m.isMainSlot[cell % m.nSlots] ? this.carbsSpec : this.snackSpec;
-    if (spec === null) return base;
-    return base + carbsPenalty(factor * m.carbs[r]!, spec);
+    const slot = cell % m.nSlots;
+    let cost = m.inflCost[r]!;
+    if (m.slotShare !== null) {
+      cost += mealSharePenalty(factor * m.energy[r]!, m.slotShare[slot]!, this.tE);
+    }
+    const spec = m.isMainSlot[slot] ? this.carbsSpec : this.snackSpec;
+    if (spec === null) return cost;
+    return cost + carbsPenalty(factor * m.carbs[r]!, spec);
   }
 
   total(): number {

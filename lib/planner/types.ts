@@ -80,6 +80,8 @@ export type PlannerProfile = {
   carbsPerSnackG?: { target: number; tolerance: number } | null;
   /** Nutrient caps and goals beyond energy, protein and fibre (absent = none); see `nutrition.ts`. */
   nutrition?: PlannerNutrition;
+  /** Share of the day's energy per slot, percent; absent slots take `DEFAULT_ENERGY_SPLIT`. */
+  energySplit?: Partial<Record<MealType, number>>;
 };
 
 /**
@@ -169,6 +171,8 @@ export type PlanScore = {
     inflammation: number;
     variety: number;
     ingredients: number;
+    /** Meals outside their slot's share of the day's energy (absent with one slot or no target). */
+    mealShares?: number;
     /** Weekly micronutrient shortfalls (absent when the profile has no micronutrient targets). */
     micronutrients?: number;
     /** Saturated fat, protein and total fat outside their shares of energy (when set). */

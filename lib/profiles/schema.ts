@@ -150,6 +150,16 @@ const fields = {
     .min(1, 'choose at least one meal slot')
     .refine((xs) => new Set(xs).size === xs.length, 'slots lists a meal twice'),
   leftovers: z.boolean({ error: 'leftovers must be true or false' }),
+  // Share of the day's energy per slot, percent; a slot left out keeps the planner's default
+  // (breakfast 25, lunch 35, dinner 30, snack 10), and the shares are renormalised over the slots.
+  energySplit: z
+    .strictObject({
+      breakfast: whole('energySplit.breakfast', 0, 100, '%'),
+      lunch: whole('energySplit.lunch', 0, 100, '%'),
+      dinner: whole('energySplit.dinner', 0, 100, '%'),
+      snack: whole('energySplit.snack', 0, 100, '%'),
+    })
+    .partial(),
   carbsPerMealG: z.strictObject({
     target: number('carbsPerMealG.target', 5, 200, 'g'),
     tolerance: number('carbsPerMealG.tolerance', 1, 50, 'g'),
@@ -202,6 +212,7 @@ const profileShape = {
   slots: fields.slots.default([...MEAL_TYPES]),
   maxMinutes: maxMinutesWithDefaults,
   leftovers: fields.leftovers.default(false),
+  energySplit: fields.energySplit.default({}),
   carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
   mealTimes: mealTimesWithDefaults,
   clinicianSupervised: fields.clinicianSupervised.default(false),
@@ -255,6 +266,7 @@ export const profilePatchSchema = z
     slots: fields.slots,
     maxMinutes: maxMinutesPatch,
     leftovers: fields.leftovers,
+    energySplit: fields.energySplit,
     carbsPerMealG: fields.carbsPerMealG.nullable(),
     mealTimes: mealTimesPatch,
     clinicianSupervised: fields.clinicianSupervised,

@@ -26,6 +26,7 @@ export async function plannerInputFor(
       fiberG: profile.targets.fiberG,
       maxMinutes: profile.maxMinutes,
       leftovers: profile.leftovers,
+      energySplit: profile.energySplit,
       carbsPerMealG: profile.carbsPerMealG,
       carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
       nutrition: plannerNutritionFrom(profile.nutrientTargets),

@@ -250,7 +250,8 @@ describe('applySwap and leftovers', () => {
     slug: 'stew',
     leftoverDays: 3,
     inflammationScore: 1,
-    foods: ['chicken', 'carrot', 'kale'],
+    // lentils give the stew the energy and fibre to win a dinner with a leftover lunch
+    foods: ['chicken', 'lentils', 'carrot', 'kale'],
   });
   const soup = makeRecipe({ slug: 'soup', leftoverDays: 2, foods: ['cod', 'carrot', 'kale'] });
   const salad = makeRecipe({
