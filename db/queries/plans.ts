@@ -24,7 +24,7 @@ export type PlanView = {
     date: string;
     meals: (PlannedMeal & {
       recipeName: string;
-      /** Per-person portion of the recipe's serving (0.75 … 1.5). */
+      /** Per-person portion of the recipe's serving (½, 1, 1½ or 2). */
       portion: number;
       energyKcal: number;
       proteinG: number;

@@ -56,7 +56,7 @@ export function roundsFor(m: Model, effort: number): number {
  * it needs no cooking, so it is exempt from the slot-type, time and twice-a-week rules, but a
  * leftover lunch of a recipe rules out cooking it at another meal that day.
  *
- * Portions: each meal serves `householdSize × portion` with portion ∈ PORTIONS (0.75 … 2)
+ * Portions: each meal serves `householdSize × portion` with portion ∈ PORTIONS (½, 1, 1½, 2)
  * per person (a dinner feeding a leftover lunch also cooks the lunch's servings). Under a
  * dose-aware restriction (low-FODMAP), a meal's portion is at most the recipe's
  * `Model.maxPortion`, so every food stays within its green serve and every FODMAP subgroup within

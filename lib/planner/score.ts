@@ -135,8 +135,11 @@ export function mealSharePenalty(energyKcal: number, share: number, targetKcal: 
 /** Energy band half-width as a share of the target (DOMAIN §7.5). */
 export const ENERGY_BAND = 0.1;
 
-/** Portion factors per person a meal may use; 1 = one written serving. */
-export const PORTIONS = [0.75, 1, 1.25, 1.5, 2] as const;
+/**
+ * Portion factors per person a meal may use; 1 = one written serving. Half steps only: a cook
+ * serves "1½ servings each", never 1.25 or 0.75 of a serving.
+ */
+export const PORTIONS = [0.5, 1, 1.5, 2] as const;
 
 export function energyPenalty(energyKcal: number, targetKcal: number): number {
   if (targetKcal <= 0) return 0;

@@ -42,7 +42,7 @@ describe('describeServes', () => {
 describe('describeMaxPortion', () => {
   it.each([
     [1.1, 'fits at up to 1 serving per person'],
-    [0.8, 'fits at up to 0.75 servings per person'],
+    [0.8, 'fits at up to 0.5 servings per person'],
     [1.5, 'fits at up to 1.5 servings per person'],
     [2.4, 'fits at up to 2 servings per person'],
   ])('%s → %s', (max, text) => {
@@ -52,6 +52,6 @@ describe('describeMaxPortion', () => {
   it('says nothing without a limit or when no planned portion fits', () => {
     expect(describeMaxPortion(null)).toBeNull();
     expect(describeMaxPortion(Number.POSITIVE_INFINITY)).toBeNull();
-    expect(describeMaxPortion(0.5)).toBeNull();
+    expect(describeMaxPortion(0.4)).toBeNull();
   });
 });

@@ -116,14 +116,14 @@ describe('daily fructose cap (AIP phases that allow honey and maple syrup)', () 
   );
 
   it('a swap that would take a day over the cap is refused with its reason', () => {
-    // Every breakfast has 12 g a serving (at least 9 g at the smallest portion); one dinner has
-    // 15 g (at least 11.25 g): together always over 20 g, though each fits alone.
+    // Every breakfast has 24 g a serving (at least 12 g at the smallest portion, ½); one dinner
+    // has 30 g (at least 15 g): together always over 20 g, though each fits alone.
     const recipes = CATALOG.map((r) => ({
       ...r,
-      fructoseG: r.mealTypes.includes('breakfast') ? 12 : 0,
+      fructoseG: r.mealTypes.includes('breakfast') ? 24 : 0,
     }));
     const rich = recipes.find((r) => r.mealTypes.includes('dinner') && r.fructoseG === 0)!;
-    rich.fructoseG = 15;
+    rich.fructoseG = 30;
     const input: PlannerInput = {
       profile: {
         householdSize: 1,
@@ -158,7 +158,7 @@ describe('daily fructose cap (AIP phases that allow honey and maple syrup)', () 
     }
   });
   it('explains a week that cannot stay within the cap with a diagnosis, never an over-cap plan', () => {
-    // Every recipe has 15 g a serving: two meals a day are at least 2 × 11.25 g > 20 g.
+    // Every recipe has 25 g a serving: two meals a day are at least 2 × 12.5 g > 20 g.
     const input: PlannerInput = {
       profile: {
         householdSize: 1,
@@ -177,7 +177,7 @@ describe('daily fructose cap (AIP phases that allow honey and maple syrup)', () 
         dailyCaps: [{ nutrient: 'fructoseG', max: CAP_G, reason: CAP_REASON }],
       },
       weekStart: '2026-11-30',
-      recipes: CATALOG.map((r) => ({ ...r, fructoseG: 15 })),
+      recipes: CATALOG.map((r) => ({ ...r, fructoseG: 25 })),
     };
     const result = generatePlan(input, createRng(1), FAST);
     expect(result.ok).toBe(false);
@@ -190,7 +190,8 @@ describe('daily fructose cap (AIP phases that allow honey and maple syrup)', () 
   it('names the cap when one portion alone is over it, or its fructose is unknown', () => {
     const recipes = CATALOG.map((r, i) => ({
       ...r,
-      fructoseG: i === 0 ? 30 : i === 1 ? null : 0,
+      // 50 g: over the 20 g cap even at ½ a serving
+      fructoseG: i === 0 ? 50 : i === 1 ? null : 0,
     }));
     const input: PlannerInput = {
       profile: {

@@ -51,21 +51,21 @@ function sweetPotatoRecipe(
 }
 
 describe('dose-aware compliance in the planner model', () => {
-  // 90 g per serving of a 75 g serve: max portion 75/90 ≈ 0.833 → 0.75 fits, 1 does not
+  // 90 g per serving of a 75 g serve: max portion 75/90 ≈ 0.833 → ½ fits, 1 does not
   const fits = sweetPotatoRecipe('sp-90', 90);
-  // 120 g per serving: max portion 0.625 → even 0.75 is over
-  const over = sweetPotatoRecipe('sp-120', 120);
+  // 160 g per serving: max portion 0.47 → even ½ is over
+  const over = sweetPotatoRecipe('sp-160', 160);
   const input = makeInput({ restriction: ELIMINATION, recipes: [...CATALOG, fits, over] });
 
   it('keeps a recipe that fits at a smaller portion and drops one over at every portion', () => {
     const m = getModel(input);
     const r1 = m.bySlug.get('sp-90')!;
-    const r2 = m.bySlug.get('sp-120')!;
+    const r2 = m.bySlug.get('sp-160')!;
     expect(m.maxPortion[r1]).toBeCloseTo(75 / 90, 12);
     expect(m.compliant[r1]).toBe(1);
     expect(m.compliant[r2]).toBe(0);
     expect(recipeViolations(input, over).map((v) => v.reason)).toEqual([
-      'not in low-FODMAP · Elimination: over the low-FODMAP serve even at 0.75 serving per person',
+      'not in low-FODMAP · Elimination: over the low-FODMAP serve even at 0.5 serving per person',
     ]);
     expect(recipeViolations(input, fits)).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe('dose-aware compliance in the planner model', () => {
     expect(m.compliant[m.bySlug.get('sp-90')!]).toBe(0);
   });
 
-  it('a swap to the over-serve recipe is refused with its reason; the fitting one is served at 0.75', () => {
+  it('a swap to the over-serve recipe is refused with its reason; the fitting one is served at ½', () => {
     const profile = makeProfile({ householdSize: 2, slots: ['lunch', 'dinner'], leftovers: false });
     const x: PlannerInput = { ...input, profile };
     const result = generatePlan(x, createRng(3));
@@ -83,20 +83,20 @@ describe('dose-aware compliance in the planner model', () => {
     const lunch = allMeals(result.plan).find(
       (m) => m.slot === 'lunch' && m.recipeSlug !== 'sp-90',
     )!;
-    const refused = applySwap(x, result.plan, lunch.id, 'sp-120');
+    const refused = applySwap(x, result.plan, lunch.id, 'sp-160');
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.code).toBe('not-compliant');
       expect(refused.message).toMatch(/sweet potato: .*over the low-FODMAP serve/);
     }
     const alternatives = rankAlternatives(x, result.plan, lunch.id, 500).map((a) => a.recipeSlug);
-    expect(alternatives).not.toContain('sp-120');
+    expect(alternatives).not.toContain('sp-160');
     if (alternatives.includes('sp-90')) {
       const swapped = applySwap(x, result.plan, lunch.id, 'sp-90');
       expect(swapped.ok).toBe(true);
       if (swapped.ok) {
         const meal = allMeals(swapped.plan).find((m) => m.id === lunch.id)!;
-        expect(meal.servings).toBe(2 * 0.75);
+        expect(meal.servings).toBe(2 * 0.5);
       }
     }
   });

@@ -283,12 +283,13 @@ describe('nutrient caps: named reasons', () => {
   it('a swap that takes a day over the sodium cap is refused and names sodium; a week that cannot fit is a diagnosis', () => {
     const salty = base.recipes.map((r) => ({
       ...r,
-      perServing: { ...r.perServing, sodiumMg: r.mealTypes.includes('breakfast') ? 700 : 300 },
+      perServing: { ...r.perServing, sodiumMg: r.mealTypes.includes('breakfast') ? 1400 : 600 },
     }));
     const rich = salty.find(
       (r) => r.mealTypes.includes('dinner') && !r.mealTypes.includes('breakfast'),
     )!;
-    rich.perServing = { ...rich.perServing, sodiumMg: 1800 };
+    // at ½ a serving 1,400 mg: fits alone, not beside a breakfast (≥ 700) and a lunch (≥ 300)
+    rich.perServing = { ...rich.perServing, sodiumMg: 2800 };
     const input = { ...base, recipes: salty };
     const result = generatePlan(input, createRng(3), FAST);
     if (!result.ok) throw new Error('expected a plan');
@@ -302,10 +303,10 @@ describe('nutrient caps: named reasons', () => {
       expect(swapped.code).toBe('over-daily-cap');
       expect(swapped.message).toContain('sodium 2300 mg');
     }
-    // every recipe 1,100 mg a serving: three meals are at least 3 × 825 mg > 2,300 mg
+    // every recipe 1,600 mg a serving: three meals are at least 3 × 800 mg > 2,300 mg
     const tooSalty = {
       ...base,
-      recipes: base.recipes.map((r) => ({ ...r, perServing: { ...r.perServing, sodiumMg: 1100 } })),
+      recipes: base.recipes.map((r) => ({ ...r, perServing: { ...r.perServing, sodiumMg: 1600 } })),
     };
     const none = generatePlan(tooSalty, createRng(1), FAST);
     expect(none.ok).toBe(false);
