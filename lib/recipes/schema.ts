@@ -37,7 +37,7 @@ export const recipeSchema = z
     /** Up to 24 h: a bone broth simmers 12–24 hours (mostly unattended, but that is its time). */
     cookMinutes: z.number().int().min(0).max(1440),
     /** Hands-on minutes: chopping, stirring, watching the pan, shaping, plating. */
-    activeMinutes: z.number().int().min(0).max(240).optional(),
+    activeMinutes: z.number().int().min(0).max(240),
     /**
      * Unattended minutes between the first step and the table: oven, simmer, marinate, chill,
      * soak, rise, ferment (a sauerkraut's week counts). Six hours or more makes the recipe a
@@ -47,8 +47,7 @@ export const recipeSchema = z
       .number()
       .int()
       .min(0)
-      .max(60 * 24 * 28)
-      .optional(),
+      .max(60 * 24 * 28),
     /** Put together, not cooked (no heat, a few minutes' work): it needs no cooking session. */
     assembly: z.boolean().default(false),
     cuisine: z.string().min(2),
@@ -79,15 +78,6 @@ export const recipeSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if ((r.activeMinutes === undefined) !== (r.passiveMinutes === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['activeMinutes'],
-        message: 'give activeMinutes and passiveMinutes together',
-      });
-      return;
-    }
-    if (r.activeMinutes === undefined || r.passiveMinutes === undefined) return;
     const total = r.activeMinutes + r.passiveMinutes;
     // An everyday recipe's hands-on and unattended minutes are its time to the table.
     if (r.passiveMinutes < MAKE_AHEAD_PASSIVE_MINUTES && total !== r.prepMinutes + r.cookMinutes) {

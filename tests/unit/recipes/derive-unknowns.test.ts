@@ -35,6 +35,8 @@ function recipe(over: Partial<RecipeInput>): RecipeInput {
     servings: 4,
     prepMinutes: 10,
     cookMinutes: 20,
+    activeMinutes: 15,
+    passiveMinutes: 15,
     assembly: false,
     cuisine: 'test',
     light: false,

@@ -34,6 +34,8 @@ function makeRecipe(over: Partial<RecipeInput> = {}): RecipeInput {
     servings: 4,
     prepMinutes: 10,
     cookMinutes: 20,
+    activeMinutes: 15,
+    passiveMinutes: 15,
     assembly: false,
     cuisine: 'test',
     light: false,
