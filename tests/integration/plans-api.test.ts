@@ -183,7 +183,7 @@ describe('plans', () => {
     const id = await newProfile({
       name: 'Impossible',
       protocol: 'aip',
-      diet: 'vegan',
+      diet: 'pescatarian',
       maxMinutes: { weekday: 5, weekend: 5 },
     });
     const res = await createPlan(
@@ -196,6 +196,27 @@ describe('plans', () => {
     expect(err.error.code).toBe('infeasible');
     expect(err.error.details.slots.length).toBeGreaterThan(0);
     expect(err.error.details.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('answers a combination the protocol declares impossible with its reason, before planning', async () => {
+    const id = await newProfile({ name: 'AIP vegetarian', protocol: 'aip', diet: 'vegetarian' });
+    const res = await createPlan(
+      jsonRequest('/api/plans', 'POST', { profileId: id, weekStart: WEEK }),
+    );
+    expect(res.status).toBe(422);
+    const err = (await res.json()) as ErrorBody & {
+      error: { details: { slots: unknown[]; suggestions: string[] } };
+    };
+    expect(err.error.code).toBe('infeasible');
+    expect(err.error.message).toContain(
+      'AIP · Elimination and a vegetarian diet cannot be combined',
+    );
+    expect(err.error.message).toContain('no complete protein source');
+    expect(err.error.message).toContain('clinician');
+    expect(err.error.details).toEqual({
+      slots: [],
+      suggestions: ['Change the diet or the protocol phase'],
+    });
   });
 
   it.each([
