@@ -145,6 +145,19 @@ export default async function ProtocolsPage() {
                     Limit: {limit.note}
                   </div>
                 ))}
+                {ph.dietExceptions.map((e) => (
+                  <div key={e.reason} className="small">
+                    With a {e.diets.join(' or ')} diet, in after all: {e.allow.join(', ')} —{' '}
+                    {e.reason}
+                  </div>
+                ))}
+                {p.impossibleDiets
+                  .filter((x) => x.phases.includes(ph.id))
+                  .map((x) => (
+                    <div key={x.reason} className="small">
+                      Not with a {x.diets.join(' or ')} diet: {x.reason}
+                    </div>
+                  ))}
                 <div className="small">
                   <Link href={`/recipes?protocol=${p.id}&phase=${ph.id}`}>
                     Recipes that fit this phase

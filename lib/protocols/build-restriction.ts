@@ -5,7 +5,7 @@ import type {
   RestrictionRule,
 } from '../restrictions/types';
 import { allergyReason, avoidReason } from './labels';
-import type { Phase, Protocol } from './schema';
+import type { DietException, ImpossibleDiet, Phase, Protocol } from './schema';
 
 export type BuildRestrictionInput = {
   protocols: Protocol[];
@@ -50,10 +50,22 @@ const idsOf = (protocols: Protocol[], kind: Protocol['kind']) =>
     .join(', ');
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
-/** The group and allergen rules one phase contributes, with one reason for all of them. */
-function phaseRules(phase: Phase, origin: 'protocol' | 'diet', reason: string): RestrictionRule[] {
+/**
+ * The group and allergen rules one phase contributes, with one reason for all of them. Group
+ * codes in `lifted` (a diet exception of the phase) give no rule; `reasonOf` may word a code's
+ * reason differently.
+ */
+function phaseRules(
+  phase: Phase,
+  origin: 'protocol' | 'diet',
+  reason: string,
+  lifted: ReadonlySet<string> = new Set(),
+  reasonOf: (code: string) => string = () => reason,
+): RestrictionRule[] {
   return [
-    ...unique(phase.exclude).map((code) => ({ kind: 'group' as const, code, origin, reason })),
+    ...unique(phase.exclude)
+      .filter((code) => !lifted.has(code))
+      .map((code) => ({ kind: 'group' as const, code, origin, reason: reasonOf(code) })),
     ...unique(phase.excludeAllergens).map((code) => ({
       kind: 'allergen' as const,
       code,
@@ -100,14 +112,51 @@ export function phaseReason(protocol: Protocol, phase: Phase): string {
     : `not in ${labelOf(protocol)} · ${phase.name}`;
 }
 
+/** The phase's diet exceptions that apply to diet `dietId`. */
+export function dietExceptionsFor(phase: Phase, dietId: string): DietException[] {
+  return phase.dietExceptions.filter((e) => e.diets.includes(dietId));
+}
+
+/** "vegetarian or vegan": the diets of an exception, as a reason names them. */
+const dietList = (diets: string[]) =>
+  diets.length === 1 ? (diets[0] ?? '') : `${diets.slice(0, -1).join(', ')} or ${diets.at(-1)}`;
+
+/**
+ * The reason of a rule that some diets are excused from, when the diet is not known (a recipe's
+ * compliance row): "not in Whole30 · Elimination unless vegetarian or vegan — Plant-Based…".
+ */
+export function exceptionReason(base: string, e: DietException): string {
+  return `${base} unless ${dietList(e.diets)} — ${e.reason}`;
+}
+
+/**
+ * The combination of `phaseId` of `protocol` with diet `dietId` the protocol declares
+ * impossible (`impossibleDiets`), if any.
+ */
+export function impossibleDietFor(
+  protocol: Protocol,
+  phaseId: string,
+  dietId: string,
+): ImpossibleDiet | undefined {
+  return protocol.impossibleDiets.find(
+    (x) => x.phases.includes(phaseId) && x.diets.includes(dietId),
+  );
+}
+
 /**
  * One protocol phase (or diet) on its own as a Restriction, group and allergen rules included,
- * e.g. to precompute which recipes fit each phase.
+ * e.g. to precompute which recipes fit each phase. No diet is known here, so a rule some diets
+ * are excused from stays, and its reason names the exception.
  */
 export function restrictionForPhase(protocol: Protocol, phase: Phase): Restriction {
   const origin = protocol.kind === 'diet' ? 'diet' : 'protocol';
+  const base = phaseReason(protocol, phase);
+  const reasonOf = (code: string) => {
+    const e = phase.dietExceptions.find((x) => x.allow.some((a) => a === code));
+    return e ? exceptionReason(base, e) : base;
+  };
   return {
-    rules: phaseRules(phase, origin, phaseReason(protocol, phase)),
+    rules: phaseRules(phase, origin, base, new Set(), reasonOf),
     allow: phase.allow,
     dislikes: [],
     ...phaseRecipeRules(protocol, phase),
@@ -166,11 +215,15 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
     };
   }
 
+  // A diet exception of the phase (the Plant-Based Whole30's legumes) lifts its rules.
+  const lifted = new Set(dietExceptionsFor(phase, diet.id).flatMap((e) => e.allow));
   const protocolRules = phaseRules(
     phase,
     'protocol',
     `not in ${labelOf(protocol)} · ${phase.name}`,
+    lifted,
   );
+  const impossible = impossibleDietFor(protocol, phase.id, diet.id);
   const dietRules = phaseRules(dietPhase, 'diet', `not in a ${labelOf(diet)} diet`);
   const allow = [
     ...ownAllow(phase.allow, dietRules, dietPhase.allow),
@@ -215,6 +268,13 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
       ...(dailyCaps.length > 0 ? { dailyCaps } : {}),
       ...(ingredientLimits.length > 0 ? { ingredientLimits } : {}),
       ...(phase.fodmapDoses ? { fodmapDoses: true } : {}),
+      ...(impossible
+        ? {
+            impossible: {
+              reason: `${labelOf(protocol)} · ${phase.name} and a ${labelOf(diet)} diet cannot be combined: ${impossible.reason}`,
+            },
+          }
+        : {}),
     },
   };
 }

@@ -36,6 +36,42 @@ export const dailyCapSchema = z
   })
   .strict();
 
+const protocolId = z.string().regex(/^[a-z0-9-]+$/);
+
+/**
+ * Exclusions a phase lifts for some diets, as the protocol itself defines them: the Plant-Based
+ * Whole30 lets people who eat no meat or fish have legumes and soy. The restriction built for a
+ * listed diet drops the phase's group rules for `allow`; for every other diet they stay.
+ */
+export const dietExceptionSchema = z
+  .object({
+    /** Ids of diet files (kind "diet"), checked against the loaded files. */
+    diets: z.array(protocolId).min(1),
+    /** Group codes of this phase's `exclude` that the listed diets may eat. */
+    allow: z.array(groupCode).min(1),
+    /** Plain words shown with the rule, e.g. on a recipe's compliance row. */
+    reason: z.string().min(1),
+    /** Where the exception is published. */
+    source: z.string().min(1),
+  })
+  .strict();
+
+/**
+ * Phases that cannot be combined with some diets by definition, e.g. AIP elimination with a
+ * vegetarian or vegan diet: no complete protein source is left. Such a profile gets `reason`
+ * instead of a plan.
+ */
+export const impossibleDietSchema = z
+  .object({
+    diets: z.array(protocolId).min(1),
+    /** Ids of this protocol's phases. */
+    phases: z.array(protocolId).min(1),
+    /** Plain, neutral words; any advice goes no further than seeing a clinician. */
+    reason: z.string().min(1),
+    source: z.string().min(1).optional(),
+  })
+  .strict();
+
 export const phaseSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -71,6 +107,8 @@ export const phaseSchema = z
      * left out; the planner keeps it within that serve per person per meal, with stacking.
      */
     fodmapDoses: z.boolean().default(false),
+    /** Exclusions lifted for some diets (see `dietExceptionSchema`). */
+    dietExceptions: z.array(dietExceptionSchema).default([]),
   })
   .strict();
 
@@ -99,6 +137,8 @@ export const protocolSchema = z
     ruleSetVersion: z.string().min(1),
     sources: z.array(z.string()).default([]),
     phases: z.array(phaseSchema).min(1),
+    /** Phase and diet combinations that cannot make a week (see `impossibleDietSchema`). */
+    impossibleDiets: z.array(impossibleDietSchema).default([]),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -132,10 +172,69 @@ export const protocolSchema = z
           message: `duplicate phase ${ph.id}`,
         });
       ids.add(ph.id);
+      ph.dietExceptions.forEach((e, j) => {
+        const notExcluded = e.allow.filter((code) => !ph.exclude.includes(code));
+        if (notExcluded.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['phases', i, 'dietExceptions', j, 'allow'],
+            message: `${notExcluded.join(', ')} not in this phase's exclude: nothing to lift`,
+          });
+      });
+    });
+    if (p.kind === 'diet' && p.phases.some((ph) => ph.dietExceptions.length > 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases'],
+        message: 'diet exceptions belong to protocols, not diets',
+      });
+    }
+    if (p.kind === 'diet' && p.impossibleDiets.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['impossibleDiets'],
+        message: 'impossible diets belong to protocols, not diets',
+      });
+    }
+    p.impossibleDiets.forEach((x, i) => {
+      const unknown = x.phases.filter((id) => !ids.has(id));
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['impossibleDiets', i, 'phases'],
+          message: `unknown phase ${unknown.join(', ')}`,
+        });
     });
   });
 
+/**
+ * Problems across protocol files: every diet a protocol names in `dietExceptions` or
+ * `impossibleDiets` must be a loaded file of kind "diet". Empty when all is well.
+ */
+export function crossFileProblems(protocols: Protocol[]): string[] {
+  const diets = new Set(protocols.filter((p) => p.kind === 'diet').map((p) => p.id));
+  const problems: string[] = [];
+  for (const p of protocols) {
+    const named = [
+      ...p.phases.flatMap((ph) =>
+        ph.dietExceptions.flatMap((e, j) =>
+          e.diets.map((d) => ({ d, where: `phases.${ph.id}.dietExceptions.${j}` })),
+        ),
+      ),
+      ...p.impossibleDiets.flatMap((x, i) =>
+        x.diets.map((d) => ({ d, where: `impossibleDiets.${i}` })),
+      ),
+    ];
+    for (const { d, where } of named) {
+      if (!diets.has(d)) problems.push(`${p.id}.json: ${where}: "${d}" is not a diet`);
+    }
+  }
+  return problems;
+}
+
 export type AllowRule = z.infer<typeof allowRuleSchema>;
+export type DietException = z.infer<typeof dietExceptionSchema>;
+export type ImpossibleDiet = z.infer<typeof impossibleDietSchema>;
 export type DailyCap = z.infer<typeof dailyCapSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
 export type Protocol = z.infer<typeof protocolSchema>;

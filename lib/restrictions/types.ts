@@ -55,6 +55,11 @@ export type Restriction = {
    * (see lib/fodmap). Allergies and avoided groups stay absolute.
    */
   fodmapDoses?: boolean;
+  /**
+   * The protocol declares this phase and diet impossible together (its `impossibleDiets`): no
+   * week is planned, and `reason` says why in plain words.
+   */
+  impossible?: { reason: string };
 };
 
 export type Violation = {

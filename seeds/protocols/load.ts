@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Protocol, protocolSchema } from '../../lib/protocols/schema';
+import { crossFileProblems, type Protocol, protocolSchema } from '../../lib/protocols/schema';
 
 /** One JSON file per protocol or diet, named `<id>.json`. */
 export const PROTOCOLS_DIR = join(process.cwd(), 'seeds', 'protocols');
@@ -29,10 +29,16 @@ export function parseProtocolFile(fileName: string, text: string): Protocol {
   return parsed.data;
 }
 
-/** Every protocol and diet under `dir`, sorted by file name; throws on the first bad file. */
+/**
+ * Every protocol and diet under `dir`, sorted by file name; throws on the first bad file, then
+ * on diets a protocol names that no file defines.
+ */
 export function loadProtocols(dir: string = PROTOCOLS_DIR): Protocol[] {
-  return readdirSync(dir)
+  const protocols = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => parseProtocolFile(f, readFileSync(join(dir, f), 'utf8')));
+  const problems = crossFileProblems(protocols);
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  return protocols;
 }

@@ -37,6 +37,26 @@ export async function plannerInputFor(
   };
 }
 
+/**
+ * A profile whose protocol phase and diet cannot be combined by the protocol's own definition
+ * (its `impossibleDiets`, e.g. AIP elimination and a vegan diet): a 422 that says why in the
+ * protocol's words, before any planning. The diagnosis names no slot (no time limit or slot
+ * change would help); its one suggestion is the change that does.
+ */
+export function assertPlannable(input: PlannerInput): void {
+  const impossible = input.restriction.impossible;
+  if (!impossible) return;
+  const diagnosis: Diagnosis = {
+    slots: [],
+    suggestions: ['Change the diet or the protocol phase'],
+  };
+  throw AppError.unprocessable(
+    'infeasible',
+    `No week can follow every rule of this profile. ${impossible.reason}`,
+    diagnosis,
+  );
+}
+
 /** No week can follow the rules: a 422 whose details hold the planner's diagnosis. */
 export function infeasible(diagnosis: Diagnosis): AppError {
   const short = diagnosis.slots.filter((s) => s.available < s.needed);

@@ -17,7 +17,7 @@ import { type AlternativeFilter, applySwap, setLocked } from '@/lib/planner/swap
 import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
 import { explainNoAlternatives } from '@/lib/planner/why-no-alternatives';
 import { alternativesReportInPool, generatePlanInPool, regeneratePlanInPool } from '../pool';
-import { infeasible, plannerInputFor } from './plan-input';
+import { assertPlannable, infeasible, plannerInputFor } from './plan-input';
 import {
   claimOrRetry,
   loadPlanOr404,
@@ -56,6 +56,7 @@ export async function createPlanFor(
       );
     }
     const input = await plannerInputFor(db, profile, weekStart);
+    assertPlannable(input);
     const result = await generatePlanInPool(input, seed);
     if (!result.ok) throw infeasible(result.diagnosis);
     return db.transaction(async (tx) => {
@@ -218,6 +219,7 @@ export async function regenerateMeals(
       );
     }
     const { input, plan } = await contextOf(db, view);
+    assertPlannable(input);
     const result = await regeneratePlanInPool(input, plan, scope, seed);
     if (!result.ok) throw infeasible(result.diagnosis);
     const householdSize = input.profile.householdSize;

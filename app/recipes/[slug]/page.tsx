@@ -144,6 +144,12 @@ export default async function RecipePage({ params, searchParams }: Props) {
     const ph = p?.phases.find((x) => x.id === phaseId);
     return { protocol: p?.name ?? protocolId, phase: ph?.name ?? phaseId, kind: p?.kind };
   };
+  /** Whether some diets are excused from this rule of the phase: its reason then says which. */
+  const exceptedIn = (protocolId: string, phaseId: string, code: string) =>
+    protocols
+      .get(protocolId)
+      ?.phases.find((x) => x.id === phaseId)
+      ?.dietExceptions.some((e) => e.allow.some((a) => a === code)) ?? false;
 
   return (
     <>
@@ -298,7 +304,8 @@ export default async function RecipePage({ params, searchParams }: Props) {
                         <div key={`${r.code}-${r.reason}`}>
                           {/* a recipe-level rule (a treat) names no food: its reason says it all */}
                           {r.foods.length > 0 ? `${r.code}: ${r.foods.join(', ')}` : r.reason}
-                          {r.reason.startsWith('over the low-FODMAP serve') ? (
+                          {r.reason.startsWith('over the low-FODMAP serve') ||
+                          exceptedIn(c.protocol, c.phase, r.code) ? (
                             <span className="small muted"> — {r.reason}</span>
                           ) : null}
                         </div>

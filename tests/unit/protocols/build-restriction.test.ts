@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALLERGEN_CODES, GROUP_CODES } from '@/lib/foods/codes';
 import {
-  type BuildRestrictionInput,
   buildRestriction,
   findPhase,
   findProtocol,
@@ -10,34 +9,10 @@ import {
   phaseReason,
   restrictionForPhase,
 } from '@/lib/protocols/build-restriction';
-import type { Restriction, TaggedFoodRef } from '@/lib/restrictions/types';
 import { findViolations, isAllowed } from '@/lib/restrictions/violations';
-import { loadProtocols } from '@/seeds/protocols/load';
+import { builder, food, protocols } from './fixtures';
 
-const protocols = loadProtocols();
-
-/** A food that certainly carries every tag and allergen listed. */
-const food = (name: string, tags: string[], allergens: string[] = []): TaggedFoodRef => ({
-  ndb: '99999',
-  name,
-  tags: tags.map((code) => ({ code, certainty: 'contains' })),
-  allergens: allergens.map((code) => ({ code, certainty: 'contains' })),
-});
-
-const build = (over: Partial<BuildRestrictionInput> = {}): Restriction => {
-  const r = buildRestriction({
-    protocols,
-    protocolId: 'aip',
-    phaseId: 'elimination',
-    diet: 'omnivore',
-    allergens: [],
-    avoid: [],
-    dislikes: [],
-    ...over,
-  });
-  if (!r.ok) throw new Error(r.message);
-  return r.restriction;
-};
+const build = builder({ protocolId: 'aip', phaseId: 'elimination' });
 
 const tomato = food('tomato', ['nightshade']);
 const honey = food('honey', ['added-sugar', 'unrefined-sweetener', 'animal']);
