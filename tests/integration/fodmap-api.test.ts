@@ -148,7 +148,7 @@ describe('GET /api/recipes/{slug}: FODMAP rating and compliance', () => {
     for (const slug of await slugs()) {
       const c = elimination(await recipe(slug));
       if (!c.ok || c.maxPortion === null || c.maxPortion >= 2) continue;
-      expect(c.note).toMatch(/^fits at up to (0\.75|1|1\.25|1\.5) servings? per person$/);
+      expect(c.note).toMatch(/^fits at up to (0\.5|1|1\.5) servings? per person$/);
       return;
     }
     throw new Error('no elimination recipe with a dose limit below 2 servings');

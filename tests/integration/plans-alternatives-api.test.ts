@@ -228,7 +228,8 @@ describe('GET …/alternatives query parameters', () => {
     const meal = allMeals(after).find((m) => m.id === dinner.id)!;
     expect(meal.recipeSlug).toBe(pick.recipeSlug);
     expect(meal.portion).toBe(pick.portion);
-    expect(meal.energyKcal).toBeCloseTo(pick.energyKcal, 0);
+    // The plan rounds a meal's energy to whole kcal, alternatives to 0.1 kcal.
+    expect(Math.abs(meal.energyKcal - pick.energyKcal)).toBeLessThanOrEqual(0.55);
     expect(meal.proteinG).toBeCloseTo(pick.proteinG, 0);
     const dayAfter = after.days.find((d) => d.date === dayBefore.date)!;
     expect(dayAfter.totals.energyKcal - dayBefore.totals.energyKcal).toBeCloseTo(
