@@ -59,6 +59,8 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 const PLAN_ETAG = 'The plan version, "<version>" (strong): send it back in If-Match';
+const PLAN_INFEASIBLE =
+  'infeasible: no week can follow every rule of the profile; the message says what is short and what would help. details { slots: [{ slot, available, needed, blockers: [{ rule, recipesExcluded }] }], suggestions, fixes: [{ id, text, patch }] }. Each fix (at most 3) was tried with this same request and makes a plan: send its patch to PATCH /api/profiles/{id}, then this request again. A fix only changes time limits, leftovers, slots, avoided groups or dislikes (never an allergy, the protocol, its phase or the diet); fixes is empty when none of the changes tried works.';
 const PLAN_BUSY =
   'plan_busy: the plan kept changing while this change was being saved (other writers won every try); nothing of this change was saved, try again';
 
@@ -217,6 +219,7 @@ const OPERATIONS: Operation[] = [
     errors: [400, 404, 409, 422],
     errorText: {
       409: `plan_exists: the profile already has a plan for this week and replace is not true; details { existingPlanId, weekStart }. Or ${PLAN_BUSY}`,
+      422: PLAN_INFEASIBLE,
     },
   },
   {
@@ -288,7 +291,7 @@ const OPERATIONS: Operation[] = [
     conditional: true,
     pooled: true,
     errors: [400, 404, 409, 422],
-    errorText: { 409: PLAN_BUSY },
+    errorText: { 409: PLAN_BUSY, 422: PLAN_INFEASIBLE },
   },
   {
     method: 'get',

@@ -88,6 +88,13 @@ describe('GET /api/openapi.json', () => {
     );
     const conflict = doc.paths['/api/plans']?.post?.responses['409'] as { description: string };
     expect(conflict.description).toContain('plan_exists');
+    for (const op of [
+      doc.paths['/api/plans']?.post,
+      doc.paths['/api/plans/{id}/regenerate']?.post,
+    ]) {
+      const impossible = op?.responses['422'] as { description: string };
+      expect(impossible.description).toContain('fixes: [{ id, text, patch }]');
+    }
     const planBody = doc.paths['/api/plans']?.post?.requestBody?.content['application/json'].schema;
     expect(Object.keys(planBody?.properties ?? {})).toEqual(
       expect.arrayContaining(['profileId', 'weekStart', 'seed', 'replace']),

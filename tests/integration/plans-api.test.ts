@@ -191,11 +191,18 @@ describe('plans', () => {
     );
     expect(res.status).toBe(422);
     const err = (await res.json()) as ErrorBody & {
-      error: { details: { slots: { slot: string; blockers: unknown[] }[]; suggestions: string[] } };
+      error: {
+        details: {
+          slots: { slot: string; blockers: unknown[] }[];
+          suggestions: string[];
+          fixes: { text: string }[];
+        };
+      };
     };
     expect(err.error.code).toBe('infeasible');
     expect(err.error.details.slots.length).toBeGreaterThan(0);
-    expect(err.error.details.suggestions.length).toBeGreaterThan(0);
+    // More time is what this profile lacks; fixes are tested further in plan-fixes-api.test.ts.
+    expect(err.error.details.fixes.map((f) => f.text).join()).toMatch(/^Allow \d+ minutes/);
   });
 
   it('answers a combination the protocol declares impossible with its reason, before planning', async () => {
@@ -216,6 +223,7 @@ describe('plans', () => {
     expect(err.error.details).toEqual({
       slots: [],
       suggestions: ['Change the diet or the protocol phase'],
+      fixes: [],
     });
   });
 

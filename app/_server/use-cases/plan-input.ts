@@ -46,26 +46,15 @@ export async function plannerInputFor(
 export function assertPlannable(input: PlannerInput): void {
   const impossible = input.restriction.impossible;
   if (!impossible) return;
-  const diagnosis: Diagnosis = {
+  // Only the protocol phase or the diet would help, and a fix never changes those.
+  const details: Diagnosis & { fixes: [] } = {
     slots: [],
     suggestions: ['Change the diet or the protocol phase'],
+    fixes: [],
   };
   throw AppError.unprocessable(
     'infeasible',
     `No week can follow every rule of this profile. ${impossible.reason}`,
-    diagnosis,
-  );
-}
-
-/** No week can follow the rules: a 422 whose details hold the planner's diagnosis. */
-export function infeasible(diagnosis: Diagnosis): AppError {
-  const short = diagnosis.slots.filter((s) => s.available < s.needed);
-  const what = short.length
-    ? short.map((s) => `${s.slot} (${s.available} of ${s.needed} recipes fit)`).join(', ')
-    : 'some slots';
-  return AppError.unprocessable(
-    'infeasible',
-    `No week can follow every rule of this profile: too few recipes for ${what}.`,
-    diagnosis,
+    details,
   );
 }

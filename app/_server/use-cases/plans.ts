@@ -17,7 +17,8 @@ import { type AlternativeFilter, applySwap, setLocked } from '@/lib/planner/swap
 import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
 import { explainNoAlternatives } from '@/lib/planner/why-no-alternatives';
 import { alternativesReportInPool, generatePlanInPool, regeneratePlanInPool } from '../pool';
-import { assertPlannable, infeasible, plannerInputFor } from './plan-input';
+import { infeasibleWithFixes } from './plan-fixes';
+import { assertPlannable, plannerInputFor } from './plan-input';
 import {
   claimOrRetry,
   loadPlanOr404,
@@ -58,7 +59,11 @@ export async function createPlanFor(
     const input = await plannerInputFor(db, profile, weekStart);
     assertPlannable(input);
     const result = await generatePlanInPool(input, seed);
-    if (!result.ok) throw infeasible(result.diagnosis);
+    if (!result.ok) {
+      throw await infeasibleWithFixes(db, profile, input, result.diagnosis, (changed) =>
+        generatePlanInPool(changed, seed),
+      );
+    }
     return db.transaction(async (tx) => {
       await lockProfileForPlanning(tx, profile.id);
       const known = new Set(existing.map((p) => p.id));
@@ -83,11 +88,11 @@ export async function createPlanFor(
   });
 }
 
-/** The stored plan with its profile's planner input, servings for the profile's household. */
+/** The stored plan with its profile and planner input, servings for the profile's household. */
 async function contextOf(db: Db, view: PlanView) {
   const profile = await loadProfileOr404(db, view.profileId);
   const input = await plannerInputFor(db, profile, view.weekStart);
-  return { input, plan: toWeekPlan(view, profile.householdSize) };
+  return { profile, input, plan: toWeekPlan(view, profile.householdSize) };
 }
 
 function requireMeal(view: PlanView, mealId: string) {
@@ -218,10 +223,14 @@ export async function regenerateMeals(
         `${scope.date} is not a day of this plan (week of ${view.weekStart})`,
       );
     }
-    const { input, plan } = await contextOf(db, view);
+    const { profile, input, plan } = await contextOf(db, view);
     assertPlannable(input);
     const result = await regeneratePlanInPool(input, plan, scope, seed);
-    if (!result.ok) throw infeasible(result.diagnosis);
+    if (!result.ok) {
+      throw await infeasibleWithFixes(db, profile, input, result.diagnosis, (changed) =>
+        regeneratePlanInPool(changed, plan, scope, seed),
+      );
+    }
     const householdSize = input.profile.householdSize;
     return changedPlanWrite(db, view, householdSize, result.plan, result.score, now, seed);
   });

@@ -4,12 +4,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { addDays } from '@/lib/planner/dates';
-import type { Diagnosis } from '@/lib/planner/types';
 import { weekStartSchema } from '@/lib/validation/plans';
 import { DiagnosisDetails } from '../../_components/diagnosis-details';
 import { callApi } from '../../_lib/api-client';
+import { type PlanDiagnosis, planDiagnosisOf } from '../../_lib/plan-diagnosis';
 import { weekLabel } from '../../_lib/week';
 import { existingPlanOf } from '../_lib/profile-api';
+import { usePlanFix } from '../_lib/use-plan-fix';
 
 type Choice = 'this' | 'next' | 'other';
 type Existing = { planId: number; weekStart: string };
@@ -17,7 +18,7 @@ type Existing = { planId: number; weekStart: string };
 /**
  * Makes a plan for this week, or (`choose`) for next week or any Monday. A week that already
  * has a plan asks first: replace it, open it, or keep it. An impossible profile shows what to
- * relax instead.
+ * relax instead, with a button per change known to work; that answer stays until a plan exists.
  */
 export function NewPlanButton({
   profileId,
@@ -35,7 +36,7 @@ export function NewPlanButton({
   const [other, setOther] = useState(addDays(thisWeek, 14));
   const [busy, setBusy] = useState(false);
   const [dateError, setDateError] = useState<string | null>(null);
-  const [error, setError] = useState<{ message: string; diagnosis?: Diagnosis } | null>(null);
+  const [error, setError] = useState<{ message: string; diagnosis?: PlanDiagnosis } | null>(null);
   const [existing, setExisting] = useState<Existing | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -44,16 +45,17 @@ export function NewPlanButton({
   const year = Number(thisWeek.slice(0, 4));
   const weekStart = choice === 'this' ? thisWeek : choice === 'next' ? nextWeek : other;
 
-  async function make(replace: boolean) {
+  /** Plans the chosen week: true when leaving for the new plan. */
+  async function make(replace: boolean): Promise<boolean> {
     const parsed = weekStartSchema.safeParse(weekStart);
     if (!parsed.success) {
       // The API's own rule; the words are for a person, not the field name.
       setDateError('Choose a Monday: a plan runs Monday to Sunday.');
-      return;
+      return false;
     }
     setDateError(null);
     setBusy(true);
-    setError(null);
+    // An earlier answer stays on screen until this one replaces it.
     const res = await callApi<{ id: number }>('/api/plans', {
       method: 'POST',
       body: { profileId, weekStart: parsed.data, ...(replace ? { replace: true } : {}) },
@@ -61,7 +63,7 @@ export function NewPlanButton({
     if (res.ok) {
       dialogRef.current?.close();
       router.push(`/plans/${res.data.id}`);
-      return;
+      return true;
     }
     setBusy(false);
     const found = res.status === 409 ? existingPlanOf(res.error.details) : null;
@@ -70,19 +72,27 @@ export function NewPlanButton({
       dialogRef.current?.showModal();
       // The safe choice takes focus, so Enter never replaces a plan by accident.
       keepRef.current?.focus();
-      return;
+      return false;
     }
     dialogRef.current?.close();
     const weekError = res.error.fieldErrors?.weekStart;
     if (weekError) {
       setDateError(weekError.join(', '));
-      return;
+      return false;
     }
-    setError({
-      message: res.error.message,
-      diagnosis: res.error.details as Diagnosis | undefined,
-    });
+    setError({ message: res.error.message, diagnosis: planDiagnosisOf(res.error.details) });
+    return false;
   }
+
+  const fix = usePlanFix(profileId, {
+    plan: async () => {
+      const leaving = await make(false);
+      // The page shows the profile: it reads the change once it stays.
+      if (!leaving) router.refresh();
+      return leaving;
+    },
+  });
+  const working = busy || fix.applying !== null;
 
   const label = choose ? 'New plan' : 'New plan for this week';
   return (
@@ -123,8 +133,10 @@ export function NewPlanButton({
           ) : null}
         </div>
       ) : null}
-      <button ref={triggerRef} type="button" disabled={busy} onClick={() => make(false)}>
-        {busy && !existing ? <span className="spinner" aria-hidden="true" /> : null}
+      <button ref={triggerRef} type="button" disabled={working} onClick={() => make(false)}>
+        {busy && !existing && fix.applying === null ? (
+          <span className="spinner" aria-hidden="true" />
+        ) : null}
         {label}
       </button>
       {dateError ? (
@@ -136,7 +148,7 @@ export function NewPlanButton({
         {error ? (
           <div className="alert error" role="alert" style={{ marginTop: '0.5rem' }}>
             <p style={{ marginTop: 0 }}>{error.message}</p>
-            <DiagnosisDetails diagnosis={error.diagnosis} />
+            <DiagnosisDetails diagnosis={error.diagnosis} fixer={fix} disabled={working} />
           </div>
         ) : null}
       </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import type { Diagnosis } from '@/lib/planner/types';
+import type { PlanDiagnosis } from '../../_lib/plan-diagnosis';
 import { clearDraft, readDraft, writeDraft } from '../_lib/draft-storage';
 import { errorSummary, personFieldErrors } from '../_lib/field-messages';
 import { focusFirstInvalid } from '../_lib/focus-field';
@@ -16,8 +16,9 @@ import {
   progressText,
 } from '../_lib/onboarding-steps';
 import { planThisWeek, profileMovedOn, saveProfile } from '../_lib/profile-api';
-import { type FormState, formStateOf } from '../_lib/profile-form-state';
+import { type FormState, formStateOf, withFix } from '../_lib/profile-form-state';
 import type { ProfileValues, ProtocolOption } from '../_lib/profile-values';
+import { usePlanFix } from '../_lib/use-plan-fix';
 import { NoPlanNotice } from './no-plan-notice';
 import { OnboardingStepFields } from './onboarding-step-fields';
 
@@ -47,7 +48,7 @@ export function OnboardingForm({
   const [profileId, setProfileId] = useState<number | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<string | null>(null);
-  const [noPlan, setNoPlan] = useState<{ message: string; diagnosis?: Diagnosis } | null>(null);
+  const [noPlan, setNoPlan] = useState<{ message: string; diagnosis?: PlanDiagnosis } | null>(null);
   const [busy, setBusy] = useState(false);
   // The draft is read after hydration (the server has no storage) and written from then on,
   // once there is something to keep.
@@ -107,12 +108,40 @@ export function OnboardingForm({
     focus.current = 'invalid';
   }
 
+  /**
+   * This week's plan for the saved profile: leaves for it (true), or shows why none fits. The
+   * notice stays until a plan exists; a new answer replaces it.
+   */
+  async function planWeek(id: number): Promise<boolean> {
+    const plan = await planThisWeek(id);
+    if (plan.ok) {
+      done.current = true;
+      clearDraft();
+      router.push(`/plans/${plan.planId}`);
+      return true;
+    }
+    setNoPlan({ message: plan.message, diagnosis: plan.diagnosis });
+    setBusy(false);
+    focus.current = 'notice';
+    return false;
+  }
+
+  // A saved fix joins the answers (and the draft), so finishing again keeps it.
+  const fix = usePlanFix(profileId, {
+    onSaved: (patch) => update((s) => withFix(s, patch)),
+    plan: async () => {
+      if (profileId === null) return false;
+      setBusy(true);
+      return planWeek(profileId);
+    },
+  });
+  const working = busy || fix.applying !== null;
+
   async function finish() {
     // Every step again: a draft from an older visit may hold an answer a step would refuse.
     const found = profileErrors(state);
     if (Object.keys(found).length > 0) return showErrors(found, null);
     setBusy(true);
-    setNoPlan(null);
     // A profile this draft saved before is updated, unless it has since got a plan elsewhere
     // or was deleted: then these answers make a new profile.
     const target = profileId !== null && !(await profileMovedOn(profileId)) ? profileId : null;
@@ -127,21 +156,12 @@ export function OnboardingForm({
       );
     }
     setProfileId(saved.data.id);
-    const plan = await planThisWeek(saved.data.id);
-    if (plan.ok) {
-      done.current = true;
-      clearDraft();
-      router.push(`/plans/${plan.planId}`);
-      return;
-    }
-    setNoPlan({ message: plan.message, diagnosis: plan.diagnosis });
-    setBusy(false);
-    focus.current = 'notice';
+    await planWeek(saved.data.id);
   }
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (busy) return;
+    if (working) return;
     if (step === LAST_STEP) {
       void finish();
       return;
@@ -181,6 +201,8 @@ export function OnboardingForm({
           diagnosis={noPlan.diagnosis}
           onGoTo={goTo}
           noticeRef={noticeRef}
+          fixer={fix}
+          busy={working}
         />
       ) : null}
       <div className="step-progress">
@@ -213,14 +235,14 @@ export function OnboardingForm({
           <button
             type="button"
             className="secondary"
-            disabled={busy}
+            disabled={working}
             onClick={() => goTo(step - 1)}
           >
             Back
           </button>
         ) : null}
-        <button type="submit" className="step-next" disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        <button type="submit" className="step-next" disabled={working}>
+          {busy && fix.applying === null ? <span className="spinner" aria-hidden="true" /> : null}
           {step === LAST_STEP ? 'Save and plan my week' : 'Next'}
         </button>
       </div>

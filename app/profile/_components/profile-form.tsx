@@ -2,13 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { Diagnosis } from '@/lib/planner/types';
 import { DiagnosisDetails } from '../../_components/diagnosis-details';
+import type { PlanDiagnosis } from '../../_lib/plan-diagnosis';
 import { errorSummary, personFieldErrors } from '../_lib/field-messages';
 import { focusFirstInvalid } from '../_lib/focus-field';
-import { planThisWeek, saveProfile } from '../_lib/profile-api';
-import { type FormState, formStateOf } from '../_lib/profile-form-state';
+import { type PlanOutcome, planThisWeek, saveProfile } from '../_lib/profile-api';
+import { type FormState, formStateOf, withFix } from '../_lib/profile-form-state';
 import type { ProfileValues, ProtocolOption } from '../_lib/profile-values';
+import { usePlanFix, usePlanFixSaved } from '../_lib/use-plan-fix';
 import { AboutFields } from './fields/about-fields';
 import { AllergyFields } from './fields/allergy-fields';
 import { ClinicianFields } from './fields/clinician-fields';
@@ -32,27 +33,52 @@ export function ProfileForm({
   const [message, setMessage] = useState<{
     kind: 'error' | 'success';
     text: string;
-    diagnosis?: Diagnosis;
+    diagnosis?: PlanDiagnosis;
   } | null>(null);
   const [busy, setBusy] = useState(false);
   /** This week's plan, when "Save and make a new plan" found one: replace it or open it. */
   const [existing, setExisting] = useState<number | null>(null);
 
-  async function replaceExisting() {
-    setBusy(true);
-    const plan = await planThisWeek(initial.id, true);
+  /** Leaves for the new plan (true), or says why there is none. */
+  function showPlan(plan: PlanOutcome): boolean {
     if (plan.ok) {
       router.push(`/plans/${plan.planId}`);
-      return;
+      return true;
     }
-    setExisting(null);
-    setMessage({
-      kind: 'error',
-      text: `Your profile is saved, but no plan could be made: ${plan.message}`,
-      diagnosis: plan.diagnosis,
-    });
+    if (plan.existingPlanId !== undefined) {
+      // never a silent duplicate or a silent replacement: the person chooses
+      setExisting(plan.existingPlanId);
+      setMessage({
+        kind: 'success',
+        text: 'Profile saved. You already have a plan for this week.',
+      });
+    } else {
+      setExisting(null);
+      setMessage({
+        kind: 'error',
+        text: `Your profile is saved, but no plan could be made: ${plan.message}`,
+        diagnosis: plan.diagnosis,
+      });
+    }
     setBusy(false);
+    return false;
   }
+
+  async function replaceExisting() {
+    setBusy(true);
+    showPlan(await planThisWeek(initial.id, true));
+  }
+
+  // A fix saved here or by "New plan" is in the profile now: the fields show it, so a later
+  // save keeps it.
+  usePlanFixSaved(initial.id, (patch) => setState((s) => withFix(s, patch)));
+  const fix = usePlanFix(initial.id, {
+    plan: async () => {
+      setBusy(true);
+      return showPlan(await planThisWeek(initial.id));
+    },
+  });
+  const working = busy || fix.applying !== null;
 
   // After a failed save, focus goes to the first field with an error (the summary without one).
   const focusPending = useRef(false);
@@ -78,27 +104,7 @@ export function ProfileForm({
     }
     setErrors({});
     if (thenPlan) {
-      const plan = await planThisWeek(res.data.id);
-      if (plan.ok) {
-        router.push(`/plans/${plan.planId}`);
-        return;
-      }
-      if (plan.existingPlanId !== undefined) {
-        // never a silent duplicate or a silent replacement: the person chooses
-        setExisting(plan.existingPlanId);
-        setMessage({
-          kind: 'success',
-          text: 'Profile saved. You already have a plan for this week.',
-        });
-        setBusy(false);
-        return;
-      }
-      setMessage({
-        kind: 'error',
-        text: `Your profile is saved, but no plan could be made: ${plan.message}`,
-        diagnosis: plan.diagnosis,
-      });
-      setBusy(false);
+      showPlan(await planThisWeek(res.data.id));
       return;
     }
     setMessage({ kind: 'success', text: 'Profile saved.' });
@@ -117,10 +123,10 @@ export function ProfileForm({
             style={{ marginBottom: '1rem' }}
           >
             {message.text}
-            <DiagnosisDetails diagnosis={message.diagnosis} />
+            <DiagnosisDetails diagnosis={message.diagnosis} fixer={fix} disabled={working} />
             {existing !== null ? (
               <div className="row" style={{ marginTop: '0.5rem' }}>
-                <button type="button" disabled={busy} onClick={replaceExisting}>
+                <button type="button" disabled={working} onClick={replaceExisting}>
                   Replace it with a new plan
                 </button>
                 <a className="button secondary" href={`/plans/${existing}`}>
@@ -140,14 +146,14 @@ export function ProfileForm({
       <TargetFields {...section} />
       <ClinicianFields {...section} />
       <div className="row">
-        <button type="submit" disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        <button type="submit" disabled={working}>
+          {busy && fix.applying === null ? <span className="spinner" aria-hidden="true" /> : null}
           Save profile
         </button>
         <button
           type="button"
           className="secondary"
-          disabled={busy}
+          disabled={working}
           onClick={(e) => submit(e, true)}
         >
           Save and make a new plan

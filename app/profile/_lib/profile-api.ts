@@ -1,5 +1,5 @@
-import type { Diagnosis } from '@/lib/planner/types';
 import { type ApiResult, callApi } from '../../_lib/api-client';
+import { type PlanDiagnosis, planDiagnosisOf } from '../../_lib/plan-diagnosis';
 import { mondayOf } from '../../_lib/week';
 import { type FormState, payloadOf } from './profile-form-state';
 
@@ -33,7 +33,7 @@ export function existingPlanOf(details: unknown): { planId: number; weekStart: s
 
 export type PlanOutcome =
   | { ok: true; planId: number }
-  | { ok: false; message: string; diagnosis?: Diagnosis; existingPlanId?: number };
+  | { ok: false; message: string; diagnosis?: PlanDiagnosis; existingPlanId?: number };
 
 /**
  * Makes this week's plan; an impossible profile comes back with the planner's diagnosis, and a
@@ -50,6 +50,6 @@ export async function planThisWeek(profileId: number, replace = false): Promise<
   return {
     ok: false,
     message: plan.error.message,
-    diagnosis: plan.error.details as Diagnosis | undefined,
+    diagnosis: planDiagnosisOf(plan.error.details),
   };
 }

@@ -1,3 +1,4 @@
+import type { FixPatch } from '@/lib/profiles/plan-fixes';
 import { dislikesPayload, type ProfileValues } from './profile-values';
 
 /** How the energy target is set: the 2,000 kcal default, a typed number, or from body data. */
@@ -66,5 +67,26 @@ export function payloadOf(s: FormState) {
     mealTimes: v.mealTimes,
     clinicianSupervised: v.clinicianSupervised,
     nutrientTargets: v.nutrientTargets,
+  };
+}
+
+/** The form with a fix from an `infeasible` answer applied, as the profile now stores it. */
+export function withFix(s: FormState, patch: FixPatch): FormState {
+  const v = s.values;
+  const { dislikes, dislikedConcepts } = patch;
+  return {
+    ...s,
+    values: {
+      ...v,
+      maxMinutes: { ...v.maxMinutes, ...patch.maxMinutes },
+      leftovers: patch.leftovers ?? v.leftovers,
+      slots: patch.slots ?? v.slots,
+      avoid: patch.avoid ?? v.avoid,
+      dislikes: v.dislikes.filter((d) =>
+        'ndb' in d
+          ? (dislikes?.includes(d.ndb) ?? true)
+          : (dislikedConcepts?.includes(d.concept) ?? true),
+      ),
+    },
   };
 }

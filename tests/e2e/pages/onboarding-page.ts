@@ -5,7 +5,8 @@ export const DRAFT_KEY = 'villi:onboarding-draft:v1';
 
 /**
  * The stepped onboarding (`/` for a new user, `/profile?new=1` for another profile): progress,
- * the step's heading, Back and one primary button, the draft note and the no-plan notice.
+ * the step's heading, Back and one primary button, the draft note and the no-plan notice with
+ * its fixes.
  */
 export class OnboardingPage {
   readonly progress: Locator;
@@ -16,6 +17,8 @@ export class OnboardingPage {
   readonly startOver: Locator;
   readonly welcomeBack: Locator;
   readonly noPlan: Locator;
+  /** The no-plan notice's buttons, one per change known to make a plan ("Apply: …"). */
+  readonly fixes: Locator;
 
   constructor(readonly page: Page) {
     this.progress = page.locator('#step-progress');
@@ -26,6 +29,7 @@ export class OnboardingPage {
     this.startOver = page.getByRole('button', { name: 'Start over' });
     this.welcomeBack = page.getByRole('status').filter({ hasText: 'your answers so far are here' });
     this.noPlan = page.getByRole('alert').filter({ hasText: 'no week of meals fits' });
+    this.fixes = this.noPlan.getByRole('button', { name: /^Apply: / });
   }
 
   /** The onboarding for another profile (`/` only shows it while there is no profile). */
