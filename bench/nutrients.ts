@@ -27,6 +27,7 @@ import { generatePlan } from '@/lib/planner/generate-plan';
 import { plannerNutritionFrom, snackCarbsFor } from '@/lib/planner/nutrition';
 import { createRng, type Rng } from '@/lib/planner/rng';
 import type { PlannerInput, PlannerRecipe, WeekPlan } from '@/lib/planner/types';
+import { DEFAULT_COOKING } from '@/lib/profiles/schema';
 import { buildRestriction } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
 import { randomProfile } from './planner-synthetic';
@@ -158,6 +159,8 @@ export function randomNutrientInput(
       fiberG: energy.fiberG,
       carbsPerSnackG: snackCarbsFor(base.carbsPerMealG),
       nutrition: plannerNutritionFrom(targets),
+      // as the app plans: every profile has a cooking budget, the defaults unless changed
+      cooking: DEFAULT_COOKING,
     },
     restriction: built.restriction,
     recipes: opts.recipes,

@@ -24,6 +24,8 @@
  *   eLo_d / eHi_d / pLo_d / fLo_d  day penalties ≥ the linear pieces of their max()
  *   fHi_d / sfHi_d / pqHi_d / faHi_d / faLo_d / mLo_j  the nutrient terms' pieces, likewise
  *   fru_d / na_d / ret_d  per-day fructose, sodium and retinol ≤ cap (hard, as in the search)
+ *   ses_d / act_d  per-day cooking sessions (x of non-assembly recipes) and hands-on minutes
+ *            (Σ active_r · x) ≤ the day's cooking budget (hard; leftovers y cost neither)
  * Carbohydrate (main meals and snacks) and inflammation penalties depend on one meal only, so
  * they sit directly in the objective coefficient of x and y. The per-meal retinol and sodium
  * limits are in `portionOk` (the model's `maxPortion`), and recipes with an unknown capped value
@@ -112,6 +114,8 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   const daySatFat: [number, string][][] = Array.from({ length: 7 }, () => []);
   const dayFat: [number, string][][] = Array.from({ length: 7 }, () => []);
   const weekMicro: [number, string][][] = Array.from({ length: m.nMicro }, () => []);
+  const daySessions: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const dayActive: [number, string][][] = Array.from({ length: 7 }, () => []);
   const sodiumOn = Number.isFinite(n.sodiumCap);
   const retinolOn = Number.isFinite(n.retinolCap);
   const used = new Set<number>();
@@ -151,6 +155,8 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
       for (let k = 0; k < m.portions.length; k++) {
         const name = `x_${c}_${r}_${k}`;
         mealCoefficients(c, r, k, name);
+        if (m.session[r]) daySessions[d]!.push([1, name]);
+        if (m.active[r]! > 0) dayActive[d]!.push([m.active[r]!, name]);
         perCell.push([1, name]);
         const list = cookedBy.get(r) ?? [];
         list.push(name);
@@ -246,6 +252,13 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     }
     if (retinolOn && dayRetinol[d]!.some(([a]) => a !== 0)) {
       rows.push(` ret_${d}: ${expr(dayRetinol[d]!)} <= ${num(n.retinolCap)}`);
+    }
+    // and the cooking budget (meals cooked, hands-on minutes; leftovers cost neither)
+    if (Number.isFinite(m.sessionBudget[d]!) && daySessions[d]!.length > 0) {
+      rows.push(` ses_${d}: ${expr(daySessions[d]!)} <= ${num(m.sessionBudget[d]!)}`);
+    }
+    if (Number.isFinite(m.minuteBudget[d]!) && dayActive[d]!.length > 0) {
+      rows.push(` act_${d}: ${expr(dayActive[d]!)} <= ${num(m.minuteBudget[d]!)}`);
     }
     const tE = p.energyKcal;
     if (tE > 0) {

@@ -56,6 +56,8 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       servings: r.servings,
       prepMinutes: r.prepMinutes,
       cookMinutes: r.cookMinutes,
+      activeMinutes: r.activeMinutes,
+      assembly: r.assembly,
       leftoverDays: r.leftoverDays,
       light: r.light,
       nutrition: r.nutritionPerServing,
@@ -139,6 +141,8 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       servings: r.servings,
       prepMinutes: r.prepMinutes,
       cookMinutes: r.cookMinutes,
+      activeMinutes: r.activeMinutes,
+      assembly: r.assembly,
       leftoverDays: r.leftoverDays,
       light: r.light,
       // Sums of the known values: with `unknownNutrients` they are lower bounds, never "0 = none".

@@ -2,6 +2,7 @@ import { foodsOverLimit, maxPortionOf, portionFits } from '../fodmap/load';
 import { MEAL_TYPES, type MealType } from '../foods/codes';
 import type { Violation } from '../restrictions/types';
 import { findViolations } from '../restrictions/violations';
+import { activeMinutesOf, dayBudgetOf, takesSession } from './cooking';
 import { fructoseCapOf, maxPortionForCaps, recipeRuleViolations } from './daily-caps';
 import { isWeekend, weekDates } from './dates';
 import { type NutritionSpec, nutritionSpecOf } from './nutrition';
@@ -63,6 +64,15 @@ export type Model = {
   /** Per recipe, bit i set when nutrient LOWER_BOUND_NUTRIENTS[i] is a lower bound. */
   atLeast: Uint8Array;
   minutes: Float64Array;
+  /** Hands-on minutes of one cooking (`activeMinutesOf`). */
+  active: Float64Array;
+  /** 1 when cooking the recipe takes a cooking session (not an assembly recipe). */
+  session: Uint8Array;
+  /** Per day: cooking sessions and hands-on minutes allowed (`cooking.ts`); Infinity = no budget. */
+  sessionBudget: number[];
+  minuteBudget: number[];
+  /** The profile sets a cooking budget. */
+  budgetOn: boolean;
   keeps: Uint8Array;
   typeMask: Uint8Array;
   compliant: Uint8Array;
@@ -76,7 +86,10 @@ export type Model = {
   ingStart: Int32Array;
   ingIds: Int32Array;
   ingNdb: string[];
-  /** Per cell (day × nSlots + slot): recipes that are compliant, fit the slot and the day's time. */
+  /**
+   * Per cell (day × nSlots + slot): recipes that are compliant, fit the slot, the day's time limit
+   * and, on their own, the day's cooking budget (`fitsDay`).
+   */
   cellCandidates: Int32Array[];
 };
 
@@ -125,6 +138,9 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const dayLimit = weekend.map((w) =>
     w ? profile.maxMinutes.weekend : profile.maxMinutes.weekday,
   );
+  const budgets = weekend.map((w) => dayBudgetOf(profile, w));
+  const sessionBudget = budgets.map((b) => b?.sessions ?? Number.POSITIVE_INFINITY);
+  const minuteBudget = budgets.map((b) => b?.activeMinutes ?? Number.POSITIVE_INFINITY);
   const lunch = slots.indexOf('lunch');
   const dinner = slots.indexOf('dinner');
   const n = recipes.length;
@@ -147,6 +163,8 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const retinolOn = Number.isFinite(nutrition.retinolCap);
   const atLeast = new Uint8Array(n);
   const minutes = new Float64Array(n);
+  const active = new Float64Array(n);
+  const session = new Uint8Array(n);
   const keeps = new Uint8Array(n);
   const typeMask = new Uint8Array(n);
   const compliant = new Uint8Array(n);
@@ -183,6 +201,8 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     });
     atLeast[r] = bits;
     minutes[r] = recipe.prepMinutes + recipe.cookMinutes;
+    active[r] = activeMinutesOf(recipe);
+    session[r] = takesSession(recipe) ? 1 : 0;
     keeps[r] = recipe.leftoverDays >= 1 ? 1 : 0;
     let mask = 0;
     for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
@@ -216,17 +236,20 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const cellCandidates: Int32Array[] = [];
   for (let d = 0; d < 7; d++) {
     for (let s = 0; s < nSlots; s++) {
-      const key = `${s}:${dayLimit[d]}`;
+      const key = `${s}:${dayLimit[d]}:${sessionBudget[d]}:${minuteBudget[d]}`;
       let list = bySlotAndDayKind.get(key);
       if (!list) {
         const bit = mealTypeBit(slots[s]!);
-        const limit = dayLimit[d]!;
         const picked: number[] = [];
         for (let r = 0; r < n; r++) {
           if (
             compliant[r] &&
             typeMask[r]! & bit &&
-            minutes[r]! <= limit &&
+            fitsDayLimits(minutes[r]!, active[r]!, session[r]!, {
+              dayLimit: dayLimit[d]!,
+              sessionBudget: sessionBudget[d]!,
+              minuteBudget: minuteBudget[d]!,
+            }) &&
             bySlug.get(recipes[r]!.slug) === r
           ) {
             picked.push(r);
@@ -274,6 +297,11 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     nMicro,
     atLeast,
     minutes,
+    active,
+    session,
+    sessionBudget,
+    minuteBudget,
+    budgetOn: profile.cooking !== undefined,
     keeps,
     typeMask,
     compliant,
@@ -283,6 +311,31 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     ingNdb,
     cellCandidates,
   };
+}
+
+function fitsDayLimits(
+  minutes: number,
+  active: number,
+  session: number,
+  day: { dayLimit: number; sessionBudget: number; minuteBudget: number },
+): boolean {
+  return (
+    minutes <= day.dayLimit &&
+    active <= day.minuteBudget + 1e-9 &&
+    (session === 0 || day.sessionBudget >= 1)
+  );
+}
+
+/**
+ * Whether recipe `r` may be cooked on day `d` at all: within the day's prep + cook limit, and on
+ * its own within the day's cooking budget (its hands-on minutes; a session, if it takes one).
+ */
+export function fitsDay(m: Model, r: number, d: number): boolean {
+  return fitsDayLimits(m.minutes[r]!, m.active[r]!, m.session[r]!, {
+    dayLimit: m.dayLimit[d]!,
+    sessionBudget: m.sessionBudget[d]!,
+    minuteBudget: m.minuteBudget[d]!,
+  });
 }
 
 /**

@@ -18,7 +18,15 @@ import {
   SCORE_WEIGHTS,
 } from './score';
 import { EMPTY, PlanState } from './state';
-import type { PlanDay, PlannedMeal, PlanScore, ScorePart, WeekPlan } from './types';
+import type {
+  DayCookingBudget,
+  DayTotals,
+  PlanDay,
+  PlannedMeal,
+  PlanScore,
+  ScorePart,
+  WeekPlan,
+} from './types';
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const pctOf = (kcal: number, total: number): string =>
@@ -256,10 +264,22 @@ export function buildPlan(
         ...(Number.isFinite(m.nutrition.retinolCap)
           ? { retinolUg: { total: round1(st.dayRet[d]!), max: m.nutrition.retinolCap } }
           : {}),
+        ...(m.budgetOn ? { cooking: dayCooking(st, d) } : {}),
       },
     });
   }
   return { plan: { weekStart: m.input.weekStart, days }, score: scoreOf(st) };
+}
+
+/** Day `d`'s cooking sessions and hands-on minutes with its budget; undefined without one. */
+export function dayCooking(st: PlanState, d: number): DayTotals['cooking'] {
+  const m = st.m;
+  if (!m.budgetOn) return undefined;
+  const budget: DayCookingBudget = {
+    sessions: m.sessionBudget[d]!,
+    activeMinutes: m.minuteBudget[d]!,
+  };
+  return { sessions: st.daySessions[d]!, activeMinutes: st.dayActive[d]!, budget };
 }
 
 /** The optional parts of a day's totals: "at least" nutrients and fructose under a cap. */

@@ -15,6 +15,16 @@ const capped = (unit: string, what: string) =>
     .optional()
     .describe(`${what}: present when the profile or phase caps it`);
 
+const dayCookingSchema = z.strictObject({
+  sessions: z
+    .number()
+    .int()
+    .describe('meals cooked that day (not leftovers, not assembly recipes)'),
+  activeMinutes: z
+    .number()
+    .describe('hands-on minutes of the meals cooked or put together that day (leftovers count 0)'),
+});
+
 const dayTotalsSchema = z.strictObject({
   energyKcal: z.number(),
   proteinG: z.number(),
@@ -31,6 +41,12 @@ const dayTotalsSchema = z.strictObject({
   fructoseG: capped('g', 'fructose (AIP caps it per day)'),
   sodiumMg: capped('mg', 'sodium (the CDRR or a clinician’s cap)'),
   retinolUg: capped('µg', 'preformed vitamin A (the UL or a clinician’s cap)'),
+  cooking: dayCookingSchema
+    .extend({ budget: dayCookingSchema.describe("the profile's budget for this kind of day") })
+    .optional()
+    .describe(
+      'cooking sessions and hands-on minutes against the budget (never over it); absent on plans saved before the budget existed',
+    ),
 });
 
 const scorePartSchema = z.strictObject({ name: z.string(), value: z.number(), note: z.string() });

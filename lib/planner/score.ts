@@ -69,7 +69,8 @@ import type { PlanScore } from './types';
  *
  * Caps are not soft terms: a day over the sodium or retinol cap is priced `DAILY_CAP_WEIGHT` per
  * percent over (`daily-caps.ts`) only so the search climbs out of it, and such a week is never
- * returned.
+ * returned. The cooking budget (sessions and hands-on minutes per day, `cooking.ts`) is hard in
+ * the same way, priced `COOKING_BUDGET_WEIGHT` per session or minute over.
  */
 export const SCORE_WEIGHTS = {
   /** per percent of the energy target outside the ±10 % band, per day */

@@ -1,3 +1,4 @@
+import { budgetExcessPenalty } from './cooking';
 import { capExcessPenalty } from './daily-caps';
 import type { Model } from './model';
 import {
@@ -47,6 +48,10 @@ export class PlanState {
   /** Penalty of the weekly micronutrient shortfalls (see `score.ts`). */
   microPen = 0;
   readonly dayPen: Float64Array;
+  /** Per day: cooking sessions, hands-on minutes and their penalty over budget (`cooking.ts`). */
+  readonly daySessions: Int32Array;
+  readonly dayActive: Float64Array;
+  readonly dayBudgetPen: Float64Array;
   readonly cellCost: Float64Array;
   readonly uses: Int32Array;
   readonly ingCount: Int32Array;
@@ -92,6 +97,9 @@ export class PlanState {
     }
     this.nShort = m.nMicro;
     this.dayPen = new Float64Array(7);
+    this.daySessions = new Int32Array(7);
+    this.dayActive = new Float64Array(7);
+    this.dayBudgetPen = new Float64Array(7);
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
     this.ingCount = new Int32Array(m.ingNdb.length);
@@ -247,17 +255,74 @@ export class PlanState {
     this.microPen = pen;
   }
 
-  /** The part of the total that prices days over a cap (0 for a week within every cap). */
-  capPenalty(): number {
+  /**
+   * The part of the total that prices hard rules broken: days over a cap or over the cooking
+   * budget (0 for a week that keeps every hard rule).
+   */
+  hardPenalty(): number {
     const m = this.m;
     let pen = 0;
     for (let d = 0; d < 7; d++) {
       pen +=
         capExcessPenalty(this.dayFr[d]!, m.fructoseCap) +
         capExcessPenalty(this.dayNa[d]!, m.nutrition.sodiumCap) +
-        capExcessPenalty(this.dayRet[d]!, m.nutrition.retinolCap);
+        capExcessPenalty(this.dayRet[d]!, m.nutrition.retinolCap) +
+        this.dayBudgetPen[d]!;
     }
     return pen;
+  }
+
+  /** Penalty of day `d` with these sessions and hands-on minutes (0 within its budget). */
+  budgetPenalty(d: number, sessions: number, minutes: number): number {
+    const m = this.m;
+    if (!m.budgetOn) return 0;
+    return budgetExcessPenalty(sessions, minutes, m.sessionBudget[d]!, m.minuteBudget[d]!);
+  }
+
+  /**
+   * Change of the budget penalty if recipe `r` were cooked on day `d` and, when `exR` ≥ 0, a
+   * cooking of `exR` taken out of it.
+   */
+  budgetAddCost(d: number, r: number, exR = EMPTY): number {
+    const m = this.m;
+    if (!m.budgetOn) return 0;
+    const s = m.session[r]! - (exR === EMPTY ? 0 : m.session[exR]!);
+    const a = m.active[r]! - (exR === EMPTY ? 0 : m.active[exR]!);
+    return (
+      this.budgetPenalty(d, this.daySessions[d]! + s, this.dayActive[d]! + a) -
+      this.dayBudgetPen[d]!
+    );
+  }
+
+  /** Whether day `d` is over its cooking budget (a hard rule: such a plan is never returned). */
+  isOverBudget(d: number): boolean {
+    const o = this.budgetOver(d);
+    return o.sessions || o.activeMinutes;
+  }
+
+  /**
+   * Whether the week keeps every hard rule the search only prices (the daily caps, the cooking
+   * budget); the others hold by construction.
+   */
+  keepsHardRules(): boolean {
+    for (let d = 0; d < 7; d++) if (this.isOverCap(d) || this.isOverBudget(d)) return false;
+    return true;
+  }
+
+  /** Which parts of day `d`'s cooking budget it is over. */
+  budgetOver(d: number): { sessions: boolean; activeMinutes: boolean } {
+    const m = this.m;
+    return {
+      sessions: this.daySessions[d]! > m.sessionBudget[d]!,
+      activeMinutes: this.dayActive[d]! > m.minuteBudget[d]! + 1e-9,
+    };
+  }
+
+  private cookOnDay(d: number, r: number, sign: 1 | -1): void {
+    const m = this.m;
+    this.daySessions[d] = this.daySessions[d]! + sign * m.session[r]!;
+    this.dayActive[d] = this.dayActive[d]! + sign * m.active[r]!;
+    this.dayBudgetPen[d] = this.budgetPenalty(d, this.daySessions[d]!, this.dayActive[d]!);
   }
 
   /** Whether a day is over a daily cap (a hard rule: such a plan is never returned). */
@@ -297,7 +362,7 @@ export class PlanState {
       SCORE_WEIGHTS.repeat * this.repeats +
       SCORE_WEIGHTS.ingredient * this.distinct +
       this.microPen;
-    for (let d = 0; d < 7; d++) t += this.dayPen[d]!;
+    for (let d = 0; d < 7; d++) t += this.dayPen[d]! + this.dayBudgetPen[d]!;
     for (let c = 0; c < this.m.nCells; c++) t += this.cellCost[c]!;
     return t;
   }
@@ -354,7 +419,10 @@ export class PlanState {
     this.recomputeDay(d);
     this.addMicro(r, -f);
     this.cellCost[cell] = 0;
-    if (!this.leftover[cell]) this.removeUse(r);
+    if (!this.leftover[cell]) {
+      this.removeUse(r);
+      this.cookOnDay(d, r, -1);
+    }
     this.recipe[cell] = EMPTY;
     this.leftover[cell] = 0;
   }
@@ -378,7 +446,10 @@ export class PlanState {
     this.recomputeDay(d);
     this.addMicro(r, f);
     this.cellCost[cell] = this.mealCost(r, cell, f);
-    if (!isLeftover) this.addUse(r);
+    if (!isLeftover) {
+      this.addUse(r);
+      this.cookOnDay(d, r, 1);
+    }
   }
 
   private removeUse(r: number): void {

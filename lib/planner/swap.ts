@@ -1,8 +1,17 @@
-import { fitPortion, getModel, type Model, mealIdOf, portionOk, recipeViolations } from './model';
-import { buildPlan, readPlan, stateFromCells } from './plan-io';
+import { sessionsText } from './cooking';
+import {
+  fitPortion,
+  fitsDay,
+  getModel,
+  type Model,
+  mealIdOf,
+  portionOk,
+  recipeViolations,
+} from './model';
+import { buildPlan, dayCooking, readPlan, stateFromCells } from './plan-io';
 import { roundScore } from './score';
 import { EMPTY, type PlanState } from './state';
-import type { Alternative, PlannerInput, SwapResult, WeekPlan } from './types';
+import type { Alternative, DayTotals, PlannerInput, SwapResult, WeekPlan } from './types';
 
 function findCell(m: Model, mealId: string): number {
   for (let c = 0; c < m.nCells; c++) if (mealIdOf(m, c) === mealId) return c;
@@ -121,6 +130,32 @@ function capsBroken(st: PlanState, cells: number[]): string[] {
   return [...out];
 }
 
+/** Days of `cells` over the cooking budget (a hard rule; see `cooking.ts`). */
+function overBudgetDays(st: PlanState, cells: number[]): number[] {
+  return [...new Set(cells.map((c) => st.dayOf(c)))].filter((d) => st.isOverBudget(d));
+}
+
+/** What of each day's cooking budget is broken, in words. */
+function budgetBroken(st: PlanState, days: number[]): string[] {
+  const m = st.m;
+  const out: string[] = [];
+  for (const d of days) {
+    const kind = m.isWeekend[d] ? 'weekend' : 'weekday';
+    const o = st.budgetOver(d);
+    if (o.sessions) {
+      out.push(
+        `${m.dates[d]} would need ${sessionsText(st.daySessions[d]!)}; your ${kind} budget is ${sessionsText(m.sessionBudget[d]!)}`,
+      );
+    }
+    if (o.activeMinutes) {
+      out.push(
+        `${m.dates[d]} would take ${Math.round(st.dayActive[d]!)} hands-on minutes; your ${kind} budget is ${m.minuteBudget[d]} minutes`,
+      );
+    }
+  }
+  return out;
+}
+
 type CellSave = { cell: number; r: number; k: number; left: number };
 
 function saveCells(st: PlanState, cells: number[]): CellSave[] {
@@ -178,6 +213,12 @@ export type AlternativeRejections = {
   repeated: number;
   leftover: number;
   overCap: { fructoseG: number; sodiumMg: number; retinolUg: number };
+  /**
+   * Over the cooking budget of the meal's day (or of the next day's lunch it changes): a
+   * recipe over both parts counts for both; one whose own hands-on minutes are over the day's
+   * budget counts here too.
+   */
+  overBudget: { sessions: number; activeMinutes: number };
 };
 
 export type AlternativesReport = {
@@ -186,8 +227,16 @@ export type AlternativesReport = {
   /** Alternatives before the filter. */
   available: number;
   rejected: AlternativeRejections;
-  /** The meal's day: its prep + cook limit and whether it is a weekend day. */
-  day: { date: string; limitMinutes: number; weekend: boolean };
+  /**
+   * The meal's day: its prep + cook limit, whether it is a weekend day and, with a budget, its
+   * cooking sessions and hands-on minutes as planned (the meal included).
+   */
+  day: {
+    date: string;
+    limitMinutes: number;
+    weekend: boolean;
+    cooking?: DayTotals['cooking'];
+  };
 };
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -236,6 +285,7 @@ export function alternativesReport(
     repeated: 0,
     leftover: 0,
     overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
+    overBudget: { sessions: 0, activeMinutes: 0 },
   };
   const bit = m.typeBitOfSlot[cell % m.nSlots]!;
   for (let r = 0; r < m.n; r++) {
@@ -243,7 +293,13 @@ export function alternativesReport(
     if (m.bySlug.get(input.recipes[r]!.slug) !== r) continue;
     rejected.candidates++;
     if (m.minutes[r]! > m.dayLimit[day]!) rejected.tooLong++;
+    else if (!fitsDay(m, r, day)) {
+      // alone over the day's budget: its hands-on minutes, or a session where none is allowed
+      if (m.active[r]! > m.minuteBudget[day]! + 1e-9) rejected.overBudget.activeMinutes++;
+      else rejected.overBudget.sessions++;
+    }
   }
+  const cooking0 = dayCooking(st, day);
   const scored: (AlternativeCandidate & { total: number; r: number })[] = [];
   for (const r of m.cellCandidates[cell]!) {
     if (r === current) continue;
@@ -260,6 +316,10 @@ export function alternativesReport(
         if (over.sodiumMg) rejected.overCap.sodiumMg++;
         if (over.retinolUg) rejected.overCap.retinolUg++;
       }
+    } else if (overBudgetDays(st, touched).length > 0) {
+      const days = overBudgetDays(st, touched).map((d) => st.budgetOver(d));
+      if (days.some((o) => o.sessions)) rejected.overBudget.sessions++;
+      if (days.some((o) => o.activeMinutes)) rejected.overBudget.activeMinutes++;
     } else {
       const total = st.total();
       const f = m.portions[st.portion[cell]!]!;
@@ -296,7 +356,12 @@ export function alternativesReport(
     items,
     available: scored.length,
     rejected,
-    day: { date: m.dates[day]!, limitMinutes: m.dayLimit[day]!, weekend: m.isWeekend[day]! },
+    day: {
+      date: m.dates[day]!,
+      limitMinutes: m.dayLimit[day]!,
+      weekend: m.isWeekend[day]!,
+      ...(cooking0 ? { cooking: cooking0 } : {}),
+    },
   };
 }
 
@@ -406,6 +471,14 @@ export function applySwap(
       ok: false,
       code: 'over-daily-cap',
       message: `${recipe.name} would take ${m.dates[day]} over the daily limit (${capsBroken(st, fed >= 0 ? [cell, fed] : [cell]).join('; ')}).`,
+    };
+  }
+  const overBudget = overBudgetDays(st, fed >= 0 ? [cell, fed] : [cell]);
+  if (overBudget.length > 0) {
+    return {
+      ok: false,
+      code: 'over-cooking-budget',
+      message: `${recipe.name} would break your cooking budget: ${budgetBroken(st, overBudget).join('; ')}.`,
     };
   }
   return { ok: true, plan: buildPlan(st, cells.userLocked).plan };

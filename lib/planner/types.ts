@@ -33,6 +33,13 @@ export type PlannerRecipe = {
   servings: number;
   prepMinutes: number;
   cookMinutes: number;
+  /**
+   * Hands-on minutes of one cooking (chopping, stirring, watching the pan); null = unknown, then
+   * the cooking budget counts prep + cook, an upper bound, never 0.
+   */
+  activeMinutes: number | null;
+  /** Put together, not cooked: it costs its hands-on minutes but no cooking session. */
+  assembly: boolean;
   /** Days the dish keeps in the fridge; 0 = no leftovers. */
   leftoverDays: number;
   /** A light main (soup, salad); carried for display, the planner judges protein per day. */
@@ -82,7 +89,16 @@ export type PlannerProfile = {
   nutrition?: PlannerNutrition;
   /** Share of the day's energy per slot, percent; absent slots take `DEFAULT_ENERGY_SPLIT`. */
   energySplit?: Partial<Record<MealType, number>>;
+  /**
+   * Cooking sessions and hands-on minutes per day (HARD, see `cooking.ts`); Saturday and Sunday
+   * use `weekend`. Absent = no budget.
+   */
+  cooking?: CookingBudget;
 };
+
+/** What one kind of day allows: meals cooked (not leftovers, not assembly) and hands-on minutes. */
+export type DayCookingBudget = { sessions: number; activeMinutes: number };
+export type CookingBudget = { weekday: DayCookingBudget; weekend: DayCookingBudget };
 
 /**
  * Per person. Caps are HARD (never broken, like allergens); the rest are SOFT goals priced in
@@ -154,6 +170,8 @@ export type DayTotals = {
   sodiumMg?: { total: number; max: number };
   /** Per-person preformed vitamin A (retinol) of the day, µg, when the profile caps it. */
   retinolUg?: { total: number; max: number };
+  /** The day's cooking sessions and hands-on minutes against its budget, when the profile sets one. */
+  cooking?: DayCookingBudget & { budget: DayCookingBudget };
 };
 
 export type PlanDay = { date: string; meals: PlannedMeal[]; totals: DayTotals };
@@ -225,7 +243,8 @@ export type SwapErrorCode =
   | 'wrong-slot'
   | 'too-long'
   | 'overused'
-  | 'over-daily-cap';
+  | 'over-daily-cap'
+  | 'over-cooking-budget';
 
 export type SwapResult =
   | { ok: true; plan: WeekPlan }

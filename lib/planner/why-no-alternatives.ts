@@ -1,4 +1,5 @@
 import type { AlternativeFilter, AlternativeRejections } from './swap';
+import type { DayTotals } from './types';
 
 /** A day's total of a capped nutrient, per person, as the plan view gives it. */
 type Capped = { total: number; max: number };
@@ -10,7 +11,8 @@ export type EmptyListFacts = {
   available: number;
   filter: AlternativeFilter;
   rejected: AlternativeRejections;
-  day: { limitMinutes: number; weekend: boolean };
+  /** With a cooking budget, the day's sessions and hands-on minutes as planned and the budget. */
+  day: { limitMinutes: number; weekend: boolean; cooking?: DayTotals['cooking'] };
   /** The day's totals of the capped nutrients (absent when not capped). */
   totals: { fructoseG?: Capped; sodiumMg?: Capped; retinolUg?: Capped };
 };
@@ -21,6 +23,8 @@ export type BlockingLimit =
   | 'time'
   | 'repeats'
   | 'leftover'
+  | 'cooking-sessions'
+  | 'hands-on'
   | 'fructose'
   | 'sodium'
   | 'retinol';
@@ -101,6 +105,30 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${recipes(rejected.leftover)} would leave the next day’s leftover lunch with no recipe that fits.`,
     });
   }
+  const kind = facts.day.weekend ? 'weekend' : 'weekday';
+  const cooking = facts.day.cooking;
+  const sessions = rejected.overBudget.sessions;
+  if (sessions > 0) {
+    const where = cooking
+      ? `The day already has ${count(cooking.sessions)} of the ${count(cooking.budget.sessions)} cooking ${cooking.budget.sessions === 1 ? 'session' : 'sessions'} your ${kind} budget allows`
+      : `The day is at your ${kind} budget of cooking sessions`;
+    out.push({
+      limit: 'cooking-sessions',
+      recipes: sessions,
+      message: `${where}: ${recipes(sessions)} would need one more.`,
+    });
+  }
+  const minutes = rejected.overBudget.activeMinutes;
+  if (minutes > 0) {
+    const where = cooking
+      ? `The day already has ${count(Math.round(cooking.activeMinutes))} of the ${count(cooking.budget.activeMinutes)} hands-on minutes your ${kind} budget allows`
+      : `The day is near your ${kind} budget of hands-on minutes`;
+    out.push({
+      limit: 'hands-on',
+      recipes: minutes,
+      message: `${where}: ${recipes(minutes)} would take it over.`,
+    });
+  }
   for (const cap of CAPS) {
     const n = rejected.overCap[cap.key];
     if (n === 0) continue;
@@ -114,6 +142,6 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${where}: ${recipes(n)} would take it over.`,
     });
   }
-  // Stable: equal counts keep the order above (time, repeats, leftover, caps).
+  // Stable: equal counts keep the order above (time, repeats, leftover, budget, caps).
   return out.sort((a, b) => b.recipes - a.recipes);
 }

@@ -15,6 +15,16 @@ export const DEFAULT_MEAL_TIMES = {
 
 export const DEFAULT_MAX_MINUTES = { weekday: 45, weekend: 90 } as const;
 
+/**
+ * How many times a day the cook is willing to cook, and the hands-on minutes per day, on a
+ * weekday and at the weekend (Saturday and Sunday): a hard rule of the planner
+ * (lib/planner/cooking.ts). Leftovers and assembled (no-cook) recipes cost no session.
+ */
+export const DEFAULT_COOKING = {
+  weekday: { sessions: 2, activeMinutes: 60 },
+  weekend: { sessions: 3, activeMinutes: 120 },
+} as const;
+
 const number = (field: string, min: number, max: number, unit: string) =>
   z
     .number({ error: `${field} must be a number` })
@@ -178,6 +188,33 @@ const maxMinutesPatch = z
   .strictObject({ weekday: weekdayMinutes, weekend: weekendMinutes })
   .partial();
 
+const cookingDay = (kind: 'weekday' | 'weekend') => ({
+  // at most one cooking per meal slot
+  sessions: whole(`cooking.${kind}.sessions`, 1, 4, 'sessions'),
+  activeMinutes: whole(`cooking.${kind}.activeMinutes`, 10, 480, 'minutes'),
+});
+const cookingDayWithDefaults = (kind: 'weekday' | 'weekend') => {
+  const day = cookingDay(kind);
+  return z
+    .strictObject({
+      sessions: day.sessions.default(DEFAULT_COOKING[kind].sessions),
+      activeMinutes: day.activeMinutes.default(DEFAULT_COOKING[kind].activeMinutes),
+    })
+    .default({ ...DEFAULT_COOKING[kind] });
+};
+const cookingWithDefaults = z
+  .strictObject({
+    weekday: cookingDayWithDefaults('weekday'),
+    weekend: cookingDayWithDefaults('weekend'),
+  })
+  .default({ weekday: { ...DEFAULT_COOKING.weekday }, weekend: { ...DEFAULT_COOKING.weekend } });
+const cookingPatch = z
+  .strictObject({
+    weekday: z.strictObject(cookingDay('weekday')).partial(),
+    weekend: z.strictObject(cookingDay('weekend')).partial(),
+  })
+  .partial();
+
 const mealTimeShape = {
   breakfast: time('breakfast'),
   lunch: time('lunch'),
@@ -211,6 +248,7 @@ const profileShape = {
   fiberG: fields.fiberG.nullable().default(null),
   slots: fields.slots.default([...MEAL_TYPES]),
   maxMinutes: maxMinutesWithDefaults,
+  cooking: cookingWithDefaults,
   leftovers: fields.leftovers.default(false),
   energySplit: fields.energySplit.default({}),
   carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
@@ -244,7 +282,8 @@ export const profileCreateSchema = z.strictObject(profileShape).superRefine(
 
 /**
  * Body of PATCH /profiles/:id: any subset of the create fields, no defaults, at least one
- * field. null clears an optional target; maxMinutes and mealTimes may be partial;
+ * field. null clears an optional target; maxMinutes, cooking (and each of its days) and mealTimes
+ * may be partial;
  * `nutrientTargets` replaces the whole set of overrides ({} clears them). The merged profile is
  * validated with the create schema, safety gates included.
  */
@@ -265,6 +304,7 @@ export const profilePatchSchema = z
     fiberG: fields.fiberG.nullable(),
     slots: fields.slots,
     maxMinutes: maxMinutesPatch,
+    cooking: cookingPatch,
     leftovers: fields.leftovers,
     energySplit: fields.energySplit,
     carbsPerMealG: fields.carbsPerMealG.nullable(),

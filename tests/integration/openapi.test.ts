@@ -100,6 +100,7 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['profileId', 'weekStart', 'seed', 'replace']),
     );
     expect(Object.keys(profileBody?.properties ?? {})).toContain('dislikedConcepts');
+    expect(Object.keys(profileBody?.properties ?? {})).toContain('cooking');
     expect(doc.paths['/api/food-concepts']?.get?.parameters?.map((p) => p.name)).toEqual(['q']);
   });
 
@@ -112,8 +113,20 @@ describe('GET /api/openapi.json', () => {
     const plan = created.content['application/json'].schema;
     const totals = plan.properties?.days?.items?.properties?.totals;
     expect(Object.keys(totals?.properties ?? {})).toEqual(
-      expect.arrayContaining(['energyKcal', 'atLeast', 'fructoseG', 'sodiumMg', 'retinolUg']),
+      expect.arrayContaining([
+        'energyKcal',
+        'atLeast',
+        'fructoseG',
+        'sodiumMg',
+        'retinolUg',
+        'cooking',
+      ]),
     );
+    expect(Object.keys(totals?.properties?.cooking?.properties ?? {})).toEqual([
+      'sessions',
+      'activeMinutes',
+      'budget',
+    ]);
     expect(Object.keys(plan.properties ?? {})).toContain('version');
     for (const op of [
       doc.paths['/api/plans/{id}']?.get,

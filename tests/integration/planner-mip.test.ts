@@ -70,6 +70,9 @@ describe('the HiGHS model of the planner (bench/planner-mip) with the nutrient m
       const m = getModel(input);
       const st = stateFromCells(m, readPlan(m, planned.plan));
       const mip = buildPlannerMip(input);
+      // the cooking budget is in the model: the fixed week must keep its rows
+      expect(mip.lp).toMatch(/ ses_0: /);
+      expect(mip.lp).toMatch(/ act_0: /);
       const answer = await pool.solve(fixedLp(mip, mip.encode(st)), {
         timeLimitS: 60,
         relGap: 0,

@@ -109,6 +109,20 @@ describe('profiles', () => {
     expect(((await patched.json()) as { targets: { energyKcal: number } }).targets.energyKcal).toBe(
       2050,
     );
+    expect(got.cooking).toEqual({
+      weekday: { sessions: 2, activeMinutes: 60 },
+      weekend: { sessions: 3, activeMinutes: 120 },
+    });
+    // one part of one day's cooking budget: the rest stays as stored
+    const cooking = await patchProfile(
+      jsonRequest(`/api/profiles/${id}`, 'PATCH', { cooking: { weekday: { sessions: 3 } } }),
+      pctx(id),
+    );
+    expect(cooking.status).toBe(200);
+    expect(((await cooking.json()) as { cooking: unknown }).cooking).toEqual({
+      weekday: { sessions: 3, activeMinutes: 60 },
+      weekend: { sessions: 3, activeMinutes: 120 },
+    });
     expect((await deleteProfile(new Request('http://localhost'), pctx(id))).status).toBe(204);
     expect((await getProfile(new Request('http://localhost'), pctx(id))).status).toBe(404);
   });

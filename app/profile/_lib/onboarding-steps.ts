@@ -17,7 +17,7 @@ export const ONBOARDING_STEPS = [
   {
     id: 'household',
     title: 'Household and cooking time',
-    paths: ['name', 'householdSize', 'slots', 'mealTimes', 'maxMinutes', 'leftovers'],
+    paths: ['name', 'householdSize', 'slots', 'mealTimes', 'maxMinutes', 'cooking', 'leftovers'],
   },
   {
     id: 'targets',

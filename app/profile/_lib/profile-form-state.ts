@@ -62,6 +62,7 @@ export function payloadOf(s: FormState) {
     fiberG: v.fiberG,
     slots: v.slots,
     maxMinutes: v.maxMinutes,
+    cooking: v.cooking,
     leftovers: v.leftovers,
     carbsPerMealG: v.carbsPerMealG,
     mealTimes: v.mealTimes,

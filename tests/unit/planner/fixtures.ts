@@ -152,6 +152,8 @@ export function makeRecipe(
     servings: 4,
     prepMinutes: 10,
     cookMinutes: 20,
+    activeMinutes: null,
+    assembly: false,
     leftoverDays: 2,
     light: false,
     perServing: { energyKcal: sum[0]!, proteinG: sum[1]!, fiberG: sum[2]!, carbsG: sum[3]! },
@@ -293,6 +295,20 @@ export function makeCatalog(seed = 1, mains = 48): PlannerRecipe[] {
 
 export const CATALOG = makeCatalog();
 
+/**
+ * The shared catalog with hands-on minutes: about a third of the time to the table is hands-on
+ * (at least 5 min; no more than the whole), every fifth recipe unknown (the budget then counts
+ * prep + cook); quick no-heat recipes (no cooking, prep ≤ 15 min) are assembled.
+ */
+export const EFFORT_CATALOG: PlannerRecipe[] = CATALOG.map((r, i) => {
+  const total = r.prepMinutes + r.cookMinutes;
+  return {
+    ...r,
+    activeMinutes: i % 5 === 0 ? null : Math.min(total, Math.max(5, Math.round(total / 3))),
+    assembly: r.cookMinutes === 0 && r.prepMinutes <= 15,
+  };
+});
+
 const protocolRule = (code: string, reason: string): RestrictionRule => ({
   kind: 'group',
   code,
@@ -374,9 +390,32 @@ export function sameDayRepeats(plan: WeekPlan): string[] {
 }
 
 /**
+ * Per day, from the stored meals alone: meals cooked (not leftovers, not assembly recipes) and
+ * hands-on minutes of the meals not eaten as leftovers (unknown minutes count prep + cook).
+ */
+export function cookingByDay(
+  input: PlannerInput,
+  plan: WeekPlan,
+): { date: string; sessions: number; activeMinutes: number }[] {
+  const bySlug = new Map(input.recipes.map((r) => [r.slug, r]));
+  return plan.days.map((day) => {
+    let sessions = 0;
+    let activeMinutes = 0;
+    for (const meal of day.meals) {
+      if (meal.leftoverOf !== null) continue;
+      const r = bySlug.get(meal.recipeSlug)!;
+      if (!r.assembly) sessions++;
+      activeMinutes += r.activeMinutes ?? r.prepMinutes + r.cookMinutes;
+    }
+    return { date: day.date, sessions, activeMinutes };
+  });
+}
+
+/**
  * Every hard-rule breach of a plan, checked from scratch (independent of the planner's own
  * filtering): excluded foods via `findViolations` on every ingredient, full grid, slot types,
- * time limits, twice a week, once a day (leftovers included), leftover shape.
+ * time limits, twice a week, once a day (leftovers included), leftover shape, and the cooking
+ * budget when the profile sets one.
  */
 export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] {
   const problems: string[] = [];
@@ -430,6 +469,18 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
     }
   });
   for (const [slug, times] of cooked) if (times > 2) problems.push(`${slug} cooked ${times} times`);
+  const budget = input.profile.cooking;
+  if (budget) {
+    for (const day of cookingByDay(input, plan)) {
+      const b = isWeekendIso(day.date) ? budget.weekend : budget.weekday;
+      if (day.sessions > b.sessions) {
+        problems.push(`${day.date}: ${day.sessions} cooking sessions > ${b.sessions}`);
+      }
+      if (day.activeMinutes > b.activeMinutes + 1e-9) {
+        problems.push(`${day.date}: ${day.activeMinutes} hands-on minutes > ${b.activeMinutes}`);
+      }
+    }
+  }
   for (const repeat of sameDayRepeats(plan)) problems.push(`served twice on ${repeat}`);
   return problems;
 }

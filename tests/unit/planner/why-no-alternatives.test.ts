@@ -8,6 +8,7 @@ const none: AlternativeRejections = {
   repeated: 0,
   leftover: 0,
   overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
+  overBudget: { sessions: 0, activeMinutes: 0 },
 };
 
 function facts(over: Partial<EmptyListFacts>): EmptyListFacts {
@@ -58,6 +59,7 @@ describe('explainNoAlternatives', () => {
           repeated: 1,
           leftover: 0,
           overCap: { fructoseG: 0, sodiumMg: 12, retinolUg: 0 },
+          overBudget: { sessions: 0, activeMinutes: 0 },
         },
         totals: { sodiumMg: { total: 2210.4, max: 2300 }, retinolUg: { total: 400, max: 3000 } },
       }),
@@ -81,6 +83,7 @@ describe('explainNoAlternatives', () => {
           repeated: 0,
           leftover: 1,
           overCap: { fructoseG: 4, sodiumMg: 0, retinolUg: 3 },
+          overBudget: { sessions: 0, activeMinutes: 0 },
         },
         totals: { fructoseG: { total: 19.6, max: 20 } },
       }),
@@ -99,5 +102,33 @@ describe('explainNoAlternatives', () => {
     );
     expect(out[2]!.message).toBe('1 recipe takes longer than your weekend time limit of 60 min.');
     expect(out[3]!.message).toContain('leftover lunch');
+  });
+
+  it('names the cooking budget with the day’s sessions and hands-on minutes', () => {
+    const out = explainNoAlternatives(
+      facts({
+        day: {
+          limitMinutes: 45,
+          weekend: false,
+          cooking: { sessions: 2, activeMinutes: 52, budget: { sessions: 2, activeMinutes: 60 } },
+        },
+        rejected: {
+          ...none,
+          candidates: 20,
+          overBudget: { sessions: 6, activeMinutes: 9 },
+        },
+      }),
+      0,
+    );
+    expect(out.map((b) => [b.limit, b.recipes])).toEqual([
+      ['hands-on', 9],
+      ['cooking-sessions', 6],
+    ]);
+    expect(out[0]!.message).toBe(
+      'The day already has 52 of the 60 hands-on minutes your weekday budget allows: 9 recipes would take it over.',
+    );
+    expect(out[1]!.message).toBe(
+      'The day already has 2 of the 2 cooking sessions your weekday budget allows: 6 recipes would need one more.',
+    );
   });
 });

@@ -426,6 +426,14 @@ export function PlanBoard({
                     </div>
                   </div>
                 ) : null}
+                {day.totals.cooking ? (
+                  <div className="small muted day-cooking">
+                    Cooking: {day.totals.cooking.sessions} of {day.totals.cooking.budget.sessions}{' '}
+                    {day.totals.cooking.budget.sessions === 1 ? 'session' : 'sessions'},{' '}
+                    {Math.round(day.totals.cooking.activeMinutes)} of{' '}
+                    {day.totals.cooking.budget.activeMinutes} hands-on min
+                  </div>
+                ) : null}
                 {day.totals.fructoseG ? (
                   <TotalBar
                     label="Fructose (daily limit)"

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generatePlan, regeneratePlan } from '@/lib/planner/generate-plan';
+import { createRng } from '@/lib/planner/rng';
+import { applySwap, rankAlternatives } from '@/lib/planner/swap';
+import type { CookingBudget, PlannerInput, WeekPlan } from '@/lib/planner/types';
+import {
+  FAST,
+  PROPERTY_TIMEOUT_MS,
+  profileArb,
+  restrictionArb,
+  seedArb,
+  weekStartArb,
+} from './arbitraries';
+import { allMeals, cookingByDay, EFFORT_CATALOG, hardRuleProblems } from './fixtures';
+
+const budgetArb: fc.Arbitrary<CookingBudget> = fc
+  .record({
+    sessions: fc.integer({ min: 1, max: 3 }),
+    minutes: fc.constantFrom(20, 30, 45, 60, 90),
+    extraSessions: fc.integer({ min: 0, max: 1 }),
+    extraMinutes: fc.constantFrom(0, 30, 60),
+  })
+  .map((b) => ({
+    weekday: { sessions: b.sessions, activeMinutes: b.minutes },
+    weekend: { sessions: b.sessions + b.extraSessions, activeMinutes: b.minutes + b.extraMinutes },
+  }));
+
+const budgetInputArb: fc.Arbitrary<PlannerInput> = fc
+  .record({
+    profile: profileArb,
+    cooking: budgetArb,
+    restriction: restrictionArb,
+    weekStart: weekStartArb,
+  })
+  .map(({ profile, cooking, restriction, weekStart }) => ({
+    profile: { ...profile, cooking },
+    restriction,
+    weekStart,
+    recipes: EFFORT_CATALOG,
+  }));
+
+/** The plan keeps every hard rule, the budget included, and its totals say so truthfully. */
+function expectWithinBudget(input: PlannerInput, plan: WeekPlan): void {
+  expect(hardRuleProblems(input, plan)).toEqual([]);
+  const byDay = cookingByDay(input, plan);
+  plan.days.forEach((day, i) => {
+    expect(day.totals.cooking).toBeDefined();
+    expect(day.totals.cooking!.sessions).toBe(byDay[i]!.sessions);
+    expect(day.totals.cooking!.activeMinutes).toBeCloseTo(byDay[i]!.activeMinutes, 6);
+  });
+}
+
+describe('cooking budget (sessions and hands-on minutes per day)', () => {
+  it(
+    'no generated, swapped or regenerated plan goes over the budget on any day',
+    () => {
+      let planned = 0;
+      let runs = 0;
+      fc.assert(
+        fc.property(budgetInputArb, seedArb, fc.nat(), fc.nat(), (input, seed, pick, pick2) => {
+          runs++;
+          const result = generatePlan(input, createRng(seed), FAST);
+          if (!result.ok) return;
+          planned++;
+          expectWithinBudget(input, result.plan);
+
+          const meals = allMeals(result.plan);
+          const meal = meals[pick % meals.length]!;
+          for (const alt of rankAlternatives(input, result.plan, meal.id, 3)) {
+            const swapped = applySwap(input, result.plan, meal.id, alt.recipeSlug);
+            expect(swapped.ok).toBe(true);
+            if (swapped.ok) expectWithinBudget(input, swapped.plan);
+          }
+          // Any recipe at all: either refused, or the week stays within the budget.
+          const any = EFFORT_CATALOG[pick2 % EFFORT_CATALOG.length]!;
+          const forced = applySwap(input, result.plan, meal.id, any.slug);
+          if (forced.ok) expectWithinBudget(input, forced.plan);
+
+          const date = result.plan.days[pick2 % 7]!.date;
+          for (const scope of [{ scope: 'week' as const }, { scope: 'day' as const, date }]) {
+            const again = regeneratePlan(input, result.plan, scope, createRng(seed + 1), FAST);
+            if (again.ok) expectWithinBudget(input, again.plan);
+          }
+        }),
+        { numRuns: 300 },
+      );
+      // A budget must not make planning a rarity on this catalog.
+      expect(planned / runs).toBeGreaterThan(0.4);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
