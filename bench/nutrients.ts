@@ -27,7 +27,7 @@ import { generatePlan } from '@/lib/planner/generate-plan';
 import { plannerNutritionFrom, snackCarbsFor } from '@/lib/planner/nutrition';
 import { createRng, type Rng } from '@/lib/planner/rng';
 import type { PlannerInput, PlannerRecipe, WeekPlan } from '@/lib/planner/types';
-import { DEFAULT_COOKING } from '@/lib/profiles/schema';
+import { DEFAULT_COOKING, DEFAULT_MAX_PROTEIN_MEALS } from '@/lib/profiles/schema';
 import { buildRestriction } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
 import { randomProfile } from './planner-synthetic';
@@ -161,6 +161,7 @@ export function randomNutrientInput(
       nutrition: plannerNutritionFrom(targets),
       // as the app plans: every profile has a cooking budget, the defaults unless changed
       cooking: DEFAULT_COOKING,
+      maxProteinMeals: DEFAULT_MAX_PROTEIN_MEALS,
     },
     restriction: built.restriction,
     recipes: opts.recipes,

@@ -6,26 +6,27 @@
  * Variables
  *   x_c_r_k  cell c cooks recipe r at portion k (binary)
  *   y_c_r_k  lunch cell c eats yesterday's dinner recipe r as a leftover, at portion k (binary)
- *   w_r      recipe r is cooked at least once; z_i  ingredient food i is bought
- *   u_r      second cooking of r; e_d / p_d / f_d  day penalties (continuous)
+ *   w_r      recipe r is cooked (once at most); z_i  ingredient food i is bought
+ *   e_d / p_d / f_d  day penalties (continuous)
  *   fc_d / sf_d / pq_d / fa_d  fibre ceiling, saturated fat, protein share and total fat
  *            penalties of day d (continuous; only with the profile's nutrient model)
  *   mi_j     shortfall penalty of micronutrient j's weekly average (continuous)
  *   mx_j     micronutrient j misses its target at all (binary; the step wX)
  * Rows
  *   fill_c   Σ x + Σ y = 1                    every cell holds one meal
- *   cap_r    Σ x_·_r_· ≤ 2·w_r                twice a week (leftovers exempt)
+ *   cap_r    Σ x_·_r_· ≤ w_r                  once a week (leftovers exempt)
  *   day_r_d  Σ x + Σ y over the day's cells ≤ 1   served once a day (leftovers count)
  *   lo_c_r   Σ_k y_c_r_k ≤ Σ_k x_D_r_k        a leftover needs yesterday's dinner to be r
- *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  rep_r  u_r ≥ Σ x_·_r_· − w_r
- *   (cap_r and rep_r carry w_r instead of the constants 1: the same 0/1 weeks and the same
- *   optimum, w_r = 1 whenever r is cooked, but a much tighter LP relaxation, so HiGHS proves
- *   optima sooner)
+ *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r
+ *   (cap_r carries w_r instead of the constant 1: the same 0/1 weeks and the same optimum,
+ *   w_r = 1 whenever r is cooked, but a tighter LP relaxation, so HiGHS proves optima sooner)
  *   eLo_d / eHi_d / pLo_d / fLo_d  day penalties ≥ the linear pieces of their max()
  *   fHi_d / sfHi_d / pqHi_d / faHi_d / faLo_d / mLo_j  the nutrient terms' pieces, likewise
  *   fru_d / na_d / ret_d  per-day fructose, sodium and retinol ≤ cap (hard, as in the search)
  *   ses_d / act_d  per-day cooking sessions (x of non-assembly recipes) and hands-on minutes
  *            (Σ active_r · x) ≤ the day's cooking budget (hard; leftovers y cost neither)
+ *   prot_p   Σ x + Σ y of the recipes whose main protein is p ≤ maxProteinMeals (hard;
+ *            leftover meals count)
  * Carbohydrate (main meals and snacks) and inflammation penalties depend on one meal only, so
  * they sit directly in the objective coefficient of x and y. The per-meal retinol and sodium
  * limits are in `portionOk` (the model's `maxPortion`), and recipes with an unknown capped value
@@ -116,6 +117,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   const weekMicro: [number, string][][] = Array.from({ length: m.nMicro }, () => []);
   const daySessions: [number, string][][] = Array.from({ length: 7 }, () => []);
   const dayActive: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const proteinMeals: [number, string][][] = m.proteinNames.map(() => []);
   const sodiumOn = Number.isFinite(n.sodiumCap);
   const retinolOn = Number.isFinite(n.retinolCap);
   const used = new Set<number>();
@@ -131,6 +133,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
         : mealSharePenalty(f * m.energy[r]!, m.slotShare[cell % m.nSlots]!, p.energyKcal);
     objective.push([m.inflCost[r]! + share + carbsPenalty(f * m.carbs[r]!, spec), name]);
     cellTerms[cell]!.push([1, name]);
+    if (m.proteinOf[r]! >= 0) proteinMeals[m.proteinOf[r]!]!.push([1, name]);
     dayEnergy[d]!.push([f * m.energy[r]!, name]);
     dayProtein[d]!.push([f * m.protein[r]!, name]);
     dayFiber[d]!.push([f * m.fiber[r]!, name]);
@@ -197,18 +200,21 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   for (let c = 0; c < m.nCells; c++) rows.push(` fill_${c}: ${expr(cellTerms[c]!)} = 1`);
   for (const [r, names] of cookedBy) {
     rows.push(
-      ` cap_${r}: ${expr([[-2, `w_${r}`], ...names.map((n): [number, string] => [1, n])])} <= 0`,
+      ` cap_${r}: ${expr([[-1, `w_${r}`], ...names.map((n): [number, string] => [1, n])])} <= 0`,
     );
-    rows.push(
-      ` rep_${r}: ${expr([[1, `u_${r}`], [1, `w_${r}`], ...names.map((n): [number, string] => [-1, n])])} >= 0`,
-    );
-    objective.push([W.repeat, `u_${r}`]);
-    continuous.push(`u_${r}`, `w_${r}`);
+    continuous.push(`w_${r}`);
   }
   for (const [key, names] of dayCook) {
     if (names.length > m.portions.length) {
       rows.push(` day_${key}: ${expr(names.map((n): [number, string] => [1, n]))} <= 1`);
     }
+  }
+  if (m.proteinOn) {
+    proteinMeals.forEach((names, p) => {
+      if (names.length > m.maxProteinMeals) {
+        rows.push(` prot_${p}: ${expr(names)} <= ${num(m.maxProteinMeals)}`);
+      }
+    });
   }
   const ingredientUsers = new Map<number, number[]>();
   for (const r of used) {
@@ -371,7 +377,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   const bounds = continuous.map((name) =>
     name === 'none'
       ? ` ${name} = 0`
-      : name.startsWith('w_') || name.startsWith('z_') || name.startsWith('u_')
+      : name.startsWith('w_') || name.startsWith('z_')
         ? ` 0 <= ${name} <= 1`
         : ` ${name} >= 0`,
   );

@@ -251,7 +251,7 @@ const OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description:
-        '{ planId, mealId, items: [{ recipeSlug, recipeName, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta, energyKcal, proteinG (per person at the portion it would get), totalMinutes, portion, inWeek (already served at another meal of the week) }], total (matching the filters, before limit), available (before the filters), blockedBy: [{ limit (filters, no-recipes, time, repeats, leftover, fructose, sodium or retinol), recipes, message }] (only when items is empty: the limits that keep other recipes out) }',
+        '{ planId, mealId, items: [{ recipeSlug, recipeName, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta, energyKcal, proteinG (per person at the portion it would get), totalMinutes, portion, inWeek (already served at another meal of the week: false since a recipe is cooked once a week at most) }], total (matching the filters, before limit), available (before the filters), blockedBy: [{ limit (filters, no-recipes, time, repeats, leftover, cooking-sessions, hands-on, protein, fructose, sodium or retinol), recipes, message }] (only when items is empty: the limits that keep other recipes out) }',
     },
     pooled: true,
     errors: [400, 404],

@@ -14,6 +14,7 @@ import type {
   PlannerInput,
   SlotDiagnosis,
 } from './types';
+import { mealsText } from './variety';
 
 /** How a violated rule is named to the user, e.g. "not in AIP · Elimination: nightshade". */
 export function ruleLabel(v: Violation): string {
@@ -32,7 +33,8 @@ export type BudgetOver = { day: number; sessions: boolean; activeMinutes: boolea
  * rules exclude how many recipes of that meal type. Suggestions are checked: each one is only
  * offered if the changed input really has a plan. Allergies are never suggested for removal.
  * `budgetOver`: the days a search could not bring within the cooking budget (none when the week
- * could not even be filled; then the budget is judged by the recipes it leaves out).
+ * could not even be filled; then the budget is judged by the recipes it leaves out);
+ * `proteinsOver`: the main proteins it could not bring within their limit.
  */
 export function diagnose(
   m: Model,
@@ -40,6 +42,7 @@ export function diagnose(
   locked: PlannedMeal[],
   lockProblems: LockProblem[],
   budgetOver: BudgetOver = [],
+  proteinsOver: string[] = [],
 ): Diagnosis {
   const input = m.input;
   if (lockProblems.length > 0) return diagnoseLocks(m, fixed, lockProblems);
@@ -50,6 +53,7 @@ export function diagnose(
 
   const over = budgetOver.length > 0 || short.length === 0 ? budgetOver : budgetFilterOver(m);
   suggestions.push(...budgetSuggestions(m, locked, over));
+  suggestions.push(...proteinSuggestions(m, locked, proteinsOver));
   suggestions.push(...timeSuggestions(input, locked));
   const ruleCounts = new Map<string, { count: number; violation: Violation }>();
   for (const x of short.length > 0 ? short : perSlot) {
@@ -188,7 +192,7 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
   }
   blockers.sort((a, b) => b.recipesExcluded - a.recipesExcluded || a.rule.localeCompare(b.rule));
   return {
-    diagnosis: { slot, available, needed: Math.ceil(toCook / 2), blockers },
+    diagnosis: { slot, available, needed: toCook, blockers },
     feasible,
     ruleHits,
   };
@@ -260,6 +264,29 @@ function budgetSuggestions(m: Model, locked: PlannedMeal[], over: BudgetOver): s
           break;
         }
       }
+    }
+  }
+  return out;
+}
+
+/** Meals a week of one main protein a suggestion may try above the limit. */
+const MAX_PROTEIN_STEPS = 4;
+
+/**
+ * When a search left main proteins over their limit: a sentence naming them, then the smallest
+ * higher limit (up to the profile's largest, 14) with which a week is found.
+ */
+function proteinSuggestions(m: Model, locked: PlannedMeal[], over: string[]): string[] {
+  const p = m.input.profile;
+  const max = p.maxProteinMeals;
+  if (max === undefined || over.length === 0) return [];
+  const out = [
+    `No week found with each main protein in at most ${mealsText(max)} (${over.join(', ')} more often)`,
+  ];
+  for (let n = max + 1; n <= Math.min(14, max + MAX_PROTEIN_STEPS); n++) {
+    if (isFeasible({ ...m.input, profile: { ...p, maxProteinMeals: n } }, locked)) {
+      out.push(`Allow ${mealsText(n)} a week of the same main protein`);
+      break;
     }
   }
   return out;

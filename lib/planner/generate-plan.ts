@@ -21,12 +21,12 @@ import type {
  *
  * Hard rules: every ingredient of every planned recipe passes `findViolations` (may-contain
  * counts, dislikes too); the recipe's meal types include the slot; prep + cook ≤ the day's
- * limit (weekend limit on Saturday and Sunday); a recipe is cooked at most twice a week; a
+ * limit (weekend limit on Saturday and Sunday); a recipe is cooked at most once a week; a
  * recipe is served at most once a day, leftover meals included; each day within its cooking
  * budget (cooked meals and hands-on minutes, `cooking.ts`) and its daily caps. A leftover meal
  * is the previous day's dinner eaten again at lunch: only when `profile.leftovers` and the
  * recipe keeps ≥ 1 day; it needs no cooking, so it is exempt from the slot-type, time,
- * twice-a-week and cooking-budget rules, but a leftover lunch of a recipe rules out cooking it
+ * once-a-week and cooking-budget rules, but a leftover lunch of a recipe rules out cooking it
  * at another meal that day.
  *
  * Portions: each meal serves `householdSize × portion` with portion ∈ PORTIONS (½, 1, 1½, 2)
@@ -39,7 +39,7 @@ import type {
  *
  * Search: a random fill that respects the hard rules (exact max-flow when it gets stuck; if
  * that fails too, no plan exists and the answer is a diagnosis), then iterated local search over
- * single meals with their portions, leftover pairs, twice-cooked recipes and same-slot swaps.
+ * single meals with their portions, leftover pairs and same-slot swaps.
  *
  * Deterministic: the same input, seed and options give a deep-equal result. Kept meals
  * (`options.locked`) stay as they are; a kept meal that now breaks a hard rule makes the answer
@@ -65,7 +65,7 @@ export function generatePlan(
 /**
  * Fills the empty cells of `st` (kept cells already placed and marked) and optimises them.
  * Per-cell bans are dropped if the week cannot be filled, or kept within the hard rules the
- * search prices (caps, cooking budget), with them.
+ * search prices (caps, cooking budget, main-protein limit), with them.
  */
 export function completePlan(
   st: PlanState,
@@ -94,14 +94,15 @@ export function completePlan(
       diagnosis: diagnose(st.m, st, lockedForDiagnosis, []),
     };
   }
-  // Daily caps and the cooking budget are hard: the search prices any excess far above every
-  // other term, so a week still over one here means none was found; answer with a diagnosis,
-  // never that week.
+  // Daily caps, the cooking budget and the main-protein limit are hard: the search prices any
+  // excess far above every other term, so a week still over one here means none was found;
+  // answer with a diagnosis, never that week.
   if (!st.keepsHardRules()) {
     const overCap = overCapDays(st).map((d) => st.m.dates[d]!);
     const overBudget = overBudgetOf(st);
+    const proteins = st.proteinsOver().map((p) => st.m.proteinNames[p]!);
     st.restore(fixed);
-    const diagnosis = diagnose(st.m, st, lockedForDiagnosis, [], overBudget);
+    const diagnosis = diagnose(st.m, st, lockedForDiagnosis, [], overBudget, proteins);
     return {
       ok: false,
       reason: 'infeasible',

@@ -63,7 +63,7 @@ export function applyLocks(
     if (m.minutes[r]! > m.dayLimit[d]!) {
       return `it takes ${m.minutes[r]} min, over the ${m.isWeekend[d] ? 'weekend' : 'weekday'} limit of ${m.dayLimit[d]} min`;
     }
-    if (st.uses[r]! >= 2) return 'the recipe would be cooked more than twice this week';
+    if (st.uses[r]! >= 1) return 'the recipe would be cooked twice this week';
     if (st.appearsOnDay(r, d, cell)) return 'the recipe would be served twice that day';
     return null;
   };
@@ -163,9 +163,9 @@ function budgetWithinReach(m: Model): boolean {
 
 /**
  * Whether a full plan exists for `input` with these kept meals (used by suggestions). Exact
- * while no cooking budget applies (a max-flow); a budget limits sums over a day, which a flow
- * cannot express, so then a week must also be found by a short seeded search: a true answer is
- * always a real week, a false one may miss a rare week.
+ * while no cooking budget or main-protein limit applies (a max-flow); those limit sums over a
+ * day or the week, which a flow cannot express, so then a week must also be found by a short
+ * seeded search: a true answer is always a real week, a false one may miss a rare week.
  */
 export function isFeasible(input: PlannerInput, locked: PlannedMeal[]): boolean {
   const m = getModel(input);
@@ -173,7 +173,7 @@ export function isFeasible(input: PlannerInput, locked: PlannedMeal[]): boolean 
   if (applyLocks(m, st, new Uint8Array(m.nCells), locked).length > 0) return false;
   if (m.budgetOn && !budgetWithinReach(m)) return false;
   if (!fillByFlow(st)) return false;
-  if (!m.budgetOn || st.keepsHardRules()) return true;
+  if ((!m.budgetOn && !m.proteinOn) || st.keepsHardRules()) return true;
   optimise(st, createRng(1), roundsFor(m, FEASIBILITY_EFFORT), () => st.keepsHardRules());
   return st.keepsHardRules();
 }

@@ -73,6 +73,12 @@ export type Model = {
   minuteBudget: number[];
   /** The profile sets a cooking budget. */
   budgetOn: boolean;
+  /** Per recipe, index of its main protein in `proteinNames`, or −1 (none). */
+  proteinOf: Int32Array;
+  proteinNames: string[];
+  /** Meals a week one main protein may be served at; Infinity = no limit. */
+  maxProteinMeals: number;
+  proteinOn: boolean;
   keeps: Uint8Array;
   typeMask: Uint8Array;
   compliant: Uint8Array;
@@ -165,6 +171,9 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const minutes = new Float64Array(n);
   const active = new Float64Array(n);
   const session = new Uint8Array(n);
+  const proteinOf = new Int32Array(n).fill(-1);
+  const proteinIndex = new Map<string, number>();
+  const proteinNames: string[] = [];
   const keeps = new Uint8Array(n);
   const typeMask = new Uint8Array(n);
   const compliant = new Uint8Array(n);
@@ -203,6 +212,15 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     minutes[r] = recipe.prepMinutes + recipe.cookMinutes;
     active[r] = activeMinutesOf(recipe);
     session[r] = takesSession(recipe) ? 1 : 0;
+    if (recipe.mainProtein) {
+      let p = proteinIndex.get(recipe.mainProtein);
+      if (p === undefined) {
+        p = proteinNames.length;
+        proteinIndex.set(recipe.mainProtein, p);
+        proteinNames.push(recipe.mainProtein);
+      }
+      proteinOf[r] = p;
+    }
     keeps[r] = recipe.leftoverDays >= 1 ? 1 : 0;
     let mask = 0;
     for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
@@ -302,6 +320,10 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     sessionBudget,
     minuteBudget,
     budgetOn: profile.cooking !== undefined,
+    proteinOf,
+    proteinNames,
+    maxProteinMeals: profile.maxProteinMeals ?? Number.POSITIVE_INFINITY,
+    proteinOn: profile.maxProteinMeals !== undefined,
     keeps,
     typeMask,
     compliant,

@@ -48,7 +48,7 @@ export function scoreOf(st: PlanState): PlanScore {
     fiber: 0,
     carbs: 0,
     inflammation: 0,
-    variety: SCORE_WEIGHTS.repeat * st.repeats,
+    variety: 0,
     ingredients: SCORE_WEIGHTS.ingredient * st.distinct,
     ...(m.nMicro > 0 ? { micronutrients: st.microPenalty() } : {}),
     ...(n.sharesOn ? { energyShares: 0 } : {}),
@@ -91,8 +91,8 @@ export function scoreOf(st: PlanState): PlanScore {
 
 /**
  * Turns a full search state into the stored plan. Explanations attribute penalty points to
- * meals: a day's energy, protein and fibre penalties are split evenly over its meals, a repeat
- * is charged to the second cooking, and the ingredient term to the first cooking of a recipe,
+ * meals: a day's energy, protein and fibre penalties are split evenly over its meals, and the
+ * ingredient term to the first cooking of a recipe,
  * counting only foods no other cooked recipe of the week needs.
  */
 export function buildPlan(
@@ -214,10 +214,11 @@ export function buildPlan(
           note: `leftover of ${mealIdOf(m, st.sourceDinner(c))}: nothing to cook or buy`,
         });
       } else if (seenCooked.has(r)) {
+        // only in a week planned before a recipe was cooked once a week at most
         parts.push({
-          name: 'variety',
-          value: SCORE_WEIGHTS.repeat,
-          note: 'second time this week',
+          name: 'shopping',
+          value: 0,
+          note: 'cooked earlier this week: nothing to buy',
         });
       } else {
         seenCooked.add(r);

@@ -91,8 +91,7 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
     );
   }
   const ndbs = new Set<string>();
-  for (const [slug, times] of cooked) {
-    parts.variety += SCORE_WEIGHTS.repeat * Math.max(0, times - 1);
+  for (const slug of cooked.keys()) {
     for (const ing of bySlug.get(slug)!.ingredients) ndbs.add(ing.ndb);
   }
   parts.ingredients = SCORE_WEIGHTS.ingredient * ndbs.size;

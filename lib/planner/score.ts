@@ -23,7 +23,6 @@ import type { PlanScore } from './types';
  *        + Σ_day  wA · 100 · max(0, 9·FAT_d − a_max·E_d,               total fat outside
  *                                   a_min·E_d − 9·FAT_d) / T_E          [a_min, a_max] of energy
  *        + Σ_meal  wI · (1 − s_m) / 2                                  s = inflammationScore ∈ [−1, 1]
- *        + Σ_recipe  wV · max(0, cooked_r − 1)                         second cooking of a recipe
  *        + wN · |distinct ingredient foods (ndb) of the cooked recipes|
  * ```
  * The inflammation score of a recipe is weighted by the evidence for each ingredient's class
@@ -41,7 +40,7 @@ import type { PlanScore } from './types';
  *
  * Every term is linear or a max of linear functions of the 0/1 meal choices, so the whole
  * objective is a mixed-integer program. A leftover meal counts in the day's nutrition and in
- * the inflammation term, never as a second cooking and never as new ingredients. A target ≤ 0
+ * the inflammation term, never as new ingredients. A target ≤ 0
  * switches its term off. Main meals are breakfast, lunch and dinner; snacks have their own carb
  * target (`carbsPerSnackG`). The nutrient terms below the carbs line apply only when the
  * profile's `nutrition` sets them (see `nutrition.ts`).
@@ -62,15 +61,18 @@ import type { PlanScore } from './types';
  * energy shares are measured in percent of the day's energy target (T_E, not the day's energy,
  * so every term stays linear): wS = wR = wA = 0.5 per percentage point, so a day at 50 % fat
  * costs 7.5 and a day at 15 % saturated fat 2.5: a week running at 47–56 % fat costs more than
- * a recipe repeat or a few extra foods to buy, but never more than a day out of the energy band.
+ * a few extra foods to buy, but never more than a day out of the energy band.
  * The fibre ceiling uses the fibre floor's weight wF. Saturated fat and fat sums are lower
  * bounds where an ingredient's value is unknown; micronutrient sums likewise (a shortfall may be
  * overstated, never hidden by a 0).
  *
  * Caps are not soft terms: a day over the sodium or retinol cap is priced `DAILY_CAP_WEIGHT` per
  * percent over (`daily-caps.ts`) only so the search climbs out of it, and such a week is never
- * returned. The cooking budget (sessions and hands-on minutes per day, `cooking.ts`) is hard in
- * the same way, priced `COOKING_BUDGET_WEIGHT` per session or minute over.
+ * returned. The cooking budget (sessions and hands-on minutes per day, `cooking.ts`) and the
+ * main-protein limit (meals a week of one main protein, `variety.ts`) are hard in the same way,
+ * priced `COOKING_BUDGET_WEIGHT` per session or minute over and `PROTEIN_LIMIT_WEIGHT` per meal
+ * over. A recipe is cooked at most once a week (a leftover meal of it is fine): a hard rule kept
+ * by every move, so there is no repeat term.
  */
 export const SCORE_WEIGHTS = {
   /** per percent of the energy target outside the ±10 % band, per day */
@@ -85,8 +87,6 @@ export const SCORE_WEIGHTS = {
   carbsPerG: 0.3,
   /** per meal, from 0 (s = +1, gut-healing) to this value (s = −1, inflammatory); s is evidence-weighted */
   inflammationPerMeal: 3,
-  /** per second cooking of the same recipe in the week */
-  repeat: 2,
   /** per distinct ingredient food to buy */
   ingredient: 0.5,
   /** per percent of a micronutrient's daily target missing from the week's average */

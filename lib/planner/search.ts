@@ -1,6 +1,5 @@
 import { fitPortion, fitsDay, type Model, portionOk } from './model';
 import type { Rng } from './rng';
-import { SCORE_WEIGHTS } from './score';
 import { EMPTY, type PlanState } from './state';
 
 /** Improvements smaller than this are noise from floating-point sums. */
@@ -160,12 +159,18 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   const [start, count] = scanWindow(candidates.length, rng);
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
-    if (r === banned || st.uses[r]! >= 2) continue;
+    if (r === banned || st.uses[r]! >= 1) continue;
     if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
     if (st.appearsOnDay(r, d, cell)) continue;
     const ownCost = bestPortion(st, r, cell, d);
     const ownK = foundPortion;
-    let cost = base + st.globalAddCost(r) + st.budgetAddCost(d, r) + ownCost - pen0;
+    let cost =
+      base +
+      st.globalAddCost(r) +
+      st.budgetAddCost(d, r) +
+      st.proteinAddCost(r, fed >= 0 ? 2 : 1) +
+      ownCost -
+      pen0;
     let k2 = fedK;
     if (fed >= 0) {
       if (fedFree) {
@@ -192,7 +197,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   if (src >= 0) {
     const rd = st.recipe[src]!;
     if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, d, cell)) {
-      const cost = base + bestPortion(st, rd, cell, d) - pen0;
+      const cost = base + st.proteinAddCost(rd, 1) + bestPortion(st, rd, cell, d) - pen0;
       const ownK = foundPortion;
       if (cost < best.cost - EPS) {
         best.cost = cost;
@@ -243,12 +248,20 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   const [start, count] = scanWindow(candidates.length, rng);
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
-    if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
+    if (!m.keeps[r] || r === banned || st.uses[r]! >= 1) continue;
     if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
     const aCost = bestPortion(st, r, dinnerCell, dD);
     const aK = foundPortion;
     const bCost = bestPortion(st, r, lunchCell, dL);
-    const cost = base + st.globalAddCost(r) + st.budgetAddCost(dD, r) + aCost - penD + bCost - penL;
+    const cost =
+      base +
+      st.globalAddCost(r) +
+      st.budgetAddCost(dD, r) +
+      st.proteinAddCost(r, 2) +
+      aCost -
+      penD +
+      bCost -
+      penL;
     if (cost < best.cost - EPS) {
       best.cost = cost;
       best.r = r;
@@ -265,79 +278,6 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   }
   if (rD !== EMPTY) st.place(dinnerCell, rD, kD, false);
   if (rL !== EMPTY) st.place(lunchCell, rL, kL, false);
-  return false;
-}
-
-/** The other cell cooking the same recipe as `cell` this week, or −1. */
-function twinOf(st: PlanState, cell: number): number {
-  const r = st.recipe[cell]!;
-  for (let c = 0; c < st.m.nCells; c++) {
-    if (c !== cell && st.recipe[c] === r && !st.leftover[c]) return c;
-  }
-  return EMPTY;
-}
-
-/**
- * Replace a recipe cooked twice by another recipe in both cells at once. Changing one of the
- * two alone keeps the old recipe's shopping, so single-cell moves rarely see this gain.
- */
-export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
-  const m = st.m;
-  if (!isSwappable(st, cell) || st.uses[st.recipe[cell]!] !== 2) return false;
-  const twin = twinOf(st, cell);
-  if (twin < 0 || !isSwappable(st, twin)) return false;
-  const before = st.total();
-  const r0 = st.recipe[cell]!;
-  const k1 = st.portion[cell]!;
-  const k2 = st.portion[twin]!;
-  st.clear(cell);
-  st.clear(twin);
-  const base = st.total();
-  const d1 = st.dayOf(cell);
-  const d2 = st.dayOf(twin);
-  const slotBit2 = m.typeBitOfSlot[twin % m.nSlots]!;
-  const pen1 = st.dayPen[d1]!;
-  const pen2 = st.dayPen[d2]!;
-  const candidates = m.cellCandidates[cell]!;
-  let bestCost = Number.POSITIVE_INFINITY;
-  let bestR = EMPTY;
-  let bestK1 = 0;
-  let bestK2 = 0;
-  const [start, count] = scanWindow(candidates.length, rng);
-  for (let j = 0; j < count; j++) {
-    const r = candidates[(start + j) % candidates.length]!;
-    if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
-    if (!(m.typeMask[r]! & slotBit2) || !fitsDay(m, r, d2)) continue;
-    if (st.appearsOnDay(r, d1, cell) || st.appearsOnDay(r, d2, twin)) continue;
-    const aCost = bestPortion(st, r, cell, d1);
-    const aK = foundPortion;
-    const bCost = bestPortion(st, r, twin, d2);
-    const cost =
-      base +
-      st.globalAddCost(r) +
-      SCORE_WEIGHTS.repeat +
-      st.budgetAddCost(d1, r) +
-      st.budgetAddCost(d2, r) +
-      aCost -
-      pen1 +
-      bCost -
-      pen2;
-    if (cost < bestCost - EPS) {
-      bestCost = cost;
-      bestR = r;
-      bestK1 = aK;
-      bestK2 = foundPortion;
-    }
-  }
-  if (bestR !== EMPTY && bestCost < before - EPS) {
-    st.place(cell, bestR, bestK1, false);
-    st.place(twin, bestR, bestK2, false);
-    if (st.total() < before - EPS) return true;
-    st.clear(cell);
-    st.clear(twin);
-  }
-  st.place(cell, r0, k1, false);
-  st.place(twin, r0, k2, false);
   return false;
 }
 
@@ -433,7 +373,7 @@ function around(st: PlanState, day: number): number {
  * Applies improving moves until none is left on the days marked in `dirty` (a bit per day).
  * Cells of a day are only looked at again when something on that day or a neighbouring day
  * changed. With `dirty` = every day the result is a local optimum for single-cell,
- * leftover-pair, twin and same-slot swap moves (for big catalogs: within the scanned windows).
+ * leftover-pair and same-slot swap moves (for big catalogs: within the scanned windows).
  */
 export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
   const m = st.m;
@@ -452,10 +392,6 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
       if (m.leftoversOn && cell % m.nSlots === m.lunch && improveLeftoverPair(st, cell, rng)) {
         pending |= around(st, day);
       }
-      if (st.uses[st.recipe[cell]!] === 2) {
-        const twin = twinOf(st, cell);
-        if (improveTwins(st, cell, rng)) pending |= around(st, day) | around(st, st.dayOf(twin));
-      }
     }
     pending |= improveSwaps(st, days);
   }
@@ -464,8 +400,9 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
 /**
  * A random recipe that may go into `cell` now, or −1. A dinner feeding the leftover lunch `fed`
  * (−1 if none) needs a keeping recipe that is not served elsewhere on the lunch's day either.
- * Recipes that keep the day within its cooking budget come first, so the search starts from a
- * week it need not repair; any allowed recipe is the fallback.
+ * Recipes that keep the day within its cooking budget and the week within the main-protein
+ * limit come first, so the search starts from a week it need not repair; any allowed recipe is
+ * the fallback.
  */
 function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): number {
   const m = st.m;
@@ -474,10 +411,11 @@ function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): nu
   const d = st.dayOf(cell);
   const fits = (r: number): boolean =>
     r !== st.banned[cell] &&
-    st.uses[r]! < 2 &&
+    st.uses[r]! < 1 &&
     !st.appearsOnDay(r, d, cell) &&
     (fed < 0 || (m.keeps[r] === 1 && !st.appearsOnDay(r, d + 1, fed)));
-  const withinBudget = (r: number): boolean => st.budgetAddCost(d, r) <= 0;
+  const withinBudget = (r: number): boolean =>
+    st.budgetAddCost(d, r) <= 0 && st.proteinAddCost(r, fed >= 0 ? 2 : 1) <= 0;
   let fallback = EMPTY;
   for (let tries = 0; tries < 24; tries++) {
     const r = list[rng.int(list.length)]!;

@@ -13,6 +13,7 @@ import {
   proteinPenalty,
   SCORE_WEIGHTS,
 } from './score';
+import { PROTEIN_LIMIT_WEIGHT, proteinExcessPenalty } from './variety';
 
 const EMPTY = -1;
 
@@ -52,11 +53,14 @@ export class PlanState {
   readonly daySessions: Int32Array;
   readonly dayActive: Float64Array;
   readonly dayBudgetPen: Float64Array;
+  /** Per main protein: meals of the week serving it, leftover meals included (`variety.ts`). */
+  readonly proteinMeals: Int32Array;
+  /** Penalty of the meals over the main-protein limit. */
+  proteinPen = 0;
   readonly cellCost: Float64Array;
   readonly uses: Int32Array;
   readonly ingCount: Int32Array;
   distinct = 0;
-  repeats = 0;
   private readonly carbsSpec: { target: number; tolerance: number } | null;
   private readonly snackSpec: { target: number; tolerance: number } | null;
   private readonly fructoseCapOn: boolean;
@@ -100,6 +104,7 @@ export class PlanState {
     this.daySessions = new Int32Array(7);
     this.dayActive = new Float64Array(7);
     this.dayBudgetPen = new Float64Array(7);
+    this.proteinMeals = new Int32Array(m.proteinNames.length);
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
     this.ingCount = new Int32Array(m.ingNdb.length);
@@ -257,7 +262,7 @@ export class PlanState {
 
   /**
    * The part of the total that prices hard rules broken: days over a cap or over the cooking
-   * budget (0 for a week that keeps every hard rule).
+   * budget, meals over the main-protein limit (0 for a week that keeps every hard rule).
    */
   hardPenalty(): number {
     const m = this.m;
@@ -269,7 +274,40 @@ export class PlanState {
         capExcessPenalty(this.dayRet[d]!, m.nutrition.retinolCap) +
         this.dayBudgetPen[d]!;
     }
-    return pen;
+    return pen + this.proteinPen;
+  }
+
+  /**
+   * Change of the main-protein penalty if `meals` more meals of recipe `r` were served (a dinner
+   * feeding a leftover lunch serves two).
+   */
+  proteinAddCost(r: number, meals: number): number {
+    const p = this.m.proteinOf[r]!;
+    if (p < 0 || !this.m.proteinOn) return 0;
+    const max = this.m.maxProteinMeals;
+    const now = this.proteinMeals[p]!;
+    return proteinExcessPenalty(now + meals, max) - proteinExcessPenalty(now, max);
+  }
+
+  /** Main proteins served at more meals than the limit (a hard rule: never returned). */
+  proteinsOver(): number[] {
+    const out: number[] = [];
+    for (let p = 0; p < this.proteinMeals.length; p++) {
+      if (this.proteinMeals[p]! > this.m.maxProteinMeals) out.push(p);
+    }
+    return out;
+  }
+
+  private serveProtein(r: number, sign: 1 | -1): void {
+    const p = this.m.proteinOf[r]!;
+    if (p < 0) return;
+    const before = this.proteinMeals[p]!;
+    this.proteinMeals[p] = before + sign;
+    if (!this.m.proteinOn) return;
+    // the penalty moves by one weight whenever the count crosses above the limit
+    const max = this.m.maxProteinMeals;
+    if (sign > 0 && before + 1 > max) this.proteinPen += PROTEIN_LIMIT_WEIGHT;
+    if (sign < 0 && before > max) this.proteinPen -= PROTEIN_LIMIT_WEIGHT;
   }
 
   /** Penalty of day `d` with these sessions and hands-on minutes (0 within its budget). */
@@ -302,11 +340,11 @@ export class PlanState {
 
   /**
    * Whether the week keeps every hard rule the search only prices (the daily caps, the cooking
-   * budget); the others hold by construction.
+   * budget, the main-protein limit); the others hold by construction.
    */
   keepsHardRules(): boolean {
     for (let d = 0; d < 7; d++) if (this.isOverCap(d) || this.isOverBudget(d)) return false;
-    return true;
+    return this.proteinsOver().length === 0;
   }
 
   /** Which parts of day `d`'s cooking budget it is over. */
@@ -358,10 +396,7 @@ export class PlanState {
   }
 
   total(): number {
-    let t =
-      SCORE_WEIGHTS.repeat * this.repeats +
-      SCORE_WEIGHTS.ingredient * this.distinct +
-      this.microPen;
+    let t = SCORE_WEIGHTS.ingredient * this.distinct + this.microPen + this.proteinPen;
     for (let d = 0; d < 7; d++) t += this.dayPen[d]! + this.dayBudgetPen[d]!;
     for (let c = 0; c < this.m.nCells; c++) t += this.cellCost[c]!;
     return t;
@@ -419,6 +454,7 @@ export class PlanState {
     this.recomputeDay(d);
     this.addMicro(r, -f);
     this.cellCost[cell] = 0;
+    this.serveProtein(r, -1);
     if (!this.leftover[cell]) {
       this.removeUse(r);
       this.cookOnDay(d, r, -1);
@@ -446,6 +482,7 @@ export class PlanState {
     this.recomputeDay(d);
     this.addMicro(r, f);
     this.cellCost[cell] = this.mealCost(r, cell, f);
+    this.serveProtein(r, 1);
     if (!isLeftover) {
       this.addUse(r);
       this.cookOnDay(d, r, 1);
@@ -455,7 +492,6 @@ export class PlanState {
   private removeUse(r: number): void {
     const u = this.uses[r]! - 1;
     this.uses[r] = u;
-    if (u >= 1) this.repeats--;
     if (u === 0) {
       const { ingStart, ingIds } = this.m;
       for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
@@ -470,7 +506,6 @@ export class PlanState {
   private addUse(r: number): void {
     const u = this.uses[r]!;
     this.uses[r] = u + 1;
-    if (u >= 1) this.repeats++;
     if (u === 0) {
       const { ingStart, ingIds } = this.m;
       for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
@@ -492,10 +527,12 @@ export class PlanState {
     return added;
   }
 
-  /** Penalty added by cooking `r` once more, on top of the current week (repeat + ingredients). */
+  /**
+   * Penalty added by cooking `r` on top of the current week: its new foods to buy. A second
+   * cooking of a recipe is never a move (a hard rule), so it is not priced.
+   */
   globalAddCost(r: number): number {
-    const u = this.uses[r]!;
-    if (u >= 1) return SCORE_WEIGHTS.repeat;
+    if (this.uses[r]! >= 1) return 0;
     return SCORE_WEIGHTS.ingredient * this.newIngredients(r);
   }
 

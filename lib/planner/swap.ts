@@ -12,6 +12,7 @@ import { buildPlan, dayCooking, readPlan, stateFromCells } from './plan-io';
 import { roundScore } from './score';
 import { EMPTY, type PlanState } from './state';
 import type { Alternative, DayTotals, PlannerInput, SwapResult, WeekPlan } from './types';
+import { mealsText } from './variety';
 
 function findCell(m: Model, mealId: string): number {
   for (let c = 0; c < m.nCells; c++) if (mealIdOf(m, c) === mealId) return c;
@@ -38,7 +39,7 @@ function placeBestPortion(st: PlanState, cell: number, r: number, then?: () => v
 
 /**
  * Whether `r` may be cooked in `cell` with the cell's current meal taken out: slot type, day
- * time limit and compliance (via the cell's candidate list), twice a week, once a day (leftover
+ * time limit and compliance (via the cell's candidate list), once a week, once a day (leftover
  * meals of `r` that day count).
  */
 function mayCook(
@@ -49,7 +50,7 @@ function mayCook(
   currentIsLeftover: boolean,
 ): boolean {
   const uses = st.uses[r]! - (r === current && !currentIsLeftover ? 1 : 0);
-  return uses < 2 && !st.appearsOnDay(r, st.dayOf(cell), cell);
+  return uses < 1 && !st.appearsOnDay(r, st.dayOf(cell), cell);
 }
 
 /**
@@ -92,7 +93,7 @@ function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k
   let bestTotal = Number.POSITIVE_INFINITY;
   const day = st.dayOf(cell);
   for (const r of m.cellCandidates[cell]!) {
-    if (r === exclude || st.uses[r]! >= 2 || st.appearsOnDay(r, day, cell)) continue;
+    if (r === exclude || st.uses[r]! >= 1 || st.appearsOnDay(r, day, cell)) continue;
     for (let k = 0; k < m.portions.length; k++) {
       if (!portionOk(m, r, k)) continue;
       st.place(cell, r, k, false);
@@ -130,9 +131,35 @@ function capsBroken(st: PlanState, cells: number[]): string[] {
   return [...out];
 }
 
-/** Days of `cells` over the cooking budget (a hard rule; see `cooking.ts`). */
-function overBudgetDays(st: PlanState, cells: number[]): number[] {
-  return [...new Set(cells.map((c) => st.dayOf(c)))].filter((d) => st.isOverBudget(d));
+/** What the week-level hard rules count, taken before a change to judge what it broke. */
+type Counts = { sessions: Int32Array; active: Float64Array; protein: Int32Array };
+
+function countsOf(st: PlanState): Counts {
+  return {
+    sessions: st.daySessions.slice(),
+    active: st.dayActive.slice(),
+    protein: st.proteinMeals.slice(),
+  };
+}
+
+/**
+ * Days of `cells` the change took over the cooking budget, or further over it (a hard rule; see
+ * `cooking.ts`). A day a plan already had over budget (planned before the budget, say) does not
+ * stop a change that leaves it no worse.
+ */
+function overBudgetDays(st: PlanState, cells: number[], before: Counts): number[] {
+  return [...new Set(cells.map((c) => st.dayOf(c)))].filter((d) => {
+    const o = st.budgetOver(d);
+    return (
+      (o.sessions && st.daySessions[d]! > before.sessions[d]!) ||
+      (o.activeMinutes && st.dayActive[d]! > before.active[d]! + 1e-9)
+    );
+  });
+}
+
+/** Main proteins the change took over their limit, or further over it (see `variety.ts`). */
+function proteinsBroken(st: PlanState, before: Counts): number[] {
+  return st.proteinsOver().filter((p) => st.proteinMeals[p]! > before.protein[p]!);
 }
 
 /** What of each day's cooking budget is broken, in words. */
@@ -196,13 +223,16 @@ export type AlternativeCandidate = Alternative & {
   totalMinutes: number;
   /** Per-person share of one written serving. */
   portion: number;
-  /** The recipe is already served at another meal of the week. */
+  /**
+   * The recipe is already served at another meal of the week: never, now that a recipe is
+   * cooked once a week at most (kept for the API's clients).
+   */
   inWeek: boolean;
 };
 
 /**
  * Recipes of the meal's type that follow every food rule but were not offered, counted once at
- * the first rule they break, in the order checked: the day's time limit, twice a week or once a
+ * the first rule they break, in the order checked: the day's time limit, once a week or once a
  * day, a leftover lunch no recipe can fill; then the daily caps (a recipe over two caps counts
  * for both).
  */
@@ -219,6 +249,8 @@ export type AlternativeRejections = {
    * budget counts here too.
    */
   overBudget: { sessions: number; activeMinutes: number };
+  /** Would serve a main protein at more meals than the week's limit. */
+  protein: number;
 };
 
 export type AlternativesReport = {
@@ -227,6 +259,8 @@ export type AlternativesReport = {
   /** Alternatives before the filter. */
   available: number;
   rejected: AlternativeRejections;
+  /** Meals a week one main protein may be served at; null = no limit. */
+  maxProteinMeals: number | null;
   /**
    * The meal's day: its prep + cook limit, whether it is a weekend day and, with a budget, its
    * cooking sessions and hands-on minutes as planned (the meal included).
@@ -251,7 +285,7 @@ function matchesText(recipe: PlannerInput['recipes'][number], words: string[]): 
  * Compliant recipes for one meal, best first, by the plan's total penalty with that one meal
  * changed as `applySwap` would change it (so the first entry is what a brute-force search over
  * `applySwap` finds best). Candidates obey every hard rule with the current meal taken out,
- * including twice a week; the current recipe is left out. Ties break by slug. The filter only
+ * including once a week; the current recipe is left out. Ties break by slug. The filter only
  * narrows this list. Null for an unknown or empty meal.
  */
 export function alternativesReport(
@@ -286,6 +320,7 @@ export function alternativesReport(
     leftover: 0,
     overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
     overBudget: { sessions: 0, activeMinutes: 0 },
+    protein: 0,
   };
   const bit = m.typeBitOfSlot[cell % m.nSlots]!;
   for (let r = 0; r < m.n; r++) {
@@ -300,6 +335,7 @@ export function alternativesReport(
     }
   }
   const cooking0 = dayCooking(st, day);
+  const counts0 = countsOf(st);
   const scored: (AlternativeCandidate & { total: number; r: number })[] = [];
   for (const r of m.cellCandidates[cell]!) {
     if (r === current) continue;
@@ -316,10 +352,12 @@ export function alternativesReport(
         if (over.sodiumMg) rejected.overCap.sodiumMg++;
         if (over.retinolUg) rejected.overCap.retinolUg++;
       }
-    } else if (overBudgetDays(st, touched).length > 0) {
-      const days = overBudgetDays(st, touched).map((d) => st.budgetOver(d));
+    } else if (overBudgetDays(st, touched, counts0).length > 0) {
+      const days = overBudgetDays(st, touched, counts0).map((d) => st.budgetOver(d));
       if (days.some((o) => o.sessions)) rejected.overBudget.sessions++;
       if (days.some((o) => o.activeMinutes)) rejected.overBudget.activeMinutes++;
+    } else if (proteinsBroken(st, counts0).length > 0) {
+      rejected.protein++;
     } else {
       const total = st.total();
       const f = m.portions[st.portion[cell]!]!;
@@ -356,6 +394,7 @@ export function alternativesReport(
     items,
     available: scored.length,
     rejected,
+    maxProteinMeals: m.proteinOn ? m.maxProteinMeals : null,
     day: {
       date: m.dates[day]!,
       limitMinutes: m.dayLimit[day]!,
@@ -454,9 +493,10 @@ export function applySwap(
     return {
       ok: false,
       code: 'overused',
-      message: `${recipe.name} would be cooked more than twice this week or served twice on ${m.dates[day]}.`,
+      message: `${recipe.name} is already cooked this week (once a week: a leftover of it is fine) or would be served twice on ${m.dates[day]}.`,
     };
   }
+  const counts0 = countsOf(st);
   st.clear(cell);
   const fed = st.fedLunch(cell);
   if (!swapInto(st, cell, r)) {
@@ -473,12 +513,21 @@ export function applySwap(
       message: `${recipe.name} would take ${m.dates[day]} over the daily limit (${capsBroken(st, fed >= 0 ? [cell, fed] : [cell]).join('; ')}).`,
     };
   }
-  const overBudget = overBudgetDays(st, fed >= 0 ? [cell, fed] : [cell]);
+  const overBudget = overBudgetDays(st, fed >= 0 ? [cell, fed] : [cell], counts0);
   if (overBudget.length > 0) {
     return {
       ok: false,
       code: 'over-cooking-budget',
       message: `${recipe.name} would break your cooking budget: ${budgetBroken(st, overBudget).join('; ')}.`,
+    };
+  }
+  const proteins = proteinsBroken(st, counts0);
+  if (proteins.length > 0) {
+    const served = proteins.map((p) => `${m.proteinNames[p]} at ${mealsText(st.proteinMeals[p]!)}`);
+    return {
+      ok: false,
+      code: 'protein-limit',
+      message: `${recipe.name} would serve ${served.join(' and ')} this week; your limit is ${mealsText(m.maxProteinMeals)} a week of the same main protein.`,
     };
   }
   return { ok: true, plan: buildPlan(st, cells.userLocked).plan };

@@ -40,6 +40,11 @@ export type PlannerRecipe = {
   activeMinutes: number | null;
   /** Put together, not cooked: it costs its hands-on minutes but no cooking session. */
   assembly: boolean;
+  /**
+   * The kind of food that gives the most protein (lib/recipes/main-protein.ts): "salmon",
+   * "chicken"; derived by the caller. Null or absent = none (no food gives 5 g a serving).
+   */
+  mainProtein?: string | null;
   /** Days the dish keeps in the fridge; 0 = no leftovers. */
   leftoverDays: number;
   /** A light main (soup, salad); carried for display, the planner judges protein per day. */
@@ -94,6 +99,11 @@ export type PlannerProfile = {
    * use `weekend`. Absent = no budget.
    */
   cooking?: CookingBudget;
+  /**
+   * Meals a week (leftover meals included) one main protein may be served at, HARD (see
+   * `variety.ts`). Absent = no limit.
+   */
+  maxProteinMeals?: number;
 };
 
 /** What one kind of day allows: meals cooked (not leftovers, not assembly) and hands-on minutes. */
@@ -205,7 +215,7 @@ export type SlotDiagnosis = {
   slot: MealType;
   /** Distinct recipes that fit this slot's meal type, the restriction and a day's time limit. */
   available: number;
-  /** Distinct recipes the slot needs: 7 days, at most 2 uses each, after possible leftovers. */
+  /** Distinct recipes the slot needs: 7 days, each recipe cooked once a week, after possible leftovers. */
   needed: number;
   blockers: DiagnosisBlocker[];
 };
@@ -244,7 +254,8 @@ export type SwapErrorCode =
   | 'too-long'
   | 'overused'
   | 'over-daily-cap'
-  | 'over-cooking-budget';
+  | 'over-cooking-budget'
+  | 'protein-limit';
 
 export type SwapResult =
   | { ok: true; plan: WeekPlan }

@@ -1,5 +1,6 @@
 import type { AlternativeFilter, AlternativeRejections } from './swap';
 import type { DayTotals } from './types';
+import { mealsText } from './variety';
 
 /** A day's total of a capped nutrient, per person, as the plan view gives it. */
 type Capped = { total: number; max: number };
@@ -13,6 +14,8 @@ export type EmptyListFacts = {
   rejected: AlternativeRejections;
   /** With a cooking budget, the day's sessions and hands-on minutes as planned and the budget. */
   day: { limitMinutes: number; weekend: boolean; cooking?: DayTotals['cooking'] };
+  /** Meals a week one main protein may be served at (absent or null = no limit). */
+  maxProteinMeals?: number | null;
   /** The day's totals of the capped nutrients (absent when not capped). */
   totals: { fructoseG?: Capped; sodiumMg?: Capped; retinolUg?: Capped };
 };
@@ -25,6 +28,7 @@ export type BlockingLimit =
   | 'leftover'
   | 'cooking-sessions'
   | 'hands-on'
+  | 'protein'
   | 'fructose'
   | 'sodium'
   | 'retinol';
@@ -95,7 +99,7 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
     out.push({
       limit: 'repeats',
       recipes: rejected.repeated,
-      message: `${recipes(rejected.repeated)} ${verb(rejected.repeated, 'is', 'are')} already cooked twice this week or served that day.`,
+      message: `${recipes(rejected.repeated)} ${verb(rejected.repeated, 'is', 'are')} already cooked this week or served that day.`,
     });
   }
   if (rejected.leftover > 0) {
@@ -129,6 +133,14 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${where}: ${recipes(minutes)} would take it over.`,
     });
   }
+  if (rejected.protein > 0) {
+    const limit = facts.maxProteinMeals ? mealsText(facts.maxProteinMeals) : 'the meals';
+    out.push({
+      limit: 'protein',
+      recipes: rejected.protein,
+      message: `${recipes(rejected.protein)} would serve ${verb(rejected.protein, 'its', 'their')} main protein more often than your limit of ${limit} a week.`,
+    });
+  }
   for (const cap of CAPS) {
     const n = rejected.overCap[cap.key];
     if (n === 0) continue;
@@ -142,6 +154,6 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${where}: ${recipes(n)} would take it over.`,
     });
   }
-  // Stable: equal counts keep the order above (time, repeats, leftover, budget, caps).
+  // Stable: equal counts keep the order above (time, repeats, leftover, budget, protein, caps).
   return out.sort((a, b) => b.recipes - a.recipes);
 }

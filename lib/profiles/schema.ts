@@ -25,6 +25,9 @@ export const DEFAULT_COOKING = {
   weekend: { sessions: 3, activeMinutes: 120 },
 } as const;
 
+/** Meals a week one main protein (salmon, chicken, beans) may be served at, leftovers included. */
+export const DEFAULT_MAX_PROTEIN_MEALS = 3;
+
 const number = (field: string, min: number, max: number, unit: string) =>
   z
     .number({ error: `${field} must be a number` })
@@ -160,6 +163,8 @@ const fields = {
     .min(1, 'choose at least one meal slot')
     .refine((xs) => new Set(xs).size === xs.length, 'slots lists a meal twice'),
   leftovers: z.boolean({ error: 'leftovers must be true or false' }),
+  // a hard rule of the planner (lib/planner/variety.ts); 14 = two meals a day, no limit in effect
+  maxProteinMeals: whole('maxProteinMeals', 1, 14, 'meals a week'),
   // Share of the day's energy per slot, percent; a slot left out keeps the planner's default
   // (breakfast 25, lunch 35, dinner 30, snack 10), and the shares are renormalised over the slots.
   energySplit: z
@@ -249,6 +254,7 @@ const profileShape = {
   slots: fields.slots.default([...MEAL_TYPES]),
   maxMinutes: maxMinutesWithDefaults,
   cooking: cookingWithDefaults,
+  maxProteinMeals: fields.maxProteinMeals.default(DEFAULT_MAX_PROTEIN_MEALS),
   leftovers: fields.leftovers.default(false),
   energySplit: fields.energySplit.default({}),
   carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
@@ -305,6 +311,7 @@ export const profilePatchSchema = z
     slots: fields.slots,
     maxMinutes: maxMinutesPatch,
     cooking: cookingPatch,
+    maxProteinMeals: fields.maxProteinMeals,
     leftovers: fields.leftovers,
     energySplit: fields.energySplit,
     carbsPerMealG: fields.carbsPerMealG.nullable(),

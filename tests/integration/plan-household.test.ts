@@ -10,6 +10,7 @@ import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { addDays } from '@/lib/planner/dates';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
   id: string;
@@ -42,6 +43,7 @@ beforeAll(async () => {
   await useFreshDatabase();
   const res = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
+      ...ROOMY_LIMITS,
       name: 'Two, then four',
       protocol: 'whole30',
       householdSize: 2,

@@ -73,6 +73,7 @@ describe('the HiGHS model of the planner (bench/planner-mip) with the nutrient m
       // the cooking budget is in the model: the fixed week must keep its rows
       expect(mip.lp).toMatch(/ ses_0: /);
       expect(mip.lp).toMatch(/ act_0: /);
+      expect(mip.lp).toMatch(/ prot_\d+: /);
       const answer = await pool.solve(fixedLp(mip, mip.encode(st)), {
         timeLimitS: 60,
         relGap: 0,

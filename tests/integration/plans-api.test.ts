@@ -79,6 +79,8 @@ beforeAll(async () => {
     phase: 'elimination',
     allergens: ['fish'],
     householdSize: 2,
+    // the default two weekday sessions leave AIP too few no-cook breakfasts and lunches
+    cooking: { weekday: { sessions: 4 } },
   });
 });
 
@@ -109,6 +111,7 @@ describe('profiles', () => {
     expect(((await patched.json()) as { targets: { energyKcal: number } }).targets.energyKcal).toBe(
       2050,
     );
+    expect(got.maxProteinMeals).toBe(3);
     expect(got.cooking).toEqual({
       weekday: { sessions: 2, activeMinutes: 60 },
       weekend: { sessions: 3, activeMinutes: 120 },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
 import { useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
   id: string;
@@ -64,7 +65,11 @@ describe('two app instances writing one plan at once', () => {
   };
 
   it('loses no write and duplicates no meal: each write is applied or answered 412', async () => {
-    const profile = await call(a, '/api/profiles', 'POST', { name: 'Two', protocol: 'gut-reset' });
+    const profile = await call(a, '/api/profiles', 'POST', {
+      name: 'Two',
+      protocol: 'gut-reset',
+      ...ROOMY_LIMITS,
+    });
     expect(profile.status).toBe(201);
     const profileId = (profile.json as { id: number }).id;
     const created = await call(b, '/api/plans', 'POST', { profileId, weekStart: WEEK, seed: 3 });

@@ -26,6 +26,7 @@ export async function plannerInputFor(
       fiberG: profile.targets.fiberG,
       maxMinutes: profile.maxMinutes,
       cooking: profile.cooking,
+      maxProteinMeals: profile.maxProteinMeals,
       leftovers: profile.leftovers,
       energySplit: profile.energySplit,
       carbsPerMealG: profile.carbsPerMealG,

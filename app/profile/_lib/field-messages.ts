@@ -45,6 +45,11 @@ export const PROFILE_FIELDS: readonly { path: string; label: string; control: st
     control: 'p-cook-weekend-minutes',
   },
   { path: 'leftovers', label: 'Leftovers', control: 'p-leftovers' },
+  {
+    path: 'maxProteinMeals',
+    label: 'Meals a week of one main protein',
+    control: 'p-protein-meals',
+  },
   { path: 'mealTimes.breakfast', label: 'Breakfast time', control: 'p-time-breakfast' },
   { path: 'mealTimes.lunch', label: 'Lunch time', control: 'p-time-lunch' },
   { path: 'mealTimes.snack', label: 'Snack time', control: 'p-time-snack' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NUTRIENT_OVERRIDE_KEYS } from '@/lib/nutrition/nutrient-model';
-import { DEFAULT_COOKING } from '@/lib/profiles/schema';
+import { DEFAULT_COOKING, DEFAULT_MAX_PROTEIN_MEALS } from '@/lib/profiles/schema';
 import { ONBOARDING_STEPS } from './onboarding-steps';
 import type { FormState } from './profile-form-state';
 
@@ -67,6 +67,7 @@ const draftSchema = z.object({
         weekend: { ...DEFAULT_COOKING.weekend },
       }),
       leftovers: z.boolean(),
+      maxProteinMeals: z.number().default(DEFAULT_MAX_PROTEIN_MEALS),
       carbsPerMealG: z.object({ target: z.number(), tolerance: z.number() }).nullable(),
       mealTimes: z.object({
         breakfast: z.string(),

@@ -63,6 +63,7 @@ export function payloadOf(s: FormState) {
     slots: v.slots,
     maxMinutes: v.maxMinutes,
     cooking: v.cooking,
+    maxProteinMeals: v.maxProteinMeals,
     leftovers: v.leftovers,
     carbsPerMealG: v.carbsPerMealG,
     mealTimes: v.mealTimes,

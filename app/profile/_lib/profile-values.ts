@@ -1,5 +1,5 @@
 import type { NutrientOverrides } from '@/lib/nutrition/nutrient-model';
-import { DEFAULT_COOKING } from '@/lib/profiles/schema';
+import { DEFAULT_COOKING, DEFAULT_MAX_PROTEIN_MEALS } from '@/lib/profiles/schema';
 
 /** Plain data shared by the profile form (client) and the pages that render it (server). */
 export type ProtocolOption = {
@@ -50,6 +50,8 @@ export type ProfileValues = {
   maxMinutes: { weekday: number; weekend: number };
   /** Cooking sessions and hands-on minutes a day, on weekdays and at weekends. */
   cooking: CookingValues;
+  /** Meals a week one main protein may be served at. */
+  maxProteinMeals: number;
   leftovers: boolean;
   carbsPerMealG: { target: number; tolerance: number } | null;
   /** Local HH:MM times for calendar exports. */
@@ -83,6 +85,7 @@ export const DEFAULT_PROFILE: ProfileValues = {
   slots: [...SLOTS],
   maxMinutes: { weekday: 45, weekend: 90 },
   cooking: { weekday: { ...DEFAULT_COOKING.weekday }, weekend: { ...DEFAULT_COOKING.weekend } },
+  maxProteinMeals: DEFAULT_MAX_PROTEIN_MEALS,
   leftovers: false,
   carbsPerMealG: null,
   mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },

@@ -65,6 +65,8 @@ describe('cooking budget: swaps', () => {
     cookMinutes: 30,
     activeMinutes: 50,
     leftoverDays: 0,
+    // worse than every other dinner, so the search leaves it out and a swap can ask for it
+    inflammationScore: -1,
   });
   const cookedBreakfast = makeRecipe({
     slug: 'cooked-breakfast',
@@ -74,6 +76,7 @@ describe('cooking budget: swaps', () => {
     cookMinutes: 10,
     activeMinutes: 10,
     leftoverDays: 0,
+    inflammationScore: -1,
   });
   const input = inputOf(
     [

@@ -7,6 +7,7 @@ import type {
   PlannerRecipe,
   WeekPlan,
 } from '@/lib/planner/types';
+import { mainProteinOf } from '@/lib/recipes/main-protein';
 import type { Restriction, RestrictionRule, TaggedFoodRef, TagRef } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
 
@@ -154,6 +155,8 @@ export function makeRecipe(
     cookMinutes: 20,
     activeMinutes: null,
     assembly: false,
+    // as the loader derives it: the food giving the most protein a serving (5 g or more)
+    mainProtein: mainProteinOf(rows.map((r) => ({ kind: r.food.name, proteinG: r.n[1] }))),
     leftoverDays: 2,
     light: false,
     perServing: { energyKcal: sum[0]!, proteinG: sum[1]!, fiberG: sum[2]!, carbsG: sum[3]! },
@@ -411,11 +414,22 @@ export function cookingByDay(
   });
 }
 
+/** Meals of the week per main protein, leftover meals included, from the stored meals alone. */
+export function proteinMeals(input: PlannerInput, plan: WeekPlan): Map<string, number> {
+  const bySlug = new Map(input.recipes.map((r) => [r.slug, r]));
+  const out = new Map<string, number>();
+  for (const meal of allMeals(plan)) {
+    const p = bySlug.get(meal.recipeSlug)?.mainProtein;
+    if (p) out.set(p, (out.get(p) ?? 0) + 1);
+  }
+  return out;
+}
+
 /**
  * Every hard-rule breach of a plan, checked from scratch (independent of the planner's own
  * filtering): excluded foods via `findViolations` on every ingredient, full grid, slot types,
- * time limits, twice a week, once a day (leftovers included), leftover shape, and the cooking
- * budget when the profile sets one.
+ * time limits, once a week, once a day (leftovers included), leftover shape, and the cooking
+ * budget and the main-protein limit when the profile sets them.
  */
 export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] {
   const problems: string[] = [];
@@ -468,7 +482,13 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
       }
     }
   });
-  for (const [slug, times] of cooked) if (times > 2) problems.push(`${slug} cooked ${times} times`);
+  for (const [slug, times] of cooked) if (times > 1) problems.push(`${slug} cooked ${times} times`);
+  const max = input.profile.maxProteinMeals;
+  if (max !== undefined) {
+    for (const [protein, meals] of proteinMeals(input, plan)) {
+      if (meals > max) problems.push(`${protein} at ${meals} meals > ${max}`);
+    }
+  }
   const budget = input.profile.cooking;
   if (budget) {
     for (const day of cookingByDay(input, plan)) {

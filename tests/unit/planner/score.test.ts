@@ -156,7 +156,9 @@ describe('scorePlan', () => {
       fiber: 2 * fiberPenalty(20, 25),
       carbs: 4 * 5 * W.carbsPerG,
       inflammation: 4 * (W.inflammationPerMeal / 2),
-      variety: 2 * W.repeat,
+      // cooking a recipe again is a hard rule, not a term: this hand-built week breaks it (the
+      // scorer prices any week as given) and pays nothing for it
+      variety: 0,
       ingredients: 2 * W.ingredient,
     };
     const score = scorePlan(input, plan);

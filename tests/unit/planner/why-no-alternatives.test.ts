@@ -9,6 +9,7 @@ const none: AlternativeRejections = {
   leftover: 0,
   overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
   overBudget: { sessions: 0, activeMinutes: 0 },
+  protein: 0,
 };
 
 function facts(over: Partial<EmptyListFacts>): EmptyListFacts {
@@ -60,6 +61,7 @@ describe('explainNoAlternatives', () => {
           leftover: 0,
           overCap: { fructoseG: 0, sodiumMg: 12, retinolUg: 0 },
           overBudget: { sessions: 0, activeMinutes: 0 },
+          protein: 0,
         },
         totals: { sodiumMg: { total: 2210.4, max: 2300 }, retinolUg: { total: 400, max: 3000 } },
       }),
@@ -70,7 +72,7 @@ describe('explainNoAlternatives', () => {
       'The day already has 2,210 of its 2,300 mg sodium limit per person: 12 recipes would take it over.',
     );
     expect(out[1]!.message).toBe('2 recipes take longer than your weekday time limit of 30 min.');
-    expect(out[2]!.message).toBe('1 recipe is already cooked twice this week or served that day.');
+    expect(out[2]!.message).toBe('1 recipe is already cooked this week or served that day.');
   });
 
   it('names the fructose and retinol caps, the weekend limit and the leftover lunch', () => {
@@ -84,6 +86,7 @@ describe('explainNoAlternatives', () => {
           leftover: 1,
           overCap: { fructoseG: 4, sodiumMg: 0, retinolUg: 3 },
           overBudget: { sessions: 0, activeMinutes: 0 },
+          protein: 0,
         },
         totals: { fructoseG: { total: 19.6, max: 20 } },
       }),
@@ -130,5 +133,20 @@ describe('explainNoAlternatives', () => {
     expect(out[1]!.message).toBe(
       'The day already has 2 of the 2 cooking sessions your weekday budget allows: 6 recipes would need one more.',
     );
+  });
+
+  it('names the main-protein limit', () => {
+    const out = explainNoAlternatives(
+      facts({ maxProteinMeals: 3, rejected: { ...none, candidates: 12, protein: 5 } }),
+      0,
+    );
+    expect(out).toEqual([
+      {
+        limit: 'protein',
+        recipes: 5,
+        message:
+          '5 recipes would serve their main protein more often than your limit of 3 meals a week.',
+      },
+    ]);
   });
 });

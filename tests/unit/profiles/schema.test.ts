@@ -36,6 +36,7 @@ describe('profileCreateSchema defaults', () => {
         weekday: { sessions: 2, activeMinutes: 60 },
         weekend: { sessions: 3, activeMinutes: 120 },
       },
+      maxProteinMeals: 3,
       leftovers: false,
       energySplit: {},
       carbsPerMealG: null,
@@ -91,6 +92,7 @@ describe('profileCreateSchema defaults', () => {
         weekday: { sessions: 1, activeMinutes: 30 },
         weekend: { sessions: 4, activeMinutes: 240 },
       },
+      maxProteinMeals: 5,
       leftovers: true,
       energySplit: { lunch: 45, dinner: 55 },
       carbsPerMealG: { target: 45, tolerance: 5 },
@@ -128,6 +130,7 @@ describe('profileCreateSchema bounds', () => {
     ['fiberG', (v) => ({ fiberG: v }), 5, 100, 4, 101],
     ['maxMinutes.weekday', (v) => ({ maxMinutes: { weekday: v } }), 5, 300, 4, 301],
     ['maxMinutes.weekend', (v) => ({ maxMinutes: { weekend: v } }), 5, 300, 4, 301],
+    ['maxProteinMeals', (v) => ({ maxProteinMeals: v }), 1, 14, 0, 15],
     ['cooking.weekday.sessions', (v) => ({ cooking: { weekday: { sessions: v } } }), 1, 4, 0, 5],
     ['cooking.weekend.sessions', (v) => ({ cooking: { weekend: { sessions: v } } }), 1, 4, 0, 5],
     [

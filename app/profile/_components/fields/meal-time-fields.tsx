@@ -144,6 +144,21 @@ export function MealTimeFields({ state, update, errors }: SectionProps) {
         Cook dinner for two days and eat the rest at the next day’s lunch
       </label>
       <FieldError id="leftovers-error" errors={err('leftovers')} />
+      <div style={{ marginTop: '0.75rem' }}>
+        <label htmlFor="p-protein-meals">
+          Meals a week with the same main protein (salmon, chicken, beans…)
+        </label>
+        <input
+          id="p-protein-meals"
+          type="number"
+          min={1}
+          max={14}
+          value={v.maxProteinMeals}
+          onChange={(e) => set('maxProteinMeals', Number(e.target.value))}
+          {...a11y('maxProteinMeals')}
+        />
+        <FieldError id="maxProteinMeals-error" errors={err('maxProteinMeals')} />
+      </div>
       <details style={{ marginTop: '0.75rem' }} open={hasTimeErrors(errors) || undefined}>
         <summary>Meal times for the calendar export</summary>
         <div className="filters" style={{ marginTop: '0.5rem' }}>
