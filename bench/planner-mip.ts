@@ -7,6 +7,7 @@
  *   x_c_r_k  cell c cooks recipe r at portion k (binary)
  *   y_c_r_k  lunch cell c eats yesterday's dinner recipe r as a leftover, at portion k (binary)
  *   w_r      recipe r is cooked (once at most); z_i  ingredient food i is bought
+ *   q_k      plant kind k is in the week (continuous; the plant-variety reward)
  *   e_d / p_d / f_d  day penalties (continuous)
  *   fc_d / sf_d / pq_d / fa_d  fibre ceiling, saturated fat, protein share and total fat
  *            penalties of day d (continuous; only with the profile's nutrient model)
@@ -17,7 +18,7 @@
  *   cap_r    Σ x_·_r_· ≤ w_r                  once a week (leftovers exempt)
  *   day_r_d  Σ x + Σ y over the day's cells ≤ 1   served once a day (leftovers count)
  *   lo_c_r   Σ_k y_c_r_k ≤ Σ_k x_D_r_k        a leftover needs yesterday's dinner to be r
- *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r
+ *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  pl_k  q_k ≤ Σ_{i of kind k} z_i
  *   (cap_r carries w_r instead of the constant 1: the same 0/1 weeks and the same optimum,
  *   w_r = 1 whenever r is cooked, but a tighter LP relaxation, so HiGHS proves optima sooner)
  *   eLo_d / eHi_d / pLo_d / fLo_d  day penalties ≥ the linear pieces of their max()
@@ -32,9 +33,10 @@
  * limits are in `portionOk` (the model's `maxPortion`), and recipes with an unknown capped value
  * or a pregnancy-risk food are not candidates at all (`Model.compliant`).
  *
- * Every continuous variable has a positive objective weight and is bounded below only by its
- * pieces, so at an optimum each equals its max(): for a fixed plan the LP's minimum is exactly
- * `PlanState.total()` (checked in tests/integration/planner-mip.test.ts).
+ * Every continuous variable but q_k has a positive objective weight and is bounded below only by
+ * its pieces, so at an optimum each equals its max(); q_k, a reward, rises to its bound, and
+ * since the reward is less than a food's cost it never lifts a z_i: for a fixed plan the LP's
+ * minimum is exactly `PlanState.total()` (checked in tests/integration/planner-mip.test.ts).
  *
  * Feasibility questions: `objective: false` leaves the objective empty (any week within the hard
  * rules is an answer), and `microFloors: true` makes each tracked micronutrient's week sum ≥ 7 ×
@@ -52,6 +54,7 @@ import {
 } from '@/lib/planner/score';
 import { EMPTY } from '@/lib/planner/state';
 import type { PlannerInput } from '@/lib/planner/types';
+import { plantKindOf } from '@/lib/planner/variety';
 
 export type PlannerMip = {
   lp: string;
@@ -230,6 +233,25 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     continuous.push(`z_${id}`);
     for (const r of users) rows.push(` ing_${id}_${r}: z_${id} - w_${r} >= 0`);
   }
+  // Plant variety: kind k counts once any of its foods is bought. q_k ≤ Σ z_i and q_k ≤ 1 at a
+  // reward of wPl: since wPl < wN no z_i is raised for it, so q_k = [a food of k is bought].
+  const ingId = new Map(m.ingNdb.map((ndb, i): [string, number] => [ndb, i]));
+  const plantFoods = new Map<string, Set<number>>();
+  for (const r of used) {
+    for (const ing of input.recipes[r]!.ingredients) {
+      const kind = plantKindOf(ing);
+      if (kind === null) continue;
+      const foods = plantFoods.get(kind) ?? new Set<number>();
+      foods.add(ingId.get(ing.ndb)!);
+      plantFoods.set(kind, foods);
+    }
+  }
+  [...plantFoods.values()].forEach((foods, k) => {
+    const zs = [...foods].map((id): [number, string] => [-1, `z_${id}`]);
+    rows.push(` pl_${k}: ${expr([[1, `q_${k}`], ...zs])} <= 0`);
+    objective.push([-W.plant, `q_${k}`]);
+    continuous.push(`q_${k}`);
+  });
 
   // The targets-missed steps: binary, but not part of a week, so `binaryNames` (the columns a
   // week fixes) leaves them out and a fixed week still chooses them.
@@ -377,7 +399,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   const bounds = continuous.map((name) =>
     name === 'none'
       ? ` ${name} = 0`
-      : name.startsWith('w_') || name.startsWith('z_')
+      : name.startsWith('w_') || name.startsWith('z_') || name.startsWith('q_')
         ? ` 0 <= ${name} <= 1`
         : ` ${name} >= 0`,
   );

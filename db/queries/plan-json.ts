@@ -40,6 +40,8 @@ const planScoreJson = z.object({
     energyShares: z.number().optional(),
   }),
   distinctIngredients: z.number().int().default(0),
+  // absent on plans scored before plants were counted: never read as 0 plants
+  plants: z.number().int().optional(),
 });
 
 /** plans.score: the planner's score and each day's totals at the last change. */

@@ -82,6 +82,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       grams: i.grams,
       name: f.name,
       longDesc: f.longDesc,
+      groupCode: f.groupCode,
       proteinPer100g: f.proteinG,
     })
     .from(i)
@@ -115,7 +116,13 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
   // Grams of each distinct food per recipe (a food on two lines is one ingredient).
   type FoodGrams = Map<
     string,
-    { name: string; longDesc: string; proteinPer100g: number | null; grams: number }
+    {
+      name: string;
+      longDesc: string;
+      groupCode: string;
+      proteinPer100g: number | null;
+      grams: number;
+    }
   >;
   const gramsBySlug = new Map<string, FoodGrams>();
   for (const line of lines) {
@@ -123,6 +130,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
     const food = foods.get(line.ndb) ?? {
       name: line.name,
       longDesc: line.longDesc,
+      groupCode: line.groupCode,
       proteinPer100g: line.proteinPer100g,
       grams: 0,
     };
@@ -130,6 +138,12 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
     foods.set(line.ndb, food);
     gramsBySlug.set(line.slug, foods);
   }
+  const { foodNames } = await loadReferenceData(db);
+  /** Concept, else shopping name: what makes two foods one kind (seeds/food-names.json). */
+  const kindOf = (ndb: string, longDesc: string): string => {
+    const names = namesOf(foodNames, ndb, longDesc);
+    return names.concept ?? names.shopping;
+  };
   const ingredientsOf = (slug: string, servings: number): PlannerRecipe['ingredients'] =>
     [...(gramsBySlug.get(slug)?.entries() ?? [])].map(([ndb, food]) => {
       const tags = tagsByNdb.get(ndb) ?? { allergens: [], tags: [] };
@@ -139,14 +153,10 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
         allergens: tags.allergens,
         tags: tags.tags,
         gramsPerServing: food.grams / servings,
+        foodGroup: food.groupCode,
+        kind: kindOf(ndb, food.longDesc),
       };
     });
-  const { foodNames } = await loadReferenceData(db);
-  /** Concept, else shopping name: what makes two foods one kind (seeds/food-names.json). */
-  const kindOf = (ndb: string, longDesc: string): string => {
-    const names = namesOf(foodNames, ndb, longDesc);
-    return names.concept ?? names.shopping;
-  };
   // A strained broth's solids are discarded: it is no serving of its bones or vegetables.
   const mainProtein = (slug: string, servings: number, strained: boolean): string | null =>
     strained

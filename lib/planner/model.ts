@@ -8,6 +8,7 @@ import { isWeekend, weekDates } from './dates';
 import { type NutritionSpec, nutritionSpecOf } from './nutrition';
 import { inflammationPenalty, PORTIONS, slotShares } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
+import { plantKindOf } from './variety';
 
 /**
  * Everything the planner derives from one input, computed once and cached by input object:
@@ -92,6 +93,10 @@ export type Model = {
   ingStart: Int32Array;
   ingIds: Int32Array;
   ingNdb: string[];
+  /** Per recipe, its distinct plant kinds (`plantKindOf`) as ids into `plantNames`. */
+  plantStart: Int32Array;
+  plantIds: Int32Array;
+  plantNames: string[];
   /**
    * Per cell (day × nSlots + slot): recipes that are compliant, fit the slot, the day's time limit
    * and, on their own, the day's cooking budget (`fitsDay`).
@@ -182,6 +187,10 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const ingIdList: number[] = [];
   const ingIndex = new Map<string, number>();
   const ingNdb: string[] = [];
+  const plantStart = new Int32Array(n + 1);
+  const plantIdList: number[] = [];
+  const plantIndex = new Map<string, number>();
+  const plantNames: string[] = [];
   const bySlug = new Map<string, number>();
   const isCompliant = complianceChecker(input);
 
@@ -247,8 +256,25 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
         ingIdList.push(id);
       }
     }
+    plantStart[r] = plantIdList.length;
+    const plants = new Set<number>();
+    for (const ing of recipe.ingredients) {
+      const kind = plantKindOf(ing);
+      if (kind === null) continue;
+      let id = plantIndex.get(kind);
+      if (id === undefined) {
+        id = plantNames.length;
+        plantIndex.set(kind, id);
+        plantNames.push(kind);
+      }
+      if (!plants.has(id)) {
+        plants.add(id);
+        plantIdList.push(id);
+      }
+    }
   }
   ingStart[n] = ingIdList.length;
+  plantStart[n] = plantIdList.length;
 
   const bySlotAndDayKind = new Map<string, Int32Array>();
   const cellCandidates: Int32Array[] = [];
@@ -331,6 +357,9 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     ingStart,
     ingIds: Int32Array.from(ingIdList),
     ingNdb,
+    plantStart,
+    plantIds: Int32Array.from(plantIdList),
+    plantNames,
     cellCandidates,
   };
 }

@@ -48,7 +48,7 @@ export function scoreOf(st: PlanState): PlanScore {
     fiber: 0,
     carbs: 0,
     inflammation: 0,
-    variety: 0,
+    variety: -SCORE_WEIGHTS.plant * st.plants,
     ingredients: SCORE_WEIGHTS.ingredient * st.distinct,
     ...(m.nMicro > 0 ? { micronutrients: st.microPenalty() } : {}),
     ...(n.sharesOn ? { energyShares: 0 } : {}),
@@ -86,14 +86,14 @@ export function scoreOf(st: PlanState): PlanScore {
     const spec = m.isMainSlot[c % m.nSlots] ? p.carbsPerMealG : n.snackCarbs;
     parts.carbs += carbsPenalty(f * m.carbs[r]!, spec);
   }
-  return finishScore(parts, st.distinct);
+  return finishScore(parts, st.distinct, st.plants);
 }
 
 /**
  * Turns a full search state into the stored plan. Explanations attribute penalty points to
  * meals: a day's energy, protein and fibre penalties are split evenly over its meals, and the
- * ingredient term to the first cooking of a recipe,
- * counting only foods no other cooked recipe of the week needs.
+ * ingredient term and the plant reward to the first cooking of a recipe,
+ * counting only foods (and plants) no other cooked recipe of the week needs.
  */
 export function buildPlan(
   st: PlanState,
@@ -231,6 +231,18 @@ export function buildPlan(
           value: roundScore(SCORE_WEIGHTS.ingredient * own),
           note: `${own} of ${m.ingStart[r + 1]! - m.ingStart[r]!} foods not needed by other meals`,
         });
+        const plants = m.plantStart[r + 1]! - m.plantStart[r]!;
+        if (plants > 0) {
+          let ownPlants = 0;
+          for (let i = m.plantStart[r]!; i < m.plantStart[r + 1]!; i++) {
+            if (st.plantCount[m.plantIds[i]!] === 1) ownPlants++;
+          }
+          parts.push({
+            name: 'variety',
+            value: roundScore(-SCORE_WEIGHTS.plant * ownPlants),
+            note: `${ownPlants} of its ${plants} plants in no other meal of the week`,
+          });
+        }
       }
       meals.push({
         id: `${date}-${m.slots[s]}`,

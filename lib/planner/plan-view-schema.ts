@@ -85,6 +85,13 @@ export const planViewSchema = z.strictObject({
       total: z.number(),
       parts: z.record(z.string(), z.number()),
       distinctIngredients: z.number().int(),
+      plants: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          'different plant foods this week (vegetables, fruits, legumes, nuts and seeds, grains, herbs and spices; one per kind). Plant diversity is associated with a more diverse gut microbiome (observational evidence). Absent on plans scored before plants were counted',
+        ),
     })
     .nullable(),
   days: z.array(

@@ -1,7 +1,8 @@
 import type { MealType } from '../foods/codes';
 import type { PlanScore } from './types';
 /**
- * The plan's objective, in penalty points: 0 is ideal, lower is better. Nutrition is per person,
+ * The plan's objective, in penalty points: lower is better; 0 is ideal but for the small reward
+ * for plant variety (the one term ≤ 0). Nutrition is per person,
  * a meal's nutrition is `portion × perServing`, and `portion` comes from {@link PORTIONS}.
  *
  * ```
@@ -24,6 +25,7 @@ import type { PlanScore } from './types';
  *                                   a_min·E_d − 9·FAT_d) / T_E          [a_min, a_max] of energy
  *        + Σ_meal  wI · (1 − s_m) / 2                                  s = inflammationScore ∈ [−1, 1]
  *        + wN · |distinct ingredient foods (ndb) of the cooked recipes|
+ *        − wPl · |distinct kinds of plant food among those ingredients|
  * ```
  * The inflammation score of a recipe is weighted by the evidence for each ingredient's class
  * (computed in lib/recipes/derive.ts; the weights live in lib/foods/inflammation.ts):
@@ -44,6 +46,16 @@ import type { PlanScore } from './types';
  * switches its term off. Main meals are breakfast, lunch and dinner; snacks have their own carb
  * target (`carbsPerSnackG`). The nutrient terms below the carbs line apply only when the
  * profile's `nutrition` sets them (see `nutrition.ts`).
+ *
+ * Plant variety: the different plant foods of the week (ingredient foods of a plant food group:
+ * vegetables, fruits, legumes, nuts and seeds, cereal grains, herbs and spices; one per kind, so
+ * lemons and lemon juice are one plant; `variety.ts`) earn wPl = 0.2 each, reported as the
+ * `variety` part (≤ 0) and as `PlanScore.plants` ("24 different plants this week"). Plant
+ * diversity is associated with a more diverse gut microbiome (observational evidence). wPl is
+ * less than wN = 0.5, the cost of a food to buy: a new plant always costs at least one new food,
+ * so the pair still costs 0.3 and the planner never buys a food only for variety; among weeks
+ * with the same shopping it prefers more plants. In the MIP a kind k is q_k ≤ Σ_{i ∈ k} z_i,
+ * q_k ≤ 1, priced −wPl.
  *
  * The energy split σ (percent of the day per slot; default breakfast 25, lunch 35, dinner 30,
  * snack 10, renormalised over the profile's slots) keeps days balanced: a 250 kcal breakfast
@@ -89,6 +101,8 @@ export const SCORE_WEIGHTS = {
   inflammationPerMeal: 3,
   /** per distinct ingredient food to buy */
   ingredient: 0.5,
+  /** reward per different plant food of the week (a negative term; see the formula) */
+  plant: 0.2,
   /** per percent of a micronutrient's daily target missing from the week's average */
   micronutrientPerPct: 0.08,
   /** per micronutrient whose weekly average misses its target at all */
@@ -245,10 +259,14 @@ export function roundScore(value: number): number {
 }
 
 /** Rounds the parts and adds them up: the one place a PlanScore is assembled. */
-export function finishScore(parts: PlanScore['parts'], distinctIngredients: number): PlanScore {
+export function finishScore(
+  parts: PlanScore['parts'],
+  distinctIngredients: number,
+  plants: number,
+): PlanScore {
   const total = Object.values(parts).reduce((a, b) => a + b, 0);
   const rounded = Object.fromEntries(
     Object.entries(parts).map(([k, v]) => [k, roundScore(v)]),
   ) as PlanScore['parts'];
-  return { total: roundScore(total), parts: rounded, distinctIngredients };
+  return { total: roundScore(total), parts: rounded, distinctIngredients, plants };
 }

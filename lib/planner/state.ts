@@ -61,6 +61,9 @@ export class PlanState {
   readonly uses: Int32Array;
   readonly ingCount: Int32Array;
   distinct = 0;
+  /** Per plant kind, cooked recipes using it; `plants` = kinds in use (`variety.ts`). */
+  readonly plantCount: Int32Array;
+  plants = 0;
   private readonly carbsSpec: { target: number; tolerance: number } | null;
   private readonly snackSpec: { target: number; tolerance: number } | null;
   private readonly fructoseCapOn: boolean;
@@ -108,6 +111,7 @@ export class PlanState {
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
     this.ingCount = new Int32Array(m.ingNdb.length);
+    this.plantCount = new Int32Array(m.plantNames.length);
     const p = m.input.profile;
     this.carbsSpec = p.carbsPerMealG;
     this.snackSpec = m.nutrition.snackCarbs;
@@ -396,7 +400,11 @@ export class PlanState {
   }
 
   total(): number {
-    let t = SCORE_WEIGHTS.ingredient * this.distinct + this.microPen + this.proteinPen;
+    let t =
+      SCORE_WEIGHTS.ingredient * this.distinct -
+      SCORE_WEIGHTS.plant * this.plants +
+      this.microPen +
+      this.proteinPen;
     for (let d = 0; d < 7; d++) t += this.dayPen[d]! + this.dayBudgetPen[d]!;
     for (let c = 0; c < this.m.nCells; c++) t += this.cellCost[c]!;
     return t;
@@ -493,13 +501,9 @@ export class PlanState {
     const u = this.uses[r]! - 1;
     this.uses[r] = u;
     if (u === 0) {
-      const { ingStart, ingIds } = this.m;
-      for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
-        const id = ingIds[i]!;
-        const left = this.ingCount[id]! - 1;
-        this.ingCount[id] = left;
-        if (left === 0) this.distinct--;
-      }
+      const m = this.m;
+      this.distinct -= bump(this.ingCount, m.ingIds, m.ingStart[r]!, m.ingStart[r + 1]!, -1);
+      this.plants -= bump(this.plantCount, m.plantIds, m.plantStart[r]!, m.plantStart[r + 1]!, -1);
     }
   }
 
@@ -507,33 +511,34 @@ export class PlanState {
     const u = this.uses[r]!;
     this.uses[r] = u + 1;
     if (u === 0) {
-      const { ingStart, ingIds } = this.m;
-      for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
-        const id = ingIds[i]!;
-        const before = this.ingCount[id]!;
-        this.ingCount[id] = before + 1;
-        if (before === 0) this.distinct++;
-      }
+      const m = this.m;
+      this.distinct += bump(this.ingCount, m.ingIds, m.ingStart[r]!, m.ingStart[r + 1]!, 1);
+      this.plants += bump(this.plantCount, m.plantIds, m.plantStart[r]!, m.plantStart[r + 1]!, 1);
     }
+  }
+
+  /** Plant kinds of `r` that nothing cooked uses yet. */
+  newPlants(r: number): number {
+    const m = this.m;
+    return unused(this.plantCount, m.plantIds, m.plantStart[r]!, m.plantStart[r + 1]!);
   }
 
   /** Ingredient foods of `r` that nothing cooked uses yet. */
   newIngredients(r: number): number {
-    const { ingStart, ingIds } = this.m;
-    let added = 0;
-    for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
-      if (this.ingCount[ingIds[i]!] === 0) added++;
-    }
-    return added;
+    const m = this.m;
+    return unused(this.ingCount, m.ingIds, m.ingStart[r]!, m.ingStart[r + 1]!);
   }
 
   /**
-   * Penalty added by cooking `r` on top of the current week: its new foods to buy. A second
-   * cooking of a recipe is never a move (a hard rule), so it is not priced.
+   * Penalty added by cooking `r` on top of the current week: its new foods to buy, less the
+   * reward for its new plants. A second cooking of a recipe is never a move (a hard rule), so it
+   * is not priced.
    */
   globalAddCost(r: number): number {
     if (this.uses[r]! >= 1) return 0;
-    return SCORE_WEIGHTS.ingredient * this.newIngredients(r);
+    return (
+      SCORE_WEIGHTS.ingredient * this.newIngredients(r) - SCORE_WEIGHTS.plant * this.newPlants(r)
+    );
   }
 
   isFull(): boolean {
@@ -560,6 +565,34 @@ export class PlanState {
       }
     }
   }
+}
+
+/**
+ * Adds `delta` to the counts of `ids[start..end)`; returns how many of them went from 0 to 1
+ * (adding) or from 1 to 0 (taking away): the change in distinct ids in use.
+ */
+function bump(
+  counts: Int32Array,
+  ids: Int32Array,
+  start: number,
+  end: number,
+  delta: 1 | -1,
+): number {
+  let changed = 0;
+  for (let i = start; i < end; i++) {
+    const id = ids[i]!;
+    const before = counts[id]!;
+    counts[id] = before + delta;
+    if (before === (delta > 0 ? 0 : 1)) changed++;
+  }
+  return changed;
+}
+
+/** How many of `ids[start..end)` have a count of 0. */
+function unused(counts: Int32Array, ids: Int32Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (counts[ids[i]!] === 0) n++;
+  return n;
 }
 
 export type Snapshot = { recipe: Int32Array; portion: Uint8Array; leftover: Uint8Array };

@@ -22,7 +22,16 @@ export type PlannerExtraNutrient =
  * serving, all lines of the food summed; null or absent = unknown) is needed where a dose-aware
  * restriction caps grams: a dosed food with unknown grams is never served.
  */
-export type PlannerIngredient = TaggedFoodRef & { gramsPerServing?: number | null };
+export type PlannerIngredient = TaggedFoodRef & {
+  gramsPerServing?: number | null;
+  /** USDA SR21 food group code ("1100" vegetables); absent = unknown: not counted as a plant. */
+  foodGroup?: string | null;
+  /**
+   * What kind of food it is, for counting kinds rather than products: its concept in the food
+   * names ("lemon" for lemons, lemon juice and peel), else its shopping name; absent = its NDB.
+   */
+  kind?: string | null;
+};
 
 /** A recipe as the planner sees it; callers map database rows to this shape. */
 export type PlannerRecipe = {
@@ -188,7 +197,10 @@ export type PlanDay = { date: string; meals: PlannedMeal[]; totals: DayTotals };
 
 export type WeekPlan = { weekStart: string; days: PlanDay[] };
 
-/** Penalty points: 0 is ideal, lower is better. `total` = sum of `parts`. */
+/**
+ * Penalty points: lower is better, 0 ideal but for the plant reward (`variety` ≤ 0). `total` =
+ * sum of `parts`.
+ */
 export type PlanScore = {
   total: number;
   parts: {
@@ -207,6 +219,13 @@ export type PlanScore = {
     energyShares?: number;
   };
   distinctIngredients: number;
+  /**
+   * Different plant foods of the week (`variety.ts`): vegetables, fruits, legumes, nuts and
+   * seeds, grains, herbs and spices, one per kind. Plant diversity is associated with a more
+   * diverse gut microbiome (observational evidence); the score rewards it lightly (`variety`).
+   * Absent on a plan scored before plants were counted.
+   */
+  plants?: number;
 };
 
 export type DiagnosisBlocker = { rule: string; recipesExcluded: number };

@@ -1,3 +1,5 @@
+import type { PlannerIngredient } from './types';
+
 /**
  * Variety of the week, HARD (like the cooking budget in `cooking.ts`):
  * - a recipe is cooked at most once a week (a leftover meal of it is fine), kept by every move;
@@ -5,7 +7,37 @@
  *   lib/recipes/main-protein.ts) is served at most `maxProteinMeals` meals a week, leftover meals
  *   included. The search prices a meal over the limit `PROTEIN_LIMIT_WEIGHT` only so it climbs
  *   out; a week still over it is never returned.
+ *
+ * And SOFT: the different plant foods of the week (kinds of the cooked recipes' ingredients of a
+ * plant group) earn a small reward, `SCORE_WEIGHTS.plant` each (the weight and its reason are in
+ * `score.ts`). Plant diversity is associated with a more diverse gut microbiome (observational
+ * evidence).
  */
+
+/**
+ * USDA SR21 food groups of plant foods: spices and herbs, fruits, vegetables, nuts and seeds,
+ * legumes, cereal grains and pasta. Oils (fats and oils) and breakfast cereals are left out, as
+ * the groups file them.
+ */
+export const PLANT_GROUP_CODES: ReadonlySet<string> = new Set([
+  '0200',
+  '0900',
+  '1100',
+  '1200',
+  '1600',
+  '2000',
+]);
+
+/** Foods of a plant group that are no plant: table salt is filed with the spices. */
+const NOT_PLANTS: ReadonlySet<string> = new Set(['02047']);
+
+/** The kind of plant an ingredient is (see `PlannerIngredient.kind`), or null: not a plant. */
+export function plantKindOf(ing: PlannerIngredient): string | null {
+  if (!ing.foodGroup || !PLANT_GROUP_CODES.has(ing.foodGroup) || NOT_PLANTS.has(ing.ndb)) {
+    return null;
+  }
+  return ing.kind ?? ing.ndb;
+}
 
 /** Penalty points per meal over the main-protein limit: never traded. */
 export const PROTEIN_LIMIT_WEIGHT = 1000;

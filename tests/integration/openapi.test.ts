@@ -128,6 +128,9 @@ describe('GET /api/openapi.json', () => {
       'budget',
     ]);
     expect(Object.keys(plan.properties ?? {})).toContain('version');
+    const score = plan.properties?.score;
+    const scoreObject = score?.anyOf?.find((x) => x.properties) ?? score;
+    expect(Object.keys(scoreObject?.properties ?? {})).toContain('plants');
     for (const op of [
       doc.paths['/api/plans/{id}']?.get,
       doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post,

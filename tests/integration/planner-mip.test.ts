@@ -90,6 +90,8 @@ describe('the HiGHS model of the planner (bench/planner-mip) with the nutrient m
     const sum = (key: string) => checked.reduce((a, c) => a + (c.parts[key] ?? 0), 0);
     expect(sum('micronutrients')).toBeGreaterThan(0);
     expect(sum('energyShares')).toBeGreaterThan(0);
+    // and the plant reward
+    expect(sum('variety')).toBeLessThan(0);
   });
 
   it('answers with weeks within the sodium and retinol caps, per day and per meal', async () => {

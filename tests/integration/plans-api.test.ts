@@ -79,8 +79,9 @@ beforeAll(async () => {
     phase: 'elimination',
     allergens: ['fish'],
     householdSize: 2,
-    // the default two weekday sessions leave AIP too few no-cook breakfasts and lunches
-    cooking: { weekday: { sessions: 4 } },
+    // the default two weekday sessions leave AIP too few no-cook breakfasts and lunches, and
+    // an hour of hands-on cooking for four meals leaves a swap few dinners to choose from
+    cooking: { weekday: { sessions: 4, activeMinutes: 120 } },
   });
 });
 

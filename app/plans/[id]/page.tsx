@@ -98,7 +98,11 @@ export default async function PlanPage({ params }: Props) {
           <p className="plan-facts small">
             <span className="plan-facts-days">
               Energy in range on {inBand} of {plan.days.length} days, protein met on {protein}
-              {plan.score ? ` · ${plan.score.distinctIngredients} different foods to buy` : ''}.{' '}
+              {plan.score ? ` · ${plan.score.distinctIngredients} different foods to buy` : ''}
+              {plan.score?.plants !== undefined
+                ? ` · ${plan.score.plants} different plants this week`
+                : ''}
+              .{' '}
             </span>
             <span className="nutrition-summary">
               {nutrition

@@ -124,6 +124,14 @@ export const FOODS = {
 
 export type FoodKey = keyof typeof FOODS;
 
+/**
+ * The USDA food group of a fixture food: its NDB number's first two digits, as in SR21 for these
+ * foods, but for fish sauce, which borrows a legume's number here.
+ */
+function foodGroupOf(food: TaggedFoodRef): string {
+  return food.name === 'fish sauce' ? '0600' : `${food.ndb.slice(0, 2)}00`;
+}
+
 let slugCounter = 0;
 
 /**
@@ -160,7 +168,9 @@ export function makeRecipe(
     leftoverDays: 2,
     light: false,
     perServing: { energyKcal: sum[0]!, proteinG: sum[1]!, fiberG: sum[2]!, carbsG: sum[3]! },
-    ingredients: ingredients ?? rows.map((r) => r.food),
+    ingredients:
+      ingredients ??
+      rows.map((r) => ({ ...r.food, foodGroup: foodGroupOf(r.food), kind: r.food.name })),
     inflammationScore: Math.round(infl * 100) / 100,
     ...rest,
   };
