@@ -507,8 +507,9 @@ export function optimise(st: PlanState, rng: Rng, rounds: number, stopWhen?: () 
   let current = st.snapshot();
   let currentCost = bestCost;
   // Relative to the soft terms only: a cap or budget excess (priced far above everything) left
-  // in the first local optimum must not turn the walk into one that accepts any kick.
-  const threshold0 = THRESHOLD_SHARE * (bestCost - st.hardPenalty());
+  // in the first local optimum must not turn the walk into one that accepts any kick. The plant
+  // reward can take a near-perfect week below 0: then no worse week is accepted at all.
+  const threshold0 = THRESHOLD_SHARE * Math.max(0, bestCost - st.hardPenalty());
   for (let round = 0; round < rounds; round++) {
     localSearch(st, rng, perturb(st, rng, 2 + rng.int(3)));
     if (stopWhen?.()) return;
