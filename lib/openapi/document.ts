@@ -60,7 +60,7 @@ const ERROR_TEXT: Record<number, string> = {
 
 const PLAN_ETAG = 'The plan version, "<version>" (strong): send it back in If-Match';
 const PLAN_INFEASIBLE =
-  'infeasible: no week can follow every rule of the profile; the message says what is short and what would help. details { slots: [{ slot, available, needed, blockers: [{ rule, recipesExcluded }] }], suggestions, fixes: [{ id, text, patch }] }. Each fix (at most 3) was tried with this same request and makes a plan: send its patch to PATCH /api/profiles/{id}, then this request again. A fix only changes time limits, leftovers, slots, avoided groups or dislikes (never an allergy, the protocol, its phase or the diet); fixes is empty when none of the changes tried works.';
+  'infeasible: no week can follow every rule of the profile; the message says what is short and what would help. details { slots: [{ slot, available, needed, blockers: [{ rule, recipesExcluded }] }], suggestions, fixes: [{ id, text, patch }] }. Each fix (at most 3) was tried with this same request and makes a plan: send its patch to PATCH /api/profiles/{id}, then this request again. A fix only changes time limits, the cooking budget, the main-protein limit, leftovers, slots, avoided groups or dislikes (never an allergy, the protocol, its phase or the diet); fixes is empty when none of the changes tried works.';
 const PLAN_BUSY =
   'plan_busy: the plan kept changing while this change was being saved (other writers won every try); nothing of this change was saved, try again';
 

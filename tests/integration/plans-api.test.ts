@@ -13,6 +13,7 @@ import {
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
   id: string;
@@ -203,6 +204,8 @@ describe('plans', () => {
       protocol: 'aip',
       diet: 'pescatarian',
       maxMinutes: { weekday: 5, weekend: 5 },
+      // time is what it lacks, not cooking sessions
+      ...ROOMY_LIMITS,
     });
     const res = await createPlan(
       jsonRequest('/api/plans', 'POST', { profileId: id, weekStart: WEEK }),
