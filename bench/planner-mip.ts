@@ -6,7 +6,7 @@
  * Variables
  *   x_c_r_k  cell c cooks recipe r at portion k (binary)
  *   y_c_r_k  lunch cell c eats yesterday's dinner recipe r as a leftover, at portion k (binary)
- *   w_r      recipe r is cooked (once at most); z_i  ingredient food i is bought
+ *   w_r      recipe r is cooked (0..1); z_i  ingredient food i is bought
  *   q_k      plant kind k is in the week (continuous; the plant-variety reward)
  *   e_d / p_d / f_d  day penalties (continuous)
  *   fc_d / sf_d / pq_d / fa_d  fibre ceiling, saturated fat, protein share and total fat
@@ -15,7 +15,7 @@
  *   mx_j     micronutrient j misses its target at all (binary; the step wX)
  * Rows
  *   fill_c   Σ x + Σ y = 1                    every cell holds one meal
- *   cap_r    Σ x_·_r_· ≤ w_r                  once a week (leftovers exempt)
+ *   cap_r    Σ x_·_r_· ≤ u_r · w_r            once a week, an assembly recipe twice (u_r = maxUses)
  *   day_r_d  Σ x + Σ y over the day's cells ≤ 1   served once a day (leftovers count)
  *   lo_c_r   Σ_k y_c_r_k ≤ Σ_k x_D_r_k        a leftover needs yesterday's dinner to be r
  *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  pl_k  q_k ≤ Σ_{i of kind k} z_i
@@ -203,7 +203,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   for (let c = 0; c < m.nCells; c++) rows.push(` fill_${c}: ${expr(cellTerms[c]!)} = 1`);
   for (const [r, names] of cookedBy) {
     rows.push(
-      ` cap_${r}: ${expr([[-1, `w_${r}`], ...names.map((n): [number, string] => [1, n])])} <= 0`,
+      ` cap_${r}: ${expr([[-m.maxUses[r]!, `w_${r}`], ...names.map((n): [number, string] => [1, n])])} <= 0`,
     );
     continuous.push(`w_${r}`);
   }

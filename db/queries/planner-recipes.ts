@@ -12,7 +12,7 @@ import {
 } from '../../lib/recipes/columns';
 import { mainProteinOf } from '../../lib/recipes/main-protein';
 import type { TagRef } from '../../lib/restrictions/types';
-import { namesOf } from '../../lib/shopping/food-names';
+import { namesOf, proteinKindOf } from '../../lib/shopping/food-names';
 import type { Db } from '../client';
 import { loadReferenceData } from './reference-data';
 
@@ -163,7 +163,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       ? null
       : mainProteinOf(
           [...(gramsBySlug.get(slug)?.entries() ?? [])].map(([ndb, food]) => ({
-            kind: kindOf(ndb, food.longDesc),
+            kind: proteinKindOf(namesOf(foodNames, ndb, food.longDesc)),
             proteinG:
               food.proteinPer100g === null
                 ? null

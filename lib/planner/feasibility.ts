@@ -114,7 +114,7 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
     : [];
   const eligibleSet = new Set(eligible);
   const hopeless = demand.some(
-    (c) => !eligibleSet.has(c) && !m.cellCandidates[c]!.some((r) => st.uses[r]! < 1),
+    (c) => !eligibleSet.has(c) && !m.cellCandidates[c]!.some((r) => st.canCook(r)),
   );
   if (hopeless) return false;
   const subsets = [...Array(1 << eligible.length).keys()].sort(
@@ -210,7 +210,7 @@ function solveFlow(
     const list = m.cellCandidates[cell]!;
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
-      if (r === st.banned[cell] || st.uses[r]! >= 1) continue;
+      if (r === st.banned[cell] || !st.canCook(r)) continue;
       if (forbidden.has(cell * m.n + r)) continue;
       const lunch = feeds.get(cell);
       if (lunch !== undefined) {
@@ -228,7 +228,7 @@ function solveFlow(
   const flow = new MaxFlow(nodes);
   const source = 0;
   const sink = 1;
-  for (const [r, node] of recipeNode) flow.addEdge(source, node, 1 - st.uses[r]!);
+  for (const [r, node] of recipeNode) flow.addEdge(source, node, m.maxUses[r]! - st.uses[r]!);
   for (const [key, node] of dayNode) flow.addEdge(recipeNode.get(Math.floor(key / 7))!, node, 1);
   const cellNode = new Map(cells.map((c, i) => [c, 2 + i]));
   for (const c of cells) flow.addEdge(cellNode.get(c)!, sink, 1);

@@ -63,7 +63,11 @@ export function applyLocks(
     if (m.minutes[r]! > m.dayLimit[d]!) {
       return `it takes ${m.minutes[r]} min, over the ${m.isWeekend[d] ? 'weekend' : 'weekday'} limit of ${m.dayLimit[d]} min`;
     }
-    if (st.uses[r]! >= 1) return 'the recipe would be cooked twice this week';
+    if (!st.canCook(r)) {
+      return m.maxUses[r]! > 1
+        ? `the recipe would be made more than ${m.maxUses[r]} times this week`
+        : 'the recipe would be cooked twice this week';
+    }
     if (st.appearsOnDay(r, d, cell)) return 'the recipe would be served twice that day';
     return null;
   };

@@ -8,7 +8,7 @@ import { isWeekend, weekDates } from './dates';
 import { type NutritionSpec, nutritionSpecOf } from './nutrition';
 import { inflammationPenalty, PORTIONS, slotShares } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
-import { plantKindOf } from './variety';
+import { mealsPerWeekOf, plantKindOf } from './variety';
 
 /**
  * Everything the planner derives from one input, computed once and cached by input object:
@@ -69,6 +69,8 @@ export type Model = {
   active: Float64Array;
   /** 1 when cooking the recipe takes a cooking session (not an assembly recipe). */
   session: Uint8Array;
+  /** Fresh meals of the recipe a week may hold (`mealsPerWeekOf`): 1, or 2 for assembly. */
+  maxUses: Uint8Array;
   /** Per day: cooking sessions and hands-on minutes allowed (`cooking.ts`); Infinity = no budget. */
   sessionBudget: number[];
   minuteBudget: number[];
@@ -176,6 +178,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const minutes = new Float64Array(n);
   const active = new Float64Array(n);
   const session = new Uint8Array(n);
+  const maxUses = new Uint8Array(n);
   const proteinOf = new Int32Array(n).fill(-1);
   const proteinIndex = new Map<string, number>();
   const proteinNames: string[] = [];
@@ -221,6 +224,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     minutes[r] = recipe.prepMinutes + recipe.cookMinutes;
     active[r] = activeMinutesOf(recipe);
     session[r] = takesSession(recipe) ? 1 : 0;
+    maxUses[r] = mealsPerWeekOf(recipe);
     if (recipe.mainProtein) {
       let p = proteinIndex.get(recipe.mainProtein);
       if (p === undefined) {
@@ -343,6 +347,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     minutes,
     active,
     session,
+    maxUses,
     sessionBudget,
     minuteBudget,
     budgetOn: profile.cooking !== undefined,

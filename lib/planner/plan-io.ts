@@ -214,11 +214,11 @@ export function buildPlan(
           note: `leftover of ${mealIdOf(m, st.sourceDinner(c))}: nothing to cook or buy`,
         });
       } else if (seenCooked.has(r)) {
-        // only in a week planned before a recipe was cooked once a week at most
+        // an assembly recipe made a second time (or a week planned before the once-a-week rule)
         parts.push({
           name: 'shopping',
           value: 0,
-          note: 'cooked earlier this week: nothing to buy',
+          note: 'made earlier this week: no new foods to buy',
         });
       } else {
         seenCooked.add(r);

@@ -159,7 +159,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   const [start, count] = scanWindow(candidates.length, rng);
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
-    if (r === banned || st.uses[r]! >= 1) continue;
+    if (r === banned || !st.canCook(r)) continue;
     if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
     if (st.appearsOnDay(r, d, cell)) continue;
     const ownCost = bestPortion(st, r, cell, d);
@@ -248,7 +248,7 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   const [start, count] = scanWindow(candidates.length, rng);
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
-    if (!m.keeps[r] || r === banned || st.uses[r]! >= 1) continue;
+    if (!m.keeps[r] || r === banned || !st.canCook(r)) continue;
     if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
     const aCost = bestPortion(st, r, dinnerCell, dD);
     const aK = foundPortion;
@@ -411,7 +411,7 @@ function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): nu
   const d = st.dayOf(cell);
   const fits = (r: number): boolean =>
     r !== st.banned[cell] &&
-    st.uses[r]! < 1 &&
+    st.canCook(r) &&
     !st.appearsOnDay(r, d, cell) &&
     (fed < 0 || (m.keeps[r] === 1 && !st.appearsOnDay(r, d + 1, fed)));
   const withinBudget = (r: number): boolean =>

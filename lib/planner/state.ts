@@ -517,6 +517,11 @@ export class PlanState {
     }
   }
 
+  /** Whether the week has room for one more fresh meal of `r` (`maxUses`, variety.ts). */
+  canCook(r: number): boolean {
+    return this.uses[r]! < this.m.maxUses[r]!;
+  }
+
   /** Plant kinds of `r` that nothing cooked uses yet. */
   newPlants(r: number): number {
     const m = this.m;

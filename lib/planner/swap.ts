@@ -50,7 +50,7 @@ function mayCook(
   currentIsLeftover: boolean,
 ): boolean {
   const uses = st.uses[r]! - (r === current && !currentIsLeftover ? 1 : 0);
-  return uses < 1 && !st.appearsOnDay(r, st.dayOf(cell), cell);
+  return uses < st.m.maxUses[r]! && !st.appearsOnDay(r, st.dayOf(cell), cell);
 }
 
 /**
@@ -93,7 +93,7 @@ function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k
   let bestTotal = Number.POSITIVE_INFINITY;
   const day = st.dayOf(cell);
   for (const r of m.cellCandidates[cell]!) {
-    if (r === exclude || st.uses[r]! >= 1 || st.appearsOnDay(r, day, cell)) continue;
+    if (r === exclude || !st.canCook(r) || st.appearsOnDay(r, day, cell)) continue;
     for (let k = 0; k < m.portions.length; k++) {
       if (!portionOk(m, r, k)) continue;
       st.place(cell, r, k, false);
@@ -224,8 +224,8 @@ export type AlternativeCandidate = Alternative & {
   /** Per-person share of one written serving. */
   portion: number;
   /**
-   * The recipe is already served at another meal of the week: never, now that a recipe is
-   * cooked once a week at most (kept for the API's clients).
+   * The recipe is already served at another meal of the week: only an assembly recipe, which
+   * may be made on two days (a cooked recipe is cooked once a week at most).
    */
   inWeek: boolean;
 };
@@ -493,7 +493,10 @@ export function applySwap(
     return {
       ok: false,
       code: 'overused',
-      message: `${recipe.name} is already cooked this week (once a week: a leftover of it is fine) or would be served twice on ${m.dates[day]}.`,
+      message:
+        m.maxUses[r]! > 1
+          ? `${recipe.name} is already made ${m.maxUses[r]} times this week or would be served twice on ${m.dates[day]}.`
+          : `${recipe.name} is already cooked this week (once a week: a leftover of it is fine) or would be served twice on ${m.dates[day]}.`,
     };
   }
   const counts0 = countsOf(st);

@@ -1,8 +1,10 @@
-import type { PlannerIngredient } from './types';
+import type { PlannerIngredient, PlannerRecipe } from './types';
 
 /**
  * Variety of the week, HARD (like the cooking budget in `cooking.ts`):
  * - a recipe is cooked at most once a week (a leftover meal of it is fine), kept by every move;
+ *   an assembly recipe (fruit with nut butter, overnight oats: nothing is cooked) may be made
+ *   on `ASSEMBLY_MEALS_PER_WEEK` days, never twice a day;
  * - one main protein (a recipe's `mainProtein`: salmon, chicken, beans; derived from its foods,
  *   lib/recipes/main-protein.ts) is served at most `maxProteinMeals` meals a week, leftover meals
  *   included. The search prices a meal over the limit `PROTEIN_LIMIT_WEIGHT` only so it climbs
@@ -37,6 +39,18 @@ export function plantKindOf(ing: PlannerIngredient): string | null {
     return null;
   }
   return ing.kind ?? ing.ndb;
+}
+
+/**
+ * Days a week one assembly recipe may be made. People repeat a no-cook breakfast or snack far
+ * more readily than a cooked dish, and on a small protocol (AIP has about ten no-cook recipes)
+ * once a week would leave weekdays with two cooking sessions and no leftovers unplannable.
+ */
+export const ASSEMBLY_MEALS_PER_WEEK = 2;
+
+/** Fresh meals a week of `recipe` (leftover meals of it not counted). */
+export function mealsPerWeekOf(recipe: Pick<PlannerRecipe, 'assembly'>): number {
+  return recipe.assembly ? ASSEMBLY_MEALS_PER_WEEK : 1;
 }
 
 /** Penalty points per meal over the main-protein limit: never traded. */

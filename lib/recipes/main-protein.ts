@@ -1,7 +1,8 @@
 /**
  * A recipe's main protein, derived, never typed: the kind of food that gives the most protein
- * per serving. A kind is the food's concept in seeds/food-names.json (salmon, chicken, beans),
- * else its shopping name, so two cuts or forms of one food count as one; its protein is summed
+ * per serving. A kind is a species or cut (salmon, chicken breast, ground beef, tofu, black
+ * beans): the food's `protein` in seeds/food-names.json, else its concept, else its shopping
+ * name, so two forms of one food (canned and fresh salmon) count as one; its protein is summed
  * over the recipe's foods of that kind. A recipe whose richest kind gives less than
  * `MAIN_PROTEIN_MIN_G` a serving has none: apple chips have no main protein, though apples
  * give their 0.7 g.

@@ -67,6 +67,13 @@ describe('the catalog as the planner loads it', () => {
     // apples give 0.7 g a serving: no main protein
     expect(bySlug.get('baked-cinnamon-apple-chips')?.mainProtein).toBeNull();
     expect(bySlug.get('chicken-bone-broth')?.mainProtein).toBeNull();
+    // a species or cut, finer than the allergy concept: tofu and tempeh are both soy
+    expect(bySlug.get('greek-lemon-oregano-tempeh-sheet-pan')?.mainProtein).toBe('tempeh');
+    expect(bySlug.get('baked-tofu-with-roasted-roots-and-chimichurri')?.mainProtein).toBe('tofu');
+    expect(bySlug.get('beef-and-carrot-cottage-pie-with-cheddar-mash')?.mainProtein).toBe(
+      'ground beef',
+    );
+    expect(bySlug.get('ginger-beef-pho-zucchini-noodles')?.mainProtein).toBe('sirloin steak');
     const counted = recipes.filter((r) => r.mainProtein).length;
     expect(counted / recipes.length).toBeGreaterThan(0.8);
   });

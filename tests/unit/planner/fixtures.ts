@@ -438,7 +438,7 @@ export function proteinMeals(input: PlannerInput, plan: WeekPlan): Map<string, n
 /**
  * Every hard-rule breach of a plan, checked from scratch (independent of the planner's own
  * filtering): excluded foods via `findViolations` on every ingredient, full grid, slot types,
- * time limits, once a week, once a day (leftovers included), leftover shape, and the cooking
+ * time limits, once a week (assembly recipes twice), once a day (leftovers included), leftover shape, and the cooking
  * budget and the main-protein limit when the profile sets them.
  */
 export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] {
@@ -492,7 +492,11 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
       }
     }
   });
-  for (const [slug, times] of cooked) if (times > 1) problems.push(`${slug} cooked ${times} times`);
+  for (const [slug, times] of cooked) {
+    // an assembly recipe (nothing cooked) may be made on two days of the week
+    const allowed = bySlug.get(slug)?.assembly ? 2 : 1;
+    if (times > allowed) problems.push(`${slug} cooked ${times} times`);
+  }
   const max = input.profile.maxProteinMeals;
   if (max !== undefined) {
     for (const [protein, meals] of proteinMeals(input, plan)) {

@@ -132,3 +132,57 @@ describe('main protein limit: diagnosis', () => {
     expect(salmon).toHaveLength(3);
   });
 });
+
+describe('assembly recipes: made on up to two days a week', () => {
+  // Three no-cook breakfasts for seven breakfasts: once a week each would leave four days empty.
+  const breakfasts = Array.from({ length: 4 }, (_, i) =>
+    makeRecipe({
+      slug: `no-cook-${i}`,
+      mealTypes: ['breakfast'],
+      foods: ['banana', 'almonds', SIDES[i]!],
+      prepMinutes: 5,
+      cookMinutes: 0,
+      activeMinutes: 5,
+      assembly: true,
+      leftoverDays: 0,
+    }),
+  );
+  const profile = makeProfile({ slots: ['breakfast'], leftovers: false });
+
+  it('plans a week from four no-cook breakfasts, none on more than two days or twice a day', () => {
+    const result = generatePlan(makeInput({ recipes: breakfasts, profile }), createRng(5));
+    if (!result.ok) throw new Error('four assembly breakfasts must fill seven days');
+    const days = new Map<string, number>();
+    for (const m of allMeals(result.plan))
+      days.set(m.recipeSlug, (days.get(m.recipeSlug) ?? 0) + 1);
+    expect(Math.max(...days.values())).toBeLessThanOrEqual(2);
+    expect([...days.values()].reduce((a, b) => a + b, 0)).toBe(7);
+  });
+
+  it('three no-cook breakfasts cannot fill seven days: the answer is infeasible', () => {
+    const result = generatePlan(
+      makeInput({ recipes: breakfasts.slice(0, 3), profile }),
+      createRng(5),
+    );
+    expect(result.ok).toBe(false);
+  });
+
+  it('a swap may make an assembly recipe a second time, never a third', () => {
+    const input = makeInput({ recipes: breakfasts, profile });
+    const result = generatePlan(input, createRng(5));
+    if (!result.ok) throw new Error('plannable');
+    const meals = allMeals(result.plan);
+    const count = (slug: string) => meals.filter((m) => m.recipeSlug === slug).length;
+    const once = breakfasts.find((r) => count(r.slug) === 1);
+    const twice = breakfasts.find((r) => count(r.slug) === 2)!;
+    const notIt = (slug: string) => meals.find((m) => m.recipeSlug !== slug);
+    // onto a day that does not have it: a third day is refused
+    const target = meals.find((m) => m.recipeSlug !== twice.slug)!;
+    const third = applySwap(input, result.plan, target.id, twice.slug);
+    expect(third.ok).toBe(false);
+    if (once) {
+      const second = applySwap(input, result.plan, notIt(once.slug)!.id, once.slug);
+      expect(second.ok).toBe(true);
+    }
+  });
+});
