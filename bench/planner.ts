@@ -448,7 +448,7 @@ export async function runPlannerBench(opts: PlannerBenchOptions): Promise<Planne
       }
     }
     bands.push({
-      portions: portions ? 'written serving only (1)' : 'portions 0.75–2 (default)',
+      portions: portions ? 'written serving only (1)' : 'portions ½–2 (default)',
       profiles: found,
       days,
       energyInBand: inBand / days,

@@ -80,15 +80,16 @@ function createMutex(): () => Promise<() => void> {
 }
 
 function sqliteRows(conn: Database.Database) {
-  const orm = drizzleSqlite({ client: conn });
   const dialect = new SQLiteSyncDialect();
   return async (query: SQL): Promise<Record<string, unknown>[]> => {
-    // better-sqlite3 refuses `all()` on a statement that returns no rows (INSERT, DELETE).
-    if (!conn.prepare(dialect.sqlToQuery(query).sql).reader) {
-      orm.run(query);
+    // One prepared statement: better-sqlite3 refuses `all()` on one that returns no rows.
+    const { sql, params } = dialect.sqlToQuery(query);
+    const statement = conn.prepare<unknown[], Record<string, unknown>>(sql);
+    if (!statement.reader) {
+      statement.run(...params);
       return [];
     }
-    return orm.all<Record<string, unknown>>(query);
+    return statement.all(...params);
   };
 }
 

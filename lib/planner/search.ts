@@ -378,6 +378,7 @@ function around(st: PlanState, day: number): number {
 export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
   const m = st.m;
   let pending = dirty;
+  let before = st.total();
   while (pending !== 0) {
     const days = pending;
     pending = 0;
@@ -394,6 +395,12 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
       }
     }
     pending |= improveSwaps(st, days);
+    // Each move is judged by its own incremental delta. At a large total (a cap excess priced
+    // at 1e6) two moves can each look better than the other by rounding error and undo each
+    // other forever; a pass that leaves the week's total where it was ends the descent.
+    const after = st.total();
+    if (after > before - EPS * Math.max(1, Math.abs(before))) break;
+    before = after;
   }
 }
 

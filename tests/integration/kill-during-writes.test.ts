@@ -131,28 +131,34 @@ describe('SIGKILL during writes', () => {
       const rng = rngOf(round + 1);
       const current = server;
       let done = 0;
-      let stop = false;
+      let killed = false;
+      let writing = 4;
       let inFlightAtKill = 0;
       const killAfter = 6 + Math.floor(rng() * 6);
-      const writers = Array.from({ length: 4 }, async () => {
-        while (!stop) {
-          try {
-            if (await randomWrite(rng)) done++;
-          } catch {
-            return; // the server is gone
-          }
-          if (done >= killAfter && !stop) {
-            stop = true;
-            // Wait for another writer's write to be under way, then kill in the middle of it.
-            for (let i = 0; i < 200 && writesInFlight === 0; i++) {
-              await new Promise((r) => setTimeout(r, 5));
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      // The writers keep writing until the server is gone, so a write is always under way
+      // somewhere; the killer waits for one to be in flight and kills in the middle of it.
+      const writers = Array.from({ length: writing }, async () => {
+        try {
+          while (!killed) {
+            try {
+              if (await randomWrite(rng)) done++;
+            } catch {
+              return; // the server is gone
             }
-            inFlightAtKill = writesInFlight;
-            await current.stop('SIGKILL');
           }
+        } finally {
+          writing--;
         }
       });
-      await Promise.all(writers);
+      const killer = (async () => {
+        while (done < killAfter && writing > 0) await sleep(5);
+        for (let i = 0; i < 4000 && writesInFlight === 0 && writing > 0; i++) await sleep(2);
+        inFlightAtKill = writesInFlight;
+        killed = true;
+        await current.stop('SIGKILL');
+      })();
+      await Promise.all([...writers, killer]);
       if (current.child.exitCode === null && current.child.signalCode === null) {
         await current.stop('SIGKILL');
       }

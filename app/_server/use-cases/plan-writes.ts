@@ -70,7 +70,8 @@ export async function withPlanRetries<T>(attempt: () => Promise<T>): Promise<T> 
   }
 }
 
-function preconditionFailed(version: number): AppError {
+/** The 412 for a write whose If-Match names a version the plan no longer has. */
+export function preconditionFailed(version: number): AppError {
   return AppError.preconditionFailed(
     `The plan changed since you loaded it (it is now version ${version}); reload it and try again.`,
     { currentVersion: version },

@@ -7,20 +7,13 @@ import { setItemChecked } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
 import { type IfMatch, matchesVersion } from '@/lib/http/preconditions';
 import type { ShoppingListItem, UnitSystem } from '@/lib/shopping/types';
-import { claimOrRetry, loadPlanOr404, withPlanRetries } from './plan-writes';
+import { claimOrRetry, loadPlanOr404, preconditionFailed, withPlanRetries } from './plan-writes';
 import { buildPlanShoppingList, type ShoppingListView } from './shopping-list';
 
 async function versionOr404(db: Db, planId: number): Promise<number> {
   const version = await planVersion(db, planId);
   if (version === null) throw AppError.notFound('Plan', String(planId));
   return version;
-}
-
-function stale(planId: number, currentVersion: number): AppError {
-  return AppError.preconditionFailed(
-    `Plan ${planId} has changed since you loaded it (it is now at version ${currentVersion}); reload it and try again.`,
-    { currentVersion },
-  );
 }
 
 /**
@@ -64,7 +57,7 @@ export async function checkShoppingItem(
 ): Promise<{ item: ShoppingListItem; version: number }> {
   return withPlanRetries(async () => {
     const { list, version: versionRead } = await shoppingListFor(db, planId, 'metric');
-    if (!matchesVersion(ifMatch, versionRead)) throw stale(planId, versionRead);
+    if (!matchesVersion(ifMatch, versionRead)) throw preconditionFailed(versionRead);
     const item = list.items.find((i) => i.ndb === ndb);
     if (!item) throw AppError.notFound('Shopping list item', ndb);
     const version = await db.transaction(async (tx) => {
