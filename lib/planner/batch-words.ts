@@ -32,3 +32,10 @@ export function spareText(batch: CookBatch): string | null {
 export function portionText(portion: number): string {
   return `${servingsWords(portion)} each`;
 }
+
+/** A batch with its words, as the plan API and the JSON export carry it. */
+export type CookLine = CookBatch & { text: string; spareText: string | null };
+
+export function cookLine(batch: CookBatch): CookLine {
+  return { ...batch, text: cookText(batch), spareText: spareText(batch) };
+}
