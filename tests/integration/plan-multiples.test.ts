@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { GET as shoppingList } from '@/app/api/plans/[id]/shopping-list/route';
@@ -7,6 +9,14 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
+
+// The page's client parts need the app router; a static render only needs them to exist.
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ refresh: () => undefined }),
+  notFound: () => {
+    throw new Error('NEXT_NOT_FOUND');
+  },
+}));
 
 type Cook = {
   recipeMultiple: number;
@@ -24,7 +34,7 @@ type Meal = {
   leftoverOf: string | null;
   cook: Cook | null;
 };
-type Plan = { id: number; days: { meals: Meal[] }[] };
+type Plan = { id: number; score: { plants?: number } | null; days: { meals: Meal[] }[] };
 type Recipe = { servings: number; ingredients: { ndb: string; grams: number }[] };
 type List = { items: { ndb: string; ndbs: string[]; grams: number; meals: string[] }[] };
 
@@ -128,5 +138,39 @@ describe('a household of 3 cooks whole or half recipes (real catalog)', () => {
     const cooked = meals.find((m) => m.cook !== null)!;
     expect(md).toContain(`${cooked.cook!.text}`);
     expect(md).toContain(cooked.portionText);
+  });
+});
+
+describe('the pages say it', () => {
+  // React escapes quotes in text; the words have none, so they show as they are
+  const escaped = (text: string) => text.replace(/'/g, '&#x27;');
+
+  it('the plan page shows what to cook, each person’s portion and the week’s plants', async () => {
+    const { default: PlanPage } = await import('@/app/plans/[id]/page');
+    const element = await PlanPage({ params: Promise.resolve({ id: String(plan.id) }) });
+    const html = renderToStaticMarkup(element as ReturnType<typeof createElement>);
+    expect(plan.score?.plants).toBeGreaterThan(0);
+    expect(html).toContain(`<strong>${plan.score!.plants} different plants this week.</strong>`);
+    expect(html).toContain('associated with a more varied gut microbiome (observational studies)');
+    for (const m of meals) {
+      const card = html.slice(html.indexOf(`data-testid="meal-${m.id}"`));
+      const from = card.indexOf('meal-cook');
+      const line = card.slice(from, card.indexOf('</div>', from));
+      expect(line).toContain(escaped(m.portionText));
+      if (m.cook) expect(line).toContain(escaped(m.cook.text));
+      else expect(line).toContain('from the leftovers');
+    }
+  });
+
+  it('a recipe opened from a cooked meal scales to the batch', async () => {
+    const { default: RecipePage } = await import('@/app/recipes/[slug]/page');
+    const cooked = meals.find((m) => m.cook && !Number.isInteger(m.cook.recipeMultiple))!;
+    const element = await RecipePage({
+      params: Promise.resolve({ slug: cooked.recipeSlug }),
+      searchParams: Promise.resolve({ plan: String(plan.id), meal: cooked.id }),
+    });
+    const html = renderToStaticMarkup(element as ReturnType<typeof createElement>);
+    expect(html).toContain(escaped(cooked.cook!.text));
+    expect(html).toContain(`value="${cooked.cook!.servings}"`);
   });
 });

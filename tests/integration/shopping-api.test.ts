@@ -108,7 +108,9 @@ describe('shopping list', () => {
     const meals = (w: Week) => w.days.flatMap((d) => d.meals);
     const rescaled = meals(await readPlan());
     expect(rescaled.map((m) => m.id)).toEqual(meals(plan).map((m) => m.id));
-    rescaled.forEach((m, i) => expect(m.servings).toBeCloseTo(meals(plan)[i]!.servings * 2, 9));
+    rescaled.forEach((m, i) => {
+      expect(m.servings).toBeCloseTo(meals(plan)[i]!.servings * 2, 9);
+    });
     const doubled = await list(planId);
     const orig = new Map(after.items.map((i) => [i.ndb, i.grams]));
     expect(doubled.items.map((i) => i.ndb).sort()).toEqual([...orig.keys()].sort());
