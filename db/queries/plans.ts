@@ -2,6 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MEAL_TYPES } from '../../lib/foods/codes';
+import { type CookLine, cookLine, portionText } from '../../lib/planner/batch-words';
+import { mealBatch, mealPortions } from '../../lib/planner/batches';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
 import { nutritionColumn } from '../../lib/recipes/columns';
 import type { Db } from '../client';
@@ -26,6 +28,10 @@ export type PlanView = {
       recipeName: string;
       /** Per-person portion of the recipe's serving (½, 1, 1½ or 2). */
       portion: number;
+      /** "1½ servings each". */
+      portionText: string;
+      /** The whole or half recipes cooked, with their words; null for a leftover meal. */
+      cook: CookLine | null;
       energyKcal: number;
       proteinG: number;
       carbsG: number;
@@ -184,19 +190,20 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       name: recipes.name,
       nutrition: recipes.nutritionPerServing,
       totalMinutes: recipes.totalMinutes,
+      recipeServings: recipes.servings,
     })
     .from(planMeals)
     .innerJoin(recipes, eq(recipes.slug, planMeals.recipeSlug))
     .where(eq(planMeals.planId, id))
     .orderBy(asc(planMeals.date), slotOrder(planMeals.slot), asc(planMeals.mealId));
   const byDate = new Map<string, PlanView['days'][number]['meals']>();
-  // A cooking meal's servings include the leftover portions it feeds: subtract them for its own.
-  const fed = new Map<string, number>();
+  const portions = mealPortions(
+    meals.map((m) => ({ id: m.mealId, servings: m.servings, leftoverOf: m.leftoverOf })),
+    plan.householdSize,
+  );
   for (const m of meals) {
-    if (m.leftoverOf) fed.set(m.leftoverOf, (fed.get(m.leftoverOf) ?? 0) + m.servings);
-  }
-  for (const m of meals) {
-    const portion = (m.servings - (fed.get(m.mealId) ?? 0)) / plan.householdSize;
+    const portion = portions.get(m.mealId) ?? 0;
+    const batch = mealBatch(m, m.recipeServings);
     const n = nutritionColumn.parse(m.nutrition);
     const list = byDate.get(m.date) ?? [];
     list.push({
@@ -210,6 +217,8 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       explanation: explanationJson.parse(m.explanation),
       recipeName: m.name,
       portion,
+      portionText: portionText(portion),
+      cook: batch && cookLine(batch),
       // Per person: one serving of the recipe times this meal's portion.
       energyKcal: Math.round((n.energyKcal ?? 0) * portion),
       proteinG: Math.round((n.proteinG ?? 0) * portion * 10) / 10,

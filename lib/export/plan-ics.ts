@@ -1,4 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
+import { cookText, servingsWords } from '../planner/batch-words';
+import { cookBatch } from '../planner/batches';
 import type { MealSlot, Plan, PlanMeal, Recipe } from '../shopping/types';
 import { parseIsoDate, SLOT_LABELS, weekdayName } from './dates';
 
@@ -51,10 +53,6 @@ export function recipeUrl(baseUrl: string, slug: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/recipes/${encodeURIComponent(slug)}`;
 }
 
-function servingsText(n: number): string {
-  return `${n} ${n === 1 ? 'serving' : 'servings'}`;
-}
-
 /**
  * The week as an iCalendar file built with the `ics` package: one event per meal, leftover
  * meals included and titled "… (leftovers)", at the profile's meal times.
@@ -84,8 +82,8 @@ export function planToIcs(input: PlanIcsInput): string {
           : `${SLOT_LABELS[meal.slot]}: ${recipe.name} (leftovers)`;
       const what =
         meal.leftoverOf === null
-          ? `Cook ${servingsText(meal.servings)} (prep ${recipe.prepMinutes} min, cook ${recipe.cookMinutes} min).`
-          : `Leftovers${cooked ? ` from ${weekdayName(cooked.date)} ${cooked.meal.slot}` : ''}: ${servingsText(meal.servings)}, nothing to cook.`;
+          ? `To ${cookText(cookBatch(meal.servings, recipe.servings))}: prep ${recipe.prepMinutes} min, cook ${recipe.cookMinutes} min.`
+          : `Leftovers${cooked ? ` from ${weekdayName(cooked.date)} ${cooked.meal.slot}` : ''}: ${servingsWords(meal.servings)}, nothing to cook.`;
       // `timestamp` (DTSTAMP) is missing from the package's types; left out, `ics` reads the clock
       const event: EventAttributes & { timestamp: string } = {
         uid: `${plan.id}-${meal.id}@villi`,

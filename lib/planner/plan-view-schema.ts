@@ -51,14 +51,37 @@ const dayTotalsSchema = z.strictObject({
 
 const scorePartSchema = z.strictObject({ name: z.string(), value: z.number(), note: z.string() });
 
+const cookSchema = z
+  .strictObject({
+    recipeMultiple: z
+      .number()
+      .describe('whole or half recipes to cook (½, 1, 1½, …): the smallest that covers `servings`'),
+    servings: z.number().describe('servings the batch makes: recipeMultiple × the recipe’s yield'),
+    spareServings: z
+      .number()
+      .describe('servings made beyond those eaten at this meal and its leftover meals'),
+    text: z.string().describe('e.g. "cook ½ recipe (2 servings)"'),
+    spareText: z.string().nullable().describe('e.g. "½ serving spare"; null when none is spare'),
+  })
+  .nullable()
+  .describe(
+    'what to cook: whole or half recipes, which the shopping list buys exactly; null for a leftover meal, which cooks nothing',
+  );
+
 const mealSchema = z.strictObject({
   id: z.string().describe('the date and slot, e.g. 2026-11-30-dinner'),
   date: z.string(),
   slot: z.enum(MEAL_TYPES),
   recipeSlug: z.string(),
   recipeName: z.string(),
-  servings: z.number().describe('servings to cook, or to take from the cooked batch'),
+  servings: z
+    .number()
+    .describe(
+      'servings eaten: at this meal and, for a cooking meal, the leftover meals it feeds (`cook` says how much to make)',
+    ),
   portion: z.number().describe('per-person share of one written serving'),
+  portionText: z.string().describe('the portion as a person reads it, e.g. "1½ servings each"'),
+  cook: cookSchema,
   locked: z.boolean(),
   leftoverOf: z.string().nullable().describe('the dinner this lunch reuses'),
   energyKcal: z.number().describe('per person'),

@@ -61,10 +61,15 @@ export async function planFile(
       recipes,
       foods: await loadRecipeFoods(db, recipes),
       baseUrl,
+      householdSize: view.householdSize,
+      plants: view.score?.plants,
       nutrition: (await nutritionReportFor(db, view.id)).report,
     });
   } else {
-    body = planToJson(plan, recipes, (await nutritionReportFor(db, view.id)).report);
+    body = planToJson(plan, recipes, {
+      householdSize: view.householdSize,
+      nutrition: (await nutritionReportFor(db, view.id)).report,
+    });
   }
   return new Response(body, { headers: exportHeaders('plan', view.weekStart, format) });
 }

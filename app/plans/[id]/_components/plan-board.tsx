@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
+import { servingsWords } from '@/lib/planner/batch-words';
 import { callApi } from '../../../_lib/api-client';
 import { localIsoDate } from '../../../_lib/week';
 import { DayTabs, panelId, tabId } from './day-tabs';
@@ -331,8 +332,13 @@ export function PlanBoard({
                         {carbs
                           ? ` · ${carbsText(m.carbsG, m.slot === 'snack' ? carbs.snack : carbs.meal)}`
                           : ''}{' '}
-                        · {m.totalMinutes} min · {m.servings}{' '}
-                        {m.servings === 1 ? 'serving' : 'servings'}
+                        · {m.totalMinutes} min
+                      </div>
+                      <div className="small meal-cook">
+                        {m.cook
+                          ? `${m.cook.text}${m.cook.spareText ? `, ${m.cook.spareText}` : ''} · `
+                          : `${servingsWords(m.servings)} from the leftovers · `}
+                        {m.portionText}
                       </div>
                       <details className="small">
                         <summary>Why this meal</summary>
