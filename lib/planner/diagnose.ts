@@ -4,7 +4,8 @@ import { dayKindText, sessionsText } from './cooking';
 import { fillByFlow } from './feasibility';
 import type { LockProblem } from './locks';
 import { isFeasible } from './locks';
-import { cellOf, fitsDay, type Model, mealTypeBit, recipeViolations } from './model';
+import { leadText, passiveKindOf } from './make-ahead';
+import { cellOf, fitsDay, isReady, type Model, mealTypeBit, recipeViolations } from './model';
 import { EMPTY, PlanState } from './state';
 import type {
   DayCookingBudget,
@@ -134,6 +135,8 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
   const weekday = m.isWeekend.indexOf(false);
   const weekend = m.isWeekend.indexOf(true);
   const overBudget = { weekday: 0, weekend: 0 };
+  // Make-ahead recipes by what they need ("needs 3 days to ferment"): not served before then.
+  const notReady = new Map<string, number>();
   for (const r of m.bySlug.values()) {
     if (!(m.typeMask[r]! & bit)) continue;
     if (!m.compliant[r]) {
@@ -150,7 +153,12 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
     else if (hasWeekday && !fitsDay(m, r, weekday)) overBudget.weekday++;
     if (hasWeekend && m.minutes[r]! > p.maxMinutes.weekend) weekendTooLong++;
     else if (hasWeekend && !fitsDay(m, r, weekend)) overBudget.weekend++;
-    if (m.dates.some((_, d) => fitsDay(m, r, d))) available++;
+    if (m.dates.some((_, d) => fitsDay(m, r, d) && isReady(m, r, d, s))) available++;
+    const lead = m.lead[r * m.nSlots + s]!;
+    if (lead > 0) {
+      const label = `made ahead: ${leadText(lead, passiveKindOf(input.recipes[r]!))} and its prep starts within the week, so ${lead >= m.dates.length ? 'it is never ready' : `not before ${m.dates[lead]}`}`;
+      notReady.set(label, (notReady.get(label) ?? 0) + 1);
+    }
   }
   const cells = Array.from({ length: 7 }, (_, d) => cellOf(m, d, s)).filter(
     (c) => fixed.recipe[c] === EMPTY,
@@ -190,6 +198,7 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
       blockers.push({ rule: `${kind} ${budgetText(budget)}`, recipesExcluded: overBudget[kind] });
     }
   }
+  for (const [rule, count] of notReady) blockers.push({ rule, recipesExcluded: count });
   blockers.sort((a, b) => b.recipesExcluded - a.recipesExcluded || a.rule.localeCompare(b.rule));
   return {
     diagnosis: { slot, available, needed: toCook, blockers },

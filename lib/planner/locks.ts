@@ -8,6 +8,7 @@ import {
   portionOk,
   recipeViolations,
 } from './model';
+import { notReadyText } from './readiness';
 import { createRng } from './rng';
 import { optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
@@ -63,6 +64,8 @@ export function applyLocks(
     if (m.minutes[r]! > m.dayLimit[d]!) {
       return `it takes ${m.minutes[r]} min, over the ${m.isWeekend[d] ? 'weekend' : 'weekday'} limit of ${m.dayLimit[d]} min`;
     }
+    const notReady = notReadyText(m, r, d, m.slots.indexOf(meal.slot));
+    if (notReady !== null) return `it ${notReady}`;
     if (!st.canCook(r)) {
       return m.maxUses[r]! > 1
         ? `the recipe would be made more than ${m.maxUses[r]} times this week`

@@ -5,6 +5,7 @@ import { findViolations } from '../restrictions/violations';
 import { activeMinutesOf, dayBudgetOf, takesSession } from './cooking';
 import { fructoseCapOf, maxPortionForCaps, recipeRuleViolations } from './daily-caps';
 import { isWeekend, weekDates } from './dates';
+import { leadDays } from './make-ahead';
 import { type NutritionSpec, nutritionSpecOf } from './nutrition';
 import { inflammationPenalty, PORTIONS, slotShares } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
@@ -76,6 +77,11 @@ export type Model = {
   minuteBudget: number[];
   /** The profile sets a cooking budget. */
   budgetOn: boolean;
+  /**
+   * Per recipe and slot (`r * nSlots + s`): days its prep must start before it is served there
+   * (`leadDays`); 0 for a recipe that is not made ahead.
+   */
+  lead: Int32Array;
   /** Per recipe, index of its main protein in `proteinNames`, or −1 (none). */
   proteinOf: Int32Array;
   proteinNames: string[];
@@ -101,7 +107,7 @@ export type Model = {
   plantNames: string[];
   /**
    * Per cell (day × nSlots + slot): recipes that are compliant, fit the slot, the day's time limit
-   * and, on their own, the day's cooking budget (`fitsDay`).
+   * and, on their own, the day's cooking budget (`fitsDay`), and are ready that day (`isReady`).
    */
   cellCandidates: Int32Array[];
 };
@@ -179,6 +185,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const active = new Float64Array(n);
   const session = new Uint8Array(n);
   const maxUses = new Uint8Array(n);
+  const lead = new Int32Array(n * nSlots);
   const proteinOf = new Int32Array(n).fill(-1);
   const proteinIndex = new Map<string, number>();
   const proteinNames: string[] = [];
@@ -225,6 +232,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     active[r] = activeMinutesOf(recipe);
     session[r] = takesSession(recipe) ? 1 : 0;
     maxUses[r] = mealsPerWeekOf(recipe);
+    for (let s = 0; s < nSlots; s++) lead[r * nSlots + s] = leadDays(slots[s]!, recipe);
     if (recipe.mainProtein) {
       let p = proteinIndex.get(recipe.mainProtein);
       if (p === undefined) {
@@ -282,9 +290,11 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
 
   const bySlotAndDayKind = new Map<string, Int32Array>();
   const cellCandidates: Int32Array[] = [];
+  // Days past the longest lead see the same recipes ready: their lists are shared.
+  const maxLead = lead.reduce((a, b) => Math.max(a, b), 0);
   for (let d = 0; d < 7; d++) {
     for (let s = 0; s < nSlots; s++) {
-      const key = `${s}:${dayLimit[d]}:${sessionBudget[d]}:${minuteBudget[d]}`;
+      const key = `${s}:${dayLimit[d]}:${sessionBudget[d]}:${minuteBudget[d]}:${Math.min(d, maxLead)}`;
       let list = bySlotAndDayKind.get(key);
       if (!list) {
         const bit = mealTypeBit(slots[s]!);
@@ -298,6 +308,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
               sessionBudget: sessionBudget[d]!,
               minuteBudget: minuteBudget[d]!,
             }) &&
+            d >= lead[r * nSlots + s]! &&
             bySlug.get(recipes[r]!.slug) === r
           ) {
             picked.push(r);
@@ -348,6 +359,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     active,
     session,
     maxUses,
+    lead,
     sessionBudget,
     minuteBudget,
     budgetOn: profile.cooking !== undefined,
@@ -392,6 +404,11 @@ export function fitsDay(m: Model, r: number, d: number): boolean {
     sessionBudget: m.sessionBudget[d]!,
     minuteBudget: m.minuteBudget[d]!,
   });
+}
+
+/** Whether recipe `r` is ready on day `d` (0 = the week's first) for slot `s` (its prep fits the week). */
+export function isReady(m: Model, r: number, d: number, s: number): boolean {
+  return d >= m.lead[r * m.nSlots + s]!;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fitPortion, fitsDay, type Model, portionOk } from './model';
+import { fitPortion, fitsDay, isReady, type Model, portionOk } from './model';
 import type { Rng } from './rng';
 import { EMPTY, type PlanState } from './state';
 
@@ -311,6 +311,7 @@ export function improveSwaps(st: PlanState, days: number): number {
         const r2 = st.recipe[c2]!;
         if (r1 === r2) continue;
         if (!fitsDay(m, r1, d2) || !fitsDay(m, r2, d1)) continue;
+        if (!isReady(m, r1, d2, s) || !isReady(m, r2, d1, s)) continue;
         if (st.banned[c1] === r2 || st.banned[c2] === r1) continue;
         if (st.appearsOnDay(r2, d1, c1) || st.appearsOnDay(r1, d2, c2)) continue;
         const f1 = m.portions[st.portion[c1]!]!;

@@ -3,12 +3,14 @@ import {
   fitPortion,
   fitsDay,
   getModel,
+  isReady,
   type Model,
   mealIdOf,
   portionOk,
   recipeViolations,
 } from './model';
 import { buildPlan, dayCooking, readPlan, stateFromCells } from './plan-io';
+import { notReadyText } from './readiness';
 import { roundScore } from './score';
 import { EMPTY, type PlanState } from './state';
 import type { Alternative, DayTotals, PlannerInput, SwapResult, WeekPlan } from './types';
@@ -232,9 +234,9 @@ export type AlternativeCandidate = Alternative & {
 
 /**
  * Recipes of the meal's type that follow every food rule but were not offered, counted once at
- * the first rule they break, in the order checked: the day's time limit, once a week or once a
- * day, a leftover lunch no recipe can fill; then the daily caps (a recipe over two caps counts
- * for both).
+ * the first rule they break, in the order checked: the day's time limit, the day's cooking budget
+ * on its own, not ready that day (made ahead), once a week or once a day, a leftover lunch no
+ * recipe can fill; then the daily caps (a recipe over two caps counts for both).
  */
 export type AlternativeRejections = {
   /** Compliant recipes of the meal's type, the current one left out. */
@@ -249,6 +251,8 @@ export type AlternativeRejections = {
    * budget counts here too.
    */
   overBudget: { sessions: number; activeMinutes: number };
+  /** Made ahead and not ready that day: its prep would start before the week. */
+  notReady: number;
   /** Would serve a main protein at more meals than the week's limit. */
   protein: number;
 };
@@ -320,6 +324,7 @@ export function alternativesReport(
     leftover: 0,
     overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
     overBudget: { sessions: 0, activeMinutes: 0 },
+    notReady: 0,
     protein: 0,
   };
   const bit = m.typeBitOfSlot[cell % m.nSlots]!;
@@ -332,7 +337,7 @@ export function alternativesReport(
       // alone over the day's budget: its hands-on minutes, or a session where none is allowed
       if (m.active[r]! > m.minuteBudget[day]! + 1e-9) rejected.overBudget.activeMinutes++;
       else rejected.overBudget.sessions++;
-    }
+    } else if (!isReady(m, r, day, cell % m.nSlots)) rejected.notReady++;
   }
   const cooking0 = dayCooking(st, day);
   const counts0 = countsOf(st);
@@ -485,6 +490,10 @@ export function applySwap(
       code: 'too-long',
       message: `${recipe.name} takes ${m.minutes[r]} min; your ${kind} limit is ${m.dayLimit[day]} min.`,
     };
+  }
+  const notReady = notReadyText(m, r, day, cell % m.nSlots);
+  if (notReady !== null) {
+    return { ok: false, code: 'not-ready', message: `${recipe.name} ${notReady}.` };
   }
   const current = st.recipe[cell]!;
   const currentIsLeftover = st.leftover[cell] === 1;

@@ -47,6 +47,11 @@ export type PlannerRecipe = {
    * the cooking budget counts prep + cook, an upper bound, never 0.
    */
   activeMinutes: number | null;
+  /**
+   * Unattended minutes (simmer, ferment, soak); absent or null = none known. Hours of them make
+   * the recipe a make-ahead item with a lead time (`make-ahead.ts`).
+   */
+  passiveMinutes?: number | null;
   /** Put together, not cooked: it costs its hands-on minutes but no cooking session. */
   assembly: boolean;
   /**
@@ -265,16 +270,21 @@ export type Alternative = {
   itemsToBuyDelta: number;
 };
 
-export type SwapErrorCode =
-  | 'unknown-meal'
-  | 'unknown-recipe'
-  | 'not-compliant'
-  | 'wrong-slot'
-  | 'too-long'
-  | 'overused'
-  | 'over-daily-cap'
-  | 'over-cooking-budget'
-  | 'protein-limit';
+/** Why a swap is refused; every code but the two unknown ones is about a hard rule. */
+export const SWAP_ERROR_CODES = [
+  'unknown-meal',
+  'unknown-recipe',
+  'not-compliant',
+  'wrong-slot',
+  'too-long',
+  'not-ready',
+  'overused',
+  'over-daily-cap',
+  'over-cooking-budget',
+  'protein-limit',
+] as const;
+
+export type SwapErrorCode = (typeof SWAP_ERROR_CODES)[number];
 
 export type SwapResult =
   | { ok: true; plan: WeekPlan }

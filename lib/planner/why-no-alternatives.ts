@@ -24,6 +24,7 @@ export type BlockingLimit =
   | 'filters'
   | 'no-recipes'
   | 'time'
+  | 'not-ready'
   | 'repeats'
   | 'leftover'
   | 'cooking-sessions'
@@ -95,6 +96,13 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${recipes(rejected.tooLong)} ${verb(rejected.tooLong, 'takes', 'take')} longer than your ${kind} time limit of ${count(facts.day.limitMinutes)} min.`,
     });
   }
+  if (rejected.notReady > 0) {
+    out.push({
+      limit: 'not-ready',
+      recipes: rejected.notReady,
+      message: `${recipes(rejected.notReady)} ${verb(rejected.notReady, 'is', 'are')} made ahead and would not be ready that day: the prep would start before the week.`,
+    });
+  }
   if (rejected.repeated > 0) {
     out.push({
       limit: 'repeats',
@@ -154,6 +162,6 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${where}: ${recipes(n)} would take it over.`,
     });
   }
-  // Stable: equal counts keep the order above (time, repeats, leftover, budget, protein, caps).
+  // Stable: equal counts keep the order above (time, not ready, repeats, leftover, budget, protein, caps).
   return out.sort((a, b) => b.recipes - a.recipes);
 }

@@ -322,6 +322,91 @@ export const EFFORT_CATALOG: PlannerRecipe[] = CATALOG.map((r, i) => {
   };
 });
 
+/**
+ * Make-ahead recipes (six hours or more unattended), added to `EFFORT_CATALOG` in
+ * `MAKE_AHEAD_CATALOG`. Leads by slot, from the serve times 07:00 / 12:00 / 15:00 / 18:00 and
+ * prep hours 07:00–21:00: the ferments 2, 4, 6 and 8 days for a snack; the overnight breakfasts
+ * 1 day; the marinated main 0 days for dinner and 1 for lunch; the braise 1 day for either.
+ */
+const ferment = (slug: string, foods: FoodKey[], active: number, passive: number) =>
+  makeRecipe({
+    slug,
+    name: slug,
+    foods,
+    mealTypes: ['snack'],
+    prepMinutes: active,
+    cookMinutes: 0,
+    activeMinutes: active,
+    passiveMinutes: passive,
+    assembly: true,
+    leftoverDays: 7,
+  });
+
+const overnight = (slug: string, foods: FoodKey[]) =>
+  makeRecipe({
+    slug,
+    name: slug,
+    foods,
+    mealTypes: ['breakfast'],
+    prepMinutes: 10,
+    cookMinutes: 0,
+    activeMinutes: 10,
+    passiveMinutes: 480,
+    assembly: true,
+    leftoverDays: 2,
+  });
+
+export const MAKE_AHEAD_RECIPES: PlannerRecipe[] = [
+  ferment('quick-kimchi', ['carrot', 'garlic', 'salt'], 15, 2 * 1440),
+  ferment('curtido', ['kale', 'carrot', 'salt'], 20, 4 * 1440),
+  ferment('ginger-carrots', ['carrot', 'turmeric'], 10, 6 * 1440),
+  ferment('long-sauerkraut', ['kale', 'salt'], 15, 8 * 1440),
+  overnight('overnight-oats', ['oats', 'banana', 'chia']),
+  overnight('chia-pudding', ['chia', 'coconutMilk', 'blueberries']),
+  makeRecipe({
+    slug: 'marinated-chicken',
+    name: 'marinated-chicken',
+    foods: ['chicken', 'rice', 'spinach', 'oliveOil'],
+    prepMinutes: 10,
+    cookMinutes: 25,
+    activeMinutes: 20,
+    passiveMinutes: 600,
+  }),
+  makeRecipe({
+    slug: 'slow-braised-beef',
+    name: 'slow-braised-beef',
+    foods: ['beef', 'potato', 'carrot', 'oliveOil'],
+    prepMinutes: 15,
+    cookMinutes: 30,
+    activeMinutes: 25,
+    passiveMinutes: 720,
+  }),
+];
+
+export const MAKE_AHEAD_CATALOG: PlannerRecipe[] = [...EFFORT_CATALOG, ...MAKE_AHEAD_RECIPES];
+
+/** Serve times by slot, minutes after midnight, as the issue states them. */
+const SERVE_AT: Record<MealType, number> = {
+  breakfast: 420,
+  lunch: 720,
+  snack: 900,
+  dinner: 1080,
+};
+
+/**
+ * Days before serving at `slot` that `recipe`'s prep must start, found by walking back day by
+ * day to the first whose prep hours (07:00–21:00) open no later than the latest start.
+ */
+export function readinessLead(recipe: PlannerRecipe, slot: MealType): number {
+  const passive = recipe.passiveMinutes ?? 0;
+  if (passive < 360) return 0;
+  const active = recipe.activeMinutes ?? recipe.prepMinutes + recipe.cookMinutes;
+  const latestStart = SERVE_AT[slot] - active - passive;
+  let daysBack = 0;
+  while (-daysBack * 1440 + 420 > latestStart) daysBack++;
+  return daysBack;
+}
+
 const protocolRule = (code: string, reason: string): RestrictionRule => ({
   kind: 'group',
   code,
@@ -438,8 +523,9 @@ export function proteinMeals(input: PlannerInput, plan: WeekPlan): Map<string, n
 /**
  * Every hard-rule breach of a plan, checked from scratch (independent of the planner's own
  * filtering): excluded foods via `findViolations` on every ingredient, full grid, slot types,
- * time limits, once a week (assembly recipes twice), once a day (leftovers included), leftover shape, and the cooking
- * budget and the main-protein limit when the profile sets them.
+ * time limits, once a week (assembly recipes twice), once a day (leftovers included), leftover
+ * shape, make-ahead recipes served only once ready with their prep started within the week
+ * (`readinessLead`), and the cooking budget and the main-protein limit when the profile sets them.
  */
 export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] {
   const problems: string[] = [];
@@ -476,6 +562,10 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
       }
       if (meal.leftoverOf === null) {
         if (!recipe.mealTypes.includes(meal.slot)) problems.push(`${meal.id}: not a ${meal.slot}`);
+        // made ahead: its prep starts within the week, so it is ready from day `lead` on
+        const lead = readinessLead(recipe, meal.slot);
+        if (i < lead)
+          problems.push(`${meal.id}: ${recipe.slug} not ready (prep ${lead} days ahead)`);
         if (recipe.prepMinutes + recipe.cookMinutes > limit) problems.push(`${meal.id}: too long`);
         if (cookedToday.has(recipe.slug)) problems.push(`${meal.id}: twice on ${date}`);
         cookedToday.add(recipe.slug);

@@ -9,6 +9,7 @@ const none: AlternativeRejections = {
   leftover: 0,
   overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
   overBudget: { sessions: 0, activeMinutes: 0 },
+  notReady: 0,
   protein: 0,
 };
 
@@ -61,6 +62,7 @@ describe('explainNoAlternatives', () => {
           leftover: 0,
           overCap: { fructoseG: 0, sodiumMg: 12, retinolUg: 0 },
           overBudget: { sessions: 0, activeMinutes: 0 },
+          notReady: 0,
           protein: 0,
         },
         totals: { sodiumMg: { total: 2210.4, max: 2300 }, retinolUg: { total: 400, max: 3000 } },
@@ -86,6 +88,7 @@ describe('explainNoAlternatives', () => {
           leftover: 1,
           overCap: { fructoseG: 4, sodiumMg: 0, retinolUg: 3 },
           overBudget: { sessions: 0, activeMinutes: 0 },
+          notReady: 0,
           protein: 0,
         },
         totals: { fructoseG: { total: 19.6, max: 20 } },
@@ -132,6 +135,20 @@ describe('explainNoAlternatives', () => {
     );
     expect(out[1]!.message).toBe(
       'The day already has 2 of the 2 cooking sessions your weekday budget allows: 6 recipes would need one more.',
+    );
+  });
+
+  it('names make-ahead recipes that would not be ready that day', () => {
+    const out = explainNoAlternatives(
+      facts({ slot: 'snack', rejected: { ...none, candidates: 5, repeated: 1, notReady: 3 } }),
+      0,
+    );
+    expect(out.map((b) => [b.limit, b.recipes])).toEqual([
+      ['not-ready', 3],
+      ['repeats', 1],
+    ]);
+    expect(out[0]!.message).toBe(
+      '3 recipes are made ahead and would not be ready that day: the prep would start before the week.',
     );
   });
 
