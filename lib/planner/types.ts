@@ -237,7 +237,10 @@ export type DiagnosisBlocker = { rule: string; recipesExcluded: number };
 
 export type SlotDiagnosis = {
   slot: MealType;
-  /** Distinct recipes that fit this slot's meal type, the restriction and a day's time limit. */
+  /**
+   * Distinct recipes that fit this slot's meal type, the restriction and a day's time limit, and
+   * are ready that day (a make-ahead recipe's prep starts within the week).
+   */
   available: number;
   /** Distinct recipes the slot needs: 7 days, each recipe cooked once a week, after possible leftovers. */
   needed: number;
