@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MEAL_TYPES } from '../../lib/foods/codes';
 import { type CookLine, cookLine, portionText } from '../../lib/planner/batch-words';
 import { mealBatch, mealPortions } from '../../lib/planner/batches';
+import { type PrepLine, prepLinesByDate } from '../../lib/planner/prep-lines';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
 import { nutritionColumn } from '../../lib/recipes/columns';
 import type { Db } from '../client';
@@ -38,6 +39,8 @@ export type PlanView = {
       totalMinutes: number;
     })[];
     totals: DayTotals;
+    /** Make-ahead prep that starts this day (`prepLinesByDate`), derived on read. */
+    prep: PrepLine[];
   }[];
 };
 
@@ -191,6 +194,10 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       nutrition: recipes.nutritionPerServing,
       totalMinutes: recipes.totalMinutes,
       recipeServings: recipes.servings,
+      prepMinutes: recipes.prepMinutes,
+      cookMinutes: recipes.cookMinutes,
+      activeMinutes: recipes.activeMinutes,
+      passiveMinutes: recipes.passiveMinutes,
     })
     .from(planMeals)
     .innerJoin(recipes, eq(recipes.slug, planMeals.recipeSlug))
@@ -227,6 +234,10 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
     });
     byDate.set(m.date, list);
   }
+  // A prep that would start before the week (a plan made before the make-ahead rule) has no day.
+  const prep = prepLinesByDate(
+    meals.map((m) => ({ ...m, id: m.mealId, slot: slotJson.parse(m.slot), recipeName: m.name })),
+  );
   return {
     id: plan.id,
     profileId: plan.profileId,
@@ -241,6 +252,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       date,
       meals: dayMeals,
       totals: stored.totals[date] ?? EMPTY_DAY_TOTALS,
+      prep: prep.get(date) ?? [],
     })),
   };
 }

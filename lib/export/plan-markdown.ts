@@ -2,6 +2,7 @@ import type { NutritionReport } from '../nutrition/report';
 import { cookText, portionText, servingsWords, spareText } from '../planner/batch-words';
 import { cookBatch, mealPortions } from '../planner/batches';
 import { PLANT_VARIETY_NOTE, plantsText } from '../planner/plant-words';
+import type { PrepLine } from '../planner/prep-lines';
 import { formatAmount } from '../recipes/resolve-quantity';
 import { shortFoodName } from '../shopping/food-name';
 import type { Food, Plan, PlanMeal, Recipe, RecipeIngredient } from '../shopping/types';
@@ -10,6 +11,7 @@ import { formatLongDate, SLOT_LABELS, weekdayName } from './dates';
 import { escapeMarkdown } from './markdown';
 import { nutritionMarkdownLines } from './nutrition-markdown';
 import { recipeUrl } from './plan-ics';
+import { prepLineText } from './prep-text';
 
 export type PlanMarkdownInput = {
   plan: Plan;
@@ -24,6 +26,8 @@ export type PlanMarkdownInput = {
   plants?: number;
   /** When given, a "Nutrition this week" section follows the days. */
   nutrition?: NutritionReport;
+  /** Make-ahead prep by the date it starts (the plan view's `prep`); absent = none listed. */
+  prep?: ReadonlyMap<string, readonly PrepLine[]>;
 };
 
 function parseAmount(text: string): number | null {
@@ -102,10 +106,11 @@ function mealSection(
 }
 
 /**
- * The week as Markdown: the week's plant count, then per day each meal with recipe name, what to
- * cook (whole or half recipes) and each person's portion, the ingredients scaled to the batch
- * (household wording plus grams, as the shopping list buys them) and the steps. Leftover meals
- * point back to the meal that cooked them instead of repeating the recipe.
+ * The week as Markdown: the week's plant count, then per day the make-ahead prep that starts
+ * that day and each meal with recipe name, what to cook (whole or half recipes) and each
+ * person's portion, the ingredients scaled to the batch (household wording plus grams, as the
+ * shopping list buys them) and the steps. Leftover meals point back to the meal that cooked them
+ * instead of repeating the recipe.
  */
 export function planToMarkdown(input: PlanMarkdownInput): string {
   const { plan } = input;
@@ -123,6 +128,11 @@ export function planToMarkdown(input: PlanMarkdownInput): string {
   }
   for (const day of plan.days) {
     out.push('', `## ${formatLongDate(day.date)}`);
+    const prep = input.prep?.get(day.date) ?? [];
+    if (prep.length > 0) {
+      out.push('', '**Prep today**', '');
+      for (const line of prep) out.push(`- ${escapeMarkdown(prepLineText(line, day.date))}`);
+    }
     if (day.meals.length === 0) out.push('', 'Nothing planned.');
     for (const meal of day.meals) {
       out.push('', ...mealSection(input, meal, cookedOn, portions.get(meal.id) ?? 0));

@@ -91,6 +91,25 @@ const mealSchema = z.strictObject({
   explanation: z.strictObject({ total: z.number(), parts: z.array(scorePartSchema) }),
 });
 
+const prepLineSchema = z
+  .strictObject({
+    recipeSlug: z.string(),
+    recipeName: z.string(),
+    activeMinutes: z.number().describe('hands-on minutes of the prep'),
+    passiveMinutes: z.number().describe('unattended minutes until it is ready'),
+    passiveKind: z
+      .enum(['simmer', 'ferment'])
+      .nullable()
+      .describe(
+        'what the wait is: mostly on the heat (simmer), days without heat (ferment), or null',
+      ),
+    readyOn: z.string().describe('the date of the meal it is for'),
+    forMeal: z.string().describe('id of that meal'),
+  })
+  .describe(
+    'a make-ahead item (six hours or more unattended) to start this day, at the latest, so it is ready for its meal',
+  );
+
 export const planViewSchema = z.strictObject({
   id: z.number().int(),
   profileId: z.number().int(),
@@ -118,6 +137,15 @@ export const planViewSchema = z.strictObject({
     })
     .nullable(),
   days: z.array(
-    z.strictObject({ date: z.string(), meals: z.array(mealSchema), totals: dayTotalsSchema }),
+    z.strictObject({
+      date: z.string(),
+      meals: z.array(mealSchema),
+      totals: dayTotalsSchema,
+      prep: z
+        .array(prepLineSchema)
+        .describe(
+          "prep tasks that start this day (derived from the week's meals, never stored); a make-ahead meal served on its start day has one too",
+        ),
+    }),
   ),
 });

@@ -39,6 +39,7 @@ export async function planFile(
 ): Promise<Response> {
   const view = await loadPlanOr404(db, planId);
   const week = toWeekPlan(view);
+  const prep = new Map(view.days.map((d) => [d.date, d.prep]));
   const plan = toShoppingPlan(view.id, view.profileId, week);
   const recipes = await loadShoppingRecipes(
     db,
@@ -54,6 +55,7 @@ export async function planFile(
       generatedAt,
       mealTimes: profile?.mealTimes,
       calendarName: `Villi — week of ${view.weekStart}`,
+      prep,
     });
   } else if (format === 'md') {
     body = planToMarkdown({
@@ -64,6 +66,7 @@ export async function planFile(
       householdSize: view.householdSize,
       plants: view.score?.plants,
       nutrition: (await nutritionReportFor(db, view.id)).report,
+      prep,
     });
   } else {
     body = planToJson(plan, recipes, {

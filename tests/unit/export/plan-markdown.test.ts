@@ -93,6 +93,43 @@ describe('planToMarkdown', () => {
   });
 });
 
+describe('planToMarkdown with make-ahead prep', () => {
+  it('lists the prep that starts each day before its meals', () => {
+    const md = planToMarkdown({
+      plan: sampleWeek(),
+      recipes: recipeMap(),
+      foods: realFoods(),
+      householdSize: 2,
+      prep: new Map([
+        [
+          '2026-11-30',
+          [
+            {
+              recipeSlug: 'spiced-apples',
+              recipeName: 'Spiced apples',
+              activeMinutes: 15,
+              passiveMinutes: 3 * 1440,
+              passiveKind: 'ferment',
+              readyOn: '2026-12-03',
+              forMeal: '2026-12-03-snack',
+            },
+          ],
+        ],
+      ]),
+    });
+    const lines = md.split('\n');
+    const monday = lines.indexOf('## Monday 30 November 2026');
+    expect(lines.slice(monday + 1, monday + 6)).toEqual([
+      '',
+      '**Prep today**',
+      '',
+      '- Start the spiced apples — 15 min hands-on, ready Thursday',
+      '',
+    ]);
+    expect(lines.filter((l) => l === '**Prep today**')).toHaveLength(1);
+  });
+});
+
 describe('scaleIngredientText', () => {
   const kale = food(NDB.kale);
   it.each([

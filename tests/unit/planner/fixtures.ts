@@ -397,7 +397,10 @@ const SERVE_AT: Record<MealType, number> = {
  * Days before serving at `slot` that `recipe`'s prep must start, found by walking back day by
  * day to the first whose prep hours (07:00–21:00) open no later than the latest start.
  */
-export function readinessLead(recipe: PlannerRecipe, slot: MealType): number {
+export function readinessLead(
+  recipe: Pick<PlannerRecipe, 'activeMinutes' | 'passiveMinutes' | 'prepMinutes' | 'cookMinutes'>,
+  slot: MealType,
+): number {
   const passive = recipe.passiveMinutes ?? 0;
   if (passive < 360) return 0;
   const active = recipe.activeMinutes ?? recipe.prepMinutes + recipe.cookMinutes;

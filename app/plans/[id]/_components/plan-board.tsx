@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
+import { prepLineText } from '@/lib/export/prep-text';
 import { servingsWords } from '@/lib/planner/batch-words';
 import { callApi } from '../../../_lib/api-client';
 import { localIsoDate } from '../../../_lib/week';
@@ -391,6 +392,16 @@ export function PlanBoard({
                     </li>
                   ))}
               </ul>
+              {day.prep.length > 0 ? (
+                <div className="small day-prep">
+                  <h3 className="day-prep-title">Prep today</h3>
+                  <ul>
+                    {day.prep.map((line) => (
+                      <li key={line.forMeal}>{prepLineText(line, day.date)}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               <div className="day-totals">
                 <TotalBar
                   label="Energy"
