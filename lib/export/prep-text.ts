@@ -10,16 +10,12 @@ function hoursText(minutes: number): string {
   return `${formatDecimal(Math.round(minutes / 30) / 2, 1)} h`;
 }
 
-/** The name inside a sentence: a first capital is lowered unless the word is an acronym. */
-function inSentence(name: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
-}
-
 /**
  * One prep line in words, for the page and the exports. `startsOn` is the date the line is
- * listed on. A wait of days says when to start ("Start the homemade ginger sauerkraut — 15 min
- * hands-on, ready Friday"); one of hours says how long it takes ("Bone broth: 40 min hands-on,
- * 12 h simmer — ready Thursday"); a meal ready the day it starts is "ready for dinner".
+ * listed on. A wait of days says when to start ("Start the Homemade Ginger Sauerkraut — 15 min
+ * hands-on, ready Friday"; names are kept as written); one of hours says how long it takes
+ * ("Bone Broth: 40 min hands-on, 12 h simmer — ready Thursday"); a meal ready the day it starts
+ * is "ready for dinner".
  */
 export function prepLineText(line: PrepLine, startsOn: string): string {
   // a meal id is its date and slot: 2026-11-30-dinner
@@ -28,7 +24,7 @@ export function prepLineText(line: PrepLine, startsOn: string): string {
     line.readyOn === startsOn ? `ready for ${slot}` : `ready ${weekdayName(line.readyOn)}`;
   const handsOn = `${line.activeMinutes} min hands-on`;
   if (line.passiveMinutes >= DAYS_LONG_MINUTES) {
-    return `Start the ${inSentence(line.recipeName)} — ${handsOn}, ${ready}`;
+    return `Start the ${line.recipeName} — ${handsOn}, ${ready}`;
   }
   const wait = `${hoursText(line.passiveMinutes)} ${line.passiveKind ?? 'unattended'}`;
   return `${line.recipeName}: ${handsOn}, ${wait} — ${ready}`;

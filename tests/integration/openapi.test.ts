@@ -128,6 +128,21 @@ describe('GET /api/openapi.json', () => {
       'budget',
     ]);
     expect(Object.keys(plan.properties ?? {})).toContain('version');
+    const prep = plan.properties?.days?.items?.properties?.prep?.items;
+    expect(Object.keys(prep?.properties ?? {})).toEqual([
+      'recipeSlug',
+      'recipeName',
+      'activeMinutes',
+      'passiveMinutes',
+      'passiveKind',
+      'readyOn',
+      'forMeal',
+    ]);
+    const refused = doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post?.responses['422'] as {
+      description: string;
+    };
+    expect(refused.description).toContain('not-ready');
+    expect(refused.description).toContain('over-cooking-budget');
     const score = plan.properties?.score;
     const scoreObject = score?.anyOf?.find((x) => x.properties) ?? score;
     expect(Object.keys(scoreObject?.properties ?? {})).toContain('plants');

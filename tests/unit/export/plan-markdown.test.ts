@@ -123,7 +123,7 @@ describe('planToMarkdown with make-ahead prep', () => {
       '',
       '**Prep today**',
       '',
-      '- Start the spiced apples — 15 min hands-on, ready Thursday',
+      '- Start the Spiced apples — 15 min hands-on, ready Thursday',
       '',
     ]);
     expect(lines.filter((l) => l === '**Prep today**')).toHaveLength(1);

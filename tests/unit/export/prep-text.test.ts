@@ -16,17 +16,13 @@ const line = (over: Partial<PrepLine>): PrepLine => ({
 describe('prepLineText', () => {
   it('says when to start a wait of days', () => {
     const sauerkraut = line({
-      recipeName: 'Homemade ginger sauerkraut',
+      recipeName: 'Homemade Ginger Sauerkraut',
       activeMinutes: 15,
       passiveMinutes: 10_095,
       passiveKind: 'ferment',
     });
     expect(prepLineText(sauerkraut, '2026-11-27')).toBe(
-      'Start the homemade ginger sauerkraut — 15 min hands-on, ready Friday',
-    );
-    // an acronym keeps its capitals
-    expect(prepLineText({ ...sauerkraut, recipeName: 'BBQ sauce' }, '2026-11-27')).toBe(
-      'Start the BBQ sauce — 15 min hands-on, ready Friday',
+      'Start the Homemade Ginger Sauerkraut — 15 min hands-on, ready Friday',
     );
   });
 
