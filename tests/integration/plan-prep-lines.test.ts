@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as getAlternatives } from '@/app/api/plans/[id]/meals/[mealId]/alternatives/route';
 import { POST as swapMeal } from '@/app/api/plans/[id]/meals/[mealId]/swap/route';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { POST as createPlan } from '@/app/api/plans/route';
@@ -38,8 +39,7 @@ let planId: number;
 
 beforeAll(async () => {
   await useFreshDatabase();
-  // Every slot, the snack included. On the seeded catalog this seed plans overnight oats for
-  // two breakfasts (prep the evening before) and the curtido, a 4-day ferment, for a snack.
+  // Every slot, the snack included; the catalog's ferments and broths are snacks.
   const profile = await createProfile(
     jsonRequest('/api/profiles', 'POST', { name: 'Snacks', protocol: 'six-food', ...ROOMY_LIMITS }),
   );
@@ -50,6 +50,34 @@ beforeAll(async () => {
   );
   if (res.status !== 201) throw new Error(await res.text());
   planId = ((await res.json()) as { id: number }).id;
+  // A ferment of days on Sunday's snack, swapped in unless the week already has one.
+  const plan = await readPlan(planId);
+  const hasFerment = plan.days.some((d) =>
+    d.meals.some(
+      (m) =>
+        m.leftoverOf === null &&
+        isMakeAhead(m.recipeSlug) &&
+        readinessLead(catalog.get(m.recipeSlug)!, m.slot) >= 2,
+    ),
+  );
+  if (hasFerment) return;
+  const sunday = `${addDays(WEEK, 6)}-snack`;
+  const alts = await getAlternatives(
+    new Request(`http://localhost/api/plans/${planId}/meals/${sunday}/alternatives?limit=50`),
+    mctx(planId, sunday),
+  );
+  const { items } = (await alts.json()) as { items: { recipeSlug: string }[] };
+  const ferment = items.find(
+    (a) => isMakeAhead(a.recipeSlug) && readinessLead(catalog.get(a.recipeSlug)!, 'snack') >= 2,
+  );
+  if (!ferment) throw new Error(`no ferment offered for ${sunday}`);
+  const swapped = await swapMeal(
+    jsonRequest(`/api/plans/${planId}/meals/${sunday}/swap`, 'POST', {
+      recipeSlug: ferment.recipeSlug,
+    }),
+    mctx(planId, sunday),
+  );
+  if (swapped.status !== 200) throw new Error(await swapped.text());
 });
 
 describe('make-ahead prep lines in the plan JSON', () => {
