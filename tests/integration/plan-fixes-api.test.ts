@@ -100,10 +100,15 @@ describe('fixes for a profile no week fits', () => {
     }
   });
 
-  it('offers a working cooking-budget fix when the default budget is what no week fits', async () => {
-    // AIP, no fish, four meals a day without leftovers: two cooking sessions on a weekday leave
-    // too few no-cook breakfasts and snacks
-    const body = { protocol: 'aip', allergens: ['fish'], householdSize: 2 };
+  it('offers a working cooking-budget fix when the cooking budget is what no week fits', async () => {
+    // AIP, no fish, four meals a day without leftovers: one cooking session on a weekday leaves
+    // three meals to no-cook recipes, too few of them on AIP
+    const body = {
+      protocol: 'aip',
+      allergens: ['fish'],
+      householdSize: 2,
+      cooking: { weekday: { sessions: 1, activeMinutes: 60 } },
+    };
     const fixes = await fixesOf(await plan(await newProfile('Two sessions', body)));
     const budget = fixes.find((f) => f.patch.cooking !== undefined);
     expect(budget?.text).toMatch(/^Allow \d cooking sessions on weekdays$/);
