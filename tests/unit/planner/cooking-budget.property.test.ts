@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CookingBudget, PlannerInput, WeekPlan } from '@/lib/planner/types';
-import {
-  PROPERTY_TIMEOUT_MS,
-  profileArb,
-  restrictionArb,
-  seedArb,
-  weekStartArb,
-} from './arbitraries';
+import { inputArbWith, PROPERTY_TIMEOUT_MS, seedArb } from './arbitraries';
 import { cookingByDay, EFFORT_CATALOG, hardRuleProblems } from './fixtures';
 import { checkPlanAndChanges } from './plan-changes';
 
@@ -23,19 +17,10 @@ const budgetArb: fc.Arbitrary<CookingBudget> = fc
     weekend: { sessions: b.sessions + b.extraSessions, activeMinutes: b.minutes + b.extraMinutes },
   }));
 
-const budgetInputArb: fc.Arbitrary<PlannerInput> = fc
-  .record({
-    profile: profileArb,
-    cooking: budgetArb,
-    restriction: restrictionArb,
-    weekStart: weekStartArb,
-  })
-  .map(({ profile, cooking, restriction, weekStart }) => ({
-    profile: { ...profile, cooking },
-    restriction,
-    weekStart,
-    recipes: EFFORT_CATALOG,
-  }));
+const budgetInputArb = inputArbWith(EFFORT_CATALOG, budgetArb, (profile, cooking) => ({
+  ...profile,
+  cooking,
+}));
 
 /** The plan keeps every hard rule, the budget included, and its totals say so truthfully. */
 function expectWithinBudget(input: PlannerInput, plan: WeekPlan): void {

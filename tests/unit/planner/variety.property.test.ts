@@ -2,29 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applySwap } from '@/lib/planner/swap';
 import type { PlannedMeal, PlannerInput, WeekPlan } from '@/lib/planner/types';
-import {
-  PROPERTY_TIMEOUT_MS,
-  profileArb,
-  restrictionArb,
-  seedArb,
-  weekStartArb,
-} from './arbitraries';
+import { inputArbWith, PROPERTY_TIMEOUT_MS, seedArb } from './arbitraries';
 import { allMeals, CATALOG, hardRuleProblems, proteinMeals } from './fixtures';
 import { checkPlanAndChanges } from './plan-changes';
 
-const varietyInputArb: fc.Arbitrary<PlannerInput> = fc
-  .record({
-    profile: profileArb,
-    maxProteinMeals: fc.constantFrom(2, 3, 4, 6, 14),
-    restriction: restrictionArb,
-    weekStart: weekStartArb,
-  })
-  .map(({ profile, maxProteinMeals, restriction, weekStart }) => ({
-    profile: { ...profile, maxProteinMeals },
-    restriction,
-    weekStart,
-    recipes: CATALOG,
-  }));
+const varietyInputArb = inputArbWith(
+  CATALOG,
+  fc.constantFrom(2, 3, 4, 6, 14),
+  (profile, maxProteinMeals) => ({ ...profile, maxProteinMeals }),
+);
 
 /** Each recipe cooked once at most, each main protein within the limit; checked from the meals. */
 function expectVaried(input: PlannerInput, plan: WeekPlan): void {
