@@ -16,6 +16,13 @@ export const DEFAULT_MEAL_TIMES = {
 export const DEFAULT_MAX_MINUTES = { weekday: 45, weekend: 90 } as const;
 
 /**
+ * Leftovers on unless the person turns them off: with the default two cooking sessions on a
+ * weekday and four meals, a dinner that also makes the next day's lunch is what lets the strict
+ * protocols (AIP with a fish allergy, for one) plan a week at all.
+ */
+export const DEFAULT_LEFTOVERS = true;
+
+/**
  * How many times a day the cook is willing to cook, and the hands-on minutes per day, on a
  * weekday and at the weekend (Saturday and Sunday): a hard rule of the planner
  * (lib/planner/cooking.ts). Leftovers and assembled (no-cook) recipes cost no session.
@@ -255,7 +262,7 @@ const profileShape = {
   maxMinutes: maxMinutesWithDefaults,
   cooking: cookingWithDefaults,
   maxProteinMeals: fields.maxProteinMeals.default(DEFAULT_MAX_PROTEIN_MEALS),
-  leftovers: fields.leftovers.default(false),
+  leftovers: fields.leftovers.default(DEFAULT_LEFTOVERS),
   energySplit: fields.energySplit.default({}),
   carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
   mealTimes: mealTimesWithDefaults,

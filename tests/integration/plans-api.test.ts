@@ -98,7 +98,7 @@ describe('profiles', () => {
       protocol: 'aip',
       phase: 'elimination',
       diet: 'omnivore',
-      leftovers: false,
+      leftovers: true,
     });
     expect(got.targets.energyKcal).toBe(2000);
     expect(got.targets.fiberG).toBe(28);

@@ -1,5 +1,9 @@
 import type { NutrientOverrides } from '@/lib/nutrition/nutrient-model';
-import { DEFAULT_COOKING, DEFAULT_MAX_PROTEIN_MEALS } from '@/lib/profiles/schema';
+import {
+  DEFAULT_COOKING,
+  DEFAULT_LEFTOVERS,
+  DEFAULT_MAX_PROTEIN_MEALS,
+} from '@/lib/profiles/schema';
 
 /** Plain data shared by the profile form (client) and the pages that render it (server). */
 export type ProtocolOption = {
@@ -86,7 +90,7 @@ export const DEFAULT_PROFILE: ProfileValues = {
   maxMinutes: { weekday: 45, weekend: 90 },
   cooking: { weekday: { ...DEFAULT_COOKING.weekday }, weekend: { ...DEFAULT_COOKING.weekend } },
   maxProteinMeals: DEFAULT_MAX_PROTEIN_MEALS,
-  leftovers: false,
+  leftovers: DEFAULT_LEFTOVERS,
   carbsPerMealG: null,
   mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
   clinicianSupervised: false,

@@ -22,6 +22,7 @@ const profile = profileCreateSchema.parse({
   dislikes: ['11260'],
   dislikedConcepts: ['salmon', 'liver'],
   maxMinutes: { weekday: 10, weekend: 10 },
+  leftovers: false,
 });
 
 const context = {

@@ -37,7 +37,7 @@ describe('profileCreateSchema defaults', () => {
         weekend: { sessions: 3, activeMinutes: 120 },
       },
       maxProteinMeals: 3,
-      leftovers: false,
+      leftovers: true,
       energySplit: {},
       carbsPerMealG: null,
       mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
