@@ -26,7 +26,8 @@ import { type BodyMetrics, computeTargets, type Sex } from '@/lib/nutrition/targ
 import { generatePlan } from '@/lib/planner/generate-plan';
 import { plannerNutritionFrom, snackCarbsFor } from '@/lib/planner/nutrition';
 import { createRng, type Rng } from '@/lib/planner/rng';
-import type { PlannerInput, PlannerRecipe, WeekPlan } from '@/lib/planner/types';
+import type { PlannerInput, PlannerProfile, PlannerRecipe, WeekPlan } from '@/lib/planner/types';
+import { DEFAULT_COOKING, DEFAULT_MAX_PROTEIN_MEALS } from '@/lib/profiles/schema';
 import { buildRestriction } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
 import { randomProfile } from './planner-synthetic';
@@ -122,12 +123,20 @@ export function weekNutrients(
 export function randomNutrientInput(
   rng: Rng,
   i: number,
-  opts: { recipes: PlannerRecipe[]; protocols: Protocol[]; dri: DriTable },
-): { input: PlannerInput; targets: NutrientTargets; protocolId: string } | null {
+  opts: {
+    recipes: PlannerRecipe[];
+    protocols: Protocol[];
+    dri: DriTable;
+    /** Another mix: the diet to draw (default: each everyday diet alike). */
+    drawDiet?: (rng: Rng, diets: string[]) => string;
+    /** Another mix: changes to `randomProfile`'s household, slots and times. */
+    adjust?: (profile: PlannerProfile, rng: Rng) => PlannerProfile;
+  },
+): { input: PlannerInput; targets: NutrientTargets; protocolId: string; diet: string } | null {
   const diets = opts.protocols.filter((p) => p.kind === 'diet').map((p) => p.id);
   const protocolIds = opts.protocols.filter((p) => p.kind === 'protocol').map((p) => p.id);
   const protocolId = protocolIds[i % protocolIds.length]!;
-  const diet = diets[rng.int(diets.length)]!;
+  const diet = opts.drawDiet ? opts.drawDiet(rng, diets) : diets[rng.int(diets.length)]!;
   const built = buildRestriction({
     protocols: opts.protocols,
     protocolId,
@@ -137,7 +146,8 @@ export function randomNutrientInput(
     avoid: [],
     dislikes: [],
   });
-  const base = randomProfile(rng);
+  const drawn = randomProfile(rng);
+  const base = opts.adjust ? opts.adjust(drawn, rng) : drawn;
   const body = randomBody(rng);
   if (!built.ok) return null;
   const energy = computeTargets({ body });
@@ -158,12 +168,15 @@ export function randomNutrientInput(
       fiberG: energy.fiberG,
       carbsPerSnackG: snackCarbsFor(base.carbsPerMealG),
       nutrition: plannerNutritionFrom(targets),
+      // as the app plans: every profile has a cooking budget, the defaults unless changed
+      cooking: DEFAULT_COOKING,
+      maxProteinMeals: DEFAULT_MAX_PROTEIN_MEALS,
     },
     restriction: built.restriction,
     recipes: opts.recipes,
     weekStart: '2026-11-30',
   };
-  return { input, targets, protocolId };
+  return { input, targets, protocolId, diet };
 }
 
 export type NutrientBenchResult = {
@@ -179,14 +192,17 @@ export type NutrientBenchResult = {
   p95Ms: number;
 };
 
-export function runNutrientBench(opts: {
+/** What a bench section over random profiles with body data takes. */
+export type ProfileBenchOptions = {
   recipes: PlannerRecipe[];
   protocols: Protocol[];
   dri: DriTable;
   profiles?: number;
   seed?: number;
   log?: (line: string) => void;
-}): NutrientBenchResult {
+};
+
+export function runNutrientBench(opts: ProfileBenchOptions): NutrientBenchResult {
   const log = opts.log ?? ((l: string) => console.log(l));
   const wanted = opts.profiles ?? 500;
   const seed = opts.seed ?? 20261206;

@@ -6,32 +6,37 @@
  * Variables
  *   x_c_r_k  cell c cooks recipe r at portion k (binary)
  *   y_c_r_k  lunch cell c eats yesterday's dinner recipe r as a leftover, at portion k (binary)
- *   w_r      recipe r is cooked at least once; z_i  ingredient food i is bought
- *   u_r      second cooking of r; e_d / p_d / f_d  day penalties (continuous)
+ *   w_r      recipe r is cooked (0..1); z_i  ingredient food i is bought
+ *   q_k      plant kind k is in the week (continuous; the plant-variety reward)
+ *   e_d / p_d / f_d  day penalties (continuous)
  *   fc_d / sf_d / pq_d / fa_d  fibre ceiling, saturated fat, protein share and total fat
  *            penalties of day d (continuous; only with the profile's nutrient model)
  *   mi_j     shortfall penalty of micronutrient j's weekly average (continuous)
  *   mx_j     micronutrient j misses its target at all (binary; the step wX)
  * Rows
  *   fill_c   Σ x + Σ y = 1                    every cell holds one meal
- *   cap_r    Σ x_·_r_· ≤ 2·w_r                twice a week (leftovers exempt)
+ *   cap_r    Σ x_·_r_· ≤ u_r · w_r            once a week, an assembly recipe twice (u_r = maxUses)
  *   day_r_d  Σ x + Σ y over the day's cells ≤ 1   served once a day (leftovers count)
  *   lo_c_r   Σ_k y_c_r_k ≤ Σ_k x_D_r_k        a leftover needs yesterday's dinner to be r
- *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  rep_r  u_r ≥ Σ x_·_r_· − w_r
- *   (cap_r and rep_r carry w_r instead of the constants 1: the same 0/1 weeks and the same
- *   optimum, w_r = 1 whenever r is cooked, but a much tighter LP relaxation, so HiGHS proves
- *   optima sooner)
+ *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  pl_k  q_k ≤ Σ_{i of kind k} z_i
+ *   (cap_r carries w_r instead of the constant 1: the same 0/1 weeks and the same optimum,
+ *   w_r = 1 whenever r is cooked, but a tighter LP relaxation, so HiGHS proves optima sooner)
  *   eLo_d / eHi_d / pLo_d / fLo_d  day penalties ≥ the linear pieces of their max()
  *   fHi_d / sfHi_d / pqHi_d / faHi_d / faLo_d / mLo_j  the nutrient terms' pieces, likewise
  *   fru_d / na_d / ret_d  per-day fructose, sodium and retinol ≤ cap (hard, as in the search)
+ *   ses_d / act_d  per-day cooking sessions (x of non-assembly recipes) and hands-on minutes
+ *            (Σ active_r · x) ≤ the day's cooking budget (hard; leftovers y cost neither)
+ *   prot_p   Σ x + Σ y of the recipes whose main protein is p ≤ maxProteinMeals (hard;
+ *            leftover meals count)
  * Carbohydrate (main meals and snacks) and inflammation penalties depend on one meal only, so
  * they sit directly in the objective coefficient of x and y. The per-meal retinol and sodium
  * limits are in `portionOk` (the model's `maxPortion`), and recipes with an unknown capped value
  * or a pregnancy-risk food are not candidates at all (`Model.compliant`).
  *
- * Every continuous variable has a positive objective weight and is bounded below only by its
- * pieces, so at an optimum each equals its max(): for a fixed plan the LP's minimum is exactly
- * `PlanState.total()` (checked in tests/integration/planner-mip.test.ts).
+ * Every continuous variable but q_k has a positive objective weight and is bounded below only by
+ * its pieces, so at an optimum each equals its max(); q_k, a reward, rises to its bound, and
+ * since the reward is less than a food's cost it never lifts a z_i: for a fixed plan the LP's
+ * minimum is exactly `PlanState.total()` (checked in tests/integration/planner-mip.test.ts).
  *
  * Feasibility questions: `objective: false` leaves the objective empty (any week within the hard
  * rules is an answer), and `microFloors: true` makes each tracked micronutrient's week sum ≥ 7 ×
@@ -49,6 +54,7 @@ import {
 } from '@/lib/planner/score';
 import { EMPTY } from '@/lib/planner/state';
 import type { PlannerInput } from '@/lib/planner/types';
+import { plantKindOf } from '@/lib/planner/variety';
 
 export type PlannerMip = {
   lp: string;
@@ -112,6 +118,9 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   const daySatFat: [number, string][][] = Array.from({ length: 7 }, () => []);
   const dayFat: [number, string][][] = Array.from({ length: 7 }, () => []);
   const weekMicro: [number, string][][] = Array.from({ length: m.nMicro }, () => []);
+  const daySessions: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const dayActive: [number, string][][] = Array.from({ length: 7 }, () => []);
+  const proteinMeals: [number, string][][] = m.proteinNames.map(() => []);
   const sodiumOn = Number.isFinite(n.sodiumCap);
   const retinolOn = Number.isFinite(n.retinolCap);
   const used = new Set<number>();
@@ -127,6 +136,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
         : mealSharePenalty(f * m.energy[r]!, m.slotShare[cell % m.nSlots]!, p.energyKcal);
     objective.push([m.inflCost[r]! + share + carbsPenalty(f * m.carbs[r]!, spec), name]);
     cellTerms[cell]!.push([1, name]);
+    if (m.proteinOf[r]! >= 0) proteinMeals[m.proteinOf[r]!]!.push([1, name]);
     dayEnergy[d]!.push([f * m.energy[r]!, name]);
     dayProtein[d]!.push([f * m.protein[r]!, name]);
     dayFiber[d]!.push([f * m.fiber[r]!, name]);
@@ -151,6 +161,8 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
       for (let k = 0; k < m.portions.length; k++) {
         const name = `x_${c}_${r}_${k}`;
         mealCoefficients(c, r, k, name);
+        if (m.session[r]) daySessions[d]!.push([1, name]);
+        if (m.active[r]! > 0) dayActive[d]!.push([m.active[r]!, name]);
         perCell.push([1, name]);
         const list = cookedBy.get(r) ?? [];
         list.push(name);
@@ -191,18 +203,21 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   for (let c = 0; c < m.nCells; c++) rows.push(` fill_${c}: ${expr(cellTerms[c]!)} = 1`);
   for (const [r, names] of cookedBy) {
     rows.push(
-      ` cap_${r}: ${expr([[-2, `w_${r}`], ...names.map((n): [number, string] => [1, n])])} <= 0`,
+      ` cap_${r}: ${expr([[-m.maxUses[r]!, `w_${r}`], ...names.map((n): [number, string] => [1, n])])} <= 0`,
     );
-    rows.push(
-      ` rep_${r}: ${expr([[1, `u_${r}`], [1, `w_${r}`], ...names.map((n): [number, string] => [-1, n])])} >= 0`,
-    );
-    objective.push([W.repeat, `u_${r}`]);
-    continuous.push(`u_${r}`, `w_${r}`);
+    continuous.push(`w_${r}`);
   }
   for (const [key, names] of dayCook) {
     if (names.length > m.portions.length) {
       rows.push(` day_${key}: ${expr(names.map((n): [number, string] => [1, n]))} <= 1`);
     }
+  }
+  if (m.proteinOn) {
+    proteinMeals.forEach((names, p) => {
+      if (names.length > m.maxProteinMeals) {
+        rows.push(` prot_${p}: ${expr(names)} <= ${num(m.maxProteinMeals)}`);
+      }
+    });
   }
   const ingredientUsers = new Map<number, number[]>();
   for (const r of used) {
@@ -218,6 +233,25 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     continuous.push(`z_${id}`);
     for (const r of users) rows.push(` ing_${id}_${r}: z_${id} - w_${r} >= 0`);
   }
+  // Plant variety: kind k counts once any of its foods is bought. q_k ≤ Σ z_i and q_k ≤ 1 at a
+  // reward of wPl: since wPl < wN no z_i is raised for it, so q_k = [a food of k is bought].
+  const ingId = new Map(m.ingNdb.map((ndb, i): [string, number] => [ndb, i]));
+  const plantFoods = new Map<string, Set<number>>();
+  for (const r of used) {
+    for (const ing of input.recipes[r]!.ingredients) {
+      const kind = plantKindOf(ing);
+      if (kind === null) continue;
+      const foods = plantFoods.get(kind) ?? new Set<number>();
+      foods.add(ingId.get(ing.ndb)!);
+      plantFoods.set(kind, foods);
+    }
+  }
+  [...plantFoods.values()].forEach((foods, k) => {
+    const zs = [...foods].map((id): [number, string] => [-1, `z_${id}`]);
+    rows.push(` pl_${k}: ${expr([[1, `q_${k}`], ...zs])} <= 0`);
+    objective.push([-W.plant, `q_${k}`]);
+    continuous.push(`q_${k}`);
+  });
 
   // The targets-missed steps: binary, but not part of a week, so `binaryNames` (the columns a
   // week fixes) leaves them out and a fixed week still chooses them.
@@ -246,6 +280,13 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
     }
     if (retinolOn && dayRetinol[d]!.some(([a]) => a !== 0)) {
       rows.push(` ret_${d}: ${expr(dayRetinol[d]!)} <= ${num(n.retinolCap)}`);
+    }
+    // and the cooking budget (meals cooked, hands-on minutes; leftovers cost neither)
+    if (Number.isFinite(m.sessionBudget[d]!) && daySessions[d]!.length > 0) {
+      rows.push(` ses_${d}: ${expr(daySessions[d]!)} <= ${num(m.sessionBudget[d]!)}`);
+    }
+    if (Number.isFinite(m.minuteBudget[d]!) && dayActive[d]!.length > 0) {
+      rows.push(` act_${d}: ${expr(dayActive[d]!)} <= ${num(m.minuteBudget[d]!)}`);
     }
     const tE = p.energyKcal;
     if (tE > 0) {
@@ -358,7 +399,7 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   const bounds = continuous.map((name) =>
     name === 'none'
       ? ` ${name} = 0`
-      : name.startsWith('w_') || name.startsWith('z_') || name.startsWith('u_')
+      : name.startsWith('w_') || name.startsWith('z_') || name.startsWith('q_')
         ? ` 0 <= ${name} <= 1`
         : ` ${name} >= 0`,
   );

@@ -417,6 +417,9 @@ export function makeSyntheticCatalog(count: number, seed = 1): PlannerRecipe[] {
       servings: 2 + rng.int(5),
       prepMinutes: minutes[0],
       cookMinutes: minutes[1],
+      // no split is known: the budget counts prep + cook; no heat and quick is put together
+      activeMinutes: null,
+      assembly: minutes[1] === 0 && minutes[0] <= 15,
       leftoverDays: keeps,
       light: type === 'main' && sum[0]! < 400,
       perServing: {

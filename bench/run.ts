@@ -1,7 +1,7 @@
 /**
  * npm run bench: food search speed, tagging precision/recall, and the planner's speed and
- * quality on the real catalog (against HiGHS), low-FODMAP doses and the nutrient rules (caps,
- * RDA/AI coverage). Prints tables; nothing here is a test.
+ * quality on the real catalog (against HiGHS), low-FODMAP doses, the nutrient rules (caps,
+ * RDA/AI coverage) and the weeks people would cook (share planned, cooking budget, balance, variety). Prints tables; nothing here is a test.
  * Flags: --full (longer HiGHS limits: 60 s instead of 20 s per planner MIP; 60 s and 120 s instead
  * of 30 s and 45 s in the nutrient-model MIP section), --no-mip (skip both exact-solver sections),
  * --no-load (skip the HTTP load section, bench/load.ts), --no-load-pg (its SQLite run only).
@@ -23,6 +23,7 @@ import { measureSearch } from './search';
 import { printTable } from './table';
 import { printTaggingAudit } from './tagging-audit';
 import { measureTaggingQuality } from './tagging-quality';
+import { runWeeksBench } from './weeks';
 
 const log = (line: string) => console.log(line);
 const args = new Set(process.argv.slice(2));
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
 
   const dri = loadDriTable();
   runNutrientBench({ recipes, protocols, dri, profiles: 500, log });
+  runWeeksBench({ recipes, protocols, dri, profiles: 500, log });
 
   if (!args.has('--no-mip')) {
     const d = NUTRIENT_MIP_DEFAULTS;

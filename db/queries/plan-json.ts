@@ -6,6 +6,7 @@ import type { DayTotals } from '../../lib/planner/types';
  * release drops is ignored, and a field an older row lacks gets its default.
  */
 const capJson = z.object({ total: z.number(), max: z.number() }).optional();
+const cookingJson = z.object({ sessions: z.number(), activeMinutes: z.number() });
 
 const dayTotalsJson = z.object({
   energyKcal: z.number().default(0),
@@ -22,6 +23,7 @@ const dayTotalsJson = z.object({
   fructoseG: capJson,
   sodiumMg: capJson,
   retinolUg: capJson,
+  cooking: cookingJson.extend({ budget: cookingJson }).optional(),
 });
 
 const planScoreJson = z.object({
@@ -38,6 +40,8 @@ const planScoreJson = z.object({
     energyShares: z.number().optional(),
   }),
   distinctIngredients: z.number().int().default(0),
+  // absent on plans scored before plants were counted: never read as 0 plants
+  plants: z.number().int().optional(),
 });
 
 /** plans.score: the planner's score and each day's totals at the last change. */

@@ -10,8 +10,11 @@ import {
   nutritionColumn,
   nutritionUnknownColumn,
 } from '../../lib/recipes/columns';
+import { mainProteinOf } from '../../lib/recipes/main-protein';
 import type { TagRef } from '../../lib/restrictions/types';
+import { namesOf, proteinKindOf } from '../../lib/shopping/food-names';
 import type { Db } from '../client';
+import { loadReferenceData } from './reference-data';
 
 /** recipes.meal_types as the planner's meal types. */
 export const plannerMealTypesColumn = mealTypesColumn.pipe(z.array(z.enum(MEAL_TYPES)));
@@ -56,6 +59,9 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       servings: r.servings,
       prepMinutes: r.prepMinutes,
       cookMinutes: r.cookMinutes,
+      activeMinutes: r.activeMinutes,
+      passiveMinutes: r.passiveMinutes,
+      assembly: r.assembly,
       leftoverDays: r.leftoverDays,
       light: r.light,
       nutrition: r.nutritionPerServing,
@@ -63,6 +69,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       fructoseG: r.fructoseG,
       treat: r.treat,
       inflammationScore: r.inflammationScore,
+      nutritionFrom: r.nutritionFrom,
     })
     .from(r);
   // The planner's seeded choices depend on this order: byte order of the slugs, whatever the
@@ -70,7 +77,15 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
   rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   // Summed here rather than in SQL, so both engines add the same lines in the same order.
   const lines = await db.orm
-    .select({ slug: i.recipeSlug, ndb: i.ndb, grams: i.grams, name: f.name })
+    .select({
+      slug: i.recipeSlug,
+      ndb: i.ndb,
+      grams: i.grams,
+      name: f.name,
+      longDesc: f.longDesc,
+      groupCode: f.groupCode,
+      proteinPer100g: f.proteinG,
+    })
     .from(i)
     .innerJoin(f, eq(f.ndb, i.ndb))
     .orderBy(asc(i.recipeSlug), asc(i.ndb), asc(i.position));
@@ -100,15 +115,36 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
     tagsByNdb.set(t.ndb, entry);
   }
   // Grams of each distinct food per recipe (a food on two lines is one ingredient).
-  type FoodGrams = Map<string, { name: string; grams: number }>;
+  type FoodGrams = Map<
+    string,
+    {
+      name: string;
+      longDesc: string;
+      groupCode: string;
+      proteinPer100g: number | null;
+      grams: number;
+    }
+  >;
   const gramsBySlug = new Map<string, FoodGrams>();
   for (const line of lines) {
     const foods: FoodGrams = gramsBySlug.get(line.slug) ?? new Map();
-    const food = foods.get(line.ndb) ?? { name: line.name, grams: 0 };
+    const food = foods.get(line.ndb) ?? {
+      name: line.name,
+      longDesc: line.longDesc,
+      groupCode: line.groupCode,
+      proteinPer100g: line.proteinPer100g,
+      grams: 0,
+    };
     food.grams += line.grams;
     foods.set(line.ndb, food);
     gramsBySlug.set(line.slug, foods);
   }
+  const { foodNames } = await loadReferenceData(db);
+  /** Concept, else shopping name: what makes two foods one kind (seeds/food-names.json). */
+  const kindOf = (ndb: string, longDesc: string): string => {
+    const names = namesOf(foodNames, ndb, longDesc);
+    return names.concept ?? names.shopping;
+  };
   const ingredientsOf = (slug: string, servings: number): PlannerRecipe['ingredients'] =>
     [...(gramsBySlug.get(slug)?.entries() ?? [])].map(([ndb, food]) => {
       const tags = tagsByNdb.get(ndb) ?? { allergens: [], tags: [] };
@@ -118,8 +154,23 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
         allergens: tags.allergens,
         tags: tags.tags,
         gramsPerServing: food.grams / servings,
+        foodGroup: food.groupCode,
+        kind: kindOf(ndb, food.longDesc),
       };
     });
+  // A strained broth's solids are discarded: it is no serving of its bones or vegetables.
+  const mainProtein = (slug: string, servings: number, strained: boolean): string | null =>
+    strained
+      ? null
+      : mainProteinOf(
+          [...(gramsBySlug.get(slug)?.entries() ?? [])].map(([ndb, food]) => ({
+            kind: proteinKindOf(namesOf(foodNames, ndb, food.longDesc)),
+            proteinG:
+              food.proteinPer100g === null
+                ? null
+                : (food.proteinPer100g * food.grams) / 100 / servings,
+          })),
+        );
   const recipes = rows.map((r): PlannerRecipe => {
     const n = nutritionColumn.parse(r.nutrition);
     const unknown = nutritionUnknownColumn.parse(r.unknown);
@@ -139,6 +190,10 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       servings: r.servings,
       prepMinutes: r.prepMinutes,
       cookMinutes: r.cookMinutes,
+      activeMinutes: r.activeMinutes,
+      passiveMinutes: r.passiveMinutes,
+      assembly: r.assembly,
+      mainProtein: mainProtein(r.slug, r.servings, r.nutritionFrom !== null),
       leftoverDays: r.leftoverDays,
       light: r.light,
       // Sums of the known values: with `unknownNutrients` they are lower bounds, never "0 = none".

@@ -2,6 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MEAL_TYPES } from '../../lib/foods/codes';
+import { type CookLine, cookLine, portionText } from '../../lib/planner/batch-words';
+import { mealBatch, mealPortions } from '../../lib/planner/batches';
+import { type PrepLine, prepLinesByDate } from '../../lib/planner/prep-lines';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
 import { nutritionColumn } from '../../lib/recipes/columns';
 import type { Db } from '../client';
@@ -26,12 +29,18 @@ export type PlanView = {
       recipeName: string;
       /** Per-person portion of the recipe's serving (½, 1, 1½ or 2). */
       portion: number;
+      /** "1½ servings each". */
+      portionText: string;
+      /** The whole or half recipes cooked, with their words; null for a leftover meal. */
+      cook: CookLine | null;
       energyKcal: number;
       proteinG: number;
       carbsG: number;
       totalMinutes: number;
     })[];
     totals: DayTotals;
+    /** Make-ahead prep that starts this day (`prepLinesByDate`), derived on read. */
+    prep: PrepLine[];
   }[];
 };
 
@@ -184,19 +193,24 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       name: recipes.name,
       nutrition: recipes.nutritionPerServing,
       totalMinutes: recipes.totalMinutes,
+      recipeServings: recipes.servings,
+      prepMinutes: recipes.prepMinutes,
+      cookMinutes: recipes.cookMinutes,
+      activeMinutes: recipes.activeMinutes,
+      passiveMinutes: recipes.passiveMinutes,
     })
     .from(planMeals)
     .innerJoin(recipes, eq(recipes.slug, planMeals.recipeSlug))
     .where(eq(planMeals.planId, id))
     .orderBy(asc(planMeals.date), slotOrder(planMeals.slot), asc(planMeals.mealId));
   const byDate = new Map<string, PlanView['days'][number]['meals']>();
-  // A cooking meal's servings include the leftover portions it feeds: subtract them for its own.
-  const fed = new Map<string, number>();
+  const portions = mealPortions(
+    meals.map((m) => ({ id: m.mealId, servings: m.servings, leftoverOf: m.leftoverOf })),
+    plan.householdSize,
+  );
   for (const m of meals) {
-    if (m.leftoverOf) fed.set(m.leftoverOf, (fed.get(m.leftoverOf) ?? 0) + m.servings);
-  }
-  for (const m of meals) {
-    const portion = (m.servings - (fed.get(m.mealId) ?? 0)) / plan.householdSize;
+    const portion = portions.get(m.mealId) ?? 0;
+    const batch = mealBatch(m, m.recipeServings);
     const n = nutritionColumn.parse(m.nutrition);
     const list = byDate.get(m.date) ?? [];
     list.push({
@@ -210,6 +224,8 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       explanation: explanationJson.parse(m.explanation),
       recipeName: m.name,
       portion,
+      portionText: portionText(portion),
+      cook: batch && cookLine(batch),
       // Per person: one serving of the recipe times this meal's portion.
       energyKcal: Math.round((n.energyKcal ?? 0) * portion),
       proteinG: Math.round((n.proteinG ?? 0) * portion * 10) / 10,
@@ -218,6 +234,10 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
     });
     byDate.set(m.date, list);
   }
+  // A prep that would start before the week (a plan made before the make-ahead rule) has no day.
+  const prep = prepLinesByDate(
+    meals.map((m) => ({ ...m, id: m.mealId, slot: slotJson.parse(m.slot), recipeName: m.name })),
+  );
   return {
     id: plan.id,
     profileId: plan.profileId,
@@ -232,6 +252,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       date,
       meals: dayMeals,
       totals: stored.totals[date] ?? EMPTY_DAY_TOTALS,
+      prep: prep.get(date) ?? [],
     })),
   };
 }

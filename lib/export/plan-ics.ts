@@ -1,6 +1,11 @@
 import { createEvents, type EventAttributes } from 'ics';
+import { cookText, servingsWords } from '../planner/batch-words';
+import { cookBatch } from '../planner/batches';
+import { addDays } from '../planner/dates';
+import type { PrepLine } from '../planner/prep-lines';
 import type { MealSlot, Plan, PlanMeal, Recipe } from '../shopping/types';
 import { parseIsoDate, SLOT_LABELS, weekdayName } from './dates';
+import { prepLineText } from './prep-text';
 
 /** Local wall-clock meal times, 'HH:MM'. */
 export type MealTimes = Record<MealSlot, string>;
@@ -30,6 +35,8 @@ export type PlanIcsInput = {
   mealTimes?: Partial<MealTimes>;
   mealMinutes?: Partial<Record<MealSlot, number>>;
   calendarName?: string;
+  /** Make-ahead prep by the date it starts (the plan view's `prep`): one all-day event each. */
+  prep?: ReadonlyMap<string, readonly PrepLine[]>;
 };
 
 /** '2026-11-28T10:00:00.000Z' → '20261128T100000Z' (iCalendar UTC form). */
@@ -51,13 +58,10 @@ export function recipeUrl(baseUrl: string, slug: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/recipes/${encodeURIComponent(slug)}`;
 }
 
-function servingsText(n: number): string {
-  return `${n} ${n === 1 ? 'serving' : 'servings'}`;
-}
-
 /**
  * The week as an iCalendar file built with the `ics` package: one event per meal, leftover
- * meals included and titled "… (leftovers)", at the profile's meal times.
+ * meals included and titled "… (leftovers)", at the profile's meal times, and an all-day
+ * "Prep: …" event on the day each make-ahead item's prep starts.
  * Times are floating (RFC 5545 §3.3.5): a meal time is a wall-clock habit, so a plan made at
  * home still says 19:00 when the phone is in another zone or after a DST change, and no
  * VTIMEZONE (which `ics` cannot write) is needed. UIDs are `${planId}-${mealId}@villi`, stable
@@ -84,8 +88,8 @@ export function planToIcs(input: PlanIcsInput): string {
           : `${SLOT_LABELS[meal.slot]}: ${recipe.name} (leftovers)`;
       const what =
         meal.leftoverOf === null
-          ? `Cook ${servingsText(meal.servings)} (prep ${recipe.prepMinutes} min, cook ${recipe.cookMinutes} min).`
-          : `Leftovers${cooked ? ` from ${weekdayName(cooked.date)} ${cooked.meal.slot}` : ''}: ${servingsText(meal.servings)}, nothing to cook.`;
+          ? `To ${cookText(cookBatch(meal.servings, recipe.servings))}: prep ${recipe.prepMinutes} min, cook ${recipe.cookMinutes} min.`
+          : `Leftovers${cooked ? ` from ${weekdayName(cooked.date)} ${cooked.meal.slot}` : ''}: ${servingsWords(meal.servings)}, nothing to cook.`;
       // `timestamp` (DTSTAMP) is missing from the package's types; left out, `ics` reads the clock
       const event: EventAttributes & { timestamp: string } = {
         uid: `${plan.id}-${meal.id}@villi`,
@@ -105,7 +109,29 @@ export function planToIcs(input: PlanIcsInput): string {
     }),
   );
 
-  const { error, value } = createEvents(events, {
+  const prepEvents = plan.days.flatMap((day) =>
+    (input.prep?.get(day.date) ?? []).map((line) => {
+      const url = recipeUrl(baseUrl, line.recipeSlug);
+      const { year, month, day: d } = parseIsoDate(day.date);
+      const next = parseIsoDate(addDays(day.date, 1));
+      // An all-day event: when in the day to start is the cook's call, the day is not.
+      const event: EventAttributes & { timestamp: string } = {
+        uid: `${plan.id}-prep-${line.forMeal}@villi`,
+        title: `Prep: ${line.recipeName}`,
+        start: [year, month, d],
+        end: [next.year, next.month, next.day],
+        description: `${prepLineText(line, day.date)}.\nRecipe: ${url}`,
+        url,
+        transp: 'TRANSPARENT',
+        busyStatus: 'FREE',
+        categories: ['Meal plan', 'Prep'],
+        timestamp,
+      };
+      return event;
+    }),
+  );
+
+  const { error, value } = createEvents([...prepEvents, ...events], {
     productId: '-//Villi//Meal plan//EN',
     calName: input.calendarName ?? `Villi meal plan, week of ${plan.weekStart}`,
   });

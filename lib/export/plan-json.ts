@@ -1,12 +1,25 @@
 import type { NutritionReport } from '../nutrition/report';
+import { type CookLine, cookLine, portionText } from '../planner/batch-words';
+import { mealBatch, mealPortions } from '../planner/batches';
 import type { Plan, PlanMeal, Recipe } from '../shopping/types';
+
+/** Each meal's batch (null for leftovers) and each person's portion ("1½ servings each"). */
+type ExportMeal = PlanMeal & { cook: CookLine | null; portionText: string; recipe: Recipe };
 
 export type PlanExport = {
   format: 'villi-plan';
   version: 1;
   plan: Omit<Plan, 'days'> & {
-    days: { date: string; meals: (PlanMeal & { recipe: Recipe })[] }[];
+    householdSize: number;
+    days: { date: string; meals: ExportMeal[] }[];
   };
+  /** The weekly nutrition report (GET /api/plans/{id}/nutrition), when given. */
+  nutrition?: NutritionReport;
+};
+
+export type PlanExportOptions = {
+  /** The household the servings feed, for each person's portion. */
+  householdSize: number;
   /** The weekly nutrition report (GET /api/plans/{id}/nutrition), when given. */
   nutrition?: NutritionReport;
 };
@@ -15,19 +28,30 @@ export type PlanExport = {
 export function buildPlanExport(
   plan: Plan,
   recipes: ReadonlyMap<string, Recipe>,
-  nutrition?: NutritionReport,
+  { householdSize, nutrition }: PlanExportOptions,
 ): PlanExport {
+  const portions = mealPortions(
+    plan.days.flatMap((d) => d.meals),
+    householdSize,
+  );
   return {
     format: 'villi-plan',
     version: 1,
     plan: {
       ...plan,
+      householdSize,
       days: plan.days.map((day) => ({
         date: day.date,
         meals: day.meals.map((meal) => {
           const recipe = recipes.get(meal.recipeSlug);
           if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
-          return { ...meal, recipe };
+          const batch = mealBatch(meal, recipe.servings);
+          return {
+            ...meal,
+            cook: batch && cookLine(batch),
+            portionText: portionText(portions.get(meal.id) ?? 0),
+            recipe,
+          };
         }),
       })),
     },
@@ -39,7 +63,7 @@ export function buildPlanExport(
 export function planToJson(
   plan: Plan,
   recipes: ReadonlyMap<string, Recipe>,
-  nutrition?: NutritionReport,
+  options: PlanExportOptions,
 ): string {
-  return `${JSON.stringify(buildPlanExport(plan, recipes, nutrition), null, 2)}\n`;
+  return `${JSON.stringify(buildPlanExport(plan, recipes, options), null, 2)}\n`;
 }

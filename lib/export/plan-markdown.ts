@@ -1,4 +1,8 @@
 import type { NutritionReport } from '../nutrition/report';
+import { cookText, portionText, servingsWords, spareText } from '../planner/batch-words';
+import { cookBatch, mealPortions } from '../planner/batches';
+import { PLANT_VARIETY_NOTE, plantsText } from '../planner/plant-words';
+import type { PrepLine } from '../planner/prep-lines';
 import { formatAmount } from '../recipes/resolve-quantity';
 import { shortFoodName } from '../shopping/food-name';
 import type { Food, Plan, PlanMeal, Recipe, RecipeIngredient } from '../shopping/types';
@@ -7,6 +11,7 @@ import { formatLongDate, SLOT_LABELS, weekdayName } from './dates';
 import { escapeMarkdown } from './markdown';
 import { nutritionMarkdownLines } from './nutrition-markdown';
 import { recipeUrl } from './plan-ics';
+import { prepLineText } from './prep-text';
 
 export type PlanMarkdownInput = {
   plan: Plan;
@@ -15,8 +20,14 @@ export type PlanMarkdownInput = {
   foods: ReadonlyMap<string, Pick<Food, 'ndb' | 'name' | 'measures' | 'display'>>;
   /** When given, each meal links to its recipe page. */
   baseUrl?: string;
+  /** The household the servings feed: each meal says its portion per person. */
+  householdSize: number;
+  /** Different plant foods of the week (the plan's score); absent on an old plan: no line. */
+  plants?: number;
   /** When given, a "Nutrition this week" section follows the days. */
   nutrition?: NutritionReport;
+  /** Make-ahead prep by the date it starts (the plan view's `prep`); absent = none listed. */
+  prep?: ReadonlyMap<string, readonly PrepLine[]>;
 };
 
 function parseAmount(text: string): number | null {
@@ -47,34 +58,41 @@ export function scaleIngredientText(
   return `${formatAmount(amount * factor)} ${label} (${gramsText})`;
 }
 
-function mealSection(input: PlanMarkdownInput, meal: PlanMeal, cookedOn: Map<string, string>) {
+function mealSection(
+  input: PlanMarkdownInput,
+  meal: PlanMeal,
+  cookedOn: Map<string, string>,
+  portion: number,
+) {
   const recipe = input.recipes.get(meal.recipeSlug);
   if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
   const name = escapeMarkdown(recipe.name);
-  const servings = `${meal.servings} ${meal.servings === 1 ? 'serving' : 'servings'}`;
+  const each = portionText(portion);
   const link = input.baseUrl ? [`[Recipe page](${recipeUrl(input.baseUrl, recipe.slug)})`] : [];
   if (meal.leftoverOf !== null) {
     const from = cookedOn.get(meal.leftoverOf);
     return [
       `### ${SLOT_LABELS[meal.slot]}: ${name} (leftovers)`,
       '',
-      `${servings} of leftovers${from ? ` from ${from}` : ''}; nothing to cook.`,
+      `${servingsWords(meal.servings)} of leftovers${from ? ` from ${from}` : ''} (${each}); nothing to cook.`,
       ...(link.length > 0 ? ['', ...link] : []),
     ];
   }
-  const factor = meal.servings / recipe.servings;
+  const batch = cookBatch(meal.servings, recipe.servings);
+  const spare = spareText(batch);
+  const cook = `${cookText(batch)}${spare ? `, ${spare}` : ''}`;
   const ingredients = recipe.ingredients.map((ing) => {
     const food = input.foods.get(ing.ndb);
     const foodName = escapeMarkdown(
       food ? (food.display ?? shortFoodName(food.name)) : `food ${ing.ndb}`,
     );
-    return `- ${foodName}: ${escapeMarkdown(scaleIngredientText(ing, factor, food))}`;
+    return `- ${foodName}: ${escapeMarkdown(scaleIngredientText(ing, batch.recipeMultiple, food))}`;
   });
   const steps = recipe.steps.map((s, i) => `${i + 1}. ${escapeMarkdown(s)}`);
   return [
     `### ${SLOT_LABELS[meal.slot]}: ${name}`,
     '',
-    `${servings} · prep ${recipe.prepMinutes} min · cook ${recipe.cookMinutes} min`,
+    `${cook} · ${each} · prep ${recipe.prepMinutes} min · cook ${recipe.cookMinutes} min`,
     ...(link.length > 0 ? ['', ...link] : []),
     '',
     '**Ingredients**',
@@ -88,9 +106,11 @@ function mealSection(input: PlanMarkdownInput, meal: PlanMeal, cookedOn: Map<str
 }
 
 /**
- * The week as Markdown: per day, each meal with recipe name, servings, the ingredients scaled
- * to the meal's servings (household wording plus grams) and the steps. Leftover meals point
- * back to the meal that cooked them instead of repeating the recipe.
+ * The week as Markdown: the week's plant count, then per day the make-ahead prep that starts
+ * that day and each meal with recipe name, what to cook (whole or half recipes) and each
+ * person's portion, the ingredients scaled to the batch (household wording plus grams, as the
+ * shopping list buys them) and the steps. Leftover meals point back to the meal that cooked them
+ * instead of repeating the recipe.
  */
 export function planToMarkdown(input: PlanMarkdownInput): string {
   const { plan } = input;
@@ -98,11 +118,25 @@ export function planToMarkdown(input: PlanMarkdownInput): string {
   for (const day of plan.days) {
     for (const meal of day.meals) cookedOn.set(meal.id, `${weekdayName(day.date)} ${meal.slot}`);
   }
+  const portions = mealPortions(
+    plan.days.flatMap((d) => d.meals),
+    input.householdSize,
+  );
   const out = [`# Meal plan, week of ${formatLongDate(plan.weekStart)}`];
+  if (input.plants !== undefined) {
+    out.push('', `${plantsText(input.plants)}. ${PLANT_VARIETY_NOTE}`);
+  }
   for (const day of plan.days) {
     out.push('', `## ${formatLongDate(day.date)}`);
+    const prep = input.prep?.get(day.date) ?? [];
+    if (prep.length > 0) {
+      out.push('', '**Prep today**', '');
+      for (const line of prep) out.push(`- ${escapeMarkdown(prepLineText(line, day.date))}`);
+    }
     if (day.meals.length === 0) out.push('', 'Nothing planned.');
-    for (const meal of day.meals) out.push('', ...mealSection(input, meal, cookedOn));
+    for (const meal of day.meals) {
+      out.push('', ...mealSection(input, meal, cookedOn, portions.get(meal.id) ?? 0));
+    }
   }
   if (input.nutrition) out.push('', ...nutritionMarkdownLines(input.nutrition));
   return `${out.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nutritionReportSchema } from '../nutrition/report-schema';
 import { planViewSchema } from '../planner/plan-view-schema';
+import { SWAP_ERROR_CODES } from '../planner/types';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
 import { foodConceptQuerySchema, foodSearchSchema } from '../validation/foods';
 import {
@@ -60,7 +61,9 @@ const ERROR_TEXT: Record<number, string> = {
 
 const PLAN_ETAG = 'The plan version, "<version>" (strong): send it back in If-Match';
 const PLAN_INFEASIBLE =
-  'infeasible: no week can follow every rule of the profile; the message says what is short and what would help. details { slots: [{ slot, available, needed, blockers: [{ rule, recipesExcluded }] }], suggestions, fixes: [{ id, text, patch }] }. Each fix (at most 3) was tried with this same request and makes a plan: send its patch to PATCH /api/profiles/{id}, then this request again. A fix only changes time limits, leftovers, slots, avoided groups or dislikes (never an allergy, the protocol, its phase or the diet); fixes is empty when none of the changes tried works.';
+  'infeasible: no week can follow every rule of the profile; the message says what is short and what would help. details { slots: [{ slot, available, needed, blockers: [{ rule, recipesExcluded }] }], suggestions, fixes: [{ id, text, patch }] }. Each fix (at most 3) was tried with this same request and makes a plan: send its patch to PATCH /api/profiles/{id}, then this request again. A fix only changes time limits, the cooking budget, the main-protein limit, leftovers, slots, avoided groups or dislikes (never an allergy, the protocol, its phase or the diet); fixes is empty when none of the changes tried works.';
+/** Swap refusals: every code but the two unknowns (those answer 404). */
+const SWAP_REFUSED = `A hard rule refuses the recipe at this meal; the message says which and why. code is one of ${SWAP_ERROR_CODES.filter((c) => !c.startsWith('unknown-')).join(', ')} (not-ready: a make-ahead recipe whose prep would have to start before the plan's week; not-compliant: details { violations })`;
 const PLAN_BUSY =
   'plan_busy: the plan kept changing while this change was being saved (other writers won every try); nothing of this change was saved, try again';
 
@@ -251,7 +254,7 @@ const OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description:
-        '{ planId, mealId, items: [{ recipeSlug, recipeName, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta, energyKcal, proteinG (per person at the portion it would get), totalMinutes, portion, inWeek (already served at another meal of the week) }], total (matching the filters, before limit), available (before the filters), blockedBy: [{ limit (filters, no-recipes, time, repeats, leftover, fructose, sodium or retinol), recipes, message }] (only when items is empty: the limits that keep other recipes out) }',
+        '{ planId, mealId, items: [{ recipeSlug, recipeName, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta, energyKcal, proteinG (per person at the portion it would get), totalMinutes, portion, inWeek (already served at another meal of the week: false since a recipe is cooked once a week at most) }], total (matching the filters, before limit), available (before the filters), blockedBy: [{ limit (filters, no-recipes, time, not-ready, repeats, leftover, cooking-sessions, hands-on, protein, fructose, sodium or retinol), recipes, message }] (only when items is empty: the limits that keep other recipes out) }',
     },
     pooled: true,
     errors: [400, 404],
@@ -266,7 +269,7 @@ const OPERATIONS: Operation[] = [
     success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     conditional: true,
     errors: [400, 404, 409, 422],
-    errorText: { 409: PLAN_BUSY },
+    errorText: { 409: PLAN_BUSY, 422: SWAP_REFUSED },
   },
   {
     method: 'patch',

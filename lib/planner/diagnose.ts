@@ -1,17 +1,21 @@
 import type { MealType } from '../foods/codes';
 import type { Restriction, Violation } from '../restrictions/types';
+import { dayKindText, sessionsText } from './cooking';
 import { fillByFlow } from './feasibility';
 import type { LockProblem } from './locks';
 import { isFeasible } from './locks';
-import { cellOf, type Model, mealTypeBit, recipeViolations } from './model';
+import { leadText, passiveKindOf } from './make-ahead';
+import { cellOf, fitsDay, isReady, type Model, mealTypeBit, recipeViolations } from './model';
 import { EMPTY, PlanState } from './state';
 import type {
+  DayCookingBudget,
   Diagnosis,
   DiagnosisBlocker,
   PlannedMeal,
   PlannerInput,
   SlotDiagnosis,
 } from './types';
+import { mealsText } from './variety';
 
 /** How a violated rule is named to the user, e.g. "not in AIP · Elimination: nightshade". */
 export function ruleLabel(v: Violation): string {
@@ -22,16 +26,24 @@ export function ruleLabel(v: Violation): string {
 /** Time limits a suggestion may try, at most this many per kind of day. */
 const MAX_TIME_TRIES = 10;
 
+/** Days (0–6) a search left over the cooking budget, and which part of it. */
+export type BudgetOver = { day: number; sessions: boolean; activeMinutes: boolean }[];
+
 /**
  * Explains why no plan meets the hard rules. Per slot: recipes available vs needed and which
  * rules exclude how many recipes of that meal type. Suggestions are checked: each one is only
  * offered if the changed input really has a plan. Allergies are never suggested for removal.
+ * `budgetOver`: the days a search could not bring within the cooking budget (none when the week
+ * could not even be filled; then the budget is judged by the recipes it leaves out);
+ * `proteinsOver`: the main proteins it could not bring within their limit.
  */
 export function diagnose(
   m: Model,
   fixed: PlanState,
   locked: PlannedMeal[],
   lockProblems: LockProblem[],
+  budgetOver: BudgetOver = [],
+  proteinsOver: string[] = [],
 ): Diagnosis {
   const input = m.input;
   if (lockProblems.length > 0) return diagnoseLocks(m, fixed, lockProblems);
@@ -40,6 +52,9 @@ export function diagnose(
   const slots = (short.length > 0 ? short : perSlot).map((x) => x.diagnosis);
   const suggestions: string[] = [];
 
+  const over = budgetOver.length > 0 || short.length === 0 ? budgetOver : budgetFilterOver(m);
+  suggestions.push(...budgetSuggestions(m, locked, over));
+  suggestions.push(...proteinSuggestions(m, locked, proteinsOver));
   suggestions.push(...timeSuggestions(input, locked));
   const ruleCounts = new Map<string, { count: number; violation: Violation }>();
   for (const x of short.length > 0 ? short : perSlot) {
@@ -114,9 +129,14 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
   let weekdayTooLong = 0;
   let weekendTooLong = 0;
   let available = 0;
-  const longest = Math.max(...m.dayLimit);
   const hasWeekday = m.isWeekend.includes(false);
   const hasWeekend = m.isWeekend.includes(true);
+  // One day of each kind stands for its budget (every weekday has the same one).
+  const weekday = m.isWeekend.indexOf(false);
+  const weekend = m.isWeekend.indexOf(true);
+  const overBudget = { weekday: 0, weekend: 0 };
+  // Make-ahead recipes by what they need ("needs 3 days to ferment"): not served before then.
+  const notReady = new Map<string, number>();
   for (const r of m.bySlug.values()) {
     if (!(m.typeMask[r]! & bit)) continue;
     if (!m.compliant[r]) {
@@ -130,8 +150,15 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
       continue;
     }
     if (hasWeekday && m.minutes[r]! > p.maxMinutes.weekday) weekdayTooLong++;
+    else if (hasWeekday && !fitsDay(m, r, weekday)) overBudget.weekday++;
     if (hasWeekend && m.minutes[r]! > p.maxMinutes.weekend) weekendTooLong++;
-    if (m.minutes[r]! <= longest) available++;
+    else if (hasWeekend && !fitsDay(m, r, weekend)) overBudget.weekend++;
+    if (m.dates.some((_, d) => fitsDay(m, r, d) && isReady(m, r, d, s))) available++;
+    const lead = m.lead[r * m.nSlots + s]!;
+    if (lead > 0) {
+      const label = `made ahead: ${leadText(lead, passiveKindOf(input.recipes[r]!))} and its prep starts within the week, so ${lead >= m.dates.length ? 'it is never ready' : `not before ${m.dates[lead]}`}`;
+      notReady.set(label, (notReady.get(label) ?? 0) + 1);
+    }
   }
   const cells = Array.from({ length: 7 }, (_, d) => cellOf(m, d, s)).filter(
     (c) => fixed.recipe[c] === EMPTY,
@@ -165,12 +192,113 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
       recipesExcluded: weekendTooLong,
     });
   }
+  for (const kind of ['weekday', 'weekend'] as const) {
+    const budget = p.cooking?.[kind];
+    if (budget && overBudget[kind] > 0) {
+      blockers.push({ rule: `${kind} ${budgetText(budget)}`, recipesExcluded: overBudget[kind] });
+    }
+  }
+  for (const [rule, count] of notReady) blockers.push({ rule, recipesExcluded: count });
   blockers.sort((a, b) => b.recipesExcluded - a.recipesExcluded || a.rule.localeCompare(b.rule));
   return {
-    diagnosis: { slot, available, needed: Math.ceil(toCook / 2), blockers },
+    diagnosis: { slot, available, needed: toCook, blockers },
     feasible,
     ruleHits,
   };
+}
+
+/** "cooking budget 2 cooking sessions and 60 hands-on minutes a day". */
+function budgetText(b: DayCookingBudget): string {
+  return `cooking budget ${sessionsText(b.sessions)} and ${b.activeMinutes} hands-on minutes a day`;
+}
+
+/**
+ * Days whose budget keeps recipes out on its own: some compliant recipe of a planned slot fits
+ * the day's time limit but not its hands-on minutes (or its sessions, when none is allowed).
+ */
+function budgetFilterOver(m: Model): BudgetOver {
+  if (!m.budgetOn) return [];
+  const over: BudgetOver = [];
+  const slotBits = m.typeBitOfSlot.reduce((a, b) => a | b, 0);
+  for (let d = 0; d < 7; d++) {
+    let sessions = false;
+    let activeMinutes = false;
+    for (const r of m.bySlug.values()) {
+      if (!m.compliant[r] || !(m.typeMask[r]! & slotBits) || m.minutes[r]! > m.dayLimit[d]!) {
+        continue;
+      }
+      if (m.active[r]! > m.minuteBudget[d]! + 1e-9) activeMinutes = true;
+      if (m.session[r] && m.sessionBudget[d]! < 1) sessions = true;
+    }
+    if (sessions || activeMinutes) over.push({ day: d, sessions, activeMinutes });
+  }
+  return over;
+}
+
+/** Added to a kind of day's hands-on minutes, in order, until a week is found. */
+const MINUTE_STEPS = [15, 30, 60, 120];
+
+/**
+ * For each kind of day over its cooking budget: a sentence naming the budget and the days, then
+ * the smallest raise of its sessions, and of its hands-on minutes, with which a week is found.
+ */
+function budgetSuggestions(m: Model, locked: PlannedMeal[], over: BudgetOver): string[] {
+  const p = m.input.profile;
+  const cooking = p.cooking;
+  if (!cooking || over.length === 0) return [];
+  const out: string[] = [];
+  for (const weekend of [false, true]) {
+    const days = over.filter((o) => m.isWeekend[o.day] === weekend);
+    if (days.length === 0) continue;
+    const kind = weekend ? 'weekend' : 'weekday';
+    const b = cooking[kind];
+    const plans = (next: DayCookingBudget): boolean =>
+      isFeasible({ ...m.input, profile: { ...p, cooking: { ...cooking, [kind]: next } } }, locked);
+    out.push(
+      `No week found within your ${kind} ${budgetText(b)} (${days.map((o) => m.dates[o.day]).join(', ')})`,
+    );
+    if (days.some((o) => o.sessions)) {
+      for (let n = b.sessions + 1; n <= m.nSlots; n++) {
+        if (plans({ ...b, sessions: n })) {
+          out.push(`Allow ${sessionsText(n)} ${dayKindText(weekend)}`);
+          break;
+        }
+      }
+    }
+    if (days.some((o) => o.activeMinutes)) {
+      for (const step of MINUTE_STEPS) {
+        const minutes = b.activeMinutes + step;
+        if (plans({ ...b, activeMinutes: minutes })) {
+          out.push(`Allow ${minutes} hands-on minutes ${dayKindText(weekend)}`);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Meals a week of one main protein a suggestion may try above the limit. */
+const MAX_PROTEIN_STEPS = 4;
+
+/**
+ * When a search left main proteins over their limit: a sentence naming them, then the smallest
+ * higher limit (up to the profile's largest, 14) with which a week is found.
+ */
+function proteinSuggestions(m: Model, locked: PlannedMeal[], over: string[]): string[] {
+  const p = m.input.profile;
+  const max = p.maxProteinMeals;
+  if (max === undefined || over.length === 0) return [];
+  const out = [
+    `No week found with each main protein in at most ${mealsText(max)} (${over.join(', ')} more often)`,
+  ];
+  for (let n = max + 1; n <= Math.min(14, max + MAX_PROTEIN_STEPS); n++) {
+    if (isFeasible({ ...m.input, profile: { ...p, maxProteinMeals: n } }, locked)) {
+      out.push(`Allow ${mealsText(n)} a week of the same main protein`);
+      break;
+    }
+  }
+  return out;
 }
 
 function timeSuggestions(input: PlannerInput, locked: PlannedMeal[]): string[] {

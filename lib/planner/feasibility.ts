@@ -89,7 +89,7 @@ export type FeasibilityOptions = {
 
 /**
  * Check that the empty cells of `st` can be filled under the hard rules, given the cells
- * already placed: each recipe cooked at most twice a week, served at most once a day (leftovers
+ * already placed: each recipe cooked at most once a week, served at most once a day (leftovers
  * included), slot type and day time limits (via the cells' candidate lists), per-cell bans. A
  * leftover lunch fills its cell without using the cap; since a leftover ties the lunch to
  * yesterday's dinner, every set of leftover lunches is tried (at most 2^6), smallest first.
@@ -114,7 +114,7 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
     : [];
   const eligibleSet = new Set(eligible);
   const hopeless = demand.some(
-    (c) => !eligibleSet.has(c) && !m.cellCandidates[c]!.some((r) => st.uses[r]! < 2),
+    (c) => !eligibleSet.has(c) && !m.cellCandidates[c]!.some((r) => st.canCook(r)),
   );
   if (hopeless) return false;
   const subsets = [...Array(1 << eligible.length).keys()].sort(
@@ -210,7 +210,7 @@ function solveFlow(
     const list = m.cellCandidates[cell]!;
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
-      if (r === st.banned[cell] || st.uses[r]! >= 2) continue;
+      if (r === st.banned[cell] || !st.canCook(r)) continue;
       if (forbidden.has(cell * m.n + r)) continue;
       const lunch = feeds.get(cell);
       if (lunch !== undefined) {
@@ -228,7 +228,7 @@ function solveFlow(
   const flow = new MaxFlow(nodes);
   const source = 0;
   const sink = 1;
-  for (const [r, node] of recipeNode) flow.addEdge(source, node, 2 - st.uses[r]!);
+  for (const [r, node] of recipeNode) flow.addEdge(source, node, m.maxUses[r]! - st.uses[r]!);
   for (const [key, node] of dayNode) flow.addEdge(recipeNode.get(Math.floor(key / 7))!, node, 1);
   const cellNode = new Map(cells.map((c, i) => [c, 2 + i]));
   for (const c of cells) flow.addEdge(cellNode.get(c)!, sink, 1);

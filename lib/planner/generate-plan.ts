@@ -1,10 +1,10 @@
-import { diagnose } from './diagnose';
+import { type BudgetOver, diagnose } from './diagnose';
 import { fillByFlow } from './feasibility';
 import { applyLocks } from './locks';
 import { getModel, type Model, mealIdOf } from './model';
 import { buildPlan, readPlan } from './plan-io';
 import type { Rng } from './rng';
-import { constructRandom, MAX_SCAN, optimise } from './search';
+import { constructRandom, optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
 import type {
   GenerateOptions,
@@ -16,45 +16,18 @@ import type {
 } from './types';
 
 /**
- * Search effort in candidate evaluations. Counting work instead of time keeps plans
- * reproducible on any machine; the value keeps a ~260-recipe catalog near 20 ms.
- */
-const WORK_PER_PLAN = 250_000;
-const MIN_ROUNDS = 30;
-/**
- * Work units per candidate evaluation with the nutrient goals on. An evaluation then costs about
- * 1.8 × a plain one; the rest is a budget choice: half the rounds of the plain search keeps
- * generation near its latency goal (p50 40 ms) and cost +0.5 % of the objective on the nutrient
- * bench's weeks, with the same share of weeks meeting every target.
- */
-const NUTRIENT_EVAL_COST = 3.5;
-const MAX_ROUNDS = 400;
-
-/** Iterated-local-search rounds for this model: more for small catalogs, fewer for big ones. */
-export function roundsFor(m: Model, effort: number): number {
-  const scanned = (c: number): number => Math.min(MAX_SCAN, m.cellCandidates[c]!.length);
-  let passCost = 0;
-  for (let c = 0; c < m.nCells; c++) passCost += scanned(c);
-  if (m.leftoversOn) passCost += 7 * scanned(m.dinner);
-  // A candidate priced with the nutrient goals (weekly micronutrients, energy shares) costs
-  // about twice as much to evaluate: count work in the same time units.
-  const n = m.nutrition;
-  if (m.nMicro > 0 || n.sharesOn) passCost *= NUTRIENT_EVAL_COST;
-  const rounds = Math.round(WORK_PER_PLAN / Math.max(1, passCost));
-  return Math.round(effort * Math.max(MIN_ROUNDS, Math.min(MAX_ROUNDS, rounds)));
-}
-
-/**
  * Plans a week (7 days from `input.weekStart`, every slot of the profile) that meets every hard
  * rule and has a low penalty (formula in `score.ts`).
  *
  * Hard rules: every ingredient of every planned recipe passes `findViolations` (may-contain
  * counts, dislikes too); the recipe's meal types include the slot; prep + cook ≤ the day's
- * limit (weekend limit on Saturday and Sunday); a recipe is cooked at most twice a week; a
- * recipe is served at most once a day, leftover meals included. A leftover meal is the previous
- * day's dinner eaten again at lunch: only when `profile.leftovers` and the recipe keeps ≥ 1 day;
- * it needs no cooking, so it is exempt from the slot-type, time and twice-a-week rules, but a
- * leftover lunch of a recipe rules out cooking it at another meal that day.
+ * limit (weekend limit on Saturday and Sunday); a recipe is cooked at most once a week; a
+ * recipe is served at most once a day, leftover meals included; each day within its cooking
+ * budget (cooked meals and hands-on minutes, `cooking.ts`) and its daily caps. A leftover meal
+ * is the previous day's dinner eaten again at lunch: only when `profile.leftovers` and the
+ * recipe keeps ≥ 1 day; it needs no cooking, so it is exempt from the slot-type, time,
+ * once-a-week and cooking-budget rules, but a leftover lunch of a recipe rules out cooking it
+ * at another meal that day.
  *
  * Portions: each meal serves `householdSize × portion` with portion ∈ PORTIONS (½, 1, 1½, 2)
  * per person (a dinner feeding a leftover lunch also cooks the lunch's servings). Under a
@@ -66,7 +39,7 @@ export function roundsFor(m: Model, effort: number): number {
  *
  * Search: a random fill that respects the hard rules (exact max-flow when it gets stuck; if
  * that fails too, no plan exists and the answer is a diagnosis), then iterated local search over
- * single meals with their portions, leftover pairs, twice-cooked recipes and same-slot swaps.
+ * single meals with their portions, leftover pairs and same-slot swaps.
  *
  * Deterministic: the same input, seed and options give a deep-equal result. Kept meals
  * (`options.locked`) stay as they are; a kept meal that now breaks a hard rule makes the answer
@@ -91,7 +64,8 @@ export function generatePlan(
 
 /**
  * Fills the empty cells of `st` (kept cells already placed and marked) and optimises them.
- * Per-cell bans are dropped if the week cannot be filled with them.
+ * Per-cell bans are dropped if the week cannot be filled, or kept within the hard rules the
+ * search prices (caps, cooking budget, main-protein limit), with them.
  */
 export function completePlan(
   st: PlanState,
@@ -101,11 +75,16 @@ export function completePlan(
   lockedForDiagnosis: PlannedMeal[],
 ): PlanResult {
   const fixed = st.snapshot();
-  let filled = fillWeek(st, rng);
-  if (!filled && st.banned.some((b) => b !== EMPTY)) {
+  const search = (): boolean => {
+    if (!fillWeek(st, rng)) return false;
+    if (st.m.nCells > 0) optimise(st, rng, roundsFor(st.m, effort));
+    return true;
+  };
+  let filled = search();
+  if ((!filled || !st.keepsHardRules()) && st.banned.some((b) => b !== EMPTY)) {
     st.banned.fill(EMPTY);
     st.restore(fixed);
-    filled = fillWeek(st, rng);
+    filled = search();
   }
   if (!filled) {
     st.restore(fixed);
@@ -115,19 +94,24 @@ export function completePlan(
       diagnosis: diagnose(st.m, st, lockedForDiagnosis, []),
     };
   }
-  if (st.m.nCells > 0) optimise(st, rng, roundsFor(st.m, effort));
-  // Daily caps are hard: the search prices any excess far above every other term, so a week
-  // still over a cap here means none was found; answer with a diagnosis, never that week.
-  if (overCapDays(st).length > 0) {
-    const over = overCapDays(st).map((d) => st.m.dates[d]!);
+  // Daily caps, the cooking budget and the main-protein limit are hard: the search prices any
+  // excess far above every other term, so a week still over one here means none was found;
+  // answer with a diagnosis, never that week.
+  if (!st.keepsHardRules()) {
+    const overCap = overCapDays(st).map((d) => st.m.dates[d]!);
+    const overBudget = overBudgetOf(st);
+    const proteins = st.proteinsOver().map((p) => st.m.proteinNames[p]!);
     st.restore(fixed);
-    const diagnosis = diagnose(st.m, st, lockedForDiagnosis, []);
+    const diagnosis = diagnose(st.m, st, lockedForDiagnosis, [], overBudget, proteins);
     return {
       ok: false,
       reason: 'infeasible',
       diagnosis: {
         ...diagnosis,
-        suggestions: [...capSuggestions(st.m, over), ...diagnosis.suggestions],
+        suggestions: [
+          ...(overCap.length > 0 ? capSuggestions(st.m, overCap) : []),
+          ...diagnosis.suggestions,
+        ],
       },
     };
   }
@@ -137,6 +121,16 @@ export function completePlan(
 /** Days (0–6) whose per-person fructose, sodium or retinol is over its cap. */
 export function overCapDays(st: PlanState): number[] {
   return [0, 1, 2, 3, 4, 5, 6].filter((d) => st.isOverCap(d));
+}
+
+/** Days over the cooking budget, and which part of it, as a diagnosis reads them. */
+function overBudgetOf(st: PlanState): BudgetOver {
+  const over: BudgetOver = [];
+  for (let d = 0; d < 7; d++) {
+    const o = st.budgetOver(d);
+    if (o.sessions || o.activeMinutes) over.push({ day: d, ...o });
+  }
+  return over;
 }
 
 function capSuggestions(m: Model, dates: string[]): string[] {

@@ -8,6 +8,9 @@ import {
   portionOk,
   recipeViolations,
 } from './model';
+import { notReadyText } from './readiness';
+import { createRng } from './rng';
+import { optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
 import type { PlannedMeal, PlannerInput } from './types';
 
@@ -61,7 +64,13 @@ export function applyLocks(
     if (m.minutes[r]! > m.dayLimit[d]!) {
       return `it takes ${m.minutes[r]} min, over the ${m.isWeekend[d] ? 'weekend' : 'weekday'} limit of ${m.dayLimit[d]} min`;
     }
-    if (st.uses[r]! >= 2) return 'the recipe would be cooked more than twice this week';
+    const notReady = notReadyText(m, r, d, m.slots.indexOf(meal.slot));
+    if (notReady !== null) return `it ${notReady}`;
+    if (!st.canCook(r)) {
+      return m.maxUses[r]! > 1
+        ? `the recipe would be made more than ${m.maxUses[r]} times this week`
+        : 'the recipe would be cooked twice this week';
+    }
     if (st.appearsOnDay(r, d, cell)) return 'the recipe would be served twice that day';
     return null;
   };
@@ -131,10 +140,47 @@ export function applyLocks(
   return problems;
 }
 
-/** Whether a full plan exists for `input` with these kept meals (exact; used by suggestions). */
+/** Search effort of a feasibility check that needs a search (see `isFeasible`). */
+const FEASIBILITY_EFFORT = 0.25;
+
+/**
+ * Whether every day can stay within its cooking budget at all: per day, each slot's cheapest
+ * candidate in sessions and, apart, in hands-on minutes (nothing for a lunch that may be a
+ * leftover), summed. A necessary condition that rules out hopeless budgets without a search.
+ */
+function budgetWithinReach(m: Model): boolean {
+  for (let d = 0; d < 7; d++) {
+    let sessions = 0;
+    let minutes = 0;
+    for (let s = 0; s < m.nSlots; s++) {
+      if (m.leftoversOn && s === m.lunch && d > 0) continue;
+      let minS = Number.POSITIVE_INFINITY;
+      let minA = Number.POSITIVE_INFINITY;
+      for (const r of m.cellCandidates[cellOf(m, d, s)]!) {
+        minS = Math.min(minS, m.session[r]!);
+        minA = Math.min(minA, m.active[r]!);
+      }
+      sessions += minS;
+      minutes += minA;
+    }
+    if (sessions > m.sessionBudget[d]! || minutes > m.minuteBudget[d]! + 1e-9) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a full plan exists for `input` with these kept meals (used by suggestions). Exact
+ * while no cooking budget or main-protein limit applies (a max-flow); those limit sums over a
+ * day or the week, which a flow cannot express, so then a week must also be found by a short
+ * seeded search: a true answer is always a real week, a false one may miss a rare week.
+ */
 export function isFeasible(input: PlannerInput, locked: PlannedMeal[]): boolean {
   const m = getModel(input);
   const st = new PlanState(m);
   if (applyLocks(m, st, new Uint8Array(m.nCells), locked).length > 0) return false;
-  return fillByFlow(st);
+  if (m.budgetOn && !budgetWithinReach(m)) return false;
+  if (!fillByFlow(st)) return false;
+  if ((!m.budgetOn && !m.proteinOn) || st.keepsHardRules()) return true;
+  optimise(st, createRng(1), roundsFor(m, FEASIBILITY_EFFORT), () => st.keepsHardRules());
+  return st.keepsHardRules();
 }

@@ -2,11 +2,14 @@ import { foodsOverLimit, maxPortionOf, portionFits } from '../fodmap/load';
 import { MEAL_TYPES, type MealType } from '../foods/codes';
 import type { Violation } from '../restrictions/types';
 import { findViolations } from '../restrictions/violations';
+import { activeMinutesOf, dayBudgetOf, takesSession } from './cooking';
 import { fructoseCapOf, maxPortionForCaps, recipeRuleViolations } from './daily-caps';
 import { isWeekend, weekDates } from './dates';
+import { leadDays } from './make-ahead';
 import { type NutritionSpec, nutritionSpecOf } from './nutrition';
 import { inflammationPenalty, PORTIONS, slotShares } from './score';
 import type { PlannerInput, PlannerRecipe } from './types';
+import { mealsPerWeekOf, plantKindOf } from './variety';
 
 /**
  * Everything the planner derives from one input, computed once and cached by input object:
@@ -63,6 +66,28 @@ export type Model = {
   /** Per recipe, bit i set when nutrient LOWER_BOUND_NUTRIENTS[i] is a lower bound. */
   atLeast: Uint8Array;
   minutes: Float64Array;
+  /** Hands-on minutes of one cooking (`activeMinutesOf`). */
+  active: Float64Array;
+  /** 1 when cooking the recipe takes a cooking session (not an assembly recipe). */
+  session: Uint8Array;
+  /** Fresh meals of the recipe a week may hold (`mealsPerWeekOf`): 1, or 2 for assembly. */
+  maxUses: Uint8Array;
+  /** Per day: cooking sessions and hands-on minutes allowed (`cooking.ts`); Infinity = no budget. */
+  sessionBudget: number[];
+  minuteBudget: number[];
+  /** The profile sets a cooking budget. */
+  budgetOn: boolean;
+  /**
+   * Per recipe and slot (`r * nSlots + s`): days its prep must start before it is served there
+   * (`leadDays`); 0 for a recipe that is not made ahead.
+   */
+  lead: Int32Array;
+  /** Per recipe, index of its main protein in `proteinNames`, or −1 (none). */
+  proteinOf: Int32Array;
+  proteinNames: string[];
+  /** Meals a week one main protein may be served at; Infinity = no limit. */
+  maxProteinMeals: number;
+  proteinOn: boolean;
   keeps: Uint8Array;
   typeMask: Uint8Array;
   compliant: Uint8Array;
@@ -76,7 +101,14 @@ export type Model = {
   ingStart: Int32Array;
   ingIds: Int32Array;
   ingNdb: string[];
-  /** Per cell (day × nSlots + slot): recipes that are compliant, fit the slot and the day's time. */
+  /** Per recipe, its distinct plant kinds (`plantKindOf`) as ids into `plantNames`. */
+  plantStart: Int32Array;
+  plantIds: Int32Array;
+  plantNames: string[];
+  /**
+   * Per cell (day × nSlots + slot): recipes that are compliant, fit the slot, the day's time limit
+   * and, on their own, the day's cooking budget (`fitsDay`), and are ready that day (`isReady`).
+   */
   cellCandidates: Int32Array[];
 };
 
@@ -125,6 +157,9 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const dayLimit = weekend.map((w) =>
     w ? profile.maxMinutes.weekend : profile.maxMinutes.weekday,
   );
+  const budgets = weekend.map((w) => dayBudgetOf(profile, w));
+  const sessionBudget = budgets.map((b) => b?.sessions ?? Number.POSITIVE_INFINITY);
+  const minuteBudget = budgets.map((b) => b?.activeMinutes ?? Number.POSITIVE_INFINITY);
   const lunch = slots.indexOf('lunch');
   const dinner = slots.indexOf('dinner');
   const n = recipes.length;
@@ -147,6 +182,13 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const retinolOn = Number.isFinite(nutrition.retinolCap);
   const atLeast = new Uint8Array(n);
   const minutes = new Float64Array(n);
+  const active = new Float64Array(n);
+  const session = new Uint8Array(n);
+  const maxUses = new Uint8Array(n);
+  const lead = new Int32Array(n * nSlots);
+  const proteinOf = new Int32Array(n).fill(-1);
+  const proteinIndex = new Map<string, number>();
+  const proteinNames: string[] = [];
   const keeps = new Uint8Array(n);
   const typeMask = new Uint8Array(n);
   const compliant = new Uint8Array(n);
@@ -155,6 +197,10 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const ingIdList: number[] = [];
   const ingIndex = new Map<string, number>();
   const ingNdb: string[] = [];
+  const plantStart = new Int32Array(n + 1);
+  const plantIdList: number[] = [];
+  const plantIndex = new Map<string, number>();
+  const plantNames: string[] = [];
   const bySlug = new Map<string, number>();
   const isCompliant = complianceChecker(input);
 
@@ -183,6 +229,19 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     });
     atLeast[r] = bits;
     minutes[r] = recipe.prepMinutes + recipe.cookMinutes;
+    active[r] = activeMinutesOf(recipe);
+    session[r] = takesSession(recipe) ? 1 : 0;
+    maxUses[r] = mealsPerWeekOf(recipe);
+    for (let s = 0; s < nSlots; s++) lead[r * nSlots + s] = leadDays(slots[s]!, recipe);
+    if (recipe.mainProtein) {
+      let p = proteinIndex.get(recipe.mainProtein);
+      if (p === undefined) {
+        p = proteinNames.length;
+        proteinIndex.set(recipe.mainProtein, p);
+        proteinNames.push(recipe.mainProtein);
+      }
+      proteinOf[r] = p;
+    }
     keeps[r] = recipe.leftoverDays >= 1 ? 1 : 0;
     let mask = 0;
     for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
@@ -209,24 +268,47 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
         ingIdList.push(id);
       }
     }
+    plantStart[r] = plantIdList.length;
+    const plants = new Set<number>();
+    for (const ing of recipe.ingredients) {
+      const kind = plantKindOf(ing);
+      if (kind === null) continue;
+      let id = plantIndex.get(kind);
+      if (id === undefined) {
+        id = plantNames.length;
+        plantIndex.set(kind, id);
+        plantNames.push(kind);
+      }
+      if (!plants.has(id)) {
+        plants.add(id);
+        plantIdList.push(id);
+      }
+    }
   }
   ingStart[n] = ingIdList.length;
+  plantStart[n] = plantIdList.length;
 
   const bySlotAndDayKind = new Map<string, Int32Array>();
   const cellCandidates: Int32Array[] = [];
+  // Days past the longest lead see the same recipes ready: their lists are shared.
+  const maxLead = lead.reduce((a, b) => Math.max(a, b), 0);
   for (let d = 0; d < 7; d++) {
     for (let s = 0; s < nSlots; s++) {
-      const key = `${s}:${dayLimit[d]}`;
+      const key = `${s}:${dayLimit[d]}:${sessionBudget[d]}:${minuteBudget[d]}:${Math.min(d, maxLead)}`;
       let list = bySlotAndDayKind.get(key);
       if (!list) {
         const bit = mealTypeBit(slots[s]!);
-        const limit = dayLimit[d]!;
         const picked: number[] = [];
         for (let r = 0; r < n; r++) {
           if (
             compliant[r] &&
             typeMask[r]! & bit &&
-            minutes[r]! <= limit &&
+            fitsDayLimits(minutes[r]!, active[r]!, session[r]!, {
+              dayLimit: dayLimit[d]!,
+              sessionBudget: sessionBudget[d]!,
+              minuteBudget: minuteBudget[d]!,
+            }) &&
+            d >= lead[r * nSlots + s]! &&
             bySlug.get(recipes[r]!.slug) === r
           ) {
             picked.push(r);
@@ -274,6 +356,17 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     nMicro,
     atLeast,
     minutes,
+    active,
+    session,
+    maxUses,
+    lead,
+    sessionBudget,
+    minuteBudget,
+    budgetOn: profile.cooking !== undefined,
+    proteinOf,
+    proteinNames,
+    maxProteinMeals: profile.maxProteinMeals ?? Number.POSITIVE_INFINITY,
+    proteinOn: profile.maxProteinMeals !== undefined,
     keeps,
     typeMask,
     compliant,
@@ -281,8 +374,41 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     ingStart,
     ingIds: Int32Array.from(ingIdList),
     ingNdb,
+    plantStart,
+    plantIds: Int32Array.from(plantIdList),
+    plantNames,
     cellCandidates,
   };
+}
+
+function fitsDayLimits(
+  minutes: number,
+  active: number,
+  session: number,
+  day: { dayLimit: number; sessionBudget: number; minuteBudget: number },
+): boolean {
+  return (
+    minutes <= day.dayLimit &&
+    active <= day.minuteBudget + 1e-9 &&
+    (session === 0 || day.sessionBudget >= 1)
+  );
+}
+
+/**
+ * Whether recipe `r` may be cooked on day `d` at all: within the day's prep + cook limit, and on
+ * its own within the day's cooking budget (its hands-on minutes; a session, if it takes one).
+ */
+export function fitsDay(m: Model, r: number, d: number): boolean {
+  return fitsDayLimits(m.minutes[r]!, m.active[r]!, m.session[r]!, {
+    dayLimit: m.dayLimit[d]!,
+    sessionBudget: m.sessionBudget[d]!,
+    minuteBudget: m.minuteBudget[d]!,
+  });
+}
+
+/** Whether recipe `r` is ready on day `d` (0 = the week's first) for slot `s` (its prep fits the week). */
+export function isReady(m: Model, r: number, d: number, s: number): boolean {
+  return d >= m.lead[r * m.nSlots + s]!;
 }
 
 /**

@@ -18,7 +18,15 @@ import {
   SCORE_WEIGHTS,
 } from './score';
 import { EMPTY, PlanState } from './state';
-import type { PlanDay, PlannedMeal, PlanScore, ScorePart, WeekPlan } from './types';
+import type {
+  DayCookingBudget,
+  DayTotals,
+  PlanDay,
+  PlannedMeal,
+  PlanScore,
+  ScorePart,
+  WeekPlan,
+} from './types';
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const pctOf = (kcal: number, total: number): string =>
@@ -40,7 +48,7 @@ export function scoreOf(st: PlanState): PlanScore {
     fiber: 0,
     carbs: 0,
     inflammation: 0,
-    variety: SCORE_WEIGHTS.repeat * st.repeats,
+    variety: -SCORE_WEIGHTS.plant * st.plants,
     ingredients: SCORE_WEIGHTS.ingredient * st.distinct,
     ...(m.nMicro > 0 ? { micronutrients: st.microPenalty() } : {}),
     ...(n.sharesOn ? { energyShares: 0 } : {}),
@@ -78,14 +86,14 @@ export function scoreOf(st: PlanState): PlanScore {
     const spec = m.isMainSlot[c % m.nSlots] ? p.carbsPerMealG : n.snackCarbs;
     parts.carbs += carbsPenalty(f * m.carbs[r]!, spec);
   }
-  return finishScore(parts, st.distinct);
+  return finishScore(parts, st.distinct, st.plants);
 }
 
 /**
  * Turns a full search state into the stored plan. Explanations attribute penalty points to
- * meals: a day's energy, protein and fibre penalties are split evenly over its meals, a repeat
- * is charged to the second cooking, and the ingredient term to the first cooking of a recipe,
- * counting only foods no other cooked recipe of the week needs.
+ * meals: a day's energy, protein and fibre penalties are split evenly over its meals, and the
+ * ingredient term and the plant reward to the first cooking of a recipe,
+ * counting only foods (and plants) no other cooked recipe of the week needs.
  */
 export function buildPlan(
   st: PlanState,
@@ -206,10 +214,11 @@ export function buildPlan(
           note: `leftover of ${mealIdOf(m, st.sourceDinner(c))}: nothing to cook or buy`,
         });
       } else if (seenCooked.has(r)) {
+        // an assembly recipe made a second time (or a week planned before the once-a-week rule)
         parts.push({
-          name: 'variety',
-          value: SCORE_WEIGHTS.repeat,
-          note: 'second time this week',
+          name: 'shopping',
+          value: 0,
+          note: 'made earlier this week: no new foods to buy',
         });
       } else {
         seenCooked.add(r);
@@ -222,6 +231,18 @@ export function buildPlan(
           value: roundScore(SCORE_WEIGHTS.ingredient * own),
           note: `${own} of ${m.ingStart[r + 1]! - m.ingStart[r]!} foods not needed by other meals`,
         });
+        const plants = m.plantStart[r + 1]! - m.plantStart[r]!;
+        if (plants > 0) {
+          let ownPlants = 0;
+          for (let i = m.plantStart[r]!; i < m.plantStart[r + 1]!; i++) {
+            if (st.plantCount[m.plantIds[i]!] === 1) ownPlants++;
+          }
+          parts.push({
+            name: 'variety',
+            value: roundScore(-SCORE_WEIGHTS.plant * ownPlants),
+            note: `${ownPlants} of its ${plants} plants in no other meal of the week`,
+          });
+        }
       }
       meals.push({
         id: `${date}-${m.slots[s]}`,
@@ -256,10 +277,22 @@ export function buildPlan(
         ...(Number.isFinite(m.nutrition.retinolCap)
           ? { retinolUg: { total: round1(st.dayRet[d]!), max: m.nutrition.retinolCap } }
           : {}),
+        ...(m.budgetOn ? { cooking: dayCooking(st, d) } : {}),
       },
     });
   }
   return { plan: { weekStart: m.input.weekStart, days }, score: scoreOf(st) };
+}
+
+/** Day `d`'s cooking sessions and hands-on minutes with its budget; undefined without one. */
+export function dayCooking(st: PlanState, d: number): DayTotals['cooking'] {
+  const m = st.m;
+  if (!m.budgetOn) return undefined;
+  const budget: DayCookingBudget = {
+    sessions: m.sessionBudget[d]!,
+    activeMinutes: m.minuteBudget[d]!,
+  };
+  return { sessions: st.daySessions[d]!, activeMinutes: st.dayActive[d]!, budget };
 }
 
 /** The optional parts of a day's totals: "at least" nutrients and fructose under a cap. */

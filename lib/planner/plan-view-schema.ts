@@ -15,6 +15,16 @@ const capped = (unit: string, what: string) =>
     .optional()
     .describe(`${what}: present when the profile or phase caps it`);
 
+const dayCookingSchema = z.strictObject({
+  sessions: z
+    .number()
+    .int()
+    .describe('meals cooked that day (not leftovers, not assembly recipes)'),
+  activeMinutes: z
+    .number()
+    .describe('hands-on minutes of the meals cooked or put together that day (leftovers count 0)'),
+});
+
 const dayTotalsSchema = z.strictObject({
   energyKcal: z.number(),
   proteinG: z.number(),
@@ -31,9 +41,32 @@ const dayTotalsSchema = z.strictObject({
   fructoseG: capped('g', 'fructose (AIP caps it per day)'),
   sodiumMg: capped('mg', 'sodium (the CDRR or a clinician’s cap)'),
   retinolUg: capped('µg', 'preformed vitamin A (the UL or a clinician’s cap)'),
+  cooking: dayCookingSchema
+    .extend({ budget: dayCookingSchema.describe("the profile's budget for this kind of day") })
+    .optional()
+    .describe(
+      'cooking sessions and hands-on minutes against the budget (never over it); absent on plans saved before the budget existed',
+    ),
 });
 
 const scorePartSchema = z.strictObject({ name: z.string(), value: z.number(), note: z.string() });
+
+const cookSchema = z
+  .strictObject({
+    recipeMultiple: z
+      .number()
+      .describe('whole or half recipes to cook (½, 1, 1½, …): the smallest that covers `servings`'),
+    servings: z.number().describe('servings the batch makes: recipeMultiple × the recipe’s yield'),
+    spareServings: z
+      .number()
+      .describe('servings made beyond those eaten at this meal and its leftover meals'),
+    text: z.string().describe('e.g. "cook ½ recipe (2 servings)"'),
+    spareText: z.string().nullable().describe('e.g. "½ serving spare"; null when none is spare'),
+  })
+  .nullable()
+  .describe(
+    'what to cook: whole or half recipes, which the shopping list buys exactly; null for a leftover meal, which cooks nothing',
+  );
 
 const mealSchema = z.strictObject({
   id: z.string().describe('the date and slot, e.g. 2026-11-30-dinner'),
@@ -41,8 +74,14 @@ const mealSchema = z.strictObject({
   slot: z.enum(MEAL_TYPES),
   recipeSlug: z.string(),
   recipeName: z.string(),
-  servings: z.number().describe('servings to cook, or to take from the cooked batch'),
+  servings: z
+    .number()
+    .describe(
+      'servings eaten: at this meal and, for a cooking meal, the leftover meals it feeds (`cook` says how much to make)',
+    ),
   portion: z.number().describe('per-person share of one written serving'),
+  portionText: z.string().describe('the portion as a person reads it, e.g. "1½ servings each"'),
+  cook: cookSchema,
   locked: z.boolean(),
   leftoverOf: z.string().nullable().describe('the dinner this lunch reuses'),
   energyKcal: z.number().describe('per person'),
@@ -51,6 +90,25 @@ const mealSchema = z.strictObject({
   totalMinutes: z.number(),
   explanation: z.strictObject({ total: z.number(), parts: z.array(scorePartSchema) }),
 });
+
+const prepLineSchema = z
+  .strictObject({
+    recipeSlug: z.string(),
+    recipeName: z.string(),
+    activeMinutes: z.number().describe('hands-on minutes of the prep'),
+    passiveMinutes: z.number().describe('unattended minutes until it is ready'),
+    passiveKind: z
+      .enum(['simmer', 'ferment'])
+      .nullable()
+      .describe(
+        'what the wait is: mostly on the heat (simmer), days without heat (ferment), or null',
+      ),
+    readyOn: z.string().describe('the date of the meal it is for'),
+    forMeal: z.string().describe('id of that meal'),
+  })
+  .describe(
+    'a make-ahead item (six hours or more unattended) to start this day, at the latest, so it is ready for its meal',
+  );
 
 export const planViewSchema = z.strictObject({
   id: z.number().int(),
@@ -69,9 +127,25 @@ export const planViewSchema = z.strictObject({
       total: z.number(),
       parts: z.record(z.string(), z.number()),
       distinctIngredients: z.number().int(),
+      plants: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          'different plant foods this week (vegetables, fruits, legumes, nuts and seeds, grains, herbs and spices; one per kind). Plant diversity is associated with a more diverse gut microbiome (observational evidence). Absent on plans scored before plants were counted',
+        ),
     })
     .nullable(),
   days: z.array(
-    z.strictObject({ date: z.string(), meals: z.array(mealSchema), totals: dayTotalsSchema }),
+    z.strictObject({
+      date: z.string(),
+      meals: z.array(mealSchema),
+      totals: dayTotalsSchema,
+      prep: z
+        .array(prepLineSchema)
+        .describe(
+          "prep tasks that start this day (derived from the week's meals, never stored); a make-ahead meal served on its start day has one too",
+        ),
+    }),
   ),
 });

@@ -14,6 +14,7 @@ import {
   slotShares,
 } from './score';
 import type { PlannedMeal, PlannerInput, PlannerRecipe, PlanScore, WeekPlan } from './types';
+import { plantKindOf } from './variety';
 
 /**
  * Scores a stored plan straight from its meals with the formula in `score.ts`, without the
@@ -91,10 +92,15 @@ export function scorePlan(input: PlannerInput, plan: WeekPlan): PlanScore {
     );
   }
   const ndbs = new Set<string>();
-  for (const [slug, times] of cooked) {
-    parts.variety += SCORE_WEIGHTS.repeat * Math.max(0, times - 1);
-    for (const ing of bySlug.get(slug)!.ingredients) ndbs.add(ing.ndb);
+  const plants = new Set<string>();
+  for (const slug of cooked.keys()) {
+    for (const ing of bySlug.get(slug)!.ingredients) {
+      ndbs.add(ing.ndb);
+      const kind = plantKindOf(ing);
+      if (kind !== null) plants.add(kind);
+    }
   }
   parts.ingredients = SCORE_WEIGHTS.ingredient * ndbs.size;
-  return finishScore(parts, ndbs.size);
+  parts.variety = -SCORE_WEIGHTS.plant * plants.size;
+  return finishScore(parts, ndbs.size, plants.size);
 }

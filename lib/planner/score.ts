@@ -1,7 +1,8 @@
 import type { MealType } from '../foods/codes';
 import type { PlanScore } from './types';
 /**
- * The plan's objective, in penalty points: 0 is ideal, lower is better. Nutrition is per person,
+ * The plan's objective, in penalty points: lower is better; 0 is ideal but for the small reward
+ * for plant variety (the one term ≤ 0). Nutrition is per person,
  * a meal's nutrition is `portion × perServing`, and `portion` comes from {@link PORTIONS}.
  *
  * ```
@@ -23,8 +24,8 @@ import type { PlanScore } from './types';
  *        + Σ_day  wA · 100 · max(0, 9·FAT_d − a_max·E_d,               total fat outside
  *                                   a_min·E_d − 9·FAT_d) / T_E          [a_min, a_max] of energy
  *        + Σ_meal  wI · (1 − s_m) / 2                                  s = inflammationScore ∈ [−1, 1]
- *        + Σ_recipe  wV · max(0, cooked_r − 1)                         second cooking of a recipe
  *        + wN · |distinct ingredient foods (ndb) of the cooked recipes|
+ *        − wPl · |distinct kinds of plant food among those ingredients|
  * ```
  * The inflammation score of a recipe is weighted by the evidence for each ingredient's class
  * (computed in lib/recipes/derive.ts; the weights live in lib/foods/inflammation.ts):
@@ -41,10 +42,20 @@ import type { PlanScore } from './types';
  *
  * Every term is linear or a max of linear functions of the 0/1 meal choices, so the whole
  * objective is a mixed-integer program. A leftover meal counts in the day's nutrition and in
- * the inflammation term, never as a second cooking and never as new ingredients. A target ≤ 0
+ * the inflammation term, never as new ingredients. A target ≤ 0
  * switches its term off. Main meals are breakfast, lunch and dinner; snacks have their own carb
  * target (`carbsPerSnackG`). The nutrient terms below the carbs line apply only when the
  * profile's `nutrition` sets them (see `nutrition.ts`).
+ *
+ * Plant variety: the different plant foods of the week (ingredient foods of a plant food group:
+ * vegetables, fruits, legumes, nuts and seeds, cereal grains, herbs and spices; one per kind, so
+ * lemons and lemon juice are one plant; `variety.ts`) earn wPl = 0.2 each, reported as the
+ * `variety` part (≤ 0) and as `PlanScore.plants` ("24 different plants this week"). Plant
+ * diversity is associated with a more diverse gut microbiome (observational evidence). wPl is
+ * less than wN = 0.5, the cost of a food to buy: a new plant always costs at least one new food,
+ * so the pair still costs 0.3 and the planner never buys a food only for variety; among weeks
+ * with the same shopping it prefers more plants. In the MIP a kind k is q_k ≤ Σ_{i ∈ k} z_i,
+ * q_k ≤ 1, priced −wPl.
  *
  * The energy split σ (percent of the day per slot; default breakfast 25, lunch 35, dinner 30,
  * snack 10, renormalised over the profile's slots) keeps days balanced: a 250 kcal breakfast
@@ -62,14 +73,18 @@ import type { PlanScore } from './types';
  * energy shares are measured in percent of the day's energy target (T_E, not the day's energy,
  * so every term stays linear): wS = wR = wA = 0.5 per percentage point, so a day at 50 % fat
  * costs 7.5 and a day at 15 % saturated fat 2.5: a week running at 47–56 % fat costs more than
- * a recipe repeat or a few extra foods to buy, but never more than a day out of the energy band.
+ * a few extra foods to buy, but never more than a day out of the energy band.
  * The fibre ceiling uses the fibre floor's weight wF. Saturated fat and fat sums are lower
  * bounds where an ingredient's value is unknown; micronutrient sums likewise (a shortfall may be
  * overstated, never hidden by a 0).
  *
  * Caps are not soft terms: a day over the sodium or retinol cap is priced `DAILY_CAP_WEIGHT` per
  * percent over (`daily-caps.ts`) only so the search climbs out of it, and such a week is never
- * returned.
+ * returned. The cooking budget (sessions and hands-on minutes per day, `cooking.ts`) and the
+ * main-protein limit (meals a week of one main protein, `variety.ts`) are hard in the same way,
+ * priced `COOKING_BUDGET_WEIGHT` per session or minute over and `PROTEIN_LIMIT_WEIGHT` per meal
+ * over. A recipe is cooked at most once a week (a leftover meal of it is fine): a hard rule kept
+ * by every move, so there is no repeat term.
  */
 export const SCORE_WEIGHTS = {
   /** per percent of the energy target outside the ±10 % band, per day */
@@ -84,10 +99,10 @@ export const SCORE_WEIGHTS = {
   carbsPerG: 0.3,
   /** per meal, from 0 (s = +1, gut-healing) to this value (s = −1, inflammatory); s is evidence-weighted */
   inflammationPerMeal: 3,
-  /** per second cooking of the same recipe in the week */
-  repeat: 2,
   /** per distinct ingredient food to buy */
   ingredient: 0.5,
+  /** reward per different plant food of the week (a negative term; see the formula) */
+  plant: 0.2,
   /** per percent of a micronutrient's daily target missing from the week's average */
   micronutrientPerPct: 0.08,
   /** per micronutrient whose weekly average misses its target at all */
@@ -244,10 +259,14 @@ export function roundScore(value: number): number {
 }
 
 /** Rounds the parts and adds them up: the one place a PlanScore is assembled. */
-export function finishScore(parts: PlanScore['parts'], distinctIngredients: number): PlanScore {
+export function finishScore(
+  parts: PlanScore['parts'],
+  distinctIngredients: number,
+  plants: number,
+): PlanScore {
   const total = Object.values(parts).reduce((a, b) => a + b, 0);
   const rounded = Object.fromEntries(
     Object.entries(parts).map(([k, v]) => [k, roundScore(v)]),
   ) as PlanScore['parts'];
-  return { total: roundScore(total), parts: rounded, distinctIngredients };
+  return { total: roundScore(total), parts: rounded, distinctIngredients, plants };
 }

@@ -1,6 +1,5 @@
-import { fitPortion, portionOk } from './model';
+import { fitPortion, fitsDay, isReady, type Model, portionOk } from './model';
 import type { Rng } from './rng';
-import { SCORE_WEIGHTS } from './score';
 import { EMPTY, type PlanState } from './state';
 
 /** Improvements smaller than this are noise from floating-point sums. */
@@ -160,12 +159,18 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   const [start, count] = scanWindow(candidates.length, rng);
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
-    if (r === banned || st.uses[r]! >= 2) continue;
+    if (r === banned || !st.canCook(r)) continue;
     if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
     if (st.appearsOnDay(r, d, cell)) continue;
     const ownCost = bestPortion(st, r, cell, d);
     const ownK = foundPortion;
-    let cost = base + st.globalAddCost(r) + ownCost - pen0;
+    let cost =
+      base +
+      st.globalAddCost(r) +
+      st.budgetAddCost(d, r) +
+      st.proteinAddCost(r, fed >= 0 ? 2 : 1) +
+      ownCost -
+      pen0;
     let k2 = fedK;
     if (fed >= 0) {
       if (fedFree) {
@@ -192,7 +197,7 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   if (src >= 0) {
     const rd = st.recipe[src]!;
     if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, d, cell)) {
-      const cost = base + bestPortion(st, rd, cell, d) - pen0;
+      const cost = base + st.proteinAddCost(rd, 1) + bestPortion(st, rd, cell, d) - pen0;
       const ownK = foundPortion;
       if (cost < best.cost - EPS) {
         best.cost = cost;
@@ -243,12 +248,20 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   const [start, count] = scanWindow(candidates.length, rng);
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
-    if (!m.keeps[r] || r === banned || st.uses[r]! >= 2) continue;
+    if (!m.keeps[r] || r === banned || !st.canCook(r)) continue;
     if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
     const aCost = bestPortion(st, r, dinnerCell, dD);
     const aK = foundPortion;
     const bCost = bestPortion(st, r, lunchCell, dL);
-    const cost = base + st.globalAddCost(r) + aCost - penD + bCost - penL;
+    const cost =
+      base +
+      st.globalAddCost(r) +
+      st.budgetAddCost(dD, r) +
+      st.proteinAddCost(r, 2) +
+      aCost -
+      penD +
+      bCost -
+      penL;
     if (cost < best.cost - EPS) {
       best.cost = cost;
       best.r = r;
@@ -265,70 +278,6 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
   }
   if (rD !== EMPTY) st.place(dinnerCell, rD, kD, false);
   if (rL !== EMPTY) st.place(lunchCell, rL, kL, false);
-  return false;
-}
-
-/** The other cell cooking the same recipe as `cell` this week, or −1. */
-function twinOf(st: PlanState, cell: number): number {
-  const r = st.recipe[cell]!;
-  for (let c = 0; c < st.m.nCells; c++) {
-    if (c !== cell && st.recipe[c] === r && !st.leftover[c]) return c;
-  }
-  return EMPTY;
-}
-
-/**
- * Replace a recipe cooked twice by another recipe in both cells at once. Changing one of the
- * two alone keeps the old recipe's shopping, so single-cell moves rarely see this gain.
- */
-export function improveTwins(st: PlanState, cell: number, rng?: Rng): boolean {
-  const m = st.m;
-  if (!isSwappable(st, cell) || st.uses[st.recipe[cell]!] !== 2) return false;
-  const twin = twinOf(st, cell);
-  if (twin < 0 || !isSwappable(st, twin)) return false;
-  const before = st.total();
-  const r0 = st.recipe[cell]!;
-  const k1 = st.portion[cell]!;
-  const k2 = st.portion[twin]!;
-  st.clear(cell);
-  st.clear(twin);
-  const base = st.total();
-  const d1 = st.dayOf(cell);
-  const d2 = st.dayOf(twin);
-  const slotBit2 = m.typeBitOfSlot[twin % m.nSlots]!;
-  const pen1 = st.dayPen[d1]!;
-  const pen2 = st.dayPen[d2]!;
-  const candidates = m.cellCandidates[cell]!;
-  let bestCost = Number.POSITIVE_INFINITY;
-  let bestR = EMPTY;
-  let bestK1 = 0;
-  let bestK2 = 0;
-  const [start, count] = scanWindow(candidates.length, rng);
-  for (let j = 0; j < count; j++) {
-    const r = candidates[(start + j) % candidates.length]!;
-    if (st.uses[r] !== 0 || r === st.banned[cell] || r === st.banned[twin]) continue;
-    if (!(m.typeMask[r]! & slotBit2) || m.minutes[r]! > m.dayLimit[d2]!) continue;
-    if (st.appearsOnDay(r, d1, cell) || st.appearsOnDay(r, d2, twin)) continue;
-    const aCost = bestPortion(st, r, cell, d1);
-    const aK = foundPortion;
-    const bCost = bestPortion(st, r, twin, d2);
-    const cost = base + st.globalAddCost(r) + SCORE_WEIGHTS.repeat + aCost - pen1 + bCost - pen2;
-    if (cost < bestCost - EPS) {
-      bestCost = cost;
-      bestR = r;
-      bestK1 = aK;
-      bestK2 = foundPortion;
-    }
-  }
-  if (bestR !== EMPTY && bestCost < before - EPS) {
-    st.place(cell, bestR, bestK1, false);
-    st.place(twin, bestR, bestK2, false);
-    if (st.total() < before - EPS) return true;
-    st.clear(cell);
-    st.clear(twin);
-  }
-  st.place(cell, r0, k1, false);
-  st.place(twin, r0, k2, false);
   return false;
 }
 
@@ -361,7 +310,8 @@ export function improveSwaps(st: PlanState, days: number): number {
         const r1 = st.recipe[c1]!;
         const r2 = st.recipe[c2]!;
         if (r1 === r2) continue;
-        if (m.minutes[r1]! > m.dayLimit[d2]! || m.minutes[r2]! > m.dayLimit[d1]!) continue;
+        if (!fitsDay(m, r1, d2) || !fitsDay(m, r2, d1)) continue;
+        if (!isReady(m, r1, d2, s) || !isReady(m, r2, d1, s)) continue;
         if (st.banned[c1] === r2 || st.banned[c2] === r1) continue;
         if (st.appearsOnDay(r2, d1, c1) || st.appearsOnDay(r1, d2, c2)) continue;
         const f1 = m.portions[st.portion[c1]!]!;
@@ -372,7 +322,8 @@ export function improveSwaps(st: PlanState, days: number): number {
         const aK = foundPortion;
         const bCost = bestPortion(st, r1, c2, d2, r2, f2, false);
         const bK = foundPortion;
-        if (aCost + bCost < now - EPS) {
+        const budget = st.budgetAddCost(d1, r2, r1) + st.budgetAddCost(d2, r1, r2);
+        if (aCost + bCost + budget < now - EPS) {
           const before = m.nMicro > 0 ? st.total() : 0;
           const k1 = st.portion[c1]!;
           const k2 = st.portion[c2]!;
@@ -423,7 +374,7 @@ function around(st: PlanState, day: number): number {
  * Applies improving moves until none is left on the days marked in `dirty` (a bit per day).
  * Cells of a day are only looked at again when something on that day or a neighbouring day
  * changed. With `dirty` = every day the result is a local optimum for single-cell,
- * leftover-pair, twin and same-slot swap moves (for big catalogs: within the scanned windows).
+ * leftover-pair and same-slot swap moves (for big catalogs: within the scanned windows).
  */
 export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
   const m = st.m;
@@ -443,10 +394,6 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
       if (m.leftoversOn && cell % m.nSlots === m.lunch && improveLeftoverPair(st, cell, rng)) {
         pending |= around(st, day);
       }
-      if (st.uses[st.recipe[cell]!] === 2) {
-        const twin = twinOf(st, cell);
-        if (improveTwins(st, cell, rng)) pending |= around(st, day) | around(st, st.dayOf(twin));
-      }
     }
     pending |= improveSwaps(st, days);
     // Each move is judged by its own incremental delta. At a large total (a cap excess priced
@@ -461,6 +408,9 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
 /**
  * A random recipe that may go into `cell` now, or −1. A dinner feeding the leftover lunch `fed`
  * (−1 if none) needs a keeping recipe that is not served elsewhere on the lunch's day either.
+ * Recipes that keep the day within its cooking budget and the week within the main-protein
+ * limit come first, so the search starts from a week it need not repair; any allowed recipe is
+ * the fallback.
  */
 function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): number {
   const m = st.m;
@@ -469,19 +419,26 @@ function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): nu
   const d = st.dayOf(cell);
   const fits = (r: number): boolean =>
     r !== st.banned[cell] &&
-    st.uses[r]! < 2 &&
+    st.canCook(r) &&
     !st.appearsOnDay(r, d, cell) &&
     (fed < 0 || (m.keeps[r] === 1 && !st.appearsOnDay(r, d + 1, fed)));
+  const withinBudget = (r: number): boolean =>
+    st.budgetAddCost(d, r) <= 0 && st.proteinAddCost(r, fed >= 0 ? 2 : 1) <= 0;
+  let fallback = EMPTY;
   for (let tries = 0; tries < 24; tries++) {
     const r = list[rng.int(list.length)]!;
-    if (fits(r)) return r;
+    if (!fits(r)) continue;
+    if (withinBudget(r)) return r;
+    if (fallback === EMPTY) fallback = r;
   }
   const start = rng.int(list.length);
   for (let i = 0; i < list.length; i++) {
     const r = list[(start + i) % list.length]!;
-    if (fits(r)) return r;
+    if (!fits(r)) continue;
+    if (withinBudget(r)) return r;
+    if (fallback === EMPTY) fallback = r;
   }
-  return EMPTY;
+  return fallback;
 }
 
 /** Fills empty cells with random allowed recipes, scarcest cells first. False if stuck. */
@@ -547,19 +504,23 @@ const THRESHOLD_SHARE = 0.01;
  * Iterated local search with threshold accepting: descend to a local optimum, then repeatedly
  * kick a few cells of two days and descend again. A result slightly worse than the current
  * week is still walked from (the allowance shrinks to 0 over the rounds) so the search can leave
- * a basin; the best week seen is returned.
+ * a basin; the best week seen is returned. `stopWhen` ends the walk at the first week it accepts
+ * (a feasibility check needs any week, not the best).
  */
-export function optimise(st: PlanState, rng: Rng, rounds: number): void {
+export function optimise(st: PlanState, rng: Rng, rounds: number, stopWhen?: () => boolean): void {
   localSearch(st, rng);
+  if (stopWhen?.()) return;
   let best = st.snapshot();
   let bestCost = st.total();
   let current = st.snapshot();
   let currentCost = bestCost;
-  // Relative to the soft terms only: a cap excess (priced far above everything) left in the
-  // first local optimum must not turn the walk into one that accepts any kick.
-  const threshold0 = THRESHOLD_SHARE * (bestCost - st.capPenalty());
+  // Relative to the soft terms only: a cap or budget excess (priced far above everything) left
+  // in the first local optimum must not turn the walk into one that accepts any kick. The plant
+  // reward can take a near-perfect week below 0: then no worse week is accepted at all.
+  const threshold0 = THRESHOLD_SHARE * Math.max(0, bestCost - st.hardPenalty());
   for (let round = 0; round < rounds; round++) {
     localSearch(st, rng, perturb(st, rng, 2 + rng.int(3)));
+    if (stopWhen?.()) return;
     const cost = st.total();
     const threshold = threshold0 * (1 - round / rounds);
     if (cost < bestCost - EPS) {
@@ -576,4 +537,33 @@ export function optimise(st: PlanState, rng: Rng, rounds: number): void {
   if (st.total() > bestCost + EPS) st.restore(best);
   // Rounds only revisit touched days; finish with a full descent so no single move improves.
   localSearch(st, rng);
+}
+
+/**
+ * Search effort in candidate evaluations. Counting work instead of time keeps plans
+ * reproducible on any machine; the value keeps a ~260-recipe catalog near 20 ms.
+ */
+const WORK_PER_PLAN = 250_000;
+const MIN_ROUNDS = 30;
+/**
+ * Work units per candidate evaluation with the nutrient goals on. An evaluation then costs about
+ * 1.8 × a plain one; the rest is a budget choice: half the rounds of the plain search keeps
+ * generation near its latency goal (p50 40 ms) and cost +0.5 % of the objective on the nutrient
+ * bench's weeks, with the same share of weeks meeting every target.
+ */
+const NUTRIENT_EVAL_COST = 3.5;
+const MAX_ROUNDS = 400;
+
+/** Iterated-local-search rounds for this model: more for small catalogs, fewer for big ones. */
+export function roundsFor(m: Model, effort: number): number {
+  const scanned = (c: number): number => Math.min(MAX_SCAN, m.cellCandidates[c]!.length);
+  let passCost = 0;
+  for (let c = 0; c < m.nCells; c++) passCost += scanned(c);
+  if (m.leftoversOn) passCost += 7 * scanned(m.dinner);
+  // A candidate priced with the nutrient goals (weekly micronutrients, energy shares) costs
+  // about twice as much to evaluate: count work in the same time units.
+  const n = m.nutrition;
+  if (m.nMicro > 0 || n.sharesOn) passCost *= NUTRIENT_EVAL_COST;
+  const rounds = Math.round(WORK_PER_PLAN / Math.max(1, passCost));
+  return Math.round(effort * Math.max(MIN_ROUNDS, Math.min(MAX_ROUNDS, rounds)));
 }

@@ -1,3 +1,4 @@
+import { budgetExcessPenalty } from './cooking';
 import { capExcessPenalty } from './daily-caps';
 import type { Model } from './model';
 import {
@@ -12,6 +13,7 @@ import {
   proteinPenalty,
   SCORE_WEIGHTS,
 } from './score';
+import { PROTEIN_LIMIT_WEIGHT, proteinExcessPenalty } from './variety';
 
 const EMPTY = -1;
 
@@ -47,11 +49,21 @@ export class PlanState {
   /** Penalty of the weekly micronutrient shortfalls (see `score.ts`). */
   microPen = 0;
   readonly dayPen: Float64Array;
+  /** Per day: cooking sessions, hands-on minutes and their penalty over budget (`cooking.ts`). */
+  readonly daySessions: Int32Array;
+  readonly dayActive: Float64Array;
+  readonly dayBudgetPen: Float64Array;
+  /** Per main protein: meals of the week serving it, leftover meals included (`variety.ts`). */
+  readonly proteinMeals: Int32Array;
+  /** Penalty of the meals over the main-protein limit. */
+  proteinPen = 0;
   readonly cellCost: Float64Array;
   readonly uses: Int32Array;
   readonly ingCount: Int32Array;
   distinct = 0;
-  repeats = 0;
+  /** Per plant kind, cooked recipes using it; `plants` = kinds in use (`variety.ts`). */
+  readonly plantCount: Int32Array;
+  plants = 0;
   private readonly carbsSpec: { target: number; tolerance: number } | null;
   private readonly snackSpec: { target: number; tolerance: number } | null;
   private readonly fructoseCapOn: boolean;
@@ -92,9 +104,14 @@ export class PlanState {
     }
     this.nShort = m.nMicro;
     this.dayPen = new Float64Array(7);
+    this.daySessions = new Int32Array(7);
+    this.dayActive = new Float64Array(7);
+    this.dayBudgetPen = new Float64Array(7);
+    this.proteinMeals = new Int32Array(m.proteinNames.length);
     this.cellCost = new Float64Array(cells);
     this.uses = new Int32Array(m.n);
     this.ingCount = new Int32Array(m.ingNdb.length);
+    this.plantCount = new Int32Array(m.plantNames.length);
     const p = m.input.profile;
     this.carbsSpec = p.carbsPerMealG;
     this.snackSpec = m.nutrition.snackCarbs;
@@ -247,17 +264,107 @@ export class PlanState {
     this.microPen = pen;
   }
 
-  /** The part of the total that prices days over a cap (0 for a week within every cap). */
-  capPenalty(): number {
+  /**
+   * The part of the total that prices hard rules broken: days over a cap or over the cooking
+   * budget, meals over the main-protein limit (0 for a week that keeps every hard rule).
+   */
+  hardPenalty(): number {
     const m = this.m;
     let pen = 0;
     for (let d = 0; d < 7; d++) {
       pen +=
         capExcessPenalty(this.dayFr[d]!, m.fructoseCap) +
         capExcessPenalty(this.dayNa[d]!, m.nutrition.sodiumCap) +
-        capExcessPenalty(this.dayRet[d]!, m.nutrition.retinolCap);
+        capExcessPenalty(this.dayRet[d]!, m.nutrition.retinolCap) +
+        this.dayBudgetPen[d]!;
     }
-    return pen;
+    return pen + this.proteinPen;
+  }
+
+  /**
+   * Change of the main-protein penalty if `meals` more meals of recipe `r` were served (a dinner
+   * feeding a leftover lunch serves two).
+   */
+  proteinAddCost(r: number, meals: number): number {
+    const p = this.m.proteinOf[r]!;
+    if (p < 0 || !this.m.proteinOn) return 0;
+    const max = this.m.maxProteinMeals;
+    const now = this.proteinMeals[p]!;
+    return proteinExcessPenalty(now + meals, max) - proteinExcessPenalty(now, max);
+  }
+
+  /** Main proteins served at more meals than the limit (a hard rule: never returned). */
+  proteinsOver(): number[] {
+    const out: number[] = [];
+    for (let p = 0; p < this.proteinMeals.length; p++) {
+      if (this.proteinMeals[p]! > this.m.maxProteinMeals) out.push(p);
+    }
+    return out;
+  }
+
+  private serveProtein(r: number, sign: 1 | -1): void {
+    const p = this.m.proteinOf[r]!;
+    if (p < 0) return;
+    const before = this.proteinMeals[p]!;
+    this.proteinMeals[p] = before + sign;
+    if (!this.m.proteinOn) return;
+    // the penalty moves by one weight whenever the count crosses above the limit
+    const max = this.m.maxProteinMeals;
+    if (sign > 0 && before + 1 > max) this.proteinPen += PROTEIN_LIMIT_WEIGHT;
+    if (sign < 0 && before > max) this.proteinPen -= PROTEIN_LIMIT_WEIGHT;
+  }
+
+  /** Penalty of day `d` with these sessions and hands-on minutes (0 within its budget). */
+  budgetPenalty(d: number, sessions: number, minutes: number): number {
+    const m = this.m;
+    if (!m.budgetOn) return 0;
+    return budgetExcessPenalty(sessions, minutes, m.sessionBudget[d]!, m.minuteBudget[d]!);
+  }
+
+  /**
+   * Change of the budget penalty if recipe `r` were cooked on day `d` and, when `exR` ≥ 0, a
+   * cooking of `exR` taken out of it.
+   */
+  budgetAddCost(d: number, r: number, exR = EMPTY): number {
+    const m = this.m;
+    if (!m.budgetOn) return 0;
+    const s = m.session[r]! - (exR === EMPTY ? 0 : m.session[exR]!);
+    const a = m.active[r]! - (exR === EMPTY ? 0 : m.active[exR]!);
+    return (
+      this.budgetPenalty(d, this.daySessions[d]! + s, this.dayActive[d]! + a) -
+      this.dayBudgetPen[d]!
+    );
+  }
+
+  /** Whether day `d` is over its cooking budget (a hard rule: such a plan is never returned). */
+  isOverBudget(d: number): boolean {
+    const o = this.budgetOver(d);
+    return o.sessions || o.activeMinutes;
+  }
+
+  /**
+   * Whether the week keeps every hard rule the search only prices (the daily caps, the cooking
+   * budget, the main-protein limit); the others hold by construction.
+   */
+  keepsHardRules(): boolean {
+    for (let d = 0; d < 7; d++) if (this.isOverCap(d) || this.isOverBudget(d)) return false;
+    return this.proteinsOver().length === 0;
+  }
+
+  /** Which parts of day `d`'s cooking budget it is over. */
+  budgetOver(d: number): { sessions: boolean; activeMinutes: boolean } {
+    const m = this.m;
+    return {
+      sessions: this.daySessions[d]! > m.sessionBudget[d]!,
+      activeMinutes: this.dayActive[d]! > m.minuteBudget[d]! + 1e-9,
+    };
+  }
+
+  private cookOnDay(d: number, r: number, sign: 1 | -1): void {
+    const m = this.m;
+    this.daySessions[d] = this.daySessions[d]! + sign * m.session[r]!;
+    this.dayActive[d] = this.dayActive[d]! + sign * m.active[r]!;
+    this.dayBudgetPen[d] = this.budgetPenalty(d, this.daySessions[d]!, this.dayActive[d]!);
   }
 
   /** Whether a day is over a daily cap (a hard rule: such a plan is never returned). */
@@ -294,10 +401,11 @@ export class PlanState {
 
   total(): number {
     let t =
-      SCORE_WEIGHTS.repeat * this.repeats +
-      SCORE_WEIGHTS.ingredient * this.distinct +
-      this.microPen;
-    for (let d = 0; d < 7; d++) t += this.dayPen[d]!;
+      SCORE_WEIGHTS.ingredient * this.distinct -
+      SCORE_WEIGHTS.plant * this.plants +
+      this.microPen +
+      this.proteinPen;
+    for (let d = 0; d < 7; d++) t += this.dayPen[d]! + this.dayBudgetPen[d]!;
     for (let c = 0; c < this.m.nCells; c++) t += this.cellCost[c]!;
     return t;
   }
@@ -354,7 +462,11 @@ export class PlanState {
     this.recomputeDay(d);
     this.addMicro(r, -f);
     this.cellCost[cell] = 0;
-    if (!this.leftover[cell]) this.removeUse(r);
+    this.serveProtein(r, -1);
+    if (!this.leftover[cell]) {
+      this.removeUse(r);
+      this.cookOnDay(d, r, -1);
+    }
     this.recipe[cell] = EMPTY;
     this.leftover[cell] = 0;
   }
@@ -378,54 +490,60 @@ export class PlanState {
     this.recomputeDay(d);
     this.addMicro(r, f);
     this.cellCost[cell] = this.mealCost(r, cell, f);
-    if (!isLeftover) this.addUse(r);
+    this.serveProtein(r, 1);
+    if (!isLeftover) {
+      this.addUse(r);
+      this.cookOnDay(d, r, 1);
+    }
   }
 
   private removeUse(r: number): void {
     const u = this.uses[r]! - 1;
     this.uses[r] = u;
-    if (u >= 1) this.repeats--;
     if (u === 0) {
-      const { ingStart, ingIds } = this.m;
-      for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
-        const id = ingIds[i]!;
-        const left = this.ingCount[id]! - 1;
-        this.ingCount[id] = left;
-        if (left === 0) this.distinct--;
-      }
+      const m = this.m;
+      this.distinct -= bump(this.ingCount, m.ingIds, m.ingStart[r]!, m.ingStart[r + 1]!, -1);
+      this.plants -= bump(this.plantCount, m.plantIds, m.plantStart[r]!, m.plantStart[r + 1]!, -1);
     }
   }
 
   private addUse(r: number): void {
     const u = this.uses[r]!;
     this.uses[r] = u + 1;
-    if (u >= 1) this.repeats++;
     if (u === 0) {
-      const { ingStart, ingIds } = this.m;
-      for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
-        const id = ingIds[i]!;
-        const before = this.ingCount[id]!;
-        this.ingCount[id] = before + 1;
-        if (before === 0) this.distinct++;
-      }
+      const m = this.m;
+      this.distinct += bump(this.ingCount, m.ingIds, m.ingStart[r]!, m.ingStart[r + 1]!, 1);
+      this.plants += bump(this.plantCount, m.plantIds, m.plantStart[r]!, m.plantStart[r + 1]!, 1);
     }
+  }
+
+  /** Whether the week has room for one more fresh meal of `r` (`maxUses`, variety.ts). */
+  canCook(r: number): boolean {
+    return this.uses[r]! < this.m.maxUses[r]!;
+  }
+
+  /** Plant kinds of `r` that nothing cooked uses yet. */
+  newPlants(r: number): number {
+    const m = this.m;
+    return unused(this.plantCount, m.plantIds, m.plantStart[r]!, m.plantStart[r + 1]!);
   }
 
   /** Ingredient foods of `r` that nothing cooked uses yet. */
   newIngredients(r: number): number {
-    const { ingStart, ingIds } = this.m;
-    let added = 0;
-    for (let i = ingStart[r]!; i < ingStart[r + 1]!; i++) {
-      if (this.ingCount[ingIds[i]!] === 0) added++;
-    }
-    return added;
+    const m = this.m;
+    return unused(this.ingCount, m.ingIds, m.ingStart[r]!, m.ingStart[r + 1]!);
   }
 
-  /** Penalty added by cooking `r` once more, on top of the current week (repeat + ingredients). */
+  /**
+   * Penalty added by cooking `r` on top of the current week: its new foods to buy, less the
+   * reward for its new plants. A second cooking of a recipe is never a move (a hard rule), so it
+   * is not priced.
+   */
   globalAddCost(r: number): number {
-    const u = this.uses[r]!;
-    if (u >= 1) return SCORE_WEIGHTS.repeat;
-    return SCORE_WEIGHTS.ingredient * this.newIngredients(r);
+    if (this.uses[r]! >= 1) return 0;
+    return (
+      SCORE_WEIGHTS.ingredient * this.newIngredients(r) - SCORE_WEIGHTS.plant * this.newPlants(r)
+    );
   }
 
   isFull(): boolean {
@@ -452,6 +570,34 @@ export class PlanState {
       }
     }
   }
+}
+
+/**
+ * Adds `delta` to the counts of `ids[start..end)`; returns how many of them went from 0 to 1
+ * (adding) or from 1 to 0 (taking away): the change in distinct ids in use.
+ */
+function bump(
+  counts: Int32Array,
+  ids: Int32Array,
+  start: number,
+  end: number,
+  delta: 1 | -1,
+): number {
+  let changed = 0;
+  for (let i = start; i < end; i++) {
+    const id = ids[i]!;
+    const before = counts[id]!;
+    counts[id] = before + delta;
+    if (before === (delta > 0 ? 0 : 1)) changed++;
+  }
+  return changed;
+}
+
+/** How many of `ids[start..end)` have a count of 0. */
+function unused(counts: Int32Array, ids: Int32Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (counts[ids[i]!] === 0) n++;
+  return n;
 }
 
 export type Snapshot = { recipe: Int32Array; portion: Uint8Array; leftover: Uint8Array };

@@ -1,8 +1,20 @@
-import { fitPortion, getModel, type Model, mealIdOf, portionOk, recipeViolations } from './model';
-import { buildPlan, readPlan, stateFromCells } from './plan-io';
+import { sessionsText } from './cooking';
+import {
+  fitPortion,
+  fitsDay,
+  getModel,
+  isReady,
+  type Model,
+  mealIdOf,
+  portionOk,
+  recipeViolations,
+} from './model';
+import { buildPlan, dayCooking, readPlan, stateFromCells } from './plan-io';
+import { notReadyText } from './readiness';
 import { roundScore } from './score';
 import { EMPTY, type PlanState } from './state';
-import type { Alternative, PlannerInput, SwapResult, WeekPlan } from './types';
+import type { Alternative, DayTotals, PlannerInput, SwapResult, WeekPlan } from './types';
+import { mealsText } from './variety';
 
 function findCell(m: Model, mealId: string): number {
   for (let c = 0; c < m.nCells; c++) if (mealIdOf(m, c) === mealId) return c;
@@ -29,7 +41,7 @@ function placeBestPortion(st: PlanState, cell: number, r: number, then?: () => v
 
 /**
  * Whether `r` may be cooked in `cell` with the cell's current meal taken out: slot type, day
- * time limit and compliance (via the cell's candidate list), twice a week, once a day (leftover
+ * time limit and compliance (via the cell's candidate list), once a week, once a day (leftover
  * meals of `r` that day count).
  */
 function mayCook(
@@ -40,7 +52,7 @@ function mayCook(
   currentIsLeftover: boolean,
 ): boolean {
   const uses = st.uses[r]! - (r === current && !currentIsLeftover ? 1 : 0);
-  return uses < 2 && !st.appearsOnDay(r, st.dayOf(cell), cell);
+  return uses < st.m.maxUses[r]! && !st.appearsOnDay(r, st.dayOf(cell), cell);
 }
 
 /**
@@ -83,7 +95,7 @@ function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k
   let bestTotal = Number.POSITIVE_INFINITY;
   const day = st.dayOf(cell);
   for (const r of m.cellCandidates[cell]!) {
-    if (r === exclude || st.uses[r]! >= 2 || st.appearsOnDay(r, day, cell)) continue;
+    if (r === exclude || !st.canCook(r) || st.appearsOnDay(r, day, cell)) continue;
     for (let k = 0; k < m.portions.length; k++) {
       if (!portionOk(m, r, k)) continue;
       st.place(cell, r, k, false);
@@ -119,6 +131,58 @@ function capsBroken(st: PlanState, cells: number[]): string[] {
     }
   }
   return [...out];
+}
+
+/** What the week-level hard rules count, taken before a change to judge what it broke. */
+type Counts = { sessions: Int32Array; active: Float64Array; protein: Int32Array };
+
+function countsOf(st: PlanState): Counts {
+  return {
+    sessions: st.daySessions.slice(),
+    active: st.dayActive.slice(),
+    protein: st.proteinMeals.slice(),
+  };
+}
+
+/**
+ * Days of `cells` the change took over the cooking budget, or further over it (a hard rule; see
+ * `cooking.ts`). A day a plan already had over budget (planned before the budget, say) does not
+ * stop a change that leaves it no worse.
+ */
+function overBudgetDays(st: PlanState, cells: number[], before: Counts): number[] {
+  return [...new Set(cells.map((c) => st.dayOf(c)))].filter((d) => {
+    const o = st.budgetOver(d);
+    return (
+      (o.sessions && st.daySessions[d]! > before.sessions[d]!) ||
+      (o.activeMinutes && st.dayActive[d]! > before.active[d]! + 1e-9)
+    );
+  });
+}
+
+/** Main proteins the change took over their limit, or further over it (see `variety.ts`). */
+function proteinsBroken(st: PlanState, before: Counts): number[] {
+  return st.proteinsOver().filter((p) => st.proteinMeals[p]! > before.protein[p]!);
+}
+
+/** What of each day's cooking budget is broken, in words. */
+function budgetBroken(st: PlanState, days: number[]): string[] {
+  const m = st.m;
+  const out: string[] = [];
+  for (const d of days) {
+    const kind = m.isWeekend[d] ? 'weekend' : 'weekday';
+    const o = st.budgetOver(d);
+    if (o.sessions) {
+      out.push(
+        `${m.dates[d]} would need ${sessionsText(st.daySessions[d]!)}; your ${kind} budget is ${sessionsText(m.sessionBudget[d]!)}`,
+      );
+    }
+    if (o.activeMinutes) {
+      out.push(
+        `${m.dates[d]} would take ${Math.round(st.dayActive[d]!)} hands-on minutes; your ${kind} budget is ${m.minuteBudget[d]} minutes`,
+      );
+    }
+  }
+  return out;
 }
 
 type CellSave = { cell: number; r: number; k: number; left: number };
@@ -161,15 +225,18 @@ export type AlternativeCandidate = Alternative & {
   totalMinutes: number;
   /** Per-person share of one written serving. */
   portion: number;
-  /** The recipe is already served at another meal of the week. */
+  /**
+   * The recipe is already served at another meal of the week: only an assembly recipe, which
+   * may be made on two days (a cooked recipe is cooked once a week at most).
+   */
   inWeek: boolean;
 };
 
 /**
  * Recipes of the meal's type that follow every food rule but were not offered, counted once at
- * the first rule they break, in the order checked: the day's time limit, twice a week or once a
- * day, a leftover lunch no recipe can fill; then the daily caps (a recipe over two caps counts
- * for both).
+ * the first rule they break, in the order checked: the day's time limit, the day's cooking budget
+ * on its own, not ready that day (made ahead), once a week or once a day, a leftover lunch no
+ * recipe can fill; then the daily caps (a recipe over two caps counts for both).
  */
 export type AlternativeRejections = {
   /** Compliant recipes of the meal's type, the current one left out. */
@@ -178,6 +245,16 @@ export type AlternativeRejections = {
   repeated: number;
   leftover: number;
   overCap: { fructoseG: number; sodiumMg: number; retinolUg: number };
+  /**
+   * Over the cooking budget of the meal's day (or of the next day's lunch it changes): a
+   * recipe over both parts counts for both; one whose own hands-on minutes are over the day's
+   * budget counts here too.
+   */
+  overBudget: { sessions: number; activeMinutes: number };
+  /** Made ahead and not ready that day: its prep would start before the week. */
+  notReady: number;
+  /** Would serve a main protein at more meals than the week's limit. */
+  protein: number;
 };
 
 export type AlternativesReport = {
@@ -186,8 +263,18 @@ export type AlternativesReport = {
   /** Alternatives before the filter. */
   available: number;
   rejected: AlternativeRejections;
-  /** The meal's day: its prep + cook limit and whether it is a weekend day. */
-  day: { date: string; limitMinutes: number; weekend: boolean };
+  /** Meals a week one main protein may be served at; null = no limit. */
+  maxProteinMeals: number | null;
+  /**
+   * The meal's day: its prep + cook limit, whether it is a weekend day and, with a budget, its
+   * cooking sessions and hands-on minutes as planned (the meal included).
+   */
+  day: {
+    date: string;
+    limitMinutes: number;
+    weekend: boolean;
+    cooking?: DayTotals['cooking'];
+  };
 };
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -202,7 +289,7 @@ function matchesText(recipe: PlannerInput['recipes'][number], words: string[]): 
  * Compliant recipes for one meal, best first, by the plan's total penalty with that one meal
  * changed as `applySwap` would change it (so the first entry is what a brute-force search over
  * `applySwap` finds best). Candidates obey every hard rule with the current meal taken out,
- * including twice a week; the current recipe is left out. Ties break by slug. The filter only
+ * including once a week; the current recipe is left out. Ties break by slug. The filter only
  * narrows this list. Null for an unknown or empty meal.
  */
 export function alternativesReport(
@@ -236,6 +323,9 @@ export function alternativesReport(
     repeated: 0,
     leftover: 0,
     overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
+    overBudget: { sessions: 0, activeMinutes: 0 },
+    notReady: 0,
+    protein: 0,
   };
   const bit = m.typeBitOfSlot[cell % m.nSlots]!;
   for (let r = 0; r < m.n; r++) {
@@ -243,7 +333,14 @@ export function alternativesReport(
     if (m.bySlug.get(input.recipes[r]!.slug) !== r) continue;
     rejected.candidates++;
     if (m.minutes[r]! > m.dayLimit[day]!) rejected.tooLong++;
+    else if (!fitsDay(m, r, day)) {
+      // alone over the day's budget: its hands-on minutes, or a session where none is allowed
+      if (m.active[r]! > m.minuteBudget[day]! + 1e-9) rejected.overBudget.activeMinutes++;
+      else rejected.overBudget.sessions++;
+    } else if (!isReady(m, r, day, cell % m.nSlots)) rejected.notReady++;
   }
+  const cooking0 = dayCooking(st, day);
+  const counts0 = countsOf(st);
   const scored: (AlternativeCandidate & { total: number; r: number })[] = [];
   for (const r of m.cellCandidates[cell]!) {
     if (r === current) continue;
@@ -260,6 +357,12 @@ export function alternativesReport(
         if (over.sodiumMg) rejected.overCap.sodiumMg++;
         if (over.retinolUg) rejected.overCap.retinolUg++;
       }
+    } else if (overBudgetDays(st, touched, counts0).length > 0) {
+      const days = overBudgetDays(st, touched, counts0).map((d) => st.budgetOver(d));
+      if (days.some((o) => o.sessions)) rejected.overBudget.sessions++;
+      if (days.some((o) => o.activeMinutes)) rejected.overBudget.activeMinutes++;
+    } else if (proteinsBroken(st, counts0).length > 0) {
+      rejected.protein++;
     } else {
       const total = st.total();
       const f = m.portions[st.portion[cell]!]!;
@@ -296,7 +399,13 @@ export function alternativesReport(
     items,
     available: scored.length,
     rejected,
-    day: { date: m.dates[day]!, limitMinutes: m.dayLimit[day]!, weekend: m.isWeekend[day]! },
+    maxProteinMeals: m.proteinOn ? m.maxProteinMeals : null,
+    day: {
+      date: m.dates[day]!,
+      limitMinutes: m.dayLimit[day]!,
+      weekend: m.isWeekend[day]!,
+      ...(cooking0 ? { cooking: cooking0 } : {}),
+    },
   };
 }
 
@@ -382,6 +491,10 @@ export function applySwap(
       message: `${recipe.name} takes ${m.minutes[r]} min; your ${kind} limit is ${m.dayLimit[day]} min.`,
     };
   }
+  const notReady = notReadyText(m, r, day, cell % m.nSlots);
+  if (notReady !== null) {
+    return { ok: false, code: 'not-ready', message: `${recipe.name} ${notReady}.` };
+  }
   const current = st.recipe[cell]!;
   const currentIsLeftover = st.leftover[cell] === 1;
   if (r === current && !currentIsLeftover) return { ok: true, plan };
@@ -389,9 +502,13 @@ export function applySwap(
     return {
       ok: false,
       code: 'overused',
-      message: `${recipe.name} would be cooked more than twice this week or served twice on ${m.dates[day]}.`,
+      message:
+        m.maxUses[r]! > 1
+          ? `${recipe.name} is already made ${m.maxUses[r]} times this week or would be served twice on ${m.dates[day]}.`
+          : `${recipe.name} is already cooked this week (once a week: a leftover of it is fine) or would be served twice on ${m.dates[day]}.`,
     };
   }
+  const counts0 = countsOf(st);
   st.clear(cell);
   const fed = st.fedLunch(cell);
   if (!swapInto(st, cell, r)) {
@@ -406,6 +523,23 @@ export function applySwap(
       ok: false,
       code: 'over-daily-cap',
       message: `${recipe.name} would take ${m.dates[day]} over the daily limit (${capsBroken(st, fed >= 0 ? [cell, fed] : [cell]).join('; ')}).`,
+    };
+  }
+  const overBudget = overBudgetDays(st, fed >= 0 ? [cell, fed] : [cell], counts0);
+  if (overBudget.length > 0) {
+    return {
+      ok: false,
+      code: 'over-cooking-budget',
+      message: `${recipe.name} would break your cooking budget: ${budgetBroken(st, overBudget).join('; ')}.`,
+    };
+  }
+  const proteins = proteinsBroken(st, counts0);
+  if (proteins.length > 0) {
+    const served = proteins.map((p) => `${m.proteinNames[p]} at ${mealsText(st.proteinMeals[p]!)}`);
+    return {
+      ok: false,
+      code: 'protein-limit',
+      message: `${recipe.name} would serve ${served.join(' and ')} this week; your limit is ${mealsText(m.maxProteinMeals)} a week of the same main protein.`,
     };
   }
   return { ok: true, plan: buildPlan(st, cells.userLocked).plan };

@@ -22,7 +22,16 @@ export type PlannerExtraNutrient =
  * serving, all lines of the food summed; null or absent = unknown) is needed where a dose-aware
  * restriction caps grams: a dosed food with unknown grams is never served.
  */
-export type PlannerIngredient = TaggedFoodRef & { gramsPerServing?: number | null };
+export type PlannerIngredient = TaggedFoodRef & {
+  gramsPerServing?: number | null;
+  /** USDA SR21 food group code ("1100" vegetables); absent = unknown: not counted as a plant. */
+  foodGroup?: string | null;
+  /**
+   * What kind of food it is, for counting kinds rather than products: its concept in the food
+   * names ("lemon" for lemons, lemon juice and peel), else its shopping name; absent = its NDB.
+   */
+  kind?: string | null;
+};
 
 /** A recipe as the planner sees it; callers map database rows to this shape. */
 export type PlannerRecipe = {
@@ -33,6 +42,23 @@ export type PlannerRecipe = {
   servings: number;
   prepMinutes: number;
   cookMinutes: number;
+  /**
+   * Hands-on minutes of one cooking (chopping, stirring, watching the pan); null = unknown, then
+   * the cooking budget counts prep + cook, an upper bound, never 0.
+   */
+  activeMinutes: number | null;
+  /**
+   * Unattended minutes (simmer, ferment, soak); absent or null = none known. Hours of them make
+   * the recipe a make-ahead item with a lead time (`make-ahead.ts`).
+   */
+  passiveMinutes?: number | null;
+  /** Put together, not cooked: it costs its hands-on minutes but no cooking session. */
+  assembly: boolean;
+  /**
+   * The kind of food that gives the most protein (lib/recipes/main-protein.ts): "salmon",
+   * "chicken"; derived by the caller. Null or absent = none (no food gives 5 g a serving).
+   */
+  mainProtein?: string | null;
   /** Days the dish keeps in the fridge; 0 = no leftovers. */
   leftoverDays: number;
   /** A light main (soup, salad); carried for display, the planner judges protein per day. */
@@ -82,7 +108,21 @@ export type PlannerProfile = {
   nutrition?: PlannerNutrition;
   /** Share of the day's energy per slot, percent; absent slots take `DEFAULT_ENERGY_SPLIT`. */
   energySplit?: Partial<Record<MealType, number>>;
+  /**
+   * Cooking sessions and hands-on minutes per day (HARD, see `cooking.ts`); Saturday and Sunday
+   * use `weekend`. Absent = no budget.
+   */
+  cooking?: CookingBudget;
+  /**
+   * Meals a week (leftover meals included) one main protein may be served at, HARD (see
+   * `variety.ts`). Absent = no limit.
+   */
+  maxProteinMeals?: number;
 };
+
+/** What one kind of day allows: meals cooked (not leftovers, not assembly) and hands-on minutes. */
+export type DayCookingBudget = { sessions: number; activeMinutes: number };
+export type CookingBudget = { weekday: DayCookingBudget; weekend: DayCookingBudget };
 
 /**
  * Per person. Caps are HARD (never broken, like allergens); the rest are SOFT goals priced in
@@ -154,13 +194,18 @@ export type DayTotals = {
   sodiumMg?: { total: number; max: number };
   /** Per-person preformed vitamin A (retinol) of the day, µg, when the profile caps it. */
   retinolUg?: { total: number; max: number };
+  /** The day's cooking sessions and hands-on minutes against its budget, when the profile sets one. */
+  cooking?: DayCookingBudget & { budget: DayCookingBudget };
 };
 
 export type PlanDay = { date: string; meals: PlannedMeal[]; totals: DayTotals };
 
 export type WeekPlan = { weekStart: string; days: PlanDay[] };
 
-/** Penalty points: 0 is ideal, lower is better. `total` = sum of `parts`. */
+/**
+ * Penalty points: lower is better, 0 ideal but for the plant reward (`variety` ≤ 0). `total` =
+ * sum of `parts`.
+ */
 export type PlanScore = {
   total: number;
   parts: {
@@ -179,15 +224,25 @@ export type PlanScore = {
     energyShares?: number;
   };
   distinctIngredients: number;
+  /**
+   * Different plant foods of the week (`variety.ts`): vegetables, fruits, legumes, nuts and
+   * seeds, grains, herbs and spices, one per kind. Plant diversity is associated with a more
+   * diverse gut microbiome (observational evidence); the score rewards it lightly (`variety`).
+   * Absent on a plan scored before plants were counted.
+   */
+  plants?: number;
 };
 
 export type DiagnosisBlocker = { rule: string; recipesExcluded: number };
 
 export type SlotDiagnosis = {
   slot: MealType;
-  /** Distinct recipes that fit this slot's meal type, the restriction and a day's time limit. */
+  /**
+   * Distinct recipes that fit this slot's meal type, the restriction and a day's time limit, and
+   * are ready that day (a make-ahead recipe's prep starts within the week).
+   */
   available: number;
-  /** Distinct recipes the slot needs: 7 days, at most 2 uses each, after possible leftovers. */
+  /** Distinct recipes the slot needs: 7 days, each recipe cooked once a week, after possible leftovers. */
   needed: number;
   blockers: DiagnosisBlocker[];
 };
@@ -218,14 +273,21 @@ export type Alternative = {
   itemsToBuyDelta: number;
 };
 
-export type SwapErrorCode =
-  | 'unknown-meal'
-  | 'unknown-recipe'
-  | 'not-compliant'
-  | 'wrong-slot'
-  | 'too-long'
-  | 'overused'
-  | 'over-daily-cap';
+/** Why a swap is refused; every code but the two unknown ones is about a hard rule. */
+export const SWAP_ERROR_CODES = [
+  'unknown-meal',
+  'unknown-recipe',
+  'not-compliant',
+  'wrong-slot',
+  'too-long',
+  'not-ready',
+  'overused',
+  'over-daily-cap',
+  'over-cooking-budget',
+  'protein-limit',
+] as const;
+
+export type SwapErrorCode = (typeof SWAP_ERROR_CODES)[number];
 
 export type SwapResult =
   | { ok: true; plan: WeekPlan }

@@ -1,4 +1,6 @@
 import type { AlternativeFilter, AlternativeRejections } from './swap';
+import type { DayTotals } from './types';
+import { mealsText } from './variety';
 
 /** A day's total of a capped nutrient, per person, as the plan view gives it. */
 type Capped = { total: number; max: number };
@@ -10,7 +12,10 @@ export type EmptyListFacts = {
   available: number;
   filter: AlternativeFilter;
   rejected: AlternativeRejections;
-  day: { limitMinutes: number; weekend: boolean };
+  /** With a cooking budget, the day's sessions and hands-on minutes as planned and the budget. */
+  day: { limitMinutes: number; weekend: boolean; cooking?: DayTotals['cooking'] };
+  /** Meals a week one main protein may be served at (absent or null = no limit). */
+  maxProteinMeals?: number | null;
   /** The day's totals of the capped nutrients (absent when not capped). */
   totals: { fructoseG?: Capped; sodiumMg?: Capped; retinolUg?: Capped };
 };
@@ -19,8 +24,12 @@ export type BlockingLimit =
   | 'filters'
   | 'no-recipes'
   | 'time'
+  | 'not-ready'
   | 'repeats'
   | 'leftover'
+  | 'cooking-sessions'
+  | 'hands-on'
+  | 'protein'
   | 'fructose'
   | 'sodium'
   | 'retinol';
@@ -87,11 +96,18 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${recipes(rejected.tooLong)} ${verb(rejected.tooLong, 'takes', 'take')} longer than your ${kind} time limit of ${count(facts.day.limitMinutes)} min.`,
     });
   }
+  if (rejected.notReady > 0) {
+    out.push({
+      limit: 'not-ready',
+      recipes: rejected.notReady,
+      message: `${recipes(rejected.notReady)} ${verb(rejected.notReady, 'is', 'are')} made ahead and would not be ready that day: the prep would start before the week.`,
+    });
+  }
   if (rejected.repeated > 0) {
     out.push({
       limit: 'repeats',
       recipes: rejected.repeated,
-      message: `${recipes(rejected.repeated)} ${verb(rejected.repeated, 'is', 'are')} already cooked twice this week or served that day.`,
+      message: `${recipes(rejected.repeated)} ${verb(rejected.repeated, 'is', 'are')} already cooked this week or served that day.`,
     });
   }
   if (rejected.leftover > 0) {
@@ -99,6 +115,38 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       limit: 'leftover',
       recipes: rejected.leftover,
       message: `${recipes(rejected.leftover)} would leave the next day’s leftover lunch with no recipe that fits.`,
+    });
+  }
+  const kind = facts.day.weekend ? 'weekend' : 'weekday';
+  const cooking = facts.day.cooking;
+  const sessions = rejected.overBudget.sessions;
+  if (sessions > 0) {
+    const where = cooking
+      ? `The day already has ${count(cooking.sessions)} of the ${count(cooking.budget.sessions)} cooking ${cooking.budget.sessions === 1 ? 'session' : 'sessions'} your ${kind} budget allows`
+      : `The day is at your ${kind} budget of cooking sessions`;
+    out.push({
+      limit: 'cooking-sessions',
+      recipes: sessions,
+      message: `${where}: ${recipes(sessions)} would need one more.`,
+    });
+  }
+  const minutes = rejected.overBudget.activeMinutes;
+  if (minutes > 0) {
+    const where = cooking
+      ? `The day already has ${count(Math.round(cooking.activeMinutes))} of the ${count(cooking.budget.activeMinutes)} hands-on minutes your ${kind} budget allows`
+      : `The day is near your ${kind} budget of hands-on minutes`;
+    out.push({
+      limit: 'hands-on',
+      recipes: minutes,
+      message: `${where}: ${recipes(minutes)} would take it over.`,
+    });
+  }
+  if (rejected.protein > 0) {
+    const limit = facts.maxProteinMeals ? mealsText(facts.maxProteinMeals) : 'the meals';
+    out.push({
+      limit: 'protein',
+      recipes: rejected.protein,
+      message: `${recipes(rejected.protein)} would serve ${verb(rejected.protein, 'its', 'their')} main protein more often than your limit of ${limit} a week.`,
     });
   }
   for (const cap of CAPS) {
@@ -114,6 +162,6 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
       message: `${where}: ${recipes(n)} would take it over.`,
     });
   }
-  // Stable: equal counts keep the order above (time, repeats, leftover, caps).
+  // Stable: equal counts keep the order above (time, not ready, repeats, leftover, budget, protein, caps).
   return out.sort((a, b) => b.recipes - a.recipes);
 }

@@ -15,13 +15,27 @@ export type PlanFix = { id: string; text: string; patch: FixPatch };
 /** The profile fields a fix may change. */
 export type FixPatch = Pick<
   ProfilePatch,
-  'maxMinutes' | 'leftovers' | 'slots' | 'avoid' | 'dislikes' | 'dislikedConcepts'
+  | 'maxMinutes'
+  | 'cooking'
+  | 'maxProteinMeals'
+  | 'leftovers'
+  | 'slots'
+  | 'avoid'
+  | 'dislikes'
+  | 'dislikedConcepts'
 >;
 
 /** What the candidates are built from: the stored profile's choices. */
 export type FixableProfile = Pick<
   ProfileInput,
-  'slots' | 'maxMinutes' | 'leftovers' | 'avoid' | 'dislikes' | 'dislikedConcepts'
+  | 'slots'
+  | 'maxMinutes'
+  | 'cooking'
+  | 'maxProteinMeals'
+  | 'leftovers'
+  | 'avoid'
+  | 'dislikes'
+  | 'dislikedConcepts'
 >;
 
 /**
@@ -68,20 +82,40 @@ const SLOT_WORDS: Record<MealType, string> = {
 
 const LEFTOVERS_TEXT = "Turn on leftovers (a dinner feeds the next day's lunch)";
 
+/** The profile schema's largest cooking budget and main-protein limit. */
+const MAX_SESSIONS = 4;
+const MAX_HANDS_ON = 480;
+const MAX_PROTEIN_MEALS = 14;
+/** Added to a day's hands-on minutes, in order, as the planner's own suggestions try them. */
+const HANDS_ON_STEPS = [15, 30, 60, 120];
+/** Meals a week of one main protein a fix may add. */
+const PROTEIN_STEPS = 4;
+const DAY_WORDS: Record<DayKind, string> = { weekday: 'on weekdays', weekend: 'at weekends' };
+
 /**
  * Candidate fixes for a profile no week can be planned for, as ladders in the order to try them
- * (smallest change first): more time on the kind of day whose limit the diagnosis names (alone,
- * then both kinds together), leftovers, a disliked food or kind of food the diagnosis names, a
- * food group the person chose to avoid that the diagnosis names, then planning without one of
- * the short slots. None is checked here; `findWorkingFixes` tries them.
+ * (smallest change first): more cooking sessions, then more hands-on minutes, on the kind of day
+ * whose cooking budget the diagnosis names, and more meals of one main protein when it names
+ * that limit; more time on the kind of day whose limit the diagnosis names (alone, then both
+ * kinds together), leftovers, a disliked food or kind of food the diagnosis names, a food group
+ * the person chose to avoid that the diagnosis names, then planning without one of the short
+ * slots. None is checked here; `findWorkingFixes` tries them.
  */
 export function planFixLadders(
   profile: FixableProfile,
-  diagnosis: Pick<Diagnosis, 'slots'>,
+  diagnosis: Pick<Diagnosis, 'slots'> & Partial<Pick<Diagnosis, 'suggestions'>>,
   context: FixContext = {},
 ): FixLadder[] {
   const excluded = excludedByRule(diagnosis);
   const ladders: FixLadder[] = [];
+
+  for (const kind of budgetKinds(diagnosis, excluded)) {
+    ladders.push({ key: `sessions-${kind}`, fixes: sessionsLadder(profile, kind) });
+    ladders.push({ key: `hands-on-${kind}`, fixes: handsOnLadder(profile, kind) });
+  }
+  if (diagnosis.suggestions?.some((s) => s.startsWith(PROTEIN_SENTENCE))) {
+    ladders.push({ key: 'protein', fixes: proteinLadder(profile) });
+  }
 
   const timeKinds = DAY_KINDS.map((kind) => ({ kind, count: timeBlocked(excluded, kind) }))
     .filter((x) => x.count > 0)
@@ -130,6 +164,61 @@ export function planFixLadders(
       fixes: l.fixes.filter((f) => profilePatchSchema.safeParse(f.patch).success),
     }))
     .filter((l) => l.fixes.length > 0);
+}
+
+/** How the planner's diagnosis opens its sentences about these limits (lib/planner/diagnose.ts). */
+const BUDGET_SENTENCE = 'No week found within your ';
+const PROTEIN_SENTENCE = 'No week found with each main protein';
+
+/**
+ * Kinds of day whose cooking budget the diagnosis names: in a sentence of its suggestions (no
+ * week within the budget), or as a blocker (recipes one day's budget keeps out on their own).
+ */
+function budgetKinds(
+  diagnosis: Partial<Pick<Diagnosis, 'suggestions'>>,
+  excluded: Map<string, number>,
+): DayKind[] {
+  return DAY_KINDS.filter(
+    (kind) =>
+      diagnosis.suggestions?.some((s) =>
+        s.startsWith(`${BUDGET_SENTENCE}${kind} cooking budget`),
+      ) || [...excluded.keys()].some((rule) => rule.startsWith(`${kind} cooking budget`)),
+  );
+}
+
+function sessionsLadder(profile: FixableProfile, kind: DayKind): PlanFix[] {
+  const fixes: PlanFix[] = [];
+  for (let n = profile.cooking[kind].sessions + 1; n <= MAX_SESSIONS; n++) {
+    fixes.push({
+      id: `sessions-${kind}-${n}`,
+      text: `Allow ${n} cooking sessions ${DAY_WORDS[kind]}`,
+      patch: { cooking: { [kind]: { sessions: n } } },
+    });
+  }
+  return fixes;
+}
+
+function handsOnLadder(profile: FixableProfile, kind: DayKind): PlanFix[] {
+  const now = profile.cooking[kind].activeMinutes;
+  const steps = HANDS_ON_STEPS.map((s) => Math.min(MAX_HANDS_ON, now + s)).filter((m) => m > now);
+  return [...new Set(steps)].map((minutes) => ({
+    id: `hands-on-${kind}-${minutes}`,
+    text: `Allow ${minutes} hands-on minutes ${DAY_WORDS[kind]}`,
+    patch: { cooking: { [kind]: { activeMinutes: minutes } } },
+  }));
+}
+
+function proteinLadder(profile: FixableProfile): PlanFix[] {
+  const fixes: PlanFix[] = [];
+  const max = profile.maxProteinMeals;
+  for (let n = max + 1; n <= Math.min(MAX_PROTEIN_MEALS, max + PROTEIN_STEPS); n++) {
+    fixes.push({
+      id: `protein-${n}`,
+      text: `Allow ${n} meals a week of the same main protein`,
+      patch: { maxProteinMeals: n },
+    });
+  }
+  return fixes;
 }
 
 /** Recipes each rule keeps out, summed over the diagnosed slots. */
@@ -312,9 +401,17 @@ async function smallestWorking(
 
 /** The profile with a fix applied, as PATCH /api/profiles/{id} stores it. */
 export function applyFix<T extends FixableProfile>(profile: T, patch: FixPatch): T {
-  const { maxMinutes, ...rest } = patch;
+  const { maxMinutes, cooking, ...rest } = patch;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return { ...profile, ...defined, maxMinutes: { ...profile.maxMinutes, ...maxMinutes } };
+  return {
+    ...profile,
+    ...defined,
+    maxMinutes: { ...profile.maxMinutes, ...maxMinutes },
+    cooking: {
+      weekday: { ...profile.cooking.weekday, ...cooking?.weekday },
+      weekend: { ...profile.cooking.weekend, ...cooking?.weekend },
+    },
+  };
 }
 
 /**

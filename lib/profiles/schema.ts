@@ -15,6 +15,26 @@ export const DEFAULT_MEAL_TIMES = {
 
 export const DEFAULT_MAX_MINUTES = { weekday: 45, weekend: 90 } as const;
 
+/**
+ * Leftovers on unless the person turns them off: with the default two cooking sessions on a
+ * weekday and four meals, a dinner that also makes the next day's lunch is what lets the strict
+ * protocols (AIP with a fish allergy, for one) plan a week at all.
+ */
+export const DEFAULT_LEFTOVERS = true;
+
+/**
+ * How many times a day the cook is willing to cook, and the hands-on minutes per day, on a
+ * weekday and at the weekend (Saturday and Sunday): a hard rule of the planner
+ * (lib/planner/cooking.ts). Leftovers and assembled (no-cook) recipes cost no session.
+ */
+export const DEFAULT_COOKING = {
+  weekday: { sessions: 2, activeMinutes: 60 },
+  weekend: { sessions: 3, activeMinutes: 120 },
+} as const;
+
+/** Meals a week one main protein (salmon, chicken, beans) may be served at, leftovers included. */
+export const DEFAULT_MAX_PROTEIN_MEALS = 3;
+
 const number = (field: string, min: number, max: number, unit: string) =>
   z
     .number({ error: `${field} must be a number` })
@@ -150,6 +170,8 @@ const fields = {
     .min(1, 'choose at least one meal slot')
     .refine((xs) => new Set(xs).size === xs.length, 'slots lists a meal twice'),
   leftovers: z.boolean({ error: 'leftovers must be true or false' }),
+  // a hard rule of the planner (lib/planner/variety.ts); 14 = two meals a day, no limit in effect
+  maxProteinMeals: whole('maxProteinMeals', 1, 14, 'meals a week'),
   // Share of the day's energy per slot, percent; a slot left out keeps the planner's default
   // (breakfast 25, lunch 35, dinner 30, snack 10), and the shares are renormalised over the slots.
   energySplit: z
@@ -176,6 +198,33 @@ const maxMinutesWithDefaults = z
   .default({ ...DEFAULT_MAX_MINUTES });
 const maxMinutesPatch = z
   .strictObject({ weekday: weekdayMinutes, weekend: weekendMinutes })
+  .partial();
+
+const cookingDay = (kind: 'weekday' | 'weekend') => ({
+  // at most one cooking per meal slot
+  sessions: whole(`cooking.${kind}.sessions`, 1, 4, 'sessions'),
+  activeMinutes: whole(`cooking.${kind}.activeMinutes`, 10, 480, 'minutes'),
+});
+const cookingDayWithDefaults = (kind: 'weekday' | 'weekend') => {
+  const day = cookingDay(kind);
+  return z
+    .strictObject({
+      sessions: day.sessions.default(DEFAULT_COOKING[kind].sessions),
+      activeMinutes: day.activeMinutes.default(DEFAULT_COOKING[kind].activeMinutes),
+    })
+    .default({ ...DEFAULT_COOKING[kind] });
+};
+const cookingWithDefaults = z
+  .strictObject({
+    weekday: cookingDayWithDefaults('weekday'),
+    weekend: cookingDayWithDefaults('weekend'),
+  })
+  .default({ weekday: { ...DEFAULT_COOKING.weekday }, weekend: { ...DEFAULT_COOKING.weekend } });
+const cookingPatch = z
+  .strictObject({
+    weekday: z.strictObject(cookingDay('weekday')).partial(),
+    weekend: z.strictObject(cookingDay('weekend')).partial(),
+  })
   .partial();
 
 const mealTimeShape = {
@@ -211,7 +260,9 @@ const profileShape = {
   fiberG: fields.fiberG.nullable().default(null),
   slots: fields.slots.default([...MEAL_TYPES]),
   maxMinutes: maxMinutesWithDefaults,
-  leftovers: fields.leftovers.default(false),
+  cooking: cookingWithDefaults,
+  maxProteinMeals: fields.maxProteinMeals.default(DEFAULT_MAX_PROTEIN_MEALS),
+  leftovers: fields.leftovers.default(DEFAULT_LEFTOVERS),
   energySplit: fields.energySplit.default({}),
   carbsPerMealG: fields.carbsPerMealG.nullable().default(null),
   mealTimes: mealTimesWithDefaults,
@@ -244,7 +295,8 @@ export const profileCreateSchema = z.strictObject(profileShape).superRefine(
 
 /**
  * Body of PATCH /profiles/:id: any subset of the create fields, no defaults, at least one
- * field. null clears an optional target; maxMinutes and mealTimes may be partial;
+ * field. null clears an optional target; maxMinutes, cooking (and each of its days) and mealTimes
+ * may be partial;
  * `nutrientTargets` replaces the whole set of overrides ({} clears them). The merged profile is
  * validated with the create schema, safety gates included.
  */
@@ -265,6 +317,8 @@ export const profilePatchSchema = z
     fiberG: fields.fiberG.nullable(),
     slots: fields.slots,
     maxMinutes: maxMinutesPatch,
+    cooking: cookingPatch,
+    maxProteinMeals: fields.maxProteinMeals,
     leftovers: fields.leftovers,
     energySplit: fields.energySplit,
     carbsPerMealG: fields.carbsPerMealG.nullable(),

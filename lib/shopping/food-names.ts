@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { shortFoodName } from './food-name';
 
-/** The words for one food: in a recipe line, on the shopping list, and its concept. */
-export type FoodNames = { display: string; shopping: string; concept: string | null };
+/**
+ * The words for one food: in a recipe line, on the shopping list, its concept, and the kind of
+ * main protein it is for the weekly variety limit (a species or cut: chicken breast, ground beef,
+ * tofu, black beans), when that is finer than the concept.
+ */
+export type FoodNames = {
+  display: string;
+  shopping: string;
+  concept: string | null;
+  protein: string | null;
+};
 
 const nameSchema = z
   .string()
@@ -16,7 +25,12 @@ export const foodNamesSchema = z
     foods: z.record(
       z.string().regex(/^\d{5}$/, 'NDB number is 5 digits'),
       z
-        .object({ display: nameSchema, shopping: nameSchema, concept: nameSchema.optional() })
+        .object({
+          display: nameSchema,
+          shopping: nameSchema,
+          concept: nameSchema.optional(),
+          protein: nameSchema.optional(),
+        })
         .strict(),
     ),
   })
@@ -34,7 +48,12 @@ export function parseFoodNames(json: unknown): ReadonlyMap<string, FoodNames> {
   return new Map(
     Object.entries(parsed.data.foods).map(([ndb, row]) => [
       ndb,
-      { display: row.display, shopping: row.shopping, concept: row.concept ?? null },
+      {
+        display: row.display,
+        shopping: row.shopping,
+        concept: row.concept ?? null,
+        protein: row.protein ?? null,
+      },
     ]),
   );
 }
@@ -43,6 +62,11 @@ export function parseFoodNames(json: unknown): ReadonlyMap<string, FoodNames> {
  * The words for a food: its row in the names data, else a tidy name made from the USDA
  * description (foods no catalog recipe uses, such as a user's own food).
  */
+/** The kind of main protein a food is: its protein kind, else its concept, else its shopping name. */
+export function proteinKindOf(names: FoodNames): string {
+  return names.protein ?? names.concept ?? names.shopping;
+}
+
 export function namesOf(
   names: ReadonlyMap<string, FoodNames>,
   ndb: string,
@@ -51,5 +75,5 @@ export function namesOf(
   const row = names.get(ndb);
   if (row) return row;
   const short = shortFoodName(longDesc);
-  return { display: short, shopping: short, concept: null };
+  return { display: short, shopping: short, concept: null, protein: null };
 }

@@ -1,11 +1,13 @@
+import { cookBatch } from '../planner/batches';
 import type { Plan, Recipe } from './types';
 
 export type FoodNeed = { ndb: string; grams: number; meals: string[]; notes: string[] };
 
 /**
- * Grams of each food the plan's cooking meals need: Σ ingredient.grams × meal.servings /
- * recipe.servings. Leftover meals add nothing (their portions are in the cooking meal's
- * servings). Foods come out in first-use order, each with its distinct shop notes. A missing recipe is a caller bug and throws.
+ * Grams of each food the plan's cooking meals need: Σ ingredient.grams × the meal's recipe
+ * multiple (the whole or half recipes cooked, see `cookBatch`), once per cooked batch. Leftover
+ * meals add nothing (their portions are in the cooking meal's servings). Foods come out in
+ * first-use order, each with its distinct shop notes. A missing recipe is a caller bug and throws.
  */
 export function sumFoodNeeds(plan: Plan, recipes: ReadonlyMap<string, Recipe>): FoodNeed[] {
   const needs = new Map<string, FoodNeed>();
@@ -15,7 +17,7 @@ export function sumFoodNeeds(plan: Plan, recipes: ReadonlyMap<string, Recipe>): 
       const recipe = recipes.get(meal.recipeSlug);
       if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
       if (!(recipe.servings > 0)) throw new Error(`recipe "${recipe.slug}" has no servings`);
-      const factor = meal.servings / recipe.servings;
+      const factor = cookBatch(meal.servings, recipe.servings).recipeMultiple;
       for (const ingredient of recipe.ingredients) {
         const need = needs.get(ingredient.ndb) ?? {
           ndb: ingredient.ndb,

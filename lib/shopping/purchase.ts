@@ -1,6 +1,11 @@
 import type { Measure } from '../foods/types';
 import { ML_PER_VOLUME_UNIT, type UnitSystem, type VolumeUnit } from '../units/constants';
-import { formatExactWeight, formatPurchaseVolume, formatPurchaseWeight } from '../units/format';
+import {
+  formatExactWeight,
+  formatPurchaseVolume,
+  formatPurchaseWeight,
+  formatShare,
+} from '../units/format';
 import { type MeasureLabel, parseMeasureLabel } from '../units/measure-label';
 import { ceilTo, countUnits } from '../units/round';
 import { shortFoodName } from './food-name';
@@ -164,20 +169,6 @@ function containerPurchase(parsed: Parsed[], grams: number, name: string) {
     return { quantity: `${n} ${n === 1 ? unit : pluralizeWord(unit)}${note}`, name };
   }
   return null;
-}
-
-const SHARE_GLYPHS: [number, string][] = [
-  [0.25, '¼'],
-  [0.5, '½'],
-  [0.75, '¾'],
-];
-
-/** A multiple of a quarter as a shopper reads it: 0.25 → "¼", 1.5 → "1½", 2 → "2". */
-export function formatShare(value: number): string {
-  const quarters = Math.round(value * 4);
-  const whole = Math.floor(quarters / 4);
-  const glyph = SHARE_GLYPHS.find(([f]) => Math.round(f * 4) === quarters % 4)?.[1] ?? '';
-  return whole > 0 ? `${whole}${glyph}` : glyph || '0';
 }
 
 /**

@@ -8,20 +8,27 @@ import {
 } from './constants';
 import { ceilTo } from './round';
 
-const FRACTIONS: [number, string][] = [
-  [0.25, '1/4'],
-  [0.5, '1/2'],
-  [0.75, '3/4'],
-];
+/** ¼, ½ and ¾ as a cook writes them and as a glyph. */
+const COOK_QUARTERS = ['1/4', '1/2', '3/4'] as const;
+const GLYPH_QUARTERS = ['¼', '½', '¾'] as const;
+
+/** A value rounded to quarters: the whole number, then `sep` and the quarter left, if any. */
+function quarterText(value: number, fractions: readonly string[], sep: string): string {
+  const quarters = Math.round(value * 4);
+  const whole = Math.floor(quarters / 4);
+  const frac = fractions[(quarters % 4) - 1];
+  if (!frac) return String(whole);
+  return whole > 0 ? `${whole}${sep}${frac}` : frac;
+}
 
 /** Formats a multiple of 1/4 the way a cook reads it: 0.75 → "3/4", 1.5 → "1 1/2". */
 export function formatQuarters(value: number): string {
-  const quarters = Math.round(value * 4);
-  const whole = Math.floor(quarters / 4);
-  const rest = quarters % 4;
-  const frac = FRACTIONS.find(([f]) => Math.round(f * 4) === rest)?.[1];
-  if (!frac) return String(whole);
-  return whole > 0 ? `${whole} ${frac}` : frac;
+  return quarterText(value, COOK_QUARTERS, ' ');
+}
+
+/** A multiple of a quarter as a shopper reads it: 0.25 → "¼", 1.5 → "1½", 2 → "2". */
+export function formatShare(value: number): string {
+  return quarterText(value, GLYPH_QUARTERS, '');
 }
 
 /** Trims a number to at most `digits` decimals without trailing zeros: 1.50 → "1.5". */

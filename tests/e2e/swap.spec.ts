@@ -19,6 +19,7 @@ type Meal = {
   recipeName: string;
   servings: number;
   leftoverOf: string | null;
+  cook: { servings: number } | null;
 };
 type Item = { recipeSlug: string; recipeName: string; totalMinutes: number };
 
@@ -204,7 +205,7 @@ test('when nothing matches, the dialog names what blocks', async ({ page }) => {
   await expect(dialog.root).toBeHidden();
 });
 
-test('a recipe opened from the plan shows the meal’s servings and links back to its day', async ({
+test('a recipe opened from the plan shows the servings cooked and links back to its day', async ({
   page,
 }) => {
   const plan = new PlanPage(page);
@@ -226,7 +227,10 @@ test('a recipe opened from the plan shows the meal’s servings and links back t
     timeZone: 'UTC',
   });
   await expect(page.getByTestId('planned-meal')).toContainText(`dinner on ${weekday}`);
-  await expect(page.getByLabel('Servings', { exact: true })).toHaveValue(String(meal.servings));
+  // the ingredients are for the batch cooked: whole or half recipes
+  await expect(page.getByLabel('Servings', { exact: true })).toHaveValue(
+    String(meal.cook?.servings ?? meal.servings),
+  );
   const back = page.getByRole('link', { name: `← Back to ${weekday} in your plan` });
   await back.click();
   await expect(page).toHaveURL(new RegExp(`/plans/${planId}#day-${meal.date}$`));

@@ -5,6 +5,7 @@ import { GET as getProfile, PATCH as patchProfile } from '@/app/api/profiles/[id
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Plan = { days: { meals: { recipeSlug: string }[] }[] };
 const SEEDS = [1, 2, 3, 4, 5, 6];
@@ -25,7 +26,9 @@ async function ingredientsOf(slug: string): Promise<string[]> {
 }
 
 async function newProfile(body: Record<string, unknown>): Promise<number> {
-  const res = await createProfile(jsonRequest('/api/profiles', 'POST', body));
+  const res = await createProfile(
+    jsonRequest('/api/profiles', 'POST', { ...ROOMY_LIMITS, ...body }),
+  );
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
   return ((await res.json()) as { id: number }).id;
 }

@@ -3,6 +3,7 @@ import { dbConfigFromEnv, openDb } from '@/db/client';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
 import { useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; recipeSlug: string; locked: boolean };
 type Plan = { id: number; days: { date: string; meals: Meal[] }[] };
@@ -116,7 +117,11 @@ describe('SIGKILL during writes', () => {
 
   it('leaves the database and every plan whole', async () => {
     server = await startApiProcess(env);
-    const created = await call('/api/profiles', 'POST', { name: 'Kill', protocol: 'whole30' });
+    const created = await call('/api/profiles', 'POST', {
+      name: 'Kill',
+      protocol: 'whole30',
+      ...ROOMY_LIMITS,
+    });
     expect(created.status).toBe(201);
     profileId = ((await created.json()) as { id: number }).id;
 

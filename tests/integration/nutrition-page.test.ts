@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 // The page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({
@@ -22,6 +23,7 @@ beforeAll(async () => {
   await useFreshDatabase();
   const profile = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
+      ...ROOMY_LIMITS,
       name: 'Whole30 man',
       protocol: 'whole30',
       body: { sex: 'male', ageYears: 55, heightCm: 180, weightKg: 82, activity: 'moderate' },

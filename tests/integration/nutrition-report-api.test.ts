@@ -9,6 +9,7 @@ import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { TRACKED_MICRONUTRIENTS } from '@/lib/nutrition/nutrient-model';
 import { nutritionReportSchema } from '@/lib/nutrition/report-schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Report = ReturnType<typeof nutritionReportSchema.parse>;
 type PlanBody = {
@@ -23,7 +24,9 @@ const WEEK = '2026-11-30';
 const pctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 
 async function newProfile(body: Record<string, unknown>): Promise<number> {
-  const res = await createProfile(jsonRequest('/api/profiles', 'POST', body));
+  const res = await createProfile(
+    jsonRequest('/api/profiles', 'POST', { ...ROOMY_LIMITS, ...body }),
+  );
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: number }).id;
 }

@@ -100,6 +100,7 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['profileId', 'weekStart', 'seed', 'replace']),
     );
     expect(Object.keys(profileBody?.properties ?? {})).toContain('dislikedConcepts');
+    expect(Object.keys(profileBody?.properties ?? {})).toContain('cooking');
     expect(doc.paths['/api/food-concepts']?.get?.parameters?.map((p) => p.name)).toEqual(['q']);
   });
 
@@ -112,9 +113,39 @@ describe('GET /api/openapi.json', () => {
     const plan = created.content['application/json'].schema;
     const totals = plan.properties?.days?.items?.properties?.totals;
     expect(Object.keys(totals?.properties ?? {})).toEqual(
-      expect.arrayContaining(['energyKcal', 'atLeast', 'fructoseG', 'sodiumMg', 'retinolUg']),
+      expect.arrayContaining([
+        'energyKcal',
+        'atLeast',
+        'fructoseG',
+        'sodiumMg',
+        'retinolUg',
+        'cooking',
+      ]),
     );
+    expect(Object.keys(totals?.properties?.cooking?.properties ?? {})).toEqual([
+      'sessions',
+      'activeMinutes',
+      'budget',
+    ]);
     expect(Object.keys(plan.properties ?? {})).toContain('version');
+    const prep = plan.properties?.days?.items?.properties?.prep?.items;
+    expect(Object.keys(prep?.properties ?? {})).toEqual([
+      'recipeSlug',
+      'recipeName',
+      'activeMinutes',
+      'passiveMinutes',
+      'passiveKind',
+      'readyOn',
+      'forMeal',
+    ]);
+    const refused = doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post?.responses['422'] as {
+      description: string;
+    };
+    expect(refused.description).toContain('not-ready');
+    expect(refused.description).toContain('over-cooking-budget');
+    const score = plan.properties?.score;
+    const scoreObject = score?.anyOf?.find((x) => x.properties) ?? score;
+    expect(Object.keys(scoreObject?.properties ?? {})).toContain('plants');
     for (const op of [
       doc.paths['/api/plans/{id}']?.get,
       doc.paths['/api/plans/{id}/meals/{mealId}/swap']?.post,

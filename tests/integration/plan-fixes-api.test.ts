@@ -5,6 +5,7 @@ import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { profilePatchSchema } from '@/lib/profiles/schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Fix = { id: string; text: string; patch: Record<string, unknown> };
 type Infeasible = {
@@ -28,6 +29,8 @@ const ctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
  * allergy, avoided fish and disliked salmon are there so a fix could (wrongly) touch them.
  */
 const UNPLANNABLE = {
+  // time is what it lacks: a roomy cooking budget and protein limit keep them out of the way
+  ...ROOMY_LIMITS,
   protocol: 'aip',
   phase: 'elimination',
   allergens: ['egg'],
@@ -36,7 +39,16 @@ const UNPLANNABLE = {
   maxMinutes: { weekday: 10, weekend: 10 },
 };
 /** The fields a fix may change: never an allergy, the protocol, its phase or the diet. */
-const FIXABLE = ['maxMinutes', 'leftovers', 'slots', 'avoid', 'dislikes', 'dislikedConcepts'];
+const FIXABLE = [
+  'maxMinutes',
+  'cooking',
+  'maxProteinMeals',
+  'leftovers',
+  'slots',
+  'avoid',
+  'dislikes',
+  'dislikedConcepts',
+];
 
 async function newProfile(name: string, body: Record<string, unknown>): Promise<number> {
   const res = await createProfile(jsonRequest('/api/profiles', 'POST', { name, ...body }));
@@ -86,6 +98,23 @@ describe('fixes for a profile no week fits', () => {
       const res = await plan(id);
       expect(res.status, `${fix.text}: ${JSON.stringify(await res.clone().json())}`).toBe(201);
     }
+  });
+
+  it('offers a working cooking-budget fix when the cooking budget is what no week fits', async () => {
+    // AIP, no fish, four meals a day without leftovers: one cooking session on a weekday leaves
+    // three meals to no-cook recipes, too few of them on AIP
+    const body = {
+      protocol: 'aip',
+      allergens: ['fish'],
+      householdSize: 2,
+      cooking: { weekday: { sessions: 1, activeMinutes: 60 } },
+    };
+    const fixes = await fixesOf(await plan(await newProfile('Two sessions', body)));
+    const budget = fixes.find((f) => f.patch.cooking !== undefined);
+    expect(budget?.text).toMatch(/^Allow \d cooking sessions on weekdays$/);
+    const id = await newProfile('Two sessions, fixed', body);
+    await patch(id, budget!.patch);
+    expect((await plan(id)).status).toBe(201);
   });
 
   it('regenerating a week the profile no longer fits offers fixes that work for regenerate', async () => {

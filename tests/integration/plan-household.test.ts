@@ -10,6 +10,7 @@ import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { addDays } from '@/lib/planner/dates';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
   id: string;
@@ -18,6 +19,7 @@ type Meal = {
   portion: number;
   locked: boolean;
   leftoverOf: string | null;
+  cook: { recipeMultiple: number; servings: number } | null;
 };
 type Plan = { id: number; householdSize: number; days: { meals: Meal[] }[] };
 type List = { items: { ndb: string; grams: number }[] };
@@ -42,6 +44,7 @@ beforeAll(async () => {
   await useFreshDatabase();
   const res = await createProfile(
     jsonRequest('/api/profiles', 'POST', {
+      ...ROOMY_LIMITS,
       name: 'Two, then four',
       protocol: 'whole30',
       householdSize: 2,
@@ -61,7 +64,7 @@ beforeAll(async () => {
 });
 
 describe('PATCH householdSize rescales current and future plans', () => {
-  it('2 → 4: same meals, locks, swaps and leftovers; servings and shopping grams double', async () => {
+  it('2 → 4: same meals, locks, swaps and leftovers; servings double, shopping grams follow the whole or half recipes cooked', async () => {
     // A user's own choices first: a lock and a swap, which a regeneration could lose.
     const [first, second] = meals(future).filter((m) => !m.leftoverOf);
     expect(
@@ -98,12 +101,24 @@ describe('PATCH householdSize rescales current and future plans', () => {
     expect(meals(after).find((m) => m.id === first!.id)?.locked).toBe(true);
     expect(meals(after).find((m) => m.id === second!.id)?.recipeSlug).toBe(swapTo);
     meals(after).forEach((m, i) => {
-      expect(m.servings).toBeCloseTo(meals(before)[i]!.servings * 2, 9);
+      const was = meals(before)[i]!;
+      expect(m.servings).toBeCloseTo(was.servings * 2, 9);
+      // whole or half recipes: twice the servings take at most twice the batch, never less
+      if (m.cook === null || was.cook === null) {
+        expect(m.cook).toBe(was.cook);
+        return;
+      }
+      expect(m.cook.servings).toBeGreaterThanOrEqual(m.servings);
+      expect(m.cook.recipeMultiple).toBeGreaterThanOrEqual(was.cook.recipeMultiple);
+      expect(m.cook.recipeMultiple).toBeLessThanOrEqual(was.cook.recipeMultiple * 2);
     });
     const grams = new Map(beforeList.items.map((i) => [i.ndb, i.grams]));
     const afterList = await list(future.id);
     expect(afterList.items.map((i) => i.ndb).sort()).toEqual([...grams.keys()].sort());
-    for (const i of afterList.items) expect(i.grams).toBeCloseTo(grams.get(i.ndb)! * 2, 3);
+    for (const i of afterList.items) {
+      expect(i.grams).toBeGreaterThanOrEqual(grams.get(i.ndb)! - 1e-6);
+      expect(i.grams).toBeLessThanOrEqual(grams.get(i.ndb)! * 2 + 1e-6);
+    }
 
     expect(await read(past.id)).toEqual(pastBefore);
   });

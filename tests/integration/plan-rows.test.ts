@@ -6,6 +6,7 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 const pctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 
@@ -14,7 +15,11 @@ let planId: number;
 beforeAll(async () => {
   await useFreshDatabase();
   const profile = await createProfile(
-    jsonRequest('/api/profiles', 'POST', { name: 'Old rows', protocol: 'whole30' }),
+    jsonRequest('/api/profiles', 'POST', {
+      name: 'Old rows',
+      protocol: 'whole30',
+      ...ROOMY_LIMITS,
+    }),
   );
   const profileId = ((await profile.json()) as { id: number }).id;
   const plan = await createPlan(

@@ -13,6 +13,7 @@ import { replacePlanMeals, toWeekPlan } from '@/db/queries/plans';
 import { ANY_VERSION } from '@/lib/http/preconditions';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; slot: string; recipeSlug: string; locked: boolean };
 type Plan = { id: number; version: number; days: { date: string; meals: Meal[] }[] };
@@ -76,7 +77,11 @@ function expectWholeWeek(plan: Plan, mealCount: number) {
 beforeAll(async () => {
   await useFreshDatabase();
   const res = await createProfile(
-    jsonRequest('/api/profiles', 'POST', { name: 'Versions', protocol: 'gut-reset' }),
+    jsonRequest('/api/profiles', 'POST', {
+      name: 'Versions',
+      protocol: 'gut-reset',
+      ...ROOMY_LIMITS,
+    }),
   );
   profileId = ((await res.json()) as { id: number }).id;
 });

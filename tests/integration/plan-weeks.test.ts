@@ -8,6 +8,7 @@ import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type ErrorBody = {
   error: {
@@ -27,7 +28,7 @@ const WEEK = '2026-11-30';
 beforeAll(async () => {
   await useFreshDatabase();
   const res = await createProfile(
-    jsonRequest('/api/profiles', 'POST', { name: 'Weeks', protocol: 'whole30' }),
+    jsonRequest('/api/profiles', 'POST', { name: 'Weeks', protocol: 'whole30', ...ROOMY_LIMITS }),
   );
   profileId = ((await res.json()) as { id: number }).id;
   const plan = await post({ profileId, weekStart: WEEK, seed: 1 });

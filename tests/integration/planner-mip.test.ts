@@ -70,6 +70,10 @@ describe('the HiGHS model of the planner (bench/planner-mip) with the nutrient m
       const m = getModel(input);
       const st = stateFromCells(m, readPlan(m, planned.plan));
       const mip = buildPlannerMip(input);
+      // the cooking budget is in the model: the fixed week must keep its rows
+      expect(mip.lp).toMatch(/ ses_0: /);
+      expect(mip.lp).toMatch(/ act_0: /);
+      expect(mip.lp).toMatch(/ prot_\d+: /);
       const answer = await pool.solve(fixedLp(mip, mip.encode(st)), {
         timeLimitS: 60,
         relGap: 0,
@@ -86,6 +90,8 @@ describe('the HiGHS model of the planner (bench/planner-mip) with the nutrient m
     const sum = (key: string) => checked.reduce((a, c) => a + (c.parts[key] ?? 0), 0);
     expect(sum('micronutrients')).toBeGreaterThan(0);
     expect(sum('energyShares')).toBeGreaterThan(0);
+    // and the plant reward
+    expect(sum('variety')).toBeLessThan(0);
   });
 
   it('answers with weeks within the sodium and retinol caps, per day and per meal', async () => {

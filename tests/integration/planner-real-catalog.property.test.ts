@@ -60,6 +60,25 @@ function excludedFoods(plan: WeekPlan, input: PlannerInput): string[] {
   );
 }
 
+describe('the catalog as the planner loads it', () => {
+  it('derives each recipe’s main protein from its foods, none under 5 g or for a strained broth', () => {
+    const bySlug = new Map(recipes.map((r) => [r.slug, r]));
+    expect(bySlug.get('salmon-nicoise-salad')?.mainProtein).toBe('salmon');
+    // apples give 0.7 g a serving: no main protein
+    expect(bySlug.get('baked-cinnamon-apple-chips')?.mainProtein).toBeNull();
+    expect(bySlug.get('chicken-bone-broth')?.mainProtein).toBeNull();
+    // a species or cut, finer than the allergy concept: tofu and tempeh are both soy
+    expect(bySlug.get('greek-lemon-oregano-tempeh-sheet-pan')?.mainProtein).toBe('tempeh');
+    expect(bySlug.get('baked-tofu-with-roasted-roots-and-chimichurri')?.mainProtein).toBe('tofu');
+    expect(bySlug.get('beef-and-carrot-cottage-pie-with-cheddar-mash')?.mainProtein).toBe(
+      'ground beef',
+    );
+    expect(bySlug.get('ginger-beef-pho-zucchini-noodles')?.mainProtein).toBe('sirloin steak');
+    const counted = recipes.filter((r) => r.mainProtein).length;
+    expect(counted / recipes.length).toBeGreaterThan(0.8);
+  });
+});
+
 describe('planner on the real catalog and real protocols', () => {
   it('never plans, swaps in or regenerates an excluded food; answers every profile with a full week or a diagnosis', () => {
     let feasible = 0;

@@ -13,6 +13,7 @@ import {
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
   id: string;
@@ -79,6 +80,9 @@ beforeAll(async () => {
     phase: 'elimination',
     allergens: ['fish'],
     householdSize: 2,
+    // the default two weekday sessions leave AIP too few no-cook breakfasts and lunches, and
+    // an hour of hands-on cooking for four meals leaves a swap few dinners to choose from
+    cooking: { weekday: { sessions: 4, activeMinutes: 120 } },
   });
 });
 
@@ -94,7 +98,7 @@ describe('profiles', () => {
       protocol: 'aip',
       phase: 'elimination',
       diet: 'omnivore',
-      leftovers: false,
+      leftovers: true,
     });
     expect(got.targets.energyKcal).toBe(2000);
     expect(got.targets.fiberG).toBe(28);
@@ -109,6 +113,21 @@ describe('profiles', () => {
     expect(((await patched.json()) as { targets: { energyKcal: number } }).targets.energyKcal).toBe(
       2050,
     );
+    expect(got.maxProteinMeals).toBe(3);
+    expect(got.cooking).toEqual({
+      weekday: { sessions: 2, activeMinutes: 60 },
+      weekend: { sessions: 3, activeMinutes: 120 },
+    });
+    // one part of one day's cooking budget: the rest stays as stored
+    const cooking = await patchProfile(
+      jsonRequest(`/api/profiles/${id}`, 'PATCH', { cooking: { weekday: { sessions: 3 } } }),
+      pctx(id),
+    );
+    expect(cooking.status).toBe(200);
+    expect(((await cooking.json()) as { cooking: unknown }).cooking).toEqual({
+      weekday: { sessions: 3, activeMinutes: 60 },
+      weekend: { sessions: 3, activeMinutes: 120 },
+    });
     expect((await deleteProfile(new Request('http://localhost'), pctx(id))).status).toBe(204);
     expect((await getProfile(new Request('http://localhost'), pctx(id))).status).toBe(404);
   });
@@ -185,6 +204,8 @@ describe('plans', () => {
       protocol: 'aip',
       diet: 'pescatarian',
       maxMinutes: { weekday: 5, weekend: 5 },
+      // time is what it lacks, not cooking sessions
+      ...ROOMY_LIMITS,
     });
     const res = await createPlan(
       jsonRequest('/api/plans', 'POST', { profileId: id, weekStart: WEEK }),

@@ -7,6 +7,7 @@ import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; slot: string; recipeSlug: string };
 type Totals = {
@@ -25,7 +26,9 @@ const LIVER_RECIPES = [
 ];
 
 async function newProfile(body: Record<string, unknown>): Promise<number> {
-  const res = await createProfile(jsonRequest('/api/profiles', 'POST', body));
+  const res = await createProfile(
+    jsonRequest('/api/profiles', 'POST', { ...ROOMY_LIMITS, ...body }),
+  );
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
   return ((await res.json()) as { id: number }).id;
 }

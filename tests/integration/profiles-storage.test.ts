@@ -14,6 +14,7 @@ import { type Db, getDb } from '@/db/client';
 import { getProfileById, listProfiles } from '@/db/queries/profiles';
 import { DEFAULT_MAX_MINUTES, DEFAULT_MEAL_TIMES } from '@/lib/profiles/schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 const pctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 const ictx = (id: number, ndb: string) => ({ params: Promise.resolve({ id: String(id), ndb }) });
@@ -164,7 +165,11 @@ describe('profiles as stored', () => {
 
   it('deletes a profile with its plans, shopping checks and pantry choices', async () => {
     const created = await createProfileRoute(
-      jsonRequest('/api/profiles', 'POST', { name: 'Leaving', protocol: 'whole30' }),
+      jsonRequest('/api/profiles', 'POST', {
+        name: 'Leaving',
+        protocol: 'whole30',
+        ...ROOMY_LIMITS,
+      }),
     );
     const { id } = (await created.json()) as { id: number };
     const plan = await createPlan(

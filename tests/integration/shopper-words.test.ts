@@ -8,6 +8,7 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 import { descriptionLeaks as leaks } from '../support/food-words';
+import { ROOMY_LIMITS } from '../support/profiles';
 import { FOOD_NAMES } from '../support/reference-files';
 
 // The plan page's client parts need the app router; a static render only needs them to exist.
@@ -26,7 +27,12 @@ let planId: number;
 beforeAll(async () => {
   await useFreshDatabase();
   const p = await createProfile(
-    jsonRequest('/api/profiles', 'POST', { name: 'Cook', protocol: 'aip', householdSize: 2 }),
+    jsonRequest('/api/profiles', 'POST', {
+      name: 'Cook',
+      protocol: 'aip',
+      householdSize: 2,
+      ...ROOMY_LIMITS,
+    }),
   );
   const profileId = ((await p.json()) as { id: number }).id;
   const plan = await createPlan(

@@ -87,10 +87,13 @@ describe('shopping list', () => {
     expect(after.items.find((i) => i.ndb === item.ndb)?.checked).toBe(true);
     expect(after.totals.toBuy).toBe(before.totals.toBuy - 1);
 
-    // The servings trap: lock every meal, double the household, regenerate: every line doubles.
-    const plan = (await (await getPlan(new Request('http://localhost'), pctx(planId))).json()) as {
-      days: { meals: { id: string }[] }[];
-    };
+    // The servings trap: lock every meal, double the household, regenerate: every meal's
+    // servings double, and every line grows to at most twice (whole or half recipes are cooked,
+    // so a doubled meal may eat a half recipe that was spare).
+    type Week = { days: { meals: { id: string; servings: number }[] }[] };
+    const readPlan = async () =>
+      (await (await getPlan(new Request('http://localhost'), pctx(planId))).json()) as Week;
+    const plan = await readPlan();
     for (const meal of plan.days.flatMap((d) => d.meals)) {
       const r = await lockMeal(jsonRequest('/', 'PATCH', { locked: true }), {
         params: Promise.resolve({ id: String(planId), mealId: meal.id }),
@@ -102,10 +105,19 @@ describe('shopping list', () => {
       (await regenerate(jsonRequest('/', 'POST', { scope: 'week', seed: 21 }), pctx(planId)))
         .status,
     ).toBe(200);
+    const meals = (w: Week) => w.days.flatMap((d) => d.meals);
+    const rescaled = meals(await readPlan());
+    expect(rescaled.map((m) => m.id)).toEqual(meals(plan).map((m) => m.id));
+    rescaled.forEach((m, i) => {
+      expect(m.servings).toBeCloseTo(meals(plan)[i]!.servings * 2, 9);
+    });
     const doubled = await list(planId);
     const orig = new Map(after.items.map((i) => [i.ndb, i.grams]));
     expect(doubled.items.map((i) => i.ndb).sort()).toEqual([...orig.keys()].sort());
-    for (const i of doubled.items) expect(i.grams).toBeCloseTo((orig.get(i.ndb) ?? 0) * 2, 3);
+    for (const i of doubled.items) {
+      expect(i.grams).toBeGreaterThanOrEqual((orig.get(i.ndb) ?? 0) - 1e-6);
+      expect(i.grams).toBeLessThanOrEqual((orig.get(i.ndb) ?? 0) * 2 + 1e-6);
+    }
   });
 
   it('moves a food in and out of the pantry; the explicit choice wins', async () => {

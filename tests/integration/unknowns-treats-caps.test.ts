@@ -16,6 +16,7 @@ import type { PlannerInput, PlannerRecipe, WeekPlan } from '@/lib/planner/types'
 import { buildRestriction } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 type Detail = {
   ingredients: { ndb: string; note: string | null }[];
@@ -95,6 +96,7 @@ describe('shopping list shop notes', () => {
   it('shows "packed in water, no broth" once on the tuna line when two tuna recipes are planned', async () => {
     const p = await createProfile(
       jsonRequest('/api/profiles', 'POST', {
+        ...ROOMY_LIMITS,
         name: 'Tuna',
         protocol: 'gut-reset',
         householdSize: 2,

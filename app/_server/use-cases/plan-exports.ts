@@ -39,6 +39,7 @@ export async function planFile(
 ): Promise<Response> {
   const view = await loadPlanOr404(db, planId);
   const week = toWeekPlan(view);
+  const prep = new Map(view.days.map((d) => [d.date, d.prep]));
   const plan = toShoppingPlan(view.id, view.profileId, week);
   const recipes = await loadShoppingRecipes(
     db,
@@ -54,6 +55,7 @@ export async function planFile(
       generatedAt,
       mealTimes: profile?.mealTimes,
       calendarName: `Villi — week of ${view.weekStart}`,
+      prep,
     });
   } else if (format === 'md') {
     body = planToMarkdown({
@@ -61,10 +63,16 @@ export async function planFile(
       recipes,
       foods: await loadRecipeFoods(db, recipes),
       baseUrl,
+      householdSize: view.householdSize,
+      plants: view.score?.plants,
       nutrition: (await nutritionReportFor(db, view.id)).report,
+      prep,
     });
   } else {
-    body = planToJson(plan, recipes, (await nutritionReportFor(db, view.id)).report);
+    body = planToJson(plan, recipes, {
+      householdSize: view.householdSize,
+      nutrition: (await nutritionReportFor(db, view.id)).report,
+    });
   }
   return new Response(body, { headers: exportHeaders('plan', view.weekStart, format) });
 }

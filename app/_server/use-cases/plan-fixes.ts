@@ -62,7 +62,9 @@ export function infeasible(diagnosis: Diagnosis, fixes: PlanFix[] = []): AppErro
   const short = diagnosis.slots.filter((s) => s.available < s.needed);
   const what = short.length
     ? `too few recipes for ${short.map((s) => `${s.slot} (${s.available} of ${s.needed} recipes fit)`).join(', ')}`
-    : 'the recipes that fit are too few to fill every meal of the week';
+    : // enough recipes for every slot, yet no week: a limit over a day or the week (a daily
+      // cap, the cooking budget) keeps them apart, as the suggestions say
+      'the recipes that fit make no week within its daily and weekly limits';
   const help = fixes.length
     ? ` Any one of these changes makes a plan: ${fixes.map((f) => lowerFirst(f.text)).join('; ')}.`
     : '';

@@ -25,6 +25,8 @@ export async function plannerInputFor(
       proteinG: profile.targets.proteinG,
       fiberG: profile.targets.fiberG,
       maxMinutes: profile.maxMinutes,
+      cooking: profile.cooking,
+      maxProteinMeals: profile.maxProteinMeals,
       leftovers: profile.leftovers,
       energySplit: profile.energySplit,
       carbsPerMealG: profile.carbsPerMealG,

@@ -134,6 +134,7 @@ export async function alternativesFor(
         filter,
         rejected: report.rejected,
         day: report.day,
+        maxProteinMeals: report.maxProteinMeals,
         totals: { fructoseG, sodiumMg, retinolUg },
       },
       items.length,

@@ -90,6 +90,10 @@ export async function updateProfile(
       ...stored,
       ...patch,
       maxMinutes: { ...stored.maxMinutes, ...(patch.maxMinutes ?? {}) },
+      cooking: {
+        weekday: { ...stored.cooking.weekday, ...(patch.cooking?.weekday ?? {}) },
+        weekend: { ...stored.cooking.weekend, ...(patch.cooking?.weekend ?? {}) },
+      },
       mealTimes: { ...stored.mealTimes, ...(patch.mealTimes ?? {}) },
     };
     const parsed = profileCreateSchema.safeParse(merged);

@@ -50,16 +50,21 @@ export async function buildPlanShoppingList(
   });
   // a change to any food of a merged line marks the line, under its key
   const lineOf = new Map(list.items.flatMap((i) => i.ndbs.map((n) => [n, i.ndb] as const)));
-  const of = (kind: string) => [
-    ...new Set(changes.filter((c) => c.kind === kind).map((c) => lineOf.get(c.ndb) ?? c.ndb)),
-  ];
-  return {
-    ...list,
-    weekStart: view.weekStart,
-    profileId: view.profileId,
-    units,
-    lastChange: { added: of('added'), changed: of('changed'), removed: of('removed') },
+  // a food gone from a line that stays (another food of its name is still bought) changed it
+  const lineOfName = new Map(list.items.map((i) => [i.name, i.ndb]));
+  const stayingLine = (ndb: string): string | undefined => {
+    const name = ref.foodNames.get(ndb)?.shopping;
+    return name === undefined ? undefined : lineOfName.get(name);
   };
+  const of = (kind: string) =>
+    changes.filter((c) => c.kind === kind).map((c) => lineOf.get(c.ndb) ?? c.ndb);
+  const gone = changes.filter((c) => c.kind === 'removed').map((c) => c.ndb);
+  const lastChange = {
+    added: [...new Set(of('added'))],
+    changed: [...new Set([...of('changed'), ...gone.flatMap((n) => stayingLine(n) ?? [])])],
+    removed: [...new Set(gone.filter((n) => stayingLine(n) === undefined))],
+  };
+  return { ...list, weekStart: view.weekStart, profileId: view.profileId, units, lastChange };
 }
 
 /** Grams and meals of each food a plan needs, for marking what a swap changed. */

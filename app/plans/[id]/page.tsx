@@ -8,6 +8,7 @@ import { getProfileById } from '@/db/queries/profiles';
 import { getProtocolById } from '@/db/queries/protocols';
 import { reportSummary } from '@/lib/nutrition/report';
 import { snackCarbsFor } from '@/lib/planner/nutrition';
+import { PLANT_VARIETY_NOTE, plantsText } from '@/lib/planner/plant-words';
 import { localIsoDate, mondayOf, neighbourWeeks, weekLabel } from '../../_lib/week';
 import { NewPlanButton } from '../../profile/_components/new-plan-button';
 import { PlanBoard } from './_components/plan-board';
@@ -107,6 +108,12 @@ export default async function PlanPage({ params }: Props) {
               <Link href={`/plans/${plan.id}/nutrition`}>see nutrition</Link>
             </span>
           </p>
+          {plan.score?.plants !== undefined ? (
+            <p className="plan-plants small" data-testid="plan-plants">
+              <strong>{plantsText(plan.score.plants)}.</strong>{' '}
+              <span className="muted">{PLANT_VARIETY_NOTE}</span>
+            </p>
+          ) : null}
           {profile && plan.weekStart !== thisWeek && !weeks.current ? (
             <div className="alert info no-print spread plan-notice">
               <span>This plan is for the week of {plan.weekStart}, not this week.</span>

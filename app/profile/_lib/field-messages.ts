@@ -24,7 +24,32 @@ export const PROFILE_FIELDS: readonly { path: string; label: string; control: st
   { path: 'slots', label: 'Meals to plan', control: 'p-slots' },
   { path: 'maxMinutes.weekday', label: 'Minutes on weekdays', control: 'p-weekday' },
   { path: 'maxMinutes.weekend', label: 'Minutes on weekends', control: 'p-weekend' },
+  {
+    path: 'cooking.weekday.sessions',
+    label: 'Times you cook on a weekday',
+    control: 'p-cook-weekday-sessions',
+  },
+  {
+    path: 'cooking.weekday.activeMinutes',
+    label: 'Hands-on minutes on a weekday',
+    control: 'p-cook-weekday-minutes',
+  },
+  {
+    path: 'cooking.weekend.sessions',
+    label: 'Times you cook on a weekend day',
+    control: 'p-cook-weekend-sessions',
+  },
+  {
+    path: 'cooking.weekend.activeMinutes',
+    label: 'Hands-on minutes on a weekend day',
+    control: 'p-cook-weekend-minutes',
+  },
   { path: 'leftovers', label: 'Leftovers', control: 'p-leftovers' },
+  {
+    path: 'maxProteinMeals',
+    label: 'Meals a week of one main protein',
+    control: 'p-protein-meals',
+  },
   { path: 'mealTimes.breakfast', label: 'Breakfast time', control: 'p-time-breakfast' },
   { path: 'mealTimes.lunch', label: 'Lunch time', control: 'p-time-lunch' },
   { path: 'mealTimes.snack', label: 'Snack time', control: 'p-time-snack' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NUTRIENT_OVERRIDE_KEYS } from '@/lib/nutrition/nutrient-model';
+import { DEFAULT_COOKING, DEFAULT_MAX_PROTEIN_MEALS } from '@/lib/profiles/schema';
 import { ONBOARDING_STEPS } from './onboarding-steps';
 import type { FormState } from './profile-form-state';
 
@@ -26,6 +27,8 @@ const body = z.object({
   pregnant: z.boolean().optional(),
   lactating: z.boolean().optional(),
 });
+
+const cookingDay = z.object({ sessions: z.number(), activeMinutes: z.number() });
 
 const draftSchema = z.object({
   step: z
@@ -58,7 +61,13 @@ const draftSchema = z.object({
       fiberG: z.number().nullable(),
       slots: z.array(z.string()),
       maxMinutes: z.object({ weekday: z.number(), weekend: z.number() }),
+      // a draft saved before the cooking budget existed takes the defaults
+      cooking: z.object({ weekday: cookingDay, weekend: cookingDay }).default({
+        weekday: { ...DEFAULT_COOKING.weekday },
+        weekend: { ...DEFAULT_COOKING.weekend },
+      }),
       leftovers: z.boolean(),
+      maxProteinMeals: z.number().default(DEFAULT_MAX_PROTEIN_MEALS),
       carbsPerMealG: z.object({ target: z.number(), tolerance: z.number() }).nullable(),
       mealTimes: z.object({
         breakfast: z.string(),

@@ -17,7 +17,16 @@ export const ONBOARDING_STEPS = [
   {
     id: 'household',
     title: 'Household and cooking time',
-    paths: ['name', 'householdSize', 'slots', 'mealTimes', 'maxMinutes', 'leftovers'],
+    paths: [
+      'name',
+      'householdSize',
+      'slots',
+      'mealTimes',
+      'maxMinutes',
+      'cooking',
+      'leftovers',
+      'maxProteinMeals',
+    ],
   },
   {
     id: 'targets',

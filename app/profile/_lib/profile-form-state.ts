@@ -62,6 +62,8 @@ export function payloadOf(s: FormState) {
     fiberG: v.fiberG,
     slots: v.slots,
     maxMinutes: v.maxMinutes,
+    cooking: v.cooking,
+    maxProteinMeals: v.maxProteinMeals,
     leftovers: v.leftovers,
     carbsPerMealG: v.carbsPerMealG,
     mealTimes: v.mealTimes,

@@ -1,4 +1,9 @@
 import type { NutrientOverrides } from '@/lib/nutrition/nutrient-model';
+import {
+  DEFAULT_COOKING,
+  DEFAULT_LEFTOVERS,
+  DEFAULT_MAX_PROTEIN_MEALS,
+} from '@/lib/profiles/schema';
 
 /** Plain data shared by the profile form (client) and the pages that render it (server). */
 export type ProtocolOption = {
@@ -47,6 +52,10 @@ export type ProfileValues = {
   fiberG: number | null;
   slots: string[];
   maxMinutes: { weekday: number; weekend: number };
+  /** Cooking sessions and hands-on minutes a day, on weekdays and at weekends. */
+  cooking: CookingValues;
+  /** Meals a week one main protein may be served at. */
+  maxProteinMeals: number;
   leftovers: boolean;
   carbsPerMealG: { target: number; tolerance: number } | null;
   /** Local HH:MM times for calendar exports. */
@@ -55,6 +64,11 @@ export type ProfileValues = {
   clinicianSupervised: boolean;
   /** Clinician overrides only; empty means every default applies. */
   nutrientTargets: NutrientOverrides;
+};
+
+export type CookingValues = {
+  weekday: { sessions: number; activeMinutes: number };
+  weekend: { sessions: number; activeMinutes: number };
 };
 
 export const SLOTS = ['breakfast', 'lunch', 'dinner', 'snack'];
@@ -74,7 +88,9 @@ export const DEFAULT_PROFILE: ProfileValues = {
   fiberG: null,
   slots: [...SLOTS],
   maxMinutes: { weekday: 45, weekend: 90 },
-  leftovers: false,
+  cooking: { weekday: { ...DEFAULT_COOKING.weekday }, weekend: { ...DEFAULT_COOKING.weekend } },
+  maxProteinMeals: DEFAULT_MAX_PROTEIN_MEALS,
+  leftovers: DEFAULT_LEFTOVERS,
   carbsPerMealG: null,
   mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
   clinicianSupervised: false,

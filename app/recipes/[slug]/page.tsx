@@ -8,6 +8,7 @@ import { getRecipeBySlug, type RecipeDetail } from '@/db/queries/recipes';
 import { inflammationText } from '@/lib/foods/inflammation-labels';
 import { describeAmount } from '@/lib/foods/nutrient-text';
 import { NUTRIENTS } from '@/lib/foods/nutrients';
+import { servingsWords } from '@/lib/planner/batch-words';
 import { groupLabel } from '@/lib/protocols/labels';
 import { formatQuarters } from '@/lib/units/format';
 import { recipeFromPlanSchema } from '@/lib/validation/plans';
@@ -36,7 +37,6 @@ async function plannedMeal(slug: string, query: Record<string, string | string[]
 
 const weekday = (date: string) =>
   new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
-const servingWords = (n: number) => `${formatQuarters(n)} ${n === 1 ? 'serving' : 'servings'}`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -166,12 +166,13 @@ export default async function RecipePage({ params, searchParams }: Props) {
       {planned ? (
         <p className="alert info recipe-planned" data-testid="planned-meal">
           In your plan: {planned.meal.slot} on {weekday(planned.meal.date)},{' '}
-          {servingWords(planned.meal.servings)}{' '}
-          {planned.meal.leftoverOf ? 'from the leftovers' : 'to cook'} (
-          {servingWords(planned.meal.portion)} per person for {planned.plan.householdSize}{' '}
+          {planned.meal.cook
+            ? `${planned.meal.cook.text} for ${servingsWords(planned.meal.servings)}`
+            : `${servingsWords(planned.meal.servings)} from the leftovers`}{' '}
+          ({planned.meal.portionText} for {planned.plan.householdSize}{' '}
           {planned.plan.householdSize === 1 ? 'person' : 'people'}): {planned.meal.energyKcal} kcal
           and {planned.meal.proteinG} g protein per person. The ingredients below are for{' '}
-          {servingWords(planned.meal.servings)}.
+          {servingsWords(planned.meal.cook?.servings ?? planned.meal.servings)}.
         </p>
       ) : null}
       <p>{recipe.description}</p>
@@ -195,7 +196,7 @@ export default async function RecipePage({ params, searchParams }: Props) {
           <ScaledIngredients
             ingredients={ingredients}
             servings={recipe.servings}
-            start={planned?.meal.servings}
+            start={planned ? (planned.meal.cook?.servings ?? planned.meal.servings) : undefined}
           />
         </section>
         <section className="card" aria-labelledby="nut-h">

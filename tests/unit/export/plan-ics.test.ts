@@ -101,6 +101,41 @@ describe('planToIcs', () => {
     expect(() => planToIcs({ ...input, generatedAt: '2026-11-28 09:15' })).toThrow(/generatedAt/);
   });
 
+  it('adds an all-day prep event on the day a make-ahead item’s prep starts', () => {
+    const withPrep = planToIcs({
+      plan,
+      recipes: recipeMap(),
+      baseUrl: BASE_URL,
+      generatedAt: GENERATED_AT,
+      prep: new Map([
+        [
+          '2026-12-02',
+          [
+            {
+              recipeSlug: 'spiced-apples',
+              recipeName: 'Spiced apples',
+              activeMinutes: 10,
+              passiveMinutes: 480,
+              passiveKind: null,
+              readyOn: '2026-12-03',
+              forMeal: '2026-12-03-snack',
+            },
+          ],
+        ],
+      ]),
+    });
+    const all = events(withPrep);
+    expect(all).toHaveLength(meals.length + 1);
+    const e = all.find((x) => x.uid === 'plan-1-prep-2026-12-03-snack@villi')!;
+    expect(e.summary).toBe('Prep: Spiced apples');
+    expect(e.startDate.isDate).toBe(true);
+    expect(e.startDate.toString()).toBe('2026-12-02');
+    expect(e.endDate.toString()).toBe('2026-12-03');
+    expect(e.description).toBe(
+      `Spiced apples: 10 min hands-on, 8 h unattended — ready Thursday.\nRecipe: ${BASE_URL}/recipes/spiced-apples`,
+    );
+  });
+
   it('writes a valid empty calendar for an empty week', () => {
     const empty = planToIcs({
       plan: makePlan([]),

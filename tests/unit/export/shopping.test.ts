@@ -51,7 +51,7 @@ function listWithOddNames() {
   };
   const foods = new Map(realFoods());
   foods.set(formulaFood.ndb, formulaFood);
-  const potato = { checked: true, gramsAtCheck: 390 };
+  const potato = { checked: true, gramsAtCheck: 520 };
   return buildShoppingList(
     makeInput({
       plan,
@@ -92,7 +92,7 @@ describe('shoppingListToCsv', () => {
     const potato = rows.find((r) => r.ndb === NDB.sweetPotato)!;
     expect(potato).toMatchObject({
       aisle: 'Produce',
-      exact_grams: '390.0',
+      exact_grams: '520.0',
       checked: 'yes',
       in_pantry: 'no',
       meals: '2026-11-30-dinner',
@@ -115,7 +115,7 @@ describe('shoppingListToCsv', () => {
 
 describe('shoppingListToMarkdown', () => {
   const list = buildShoppingList(
-    makeInput({ checked: new Map([[NDB.sweetPotato, { checked: true, gramsAtCheck: 390 }]]) }),
+    makeInput({ checked: new Map([[NDB.sweetPotato, { checked: true, gramsAtCheck: 520 }]]) }),
   );
   const md = shoppingListToMarkdown(list, { title: 'Shopping list, week of 30 November' });
   const lines = md.split('\n');
@@ -128,7 +128,7 @@ describe('shoppingListToMarkdown', () => {
   });
 
   it('ticks checked items and shows the exact need', () => {
-    expect(lines).toContain('- [x] 3 sweet potatoes (about 390 g)');
+    expect(lines).toContain('- [x] 4 sweet potatoes (about 520 g)');
     expect(lines).toContain('- [ ] 600 g chicken thigh (about 600 g)');
   });
 
@@ -147,7 +147,7 @@ describe('shoppingListToMarkdown', () => {
 
 describe('shoppingListToText', () => {
   const list = buildShoppingList(
-    makeInput({ checked: new Map([[NDB.sweetPotato, { checked: true, gramsAtCheck: 390 }]]) }),
+    makeInput({ checked: new Map([[NDB.sweetPotato, { checked: true, gramsAtCheck: 520 }]]) }),
   );
   const text = shoppingListToText(list);
   const lines = text.split('\n');
@@ -161,7 +161,7 @@ describe('shoppingListToText', () => {
   });
 
   it('marks checked items', () => {
-    expect(lines).toContain('✓ 3 sweet potatoes (about 390 g)');
+    expect(lines).toContain('✓ 4 sweet potatoes (about 520 g)');
     // 150 g is under half a 340 g bunch, so not "1 bunch"; SR21's 10 oz package is 284 g (issue 12)
     expect(lines).toContain('• 1 package (10 oz) spinach (about 150 g)');
   });

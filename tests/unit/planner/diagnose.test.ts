@@ -62,14 +62,15 @@ describe('diagnosis of an impossible week', () => {
     });
     const d = diagnosisOf(generatePlan(input, createRng(1)));
     expect(d.slots).toHaveLength(1);
-    expect(d.slots[0]).toMatchObject({ slot: 'dinner', available: 2, needed: 4 });
+    // seven dinners to cook, each recipe once a week
+    expect(d.slots[0]).toMatchObject({ slot: 'dinner', available: 2, needed: 7 });
     expect(d.slots[0]!.blockers[0]).toEqual({ rule: label, recipesExcluded: 6 });
   });
 
   it('suggests removing an avoided group, but never an allergy', () => {
     const input = makeInput({
       recipes: [
-        ...dinners(['lentils', 'rice', 'spinach'], 3, 'legume'),
+        ...dinners(['lentils', 'rice', 'spinach'], 5, 'legume'),
         ...dinners(['salmon', 'rice', 'spinach'], 3, 'fish'),
         ...dinners(['chicken', 'rice', 'kale'], 2, 'ok'),
       ],
@@ -85,7 +86,7 @@ describe('diagnosis of an impossible week', () => {
     const quick = Array.from({ length: 2 }, (_, i) =>
       makeRecipe({ slug: `quick-${i}`, mealTypes: ['breakfast'], prepMinutes: 5, cookMinutes: 5 }),
     );
-    const slow = Array.from({ length: 4 }, (_, i) =>
+    const slow = Array.from({ length: 5 }, (_, i) =>
       makeRecipe({ slug: `slow-${i}`, mealTypes: ['breakfast'], prepMinutes: 10, cookMinutes: 25 }),
     );
     const input = makeInput({
@@ -95,7 +96,7 @@ describe('diagnosis of an impossible week', () => {
     const d = diagnosisOf(generatePlan(input, createRng(1)));
     expect(d.slots[0]!.blockers).toContainEqual({
       rule: 'weekday time limit 15 min',
-      recipesExcluded: 4,
+      recipesExcluded: 5,
     });
     expect(d.suggestions).toContain('Allow 20 more minutes on weekdays');
   });
@@ -104,7 +105,7 @@ describe('diagnosis of an impossible week', () => {
     const input = makeInput({
       recipes: [
         makeRecipe({ slug: 'lunch-only', mealTypes: ['lunch'], leftoverDays: 0 }),
-        ...Array.from({ length: 4 }, (_, i) =>
+        ...Array.from({ length: 7 }, (_, i) =>
           makeRecipe({ slug: `stew-${i}`, mealTypes: ['dinner'], leftoverDays: 2 }),
         ),
       ],
@@ -120,7 +121,7 @@ describe('diagnosis of an impossible week', () => {
     const input = makeInput({
       recipes: [
         makeRecipe({ slug: 'lunch-only', mealTypes: ['lunch'], leftoverDays: 0 }),
-        ...Array.from({ length: 4 }, (_, i) =>
+        ...Array.from({ length: 7 }, (_, i) =>
           makeRecipe({ slug: `stew-${i}`, mealTypes: ['dinner'], leftoverDays: 2 }),
         ),
       ],
@@ -154,7 +155,7 @@ describe('diagnosis of an impossible week', () => {
     expect(d.suggestions).toEqual(['Unlock Kept fish on 2026-12-01']);
   });
 
-  it('names a kept leftover lunch whose dish is also cooked that day', () => {
+  it('names a kept dinner that cooks the dish of that day’s kept leftover lunch again', () => {
     const stew = makeRecipe({ slug: 'kept-stew', name: 'Kept stew', leftoverDays: 2 });
     const input = makeInput({ recipes: [...makeInput().recipes, stew] });
     const kept = (id: string, leftoverOf: string | null) => ({
@@ -174,10 +175,12 @@ describe('diagnosis of an impossible week', () => {
         kept('2026-12-01-dinner', null),
       ],
     });
+    // cooking it that day is a second cooking of the week: the kept dinner is the problem
     const d = diagnosisOf(result);
-    const lunch = d.slots.find((x) => x.slot === 'lunch')!;
-    expect(lunch.blockers[0]!.rule).toContain('Kept stew (2026-12-01-lunch)');
-    expect(lunch.blockers[0]!.rule).toContain('eaten twice that day');
+    const dinner = d.slots.find((x) => x.slot === 'dinner')!;
+    expect(dinner.blockers[0]!.rule).toContain('Kept stew (2026-12-01-dinner)');
+    expect(dinner.blockers[0]!.rule).toContain('cooked twice this week');
+    expect(d.slots.find((x) => x.slot === 'lunch')).toBeUndefined();
     expect(d.suggestions).toEqual(['Unlock Kept stew on 2026-12-01']);
   });
 });

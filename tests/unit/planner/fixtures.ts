@@ -7,6 +7,7 @@ import type {
   PlannerRecipe,
   WeekPlan,
 } from '@/lib/planner/types';
+import { mainProteinOf } from '@/lib/recipes/main-protein';
 import type { Restriction, RestrictionRule, TaggedFoodRef, TagRef } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
 
@@ -123,6 +124,14 @@ export const FOODS = {
 
 export type FoodKey = keyof typeof FOODS;
 
+/**
+ * The USDA food group of a fixture food: its NDB number's first two digits, as in SR21 for these
+ * foods, but for fish sauce, which borrows a legume's number here.
+ */
+function foodGroupOf(food: TaggedFoodRef): string {
+  return food.name === 'fish sauce' ? '0600' : `${food.ndb.slice(0, 2)}00`;
+}
+
 let slugCounter = 0;
 
 /**
@@ -152,10 +161,16 @@ export function makeRecipe(
     servings: 4,
     prepMinutes: 10,
     cookMinutes: 20,
+    activeMinutes: null,
+    assembly: false,
+    // as the loader derives it: the food giving the most protein a serving (5 g or more)
+    mainProtein: mainProteinOf(rows.map((r) => ({ kind: r.food.name, proteinG: r.n[1] }))),
     leftoverDays: 2,
     light: false,
     perServing: { energyKcal: sum[0]!, proteinG: sum[1]!, fiberG: sum[2]!, carbsG: sum[3]! },
-    ingredients: ingredients ?? rows.map((r) => r.food),
+    ingredients:
+      ingredients ??
+      rows.map((r) => ({ ...r.food, foodGroup: foodGroupOf(r.food), kind: r.food.name })),
     inflammationScore: Math.round(infl * 100) / 100,
     ...rest,
   };
@@ -293,6 +308,108 @@ export function makeCatalog(seed = 1, mains = 48): PlannerRecipe[] {
 
 export const CATALOG = makeCatalog();
 
+/**
+ * The shared catalog with hands-on minutes: about a third of the time to the table is hands-on
+ * (at least 5 min; no more than the whole), every fifth recipe unknown (the budget then counts
+ * prep + cook); quick no-heat recipes (no cooking, prep ≤ 15 min) are assembled.
+ */
+export const EFFORT_CATALOG: PlannerRecipe[] = CATALOG.map((r, i) => {
+  const total = r.prepMinutes + r.cookMinutes;
+  return {
+    ...r,
+    activeMinutes: i % 5 === 0 ? null : Math.min(total, Math.max(5, Math.round(total / 3))),
+    assembly: r.cookMinutes === 0 && r.prepMinutes <= 15,
+  };
+});
+
+/**
+ * Make-ahead recipes (six hours or more unattended), added to `EFFORT_CATALOG` in
+ * `MAKE_AHEAD_CATALOG`. Leads by slot, from the serve times 07:00 / 12:00 / 15:00 / 18:00 and
+ * prep hours 07:00–21:00: the ferments 2, 4, 6 and 8 days for a snack; the overnight breakfasts
+ * 1 day; the marinated main 0 days for dinner and 1 for lunch; the braise 1 day for either.
+ */
+const ferment = (slug: string, foods: FoodKey[], active: number, passive: number) =>
+  makeRecipe({
+    slug,
+    name: slug,
+    foods,
+    mealTypes: ['snack'],
+    prepMinutes: active,
+    cookMinutes: 0,
+    activeMinutes: active,
+    passiveMinutes: passive,
+    assembly: true,
+    leftoverDays: 7,
+  });
+
+const overnight = (slug: string, foods: FoodKey[]) =>
+  makeRecipe({
+    slug,
+    name: slug,
+    foods,
+    mealTypes: ['breakfast'],
+    prepMinutes: 10,
+    cookMinutes: 0,
+    activeMinutes: 10,
+    passiveMinutes: 480,
+    assembly: true,
+    leftoverDays: 2,
+  });
+
+export const MAKE_AHEAD_RECIPES: PlannerRecipe[] = [
+  ferment('quick-kimchi', ['carrot', 'garlic', 'salt'], 15, 2 * 1440),
+  ferment('curtido', ['kale', 'carrot', 'salt'], 20, 4 * 1440),
+  ferment('ginger-carrots', ['carrot', 'turmeric'], 10, 6 * 1440),
+  ferment('long-sauerkraut', ['kale', 'salt'], 15, 8 * 1440),
+  overnight('overnight-oats', ['oats', 'banana', 'chia']),
+  overnight('chia-pudding', ['chia', 'coconutMilk', 'blueberries']),
+  makeRecipe({
+    slug: 'marinated-chicken',
+    name: 'marinated-chicken',
+    foods: ['chicken', 'rice', 'spinach', 'oliveOil'],
+    prepMinutes: 10,
+    cookMinutes: 25,
+    activeMinutes: 20,
+    passiveMinutes: 600,
+  }),
+  makeRecipe({
+    slug: 'slow-braised-beef',
+    name: 'slow-braised-beef',
+    foods: ['beef', 'potato', 'carrot', 'oliveOil'],
+    prepMinutes: 15,
+    cookMinutes: 30,
+    activeMinutes: 25,
+    passiveMinutes: 720,
+  }),
+];
+
+export const MAKE_AHEAD_CATALOG: PlannerRecipe[] = [...EFFORT_CATALOG, ...MAKE_AHEAD_RECIPES];
+
+/** Serve times by slot, minutes after midnight, as the issue states them. */
+const SERVE_AT: Record<MealType, number> = {
+  breakfast: 420,
+  lunch: 720,
+  snack: 900,
+  dinner: 1080,
+};
+
+/**
+ * Days before serving at `slot` that `recipe`'s prep must start, found by walking back day by
+ * day to the first whose prep hours (07:00–21:00) open no later than the latest start.
+ */
+export function readinessLead(
+  recipe: Pick<PlannerRecipe, 'activeMinutes' | 'passiveMinutes' | 'prepMinutes' | 'cookMinutes'>,
+  slot: MealType,
+): number {
+  const passive = recipe.passiveMinutes ?? 0;
+  if (passive < 360) return 0;
+  const active = recipe.activeMinutes ?? recipe.prepMinutes + recipe.cookMinutes;
+  const latestStart = SERVE_AT[slot] - active - passive;
+  let daysBack = 0;
+  while (-daysBack * 1440 + 420 > latestStart) daysBack++;
+  return daysBack;
+}
+
 const protocolRule = (code: string, reason: string): RestrictionRule => ({
   kind: 'group',
   code,
@@ -374,9 +491,44 @@ export function sameDayRepeats(plan: WeekPlan): string[] {
 }
 
 /**
+ * Per day, from the stored meals alone: meals cooked (not leftovers, not assembly recipes) and
+ * hands-on minutes of the meals not eaten as leftovers (unknown minutes count prep + cook).
+ */
+export function cookingByDay(
+  input: PlannerInput,
+  plan: WeekPlan,
+): { date: string; sessions: number; activeMinutes: number }[] {
+  const bySlug = new Map(input.recipes.map((r) => [r.slug, r]));
+  return plan.days.map((day) => {
+    let sessions = 0;
+    let activeMinutes = 0;
+    for (const meal of day.meals) {
+      if (meal.leftoverOf !== null) continue;
+      const r = bySlug.get(meal.recipeSlug)!;
+      if (!r.assembly) sessions++;
+      activeMinutes += r.activeMinutes ?? r.prepMinutes + r.cookMinutes;
+    }
+    return { date: day.date, sessions, activeMinutes };
+  });
+}
+
+/** Meals of the week per main protein, leftover meals included, from the stored meals alone. */
+export function proteinMeals(input: PlannerInput, plan: WeekPlan): Map<string, number> {
+  const bySlug = new Map(input.recipes.map((r) => [r.slug, r]));
+  const out = new Map<string, number>();
+  for (const meal of allMeals(plan)) {
+    const p = bySlug.get(meal.recipeSlug)?.mainProtein;
+    if (p) out.set(p, (out.get(p) ?? 0) + 1);
+  }
+  return out;
+}
+
+/**
  * Every hard-rule breach of a plan, checked from scratch (independent of the planner's own
  * filtering): excluded foods via `findViolations` on every ingredient, full grid, slot types,
- * time limits, twice a week, once a day (leftovers included), leftover shape.
+ * time limits, once a week (assembly recipes twice), once a day (leftovers included), leftover
+ * shape, make-ahead recipes served only once ready with their prep started within the week
+ * (`readinessLead`), and the cooking budget and the main-protein limit when the profile sets them.
  */
 export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] {
   const problems: string[] = [];
@@ -413,6 +565,10 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
       }
       if (meal.leftoverOf === null) {
         if (!recipe.mealTypes.includes(meal.slot)) problems.push(`${meal.id}: not a ${meal.slot}`);
+        // made ahead: its prep starts within the week, so it is ready from day `lead` on
+        const lead = readinessLead(recipe, meal.slot);
+        if (i < lead)
+          problems.push(`${meal.id}: ${recipe.slug} not ready (prep ${lead} days ahead)`);
         if (recipe.prepMinutes + recipe.cookMinutes > limit) problems.push(`${meal.id}: too long`);
         if (cookedToday.has(recipe.slug)) problems.push(`${meal.id}: twice on ${date}`);
         cookedToday.add(recipe.slug);
@@ -429,7 +585,29 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
       }
     }
   });
-  for (const [slug, times] of cooked) if (times > 2) problems.push(`${slug} cooked ${times} times`);
+  for (const [slug, times] of cooked) {
+    // an assembly recipe (nothing cooked) may be made on two days of the week
+    const allowed = bySlug.get(slug)?.assembly ? 2 : 1;
+    if (times > allowed) problems.push(`${slug} cooked ${times} times`);
+  }
+  const max = input.profile.maxProteinMeals;
+  if (max !== undefined) {
+    for (const [protein, meals] of proteinMeals(input, plan)) {
+      if (meals > max) problems.push(`${protein} at ${meals} meals > ${max}`);
+    }
+  }
+  const budget = input.profile.cooking;
+  if (budget) {
+    for (const day of cookingByDay(input, plan)) {
+      const b = isWeekendIso(day.date) ? budget.weekend : budget.weekday;
+      if (day.sessions > b.sessions) {
+        problems.push(`${day.date}: ${day.sessions} cooking sessions > ${b.sessions}`);
+      }
+      if (day.activeMinutes > b.activeMinutes + 1e-9) {
+        problems.push(`${day.date}: ${day.activeMinutes} hands-on minutes > ${b.activeMinutes}`);
+      }
+    }
+  }
   for (const repeat of sameDayRepeats(plan)) problems.push(`served twice on ${repeat}`);
   return problems;
 }

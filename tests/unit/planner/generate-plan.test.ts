@@ -122,7 +122,7 @@ describe('generatePlan properties', () => {
 
 describe('generatePlan examples', () => {
   it('uses the weekend time limit on Saturday and Sunday only', () => {
-    const quick = [0, 1, 2, 3].map((i) =>
+    const quick = [0, 1, 2, 3, 4].map((i) =>
       makeRecipe({ slug: `quick-${i}`, mealTypes: ['dinner'], prepMinutes: 5, cookMinutes: 10 }),
     );
     const slow = [0, 1].map((i) =>
@@ -153,7 +153,8 @@ describe('generatePlan examples', () => {
 
   it('portions each meal for the household and cooks the leftover lunch with the dinner', () => {
     const stew = makeRecipe({ slug: 'stew', leftoverDays: 3, inflammationScore: 1 });
-    const others = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+    // twelve meals besides the stew's dinner and leftover lunch, each recipe once a week
+    const others = Array.from({ length: 12 }, (_, i) =>
       makeRecipe({
         slug: `other-${i}`,
         leftoverDays: 0,

@@ -141,7 +141,9 @@ describe('scorePlan with nutrient goals', () => {
       // snack: 40 g vs 20 ± 5 → 15 g × 0.3; main meals have no target
       carbs: 4.5,
       inflammation: 3 * 1.5,
-      variety: W.repeat,
+      // a second cooking is a hard rule the planner keeps, never a priced term; rice and quinoa
+      // are the day's plants
+      variety: -2 * W.plant,
       ingredients: 3 * W.ingredient,
       // calcium: 400 mg in the week, average 57.14 of 1,000 → 94.29 % short × 0.1
       micronutrients: (0.08 * 100 * (1000 - 400 / 7)) / 1000 + 2,

@@ -156,7 +156,9 @@ describe('scorePlan', () => {
       fiber: 2 * fiberPenalty(20, 25),
       carbs: 4 * 5 * W.carbsPerG,
       inflammation: 4 * (W.inflammationPerMeal / 2),
-      variety: 2 * W.repeat,
+      // cooking a recipe again is a hard rule, not a term: this hand-built week breaks it (the
+      // scorer prices any week as given) and pays nothing for it; rice is its one plant
+      variety: -W.plant,
       ingredients: 2 * W.ingredient,
     };
     const score = scorePlan(input, plan);
@@ -165,6 +167,7 @@ describe('scorePlan', () => {
       expect(score.parts[key as keyof typeof expected]).toBeCloseTo(value, 3);
     }
     expect(score.distinctIngredients).toBe(2);
+    expect(score.plants).toBe(1);
     expect(score.total).toBeCloseTo(
       Object.values(expected).reduce((a, b) => a + b, 0),
       3,

@@ -8,6 +8,9 @@ const none: AlternativeRejections = {
   repeated: 0,
   leftover: 0,
   overCap: { fructoseG: 0, sodiumMg: 0, retinolUg: 0 },
+  overBudget: { sessions: 0, activeMinutes: 0 },
+  notReady: 0,
+  protein: 0,
 };
 
 function facts(over: Partial<EmptyListFacts>): EmptyListFacts {
@@ -58,6 +61,9 @@ describe('explainNoAlternatives', () => {
           repeated: 1,
           leftover: 0,
           overCap: { fructoseG: 0, sodiumMg: 12, retinolUg: 0 },
+          overBudget: { sessions: 0, activeMinutes: 0 },
+          notReady: 0,
+          protein: 0,
         },
         totals: { sodiumMg: { total: 2210.4, max: 2300 }, retinolUg: { total: 400, max: 3000 } },
       }),
@@ -68,7 +74,7 @@ describe('explainNoAlternatives', () => {
       'The day already has 2,210 of its 2,300 mg sodium limit per person: 12 recipes would take it over.',
     );
     expect(out[1]!.message).toBe('2 recipes take longer than your weekday time limit of 30 min.');
-    expect(out[2]!.message).toBe('1 recipe is already cooked twice this week or served that day.');
+    expect(out[2]!.message).toBe('1 recipe is already cooked this week or served that day.');
   });
 
   it('names the fructose and retinol caps, the weekend limit and the leftover lunch', () => {
@@ -81,6 +87,9 @@ describe('explainNoAlternatives', () => {
           repeated: 0,
           leftover: 1,
           overCap: { fructoseG: 4, sodiumMg: 0, retinolUg: 3 },
+          overBudget: { sessions: 0, activeMinutes: 0 },
+          notReady: 0,
+          protein: 0,
         },
         totals: { fructoseG: { total: 19.6, max: 20 } },
       }),
@@ -99,5 +108,62 @@ describe('explainNoAlternatives', () => {
     );
     expect(out[2]!.message).toBe('1 recipe takes longer than your weekend time limit of 60 min.');
     expect(out[3]!.message).toContain('leftover lunch');
+  });
+
+  it('names the cooking budget with the day’s sessions and hands-on minutes', () => {
+    const out = explainNoAlternatives(
+      facts({
+        day: {
+          limitMinutes: 45,
+          weekend: false,
+          cooking: { sessions: 2, activeMinutes: 52, budget: { sessions: 2, activeMinutes: 60 } },
+        },
+        rejected: {
+          ...none,
+          candidates: 20,
+          overBudget: { sessions: 6, activeMinutes: 9 },
+        },
+      }),
+      0,
+    );
+    expect(out.map((b) => [b.limit, b.recipes])).toEqual([
+      ['hands-on', 9],
+      ['cooking-sessions', 6],
+    ]);
+    expect(out[0]!.message).toBe(
+      'The day already has 52 of the 60 hands-on minutes your weekday budget allows: 9 recipes would take it over.',
+    );
+    expect(out[1]!.message).toBe(
+      'The day already has 2 of the 2 cooking sessions your weekday budget allows: 6 recipes would need one more.',
+    );
+  });
+
+  it('names make-ahead recipes that would not be ready that day', () => {
+    const out = explainNoAlternatives(
+      facts({ slot: 'snack', rejected: { ...none, candidates: 5, repeated: 1, notReady: 3 } }),
+      0,
+    );
+    expect(out.map((b) => [b.limit, b.recipes])).toEqual([
+      ['not-ready', 3],
+      ['repeats', 1],
+    ]);
+    expect(out[0]!.message).toBe(
+      '3 recipes are made ahead and would not be ready that day: the prep would start before the week.',
+    );
+  });
+
+  it('names the main-protein limit', () => {
+    const out = explainNoAlternatives(
+      facts({ maxProteinMeals: 3, rejected: { ...none, candidates: 12, protein: 5 } }),
+      0,
+    );
+    expect(out).toEqual([
+      {
+        limit: 'protein',
+        recipes: 5,
+        message:
+          '5 recipes would serve their main protein more often than your limit of 3 meals a week.',
+      },
+    ]);
   });
 });

@@ -22,6 +22,7 @@ const profile = profileCreateSchema.parse({
   dislikes: ['11260'],
   dislikedConcepts: ['salmon', 'liver'],
   maxMinutes: { weekday: 10, weekend: 10 },
+  leftovers: false,
 });
 
 const context = {
@@ -185,6 +186,10 @@ describe('planFixLadders', () => {
 
   it('builds valid patches for any profile and diagnosis', () => {
     const minutes = fc.integer({ min: 5, max: 300 });
+    const cookingDay = fc.record({
+      sessions: fc.integer({ min: 1, max: 4 }),
+      activeMinutes: fc.integer({ min: 10, max: 480 }),
+    });
     const arbitraryProfile = fc.record({
       slots: fc.uniqueArray(fc.constantFrom(...MEAL_TYPES), { minLength: 1 }),
       maxMinutes: fc.record({ weekday: minutes, weekend: minutes }),
@@ -192,31 +197,49 @@ describe('planFixLadders', () => {
       avoid: fc.uniqueArray(fc.constantFrom(...GROUP_CODES), { maxLength: 6 }),
       dislikes: fc.uniqueArray(fc.constantFrom('11260', '05006', '15076'), { maxLength: 3 }),
       dislikedConcepts: fc.uniqueArray(fc.constantFrom('salmon', 'liver'), { maxLength: 2 }),
+      cooking: fc.record({ weekday: cookingDay, weekend: cookingDay }),
+      maxProteinMeals: fc.integer({ min: 1, max: 14 }),
+    });
+    const limits = fc.record({
+      weekday: fc.boolean(),
+      weekend: fc.boolean(),
+      protein: fc.boolean(),
     });
     fc.assert(
-      fc.property(arbitraryProfile, fc.boolean(), fc.boolean(), (p, weekday, weekend) => {
-        const rules: [string, number][] = [
-          ...(weekday
-            ? [[`weekday time limit ${p.maxMinutes.weekday} min`, 3] as [string, number]]
-            : []),
-          ...(weekend
-            ? [[`weekend time limit ${p.maxMinutes.weekend} min`, 3] as [string, number]]
-            : []),
-          ...p.avoid.map((code): [string, number] => [avoidReason(code), 2]),
-          ['you chose to leave out salmon (all kinds)', 1],
-          ['you chose to leave out Mushrooms, white, raw', 1],
-        ];
-        const d: Diagnosis = {
-          slots: p.slots.map((s) => slot(s, rules)),
-          suggestions: [],
-        };
-        for (const fix of allFixes(planFixLadders(p, d, context))) {
-          expect(profilePatchSchema.safeParse(fix.patch).success).toBe(true);
-          const changed = applyFix({ ...profile, ...p }, fix.patch);
-          expect(profileCreateSchema.safeParse(changed).success).toBe(true);
-          expect(changed.allergens).toEqual(profile.allergens);
-        }
-      }),
+      fc.property(
+        arbitraryProfile,
+        fc.boolean(),
+        fc.boolean(),
+        limits,
+        (p, weekday, weekend, l) => {
+          const rules: [string, number][] = [
+            ...(weekday
+              ? [[`weekday time limit ${p.maxMinutes.weekday} min`, 3] as [string, number]]
+              : []),
+            ...(weekend
+              ? [[`weekend time limit ${p.maxMinutes.weekend} min`, 3] as [string, number]]
+              : []),
+            ...p.avoid.map((code): [string, number] => [avoidReason(code), 2]),
+            ['you chose to leave out salmon (all kinds)', 1],
+            ['you chose to leave out Mushrooms, white, raw', 1],
+          ];
+          const d: Diagnosis = {
+            slots: p.slots.map((s) => slot(s, rules)),
+            suggestions: [
+              ...(['weekday', 'weekend'] as const)
+                .filter((k) => l[k])
+                .map((k) => `No week found within your ${k} cooking budget (2026-11-30)`),
+              ...(l.protein ? ['No week found with each main protein in at most 3 meals'] : []),
+            ],
+          };
+          for (const fix of allFixes(planFixLadders(p, d, context))) {
+            expect(profilePatchSchema.safeParse(fix.patch).success).toBe(true);
+            const changed = applyFix({ ...profile, ...p }, fix.patch);
+            expect(profileCreateSchema.safeParse(changed).success).toBe(true);
+            expect(changed.allergens).toEqual(profile.allergens);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -227,6 +250,68 @@ const ladder = (key: string, ids: string[], extra: Partial<FixLadder> = {}): Fix
   key,
   fixes: ids.map(fix),
   ...extra,
+});
+
+describe('planFixLadders: cooking budget and main-protein limit', () => {
+  const budgetDiagnosis: Diagnosis = {
+    slots: [slot('breakfast', [])],
+    suggestions: [
+      'No week found within your weekday cooking budget 2 cooking sessions and 60 hands-on minutes a day (2026-11-30)',
+      'No week found with each main protein in at most 3 meals (salmon more often)',
+    ],
+  };
+  const ladders = planFixLadders(profile, budgetDiagnosis, context);
+
+  it('tries the budget the diagnosis names first: more sessions, then more hands-on minutes', () => {
+    expect(ladders.slice(0, 3).map((l) => l.key)).toEqual([
+      'sessions-weekday',
+      'hands-on-weekday',
+      'protein',
+    ]);
+    expect(ladders[0]!.fixes.map((f) => f.text)).toEqual([
+      'Allow 3 cooking sessions on weekdays',
+      'Allow 4 cooking sessions on weekdays',
+    ]);
+    expect(ladders[0]!.fixes[0]!.patch).toEqual({ cooking: { weekday: { sessions: 3 } } });
+    expect(ladders[1]!.fixes.map((f) => f.text)).toEqual([
+      'Allow 75 hands-on minutes on weekdays',
+      'Allow 90 hands-on minutes on weekdays',
+      'Allow 120 hands-on minutes on weekdays',
+      'Allow 180 hands-on minutes on weekdays',
+    ]);
+    expect(ladders[2]!.fixes.map((f) => f.patch)).toEqual([
+      { maxProteinMeals: 4 },
+      { maxProteinMeals: 5 },
+      { maxProteinMeals: 6 },
+      { maxProteinMeals: 7 },
+    ]);
+    expect(allFixes(ladders).some((f) => f.text.includes('at weekends'))).toBe(false);
+  });
+
+  it('names a day’s budget that keeps recipes out on its own, and applies a fix to one part', () => {
+    const blocked = planFixLadders(profile, {
+      slots: [
+        slot('dinner', [
+          ['weekend cooking budget 3 cooking sessions and 120 hands-on minutes a day', 9],
+        ]),
+      ],
+      suggestions: [],
+    });
+    expect(blocked[0]!.key).toBe('sessions-weekend');
+    const changed = applyFix(profile, blocked[1]!.fixes[0]!.patch);
+    expect(changed.cooking).toEqual({
+      weekday: { sessions: 2, activeMinutes: 60 },
+      weekend: { sessions: 3, activeMinutes: 135 },
+    });
+  });
+
+  it('offers no budget fix when the diagnosis names none', () => {
+    expect(
+      allFixes(planFixLadders(profile, diagnosis, context)).filter(
+        (f) => f.patch.cooking || f.patch.maxProteinMeals,
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('findWorkingFixes', () => {

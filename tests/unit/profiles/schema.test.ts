@@ -32,7 +32,12 @@ describe('profileCreateSchema defaults', () => {
       fiberG: null,
       slots: ['breakfast', 'lunch', 'dinner', 'snack'],
       maxMinutes: { weekday: 45, weekend: 90 },
-      leftovers: false,
+      cooking: {
+        weekday: { sessions: 2, activeMinutes: 60 },
+        weekend: { sessions: 3, activeMinutes: 120 },
+      },
+      maxProteinMeals: 3,
+      leftovers: true,
       energySplit: {},
       carbsPerMealG: null,
       mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
@@ -48,6 +53,16 @@ describe('profileCreateSchema defaults', () => {
       mealTimes: { dinner: '18:15' },
     });
     expect(p.maxMinutes).toEqual({ weekday: 30, weekend: 90 });
+    expect(p.cooking).toEqual({
+      weekday: { sessions: 2, activeMinutes: 60 },
+      weekend: { sessions: 3, activeMinutes: 120 },
+    });
+    expect(
+      profileCreateSchema.parse({ name: 'Ana', cooking: { weekend: { sessions: 1 } } }).cooking,
+    ).toEqual({
+      weekday: { sessions: 2, activeMinutes: 60 },
+      weekend: { sessions: 1, activeMinutes: 120 },
+    });
     expect(p.mealTimes).toEqual({
       breakfast: '08:00',
       lunch: '12:30',
@@ -73,6 +88,11 @@ describe('profileCreateSchema defaults', () => {
       fiberG: 30,
       slots: ['lunch', 'dinner'],
       maxMinutes: { weekday: 20, weekend: 120 },
+      cooking: {
+        weekday: { sessions: 1, activeMinutes: 30 },
+        weekend: { sessions: 4, activeMinutes: 240 },
+      },
+      maxProteinMeals: 5,
       leftovers: true,
       energySplit: { lunch: 45, dinner: 55 },
       carbsPerMealG: { target: 45, tolerance: 5 },
@@ -110,6 +130,25 @@ describe('profileCreateSchema bounds', () => {
     ['fiberG', (v) => ({ fiberG: v }), 5, 100, 4, 101],
     ['maxMinutes.weekday', (v) => ({ maxMinutes: { weekday: v } }), 5, 300, 4, 301],
     ['maxMinutes.weekend', (v) => ({ maxMinutes: { weekend: v } }), 5, 300, 4, 301],
+    ['maxProteinMeals', (v) => ({ maxProteinMeals: v }), 1, 14, 0, 15],
+    ['cooking.weekday.sessions', (v) => ({ cooking: { weekday: { sessions: v } } }), 1, 4, 0, 5],
+    ['cooking.weekend.sessions', (v) => ({ cooking: { weekend: { sessions: v } } }), 1, 4, 0, 5],
+    [
+      'cooking.weekday.activeMinutes',
+      (v) => ({ cooking: { weekday: { activeMinutes: v } } }),
+      10,
+      480,
+      9,
+      481,
+    ],
+    [
+      'cooking.weekend.activeMinutes',
+      (v) => ({ cooking: { weekend: { activeMinutes: v } } }),
+      10,
+      480,
+      9,
+      481,
+    ],
     [
       'carbsPerMealG.target',
       (v) => ({ carbsPerMealG: { target: v, tolerance: 5 } }),
@@ -143,6 +182,7 @@ describe('profileCreateSchema bounds', () => {
     ['energyKcal', { energyKcal: 1800.5 }],
     ['body.ageYears', { body: { ...body, ageYears: 35.5 } }],
     ['maxMinutes.weekday', { maxMinutes: { weekday: 30.5 } }],
+    ['cooking.weekday.sessions', { cooking: { weekday: { sessions: 1.5 } } }],
   ])('%s must be a whole number', (field, over) => {
     expect(issues({ name: 'A', ...over })).toEqual([`${field}: ${field} must be a whole number`]);
   });
@@ -201,6 +241,8 @@ describe('profileCreateSchema codes and shapes', () => {
     [{ maxMinutes: { monday: 20 } }, 'maxMinutes'],
     [{ carbsPerMealG: { target: 45, tolerance: 5, unit: 'g' } }, 'carbsPerMealG'],
     [{ mealTimes: { brunch: '11:00' } }, 'mealTimes'],
+    [{ cooking: { monday: { sessions: 1 } } }, 'cooking'],
+    [{ cooking: { weekday: { hours: 1 } } }, 'cooking.weekday'],
   ])('rejects unknown key %o', (over, path) => {
     const found = issues({ name: 'A', ...over });
     expect(found).toHaveLength(1);
@@ -219,6 +261,9 @@ describe('profilePatchSchema', () => {
     });
     expect(profilePatchSchema.parse({ maxMinutes: { weekend: 60 } })).toEqual({
       maxMinutes: { weekend: 60 },
+    });
+    expect(profilePatchSchema.parse({ cooking: { weekday: { sessions: 3 } } })).toEqual({
+      cooking: { weekday: { sessions: 3 } },
     });
   });
 

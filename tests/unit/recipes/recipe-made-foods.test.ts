@@ -201,6 +201,7 @@ describe('the catalog uses no shop-bought stock and no broth-packed tuna', () =>
       'tuna-avocado-nori-hand-rolls',
       'tuna-cucumber-bites',
       'tuna-herb-stuffed-sweet-potatoes',
+      'tuna-stuffed-avocados-with-cucumber-and-chives',
     ]);
     for (const l of tuna) expect(l.ing.shopNote).toBe('packed in water, no broth');
   });

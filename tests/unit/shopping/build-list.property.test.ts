@@ -19,17 +19,20 @@ type SlotSpec =
   | { kind: 'cook'; recipe: number; servings: number }
   | { kind: 'leftover'; of: number; servings: number };
 
+/** Household × portion (½ to 2) and leftovers: always a multiple of ½ serving, ½ to 8. */
+const halfServings = fc.integer({ min: 1, max: 16 }).map((halves) => halves / 2);
+
 const slotSpec: fc.Arbitrary<SlotSpec> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.record({
     kind: fc.constant('cook' as const),
     recipe: fc.nat({ max: RECIPES.length - 1 }),
-    servings: fc.integer({ min: 1, max: 6 }),
+    servings: halfServings,
   }),
   fc.record({
     kind: fc.constant('leftover' as const),
     of: fc.nat({ max: 50 }),
-    servings: fc.integer({ min: 1, max: 6 }),
+    servings: halfServings,
   }),
 );
 
@@ -123,7 +126,9 @@ describe('buildShoppingList properties (random weeks over real foods)', () => {
     );
   });
 
-  it('doubling every meal’s servings doubles every line', () => {
+  it('doubling every meal’s servings never lowers a line and at most doubles it', () => {
+    // whole or half recipes: ceil(2 × 2x) ≤ 2 × ceil(2x), so a doubled meal never needs more
+    // than twice the batches, and may need fewer (a spare half recipe gets eaten)
     fc.assert(
       fc.property(planArb, (plan) => {
         const doubled: Plan = {
@@ -138,9 +143,41 @@ describe('buildShoppingList properties (random weeks over real foods)', () => {
         );
         const twice = buildShoppingList({ ...base, plan: doubled }).items;
         expect(twice.length).toBe(once.size);
-        for (const item of twice) expect(closeTo(item.grams, 2 * once.get(item.ndb)!)).toBe(true);
+        for (const item of twice) {
+          const before = once.get(item.ndb)!;
+          expect(item.grams).toBeGreaterThanOrEqual(before - 1e-9);
+          expect(item.grams).toBeLessThanOrEqual(2 * before + 1e-9);
+        }
       }),
       { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('buys, per food, the sum over cooked batches of the recipe multiple × the recipe’s grams', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        // independent oracle in whole numbers: servings are halves, so a meal of 2s halves
+        // eaten from a recipe of R servings needs ceil(2s / R) half recipes
+        const expected = new Map<string, number>();
+        for (const meal of plan.days.flatMap((d) => d.meals)) {
+          if (meal.leftoverOf !== null) continue;
+          const recipe = recipes.get(meal.recipeSlug)!;
+          const halvesEaten = Math.round(meal.servings * 2);
+          const halfRecipes = Math.floor((halvesEaten + recipe.servings - 1) / recipe.servings);
+          expect(halfRecipes * recipe.servings).toBeGreaterThanOrEqual(halvesEaten);
+          expect((halfRecipes - 1) * recipe.servings).toBeLessThan(halvesEaten);
+          for (const ing of recipe.ingredients) {
+            expected.set(ing.ndb, (expected.get(ing.ndb) ?? 0) + (halfRecipes / 2) * ing.grams);
+          }
+        }
+        for (const [ndb, grams] of expected) if (!(grams > 0)) expected.delete(ndb);
+        const list = buildShoppingList({ ...base, plan });
+        expect(new Set(list.items.map((i) => i.ndb))).toEqual(new Set(expected.keys()));
+        for (const item of list.items) {
+          expect(closeTo(item.grams, expected.get(item.ndb)!)).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 20261201 },
     );
   });
 });

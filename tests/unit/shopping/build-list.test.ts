@@ -10,28 +10,28 @@ const item = (list: ReturnType<typeof buildShoppingList>, ndb: string) => {
 
 describe('buildShoppingList', () => {
   it('sums one food across recipes into a single line with the meals that need it', () => {
-    // olive oil: hash 27 g × 3/4 + traybake 27 g × 4/4 + salmon 13.5 g × 2/2
+    // olive oil: a whole hash (3 servings of 4) 27 g + traybake 27 g × 1 + salmon 13.5 g × 1
     const list = buildShoppingList(makeInput());
     const oil = item(list, NDB.oliveOil);
-    expect(oil.grams).toBeCloseTo(20.25 + 27 + 13.5, 9);
+    expect(oil.grams).toBeCloseTo(27 + 27 + 13.5, 9);
     expect(oil.meals).toEqual(['2026-11-30-dinner', '2026-12-01-dinner', '2026-12-02-dinner']);
     expect(list.items.filter((i) => i.ndb === NDB.oliveOil)).toHaveLength(1);
   });
 
   it('counts leftovers in the cooking meal only', () => {
-    // the hash is cooked for 3 (one portion eaten on Tuesday as leftovers): 520 g × 3/4
+    // the hash feeds 3 (one portion eaten on Tuesday as leftovers): a whole recipe of 4, 520 g
     const list = buildShoppingList(makeInput());
     const potato = item(list, NDB.sweetPotato);
-    expect(potato.grams).toBeCloseTo(390, 9);
+    expect(potato.grams).toBeCloseTo(520, 9);
     expect(potato.meals).toEqual(['2026-11-30-dinner']);
   });
 
   it('shows what to buy with the exact need, in metric and US units', () => {
     const metric = item(buildShoppingList(makeInput()), NDB.sweetPotato);
     const us = item(buildShoppingList(makeInput({ units: 'us' })), NDB.sweetPotato);
-    // 390 g / 130 g per 5" sweet potato = 3; 390 g = 13.76 oz
-    expect(metric).toMatchObject({ display: '3 sweet potatoes', exact: 'about 390 g' });
-    expect(us).toMatchObject({ display: '3 sweet potatoes', exact: 'about 13.8 oz' });
+    // 520 g / 130 g per 5" sweet potato = 4; 520 g = 1.146 lb
+    expect(metric).toMatchObject({ display: '4 sweet potatoes', exact: 'about 520 g' });
+    expect(us).toMatchObject({ display: '4 sweet potatoes', exact: 'about 1.15 lb' });
     const chickenMetric = item(buildShoppingList(makeInput()), NDB.chickenThigh);
     const chickenUs = item(buildShoppingList(makeInput({ units: 'us' })), NDB.chickenThigh);
     // 600 g: 600 is a 50 g step; 600 g = 1.32 lb → 1 1/2 lb

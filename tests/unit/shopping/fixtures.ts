@@ -238,15 +238,26 @@ export function makeInput(over: Partial<ShoppingListInput> = {}): ShoppingListIn
   };
 }
 
-/** Test oracle, written independently of the library: grams per food over cooking meals. */
+/**
+ * Test oracle, written independently of the library: the whole or half recipes a cooking meal
+ * makes, counted up half by half until they cover the meal's servings (leftovers fed included).
+ */
+export function expectedMultiple(servings: number, recipeServings: number): number {
+  let halves = 1;
+  while ((halves * recipeServings) / 2 < servings - 1e-9) halves += 1;
+  return halves / 2;
+}
+
+/** Test oracle: grams per food, Σ over cooking meals of their recipe multiple × recipe grams. */
 export function expectedGrams(plan: Plan, recipes: Map<string, Recipe>): Map<string, number> {
   const sums = new Map<string, number>();
   for (const day of plan.days) {
     for (const meal of day.meals) {
       if (meal.leftoverOf) continue;
       const recipe = recipes.get(meal.recipeSlug)!;
+      const multiple = expectedMultiple(meal.servings, recipe.servings);
       for (const ing of recipe.ingredients) {
-        sums.set(ing.ndb, (sums.get(ing.ndb) ?? 0) + (ing.grams * meal.servings) / recipe.servings);
+        sums.set(ing.ndb, (sums.get(ing.ndb) ?? 0) + ing.grams * multiple);
       }
     }
   }

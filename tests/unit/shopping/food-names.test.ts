@@ -16,6 +16,7 @@ import type { Food, PlanMeal, UnitSystem } from '@/lib/shopping/types';
 import { FOOD_NAMES, PURCHASE_UNITS } from '../../support/reference-files';
 import { catalogNdbs, catalogRecipes, catalogShoppingRecipes, namedFood } from './catalog-words';
 import {
+  expectedMultiple,
   food,
   makeInput,
   makeMeal,
@@ -219,13 +220,14 @@ describe('shopping totals equal the plan sums after merging by shopping name', (
           );
           const plan = makePlan(meals);
           const list = buildShoppingList(makeInput({ plan, recipes, foods }));
-          // oracle: per shopping name, Σ ingredient grams × servings / recipe servings
+          // oracle: per shopping name, Σ ingredient grams × the whole or half recipes cooked
           const expected = new Map<string, number>();
           for (const m of meals) {
             const r = recipes.get(m.recipeSlug)!;
+            const multiple = expectedMultiple(m.servings, r.servings);
             for (const ing of r.ingredients) {
               const name = FOOD_NAMES.get(ing.ndb)!.shopping;
-              expected.set(name, (expected.get(name) ?? 0) + (ing.grams * m.servings) / r.servings);
+              expected.set(name, (expected.get(name) ?? 0) + ing.grams * multiple);
             }
           }
           for (const [name, grams] of expected) if (!(grams > 0)) expected.delete(name);

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
+import { prepLineText } from '@/lib/export/prep-text';
+import { servingsWords } from '@/lib/planner/batch-words';
 import { callApi } from '../../../_lib/api-client';
 import { localIsoDate } from '../../../_lib/week';
 import { DayTabs, panelId, tabId } from './day-tabs';
@@ -331,8 +333,13 @@ export function PlanBoard({
                         {carbs
                           ? ` · ${carbsText(m.carbsG, m.slot === 'snack' ? carbs.snack : carbs.meal)}`
                           : ''}{' '}
-                        · {m.totalMinutes} min · {m.servings}{' '}
-                        {m.servings === 1 ? 'serving' : 'servings'}
+                        · {m.totalMinutes} min
+                      </div>
+                      <div className="small meal-cook">
+                        {m.cook
+                          ? `${m.cook.text}${m.cook.spareText ? `, ${m.cook.spareText}` : ''} · `
+                          : `${servingsWords(m.servings)} from the leftovers · `}
+                        {m.portionText}
                       </div>
                       <details className="small">
                         <summary>Why this meal</summary>
@@ -385,6 +392,16 @@ export function PlanBoard({
                     </li>
                   ))}
               </ul>
+              {day.prep.length > 0 ? (
+                <div className="small day-prep">
+                  <h3 className="day-prep-title">Prep today</h3>
+                  <ul>
+                    {day.prep.map((line) => (
+                      <li key={line.forMeal}>{prepLineText(line, day.date)}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               <div className="day-totals">
                 <TotalBar
                   label="Energy"
@@ -424,6 +441,14 @@ export function PlanBoard({
                       Target per meal {bandText(carbs.meal)}
                       {carbs.snack ? `, per snack ${bandText(carbs.snack)}` : ''}
                     </div>
+                  </div>
+                ) : null}
+                {day.totals.cooking ? (
+                  <div className="small muted day-cooking">
+                    Cooking: {day.totals.cooking.sessions} of {day.totals.cooking.budget.sessions}{' '}
+                    {day.totals.cooking.budget.sessions === 1 ? 'session' : 'sessions'},{' '}
+                    {Math.round(day.totals.cooking.activeMinutes)} of{' '}
+                    {day.totals.cooking.budget.activeMinutes} hands-on min
                   </div>
                 ) : null}
                 {day.totals.fructoseG ? (

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
+import { portionText } from '@/lib/planner/batch-words';
 import type { AlternativeCandidate } from '@/lib/planner/swap';
 import type { Blocker } from '@/lib/planner/why-no-alternatives';
 import { callApi } from '../../../_lib/api-client';
@@ -25,9 +26,6 @@ const KCALS = [300, 400, 500, 600, 700, 800, 1000];
 
 const signed = (n: number, unit: string) =>
   `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}${unit}`;
-
-const portionWords = (portion: number) =>
-  portion === 1 ? '1 serving' : `${portion.toLocaleString('en-US')} servings`;
 
 /**
  * The swap dialog: the meal's compliant alternatives, best first, narrowed by a search and
@@ -220,7 +218,7 @@ export function SwapDialog({
                   {a.inWeek ? <span className="badge swap-in-week">in this week</span> : null}
                   <div className="small">
                     {Math.round(a.energyKcal)} kcal · {Math.round(a.proteinG)} g protein ·{' '}
-                    {a.totalMinutes} min · {portionWords(a.portion)} per person
+                    {a.totalMinutes} min · {portionText(a.portion)}
                   </div>
                   <div className="small muted">
                     Day {signed(a.energyDeltaKcal, ' kcal')} · {signed(a.proteinDeltaG, ' g')}{' '}
