@@ -5,7 +5,11 @@ import {
   PATCH as patchEntry,
 } from '@/app/api/profiles/[id]/journal/[date]/route';
 import { GET as listJournal, POST as postEntry } from '@/app/api/profiles/[id]/journal/route';
-import { DELETE as deleteProfile } from '@/app/api/profiles/[id]/route';
+import {
+  DELETE as deleteProfile,
+  GET as getProfile,
+  PATCH as patchProfile,
+} from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { type Db, getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';
@@ -261,5 +265,56 @@ describe('the symptom journal API', () => {
     const res = await deleteProfile(new Request('http://localhost'), ctx(id));
     expect(res.status).toBe(204);
     expect(await listJournalEntries(db, id)).toEqual([]);
+  });
+});
+
+describe('phaseStartedOn on the profile', () => {
+  type Phased = { phase: string; phaseStartedOn: string };
+  const read = async (id: number): Promise<Phased> =>
+    (await (await getProfile(new Request('http://localhost'), ctx(id))).json()) as Phased;
+  const change = async (id: number, body: unknown): Promise<Response> =>
+    patchProfile(jsonRequest(`/api/profiles/${id}`, 'PATCH', body), ctx(id));
+
+  it('defaults to the day the profile is made, or takes the date sent', async () => {
+    expect((await read(await newProfile('Today'))).phaseStartedOn).toBe(today);
+    const res = await createProfile(
+      jsonRequest('/api/profiles', 'POST', { name: 'Earlier', phaseStartedOn: '2026-11-02' }),
+    );
+    expect(((await res.json()) as Phased).phaseStartedOn).toBe('2026-11-02');
+  });
+
+  it('moves to today with a new phase, stays with other changes, and can be set', async () => {
+    const res = await createProfile(
+      jsonRequest('/api/profiles', 'POST', { name: 'Mover', phaseStartedOn: '2026-10-01' }),
+    );
+    const id = ((await res.json()) as { id: number }).id;
+    expect((await change(id, { householdSize: 2 })).status).toBe(200);
+    expect((await read(id)).phaseStartedOn).toBe('2026-10-01');
+
+    expect((await change(id, { phase: 'reintroduction-1' })).status).toBe(200);
+    expect(await read(id)).toMatchObject({ phase: 'reintroduction-1', phaseStartedOn: today });
+
+    const set = await change(id, { phase: 'reintroduction-2', phaseStartedOn: '2026-11-20' });
+    expect(((await set.json()) as Phased).phaseStartedOn).toBe('2026-11-20');
+    expect((await change(id, { phaseStartedOn: null })).status).toBe(200);
+    expect((await read(id)).phaseStartedOn).toBe(today);
+
+    const bad = await errorOf(await change(id, { phaseStartedOn: '2026-13-01' }), 400);
+    expect(bad.fieldErrors?.phaseStartedOn).toBeDefined();
+  });
+
+  it('reads a row written before the field existed as starting on its creation day', async () => {
+    const rows = await db.transaction((tx) =>
+      tx.orm
+        .insert(tx.t.profiles)
+        .values({
+          name: 'Old',
+          data: { name: 'Old' },
+          createdAt: '2025-03-04T10:00:00.000Z',
+          updatedAt: '2025-03-04T10:00:00.000Z',
+        })
+        .returning({ id: tx.t.profiles.id }),
+    );
+    expect((await read(rows[0]!.id)).phaseStartedOn).toBe('2025-03-04');
   });
 });
