@@ -118,6 +118,8 @@ export function JournalDay(props: {
   );
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const heading = useRef<HTMLHeadingElement>(null);
+  // the day last asked for: a slow read of an older day must not pull the form back to it
+  const wanted = useRef(props.initialDate);
   const existing = entries.get(date) ?? null;
 
   function show(day: string, known: Map<string, JournalEntry>) {
@@ -131,6 +133,7 @@ export function JournalDay(props: {
 
   async function go(day: string) {
     if (day > today || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
+    wanted.current = day;
     show(day, entries);
     // a day older than the list the page brought is read on demand
     if (entries.has(day)) return;
@@ -138,7 +141,7 @@ export function JournalDay(props: {
       `/api/profiles/${profileId}/journal?from=${day}&to=${day}`,
     );
     const found = res.ok ? res.data.items[0] : undefined;
-    if (found) {
+    if (found && wanted.current === day) {
       const next = new Map(entries).set(day, found);
       setEntries(next);
       show(day, next);
