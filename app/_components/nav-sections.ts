@@ -10,6 +10,7 @@ export type NavSection = {
 
 export const NAV_SECTIONS: readonly NavSection[] = [
   { href: '/plans', label: 'Plan' },
+  { href: '/journal', label: 'Journal' },
   // a plan's list lives under /plans/{id}/shopping, yet it is the shopping section
   {
     href: '/shopping',

@@ -13,8 +13,10 @@ import { loadReferenceData } from './reference-data';
  * fibre) and `nutrientTargets` resolved (DRI defaults for the life stage, clinician overrides
  * marked `source: 'set'`), where the body sent only the overrides.
  */
-export type Profile = Omit<ProfileInput, 'nutrientTargets'> & {
+export type Profile = Omit<ProfileInput, 'nutrientTargets' | 'phaseStartedOn'> & {
   id: number;
+  /** YYYY-MM-DD; a row written before the field existed reads its creation day. */
+  phaseStartedOn: string;
   targets: NutritionTargets;
   nutrientTargets: NutrientTargets;
   createdAt: string;
@@ -40,6 +42,7 @@ function toProfile(row: ProfileRow, dri: DriTable): Profile {
   return {
     id: row.id,
     ...data,
+    phaseStartedOn: data.phaseStartedOn ?? row.createdAt.slice(0, 10),
     targets: computeTargets(data),
     nutrientTargets: nutrientTargetsFor(
       {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { journalCreateSchema, journalPatchSchema, journalQuerySchema } from '../journal/schema';
 import { nutritionReportSchema } from '../nutrition/report-schema';
 import { planViewSchema } from '../planner/plan-view-schema';
 import { SWAP_ERROR_CODES } from '../planner/types';
@@ -209,6 +210,57 @@ const OPERATIONS: Operation[] = [
     tag: 'shopping',
     pathParams: { id: 'profile id', ndb: 'NDB number' },
     success: { status: 200, description: '{ profileId, ndb, inPantry }' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/profiles/{id}/journal',
+    summary: "A profile's symptom journal, newest day first",
+    tag: 'journal',
+    pathParams: { id: 'profile id' },
+    query: journalQuerySchema,
+    success: {
+      status: 200,
+      description:
+        '{ items: [{ date, symptoms, note, meals, createdAt, updatedAt }] }, from and to inclusive',
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/profiles/{id}/journal',
+    summary: "Record a day's symptoms",
+    tag: 'journal',
+    pathParams: { id: 'profile id' },
+    body: journalCreateSchema,
+    success: { status: 201, description: 'The entry' },
+    errors: [400, 404, 409, 422],
+    errorText: {
+      409: 'journal_entry_exists: the day already has an entry (details { date }); change it with PATCH',
+      422: "future_date: the date is after today (the server's local date); nothing was saved",
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/profiles/{id}/journal/{date}',
+    summary: "Change a day's entry",
+    tag: 'journal',
+    pathParams: { id: 'profile id', date: 'the day, YYYY-MM-DD' },
+    body: journalPatchSchema,
+    success: {
+      status: 200,
+      description:
+        'The entry: the symptoms sent replace theirs, the others stay; note (null clears it) and meals replace theirs',
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/profiles/{id}/journal/{date}',
+    summary: "Delete a day's entry",
+    tag: 'journal',
+    pathParams: { id: 'profile id', date: 'the day, YYYY-MM-DD' },
+    success: { status: 204, description: 'Deleted' },
     errors: [400, 404],
   },
   {
@@ -440,7 +492,7 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
       title: 'Villi API',
       version: '1.0.0',
       description:
-        'Elimination-diet meal planning: foods, recipes, protocols, profiles, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors?, details? } }. Plan responses carry the plan version in an ETag header; a plan write may send it back in If-Match and is refused with 412 when the plan has changed since.',
+        'Elimination-diet meal planning: foods, recipes, protocols, profiles, the symptom journal, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors?, details? } }. Plan responses carry the plan version in an ETag header; a plan write may send it back in If-Match and is refused with 412 when the plan has changed since.',
     },
     servers: [{ url: serverUrl }],
     paths,

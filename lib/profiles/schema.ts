@@ -3,6 +3,7 @@ import { ALLERGEN_CODES, GROUP_CODES, MEAL_TYPES } from '../foods/codes';
 import { CONCEPT_ID } from '../foods/concepts';
 import { NUTRIENT_OVERRIDE_KEYS, type NutrientOverrideKey } from '../nutrition/nutrient-model';
 import { ACTIVITY_LEVELS, SEXES } from '../nutrition/targets';
+import { isoDate } from '../validation/plans';
 import { safetyIssues } from './safety';
 
 /** Calendar-export times (24 h, local) used when the profile does not set its own. */
@@ -106,6 +107,8 @@ const fields = {
   householdSize: whole('householdSize', 1, 12, 'people'),
   protocol: id('protocol'),
   phase: id('phase'),
+  // when the current phase began (the journal's baseline and challenges count from it)
+  phaseStartedOn: isoDate('phaseStartedOn'),
   allergens: codeList('allergens', 'allergen', ALLERGEN_CODES),
   avoid: codeList('avoid', 'group', GROUP_CODES),
   diet: id('diet'),
@@ -249,6 +252,8 @@ const profileShape = {
   householdSize: fields.householdSize.default(1),
   protocol: fields.protocol.default('aip'),
   phase: fields.phase.default('elimination'),
+  // null: the day it is saved (the use case fills it in), so a new profile starts today
+  phaseStartedOn: fields.phaseStartedOn.nullable().default(null),
   allergens: fields.allergens.default([]),
   avoid: fields.avoid.default([]),
   diet: fields.diet.default('omnivore'),
@@ -306,6 +311,8 @@ export const profilePatchSchema = z
     householdSize: fields.householdSize,
     protocol: fields.protocol,
     phase: fields.phase,
+    // null: today; left out while the protocol or phase changes: today as well
+    phaseStartedOn: fields.phaseStartedOn.nullable(),
     allergens: fields.allergens,
     avoid: fields.avoid,
     diet: fields.diet,

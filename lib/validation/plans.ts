@@ -9,10 +9,12 @@ function calendarDate(s: string): Date | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? d : null;
 }
 
-const isoDate = (field: string) =>
+/** A real calendar date as YYYY-MM-DD; the message names `field`. */
+export const isoDate = (field: string) =>
   z
     .string({ error: `${field} must be a date` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date as YYYY-MM-DD`)
+    // abort: text that is no date at all gets one message, not also "not a real calendar date"
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date as YYYY-MM-DD`, abort: true })
     .refine((s) => calendarDate(s) !== null, `${field} is not a real calendar date`);
 
 /** A week's first day: plans run Monday to Sunday. */

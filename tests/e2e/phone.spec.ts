@@ -56,7 +56,7 @@ test('the navigation is one bar of tabs that marks the section, and hides no con
   const box = await nav.boundingBox();
   expect(box?.height).toBeLessThanOrEqual(80);
   const links = nav.getByRole('link');
-  await expect(links).toHaveCount(6);
+  await expect(links).toHaveCount(7);
   const boxes = await links.evaluateAll((els) =>
     els.map((e) => {
       const r = e.getBoundingClientRect();

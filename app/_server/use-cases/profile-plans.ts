@@ -27,7 +27,7 @@ export async function updateProfileAndPlans(
 ): Promise<Profile | null> {
   return withPlanRetries(() =>
     db.transaction(async (tx) => {
-      const profile = await updateProfile(tx, id, patch, now);
+      const profile = await updateProfile(tx, id, patch, now, today);
       if (!profile) return null;
       for (const { id: planId, weekStart } of await listPlans(tx, profile.id)) {
         if (addDays(weekStart, 6) < today) continue;

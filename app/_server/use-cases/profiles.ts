@@ -61,9 +61,27 @@ export async function restrictionForProfile(
   return result.restriction;
 }
 
-export async function createProfile(db: Db, input: ProfileInput, now: string): Promise<Profile> {
+/** `today` (the local date, YYYY-MM-DD) is when the phase started unless the body says. */
+export async function createProfile(
+  db: Db,
+  input: ProfileInput,
+  now: string,
+  today: string,
+): Promise<Profile> {
   await restrictionForProfile(db, input);
-  return insertProfile(db, input, now);
+  return insertProfile(db, { ...input, phaseStartedOn: input.phaseStartedOn ?? today }, now);
+}
+
+/**
+ * When the merged profile's phase started: the date the patch sends; today when it sends null
+ * or moves to another protocol or phase without a date; else the stored one.
+ */
+function phaseStart(stored: ProfileInput, patch: ProfilePatch, today: string): string | null {
+  if (patch.phaseStartedOn !== undefined) return patch.phaseStartedOn ?? today;
+  const moved =
+    (patch.protocol !== undefined && patch.protocol !== stored.protocol) ||
+    (patch.phase !== undefined && patch.phase !== stored.phase);
+  return moved ? today : stored.phaseStartedOn;
 }
 
 export async function loadProfileOr404(db: Db, id: number): Promise<Profile> {
@@ -75,13 +93,14 @@ export async function loadProfileOr404(db: Db, id: number): Promise<Profile> {
 /**
  * Applies a patch on top of the stored profile and re-validates the whole result (schema,
  * safety gates, catalog ids), in one transaction so a concurrent patch is never lost. Null
- * when there is no such profile.
+ * when there is no such profile. `today` is the local date, YYYY-MM-DD.
  */
 export async function updateProfile(
   db: Db,
   id: number,
   patch: ProfilePatch,
   now: string,
+  today: string,
 ): Promise<Profile | null> {
   return db.transaction(async (tx) => {
     const stored = await getProfileInput(tx, id);
@@ -89,6 +108,7 @@ export async function updateProfile(
     const merged = {
       ...stored,
       ...patch,
+      phaseStartedOn: phaseStart(stored, patch, today),
       maxMinutes: { ...stored.maxMinutes, ...(patch.maxMinutes ?? {}) },
       cooking: {
         weekday: { ...stored.cooking.weekday, ...(patch.cooking?.weekday ?? {}) },

@@ -3,12 +3,14 @@ import { getDb } from '@/db/client';
 import { listProfiles } from '@/db/queries/profiles';
 import { handle, parseJsonBody } from '@/lib/http/parse';
 import { profileCreateSchema } from '@/lib/profiles/schema';
+import { localIsoDate } from '../../_lib/week';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = handle(async (request: Request) => {
   const input = await parseJsonBody(request, profileCreateSchema);
-  const profile = await createProfile(getDb(), input, new Date().toISOString());
+  const now = new Date();
+  const profile = await createProfile(getDb(), input, now.toISOString(), localIsoDate(now));
   return Response.json(profile, { status: 201 });
 });
 

@@ -12,6 +12,7 @@ export const PROFILE_FIELDS: readonly { path: string; label: string; control: st
   { path: 'householdSize', label: 'People you cook for', control: 'p-household' },
   { path: 'protocol', label: 'Protocol', control: 'p-protocol' },
   { path: 'phase', label: 'Phase', control: 'p-phase' },
+  { path: 'phaseStartedOn', label: 'Phase started on', control: 'p-phase-started' },
   { path: 'allergens', label: 'Allergies', control: 'p-allergens' },
   { path: 'diet', label: 'Diet', control: 'p-diet' },
   { path: 'avoid', label: 'Also leave out', control: 'p-avoid' },

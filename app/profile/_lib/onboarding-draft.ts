@@ -46,6 +46,8 @@ const draftSchema = z.object({
       householdSize: z.number(),
       protocol: z.string(),
       phase: z.string(),
+      // a draft kept before the field existed starts the phase on the day it is saved
+      phaseStartedOn: z.string().nullable().default(null),
       allergens: z.array(z.string()),
       avoid: z.array(z.string()),
       diet: z.string(),

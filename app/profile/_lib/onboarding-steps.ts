@@ -11,7 +11,7 @@ export type FieldErrors = Record<string, string[]>;
  * one step, so any error the API or the schema names leads back to the step that can fix it.
  */
 export const ONBOARDING_STEPS = [
-  { id: 'protocol', title: 'Protocol and phase', paths: ['protocol', 'phase'] },
+  { id: 'protocol', title: 'Protocol and phase', paths: ['protocol', 'phase', 'phaseStartedOn'] },
   { id: 'allergies', title: 'Allergies and diet', paths: ['allergens', 'diet', 'avoid'] },
   { id: 'dislikes', title: 'Foods you dislike', paths: ['dislikes', 'dislikedConcepts'] },
   {

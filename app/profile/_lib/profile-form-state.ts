@@ -52,6 +52,7 @@ export function payloadOf(s: FormState) {
     householdSize: v.householdSize,
     protocol: v.protocol,
     phase: v.phase,
+    phaseStartedOn: v.phaseStartedOn,
     allergens: v.allergens,
     avoid: v.avoid,
     diet: v.diet,

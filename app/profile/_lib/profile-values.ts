@@ -34,6 +34,8 @@ export type ProfileValues = {
   householdSize: number;
   protocol: string;
   phase: string;
+  /** YYYY-MM-DD; null: the day the profile is saved. */
+  phaseStartedOn: string | null;
   allergens: string[];
   avoid: string[];
   diet: string;
@@ -78,6 +80,7 @@ export const DEFAULT_PROFILE: ProfileValues = {
   householdSize: 1,
   protocol: 'aip',
   phase: 'elimination',
+  phaseStartedOn: null,
   allergens: [],
   avoid: [],
   diet: 'omnivore',

@@ -1,4 +1,5 @@
 export * from './foods';
+export * from './journal';
 export * from './plans';
 export * from './profiles';
 export * from './protocols';

@@ -14,13 +14,17 @@ describe('currentSection', () => {
     ['/foods/11507', 'Foods'],
     ['/protocols', 'Protocols'],
     ['/profile', 'Profile'],
+    ['/journal', 'Journal'],
   ])('%s is in %s', (path, label) => {
     expect(currentSection(path)?.label).toBe(label);
   });
 
-  it.each(['/', '/health-note', '/plansx', '/foodsearch'])('%s is in no section', (path) => {
-    expect(currentSection(path)).toBeNull();
-  });
+  it.each(['/', '/health-note', '/plansx', '/foodsearch', '/journals'])(
+    '%s is in no section',
+    (path) => {
+      expect(currentSection(path)).toBeNull();
+    },
+  );
 
   it('a plan path that only starts like the shopping list stays in Plan', () => {
     expect(currentSection('/plans/12/shoppingx')?.label).toBe('Plan');

@@ -21,6 +21,7 @@ describe('profileCreateSchema defaults', () => {
       householdSize: 1,
       protocol: 'aip',
       phase: 'elimination',
+      phaseStartedOn: null,
       allergens: [],
       avoid: [],
       diet: 'omnivore',
@@ -77,6 +78,7 @@ describe('profileCreateSchema defaults', () => {
       householdSize: 3,
       protocol: 'whole30',
       phase: 'reintroduction',
+      phaseStartedOn: '2026-11-02',
       allergens: ['fish', 'sesame'],
       avoid: ['nightshade'],
       diet: 'pescatarian',
@@ -437,6 +439,21 @@ describe('safety gates (DOMAIN §9)', () => {
     expect(issues({ energyKcal: 1000 }, profilePatchSchema)).toEqual([]);
     expect(issues({ nutrientTargets: { ironMg: 100 } }, profilePatchSchema)).toEqual([
       'nutrientTargets.ironMg: nutrientTargets.ironMg must be between 5 and 45 mg',
+    ]);
+  });
+});
+
+describe('phaseStartedOn', () => {
+  it('takes a real calendar date and null, and refuses anything else naming the field', () => {
+    expect(
+      profileCreateSchema.parse({ name: 'A', phaseStartedOn: '2026-02-28' }).phaseStartedOn,
+    ).toBe('2026-02-28');
+    expect(profilePatchSchema.parse({ phaseStartedOn: null })).toEqual({ phaseStartedOn: null });
+    expect(issues({ name: 'A', phaseStartedOn: '2026-02-30' })).toEqual([
+      'phaseStartedOn: phaseStartedOn is not a real calendar date',
+    ]);
+    expect(issues({ name: 'A', phaseStartedOn: '1 March' })).toEqual([
+      'phaseStartedOn: phaseStartedOn must be a date as YYYY-MM-DD',
     ]);
   });
 });

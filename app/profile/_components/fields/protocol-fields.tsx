@@ -42,6 +42,8 @@ export function ProtocolFields({ state, update, errors, protocols }: ProtocolSec
                     ...old.values,
                     protocol: p.id,
                     phase: p.phases[0]?.id ?? 'elimination',
+                    // a new protocol starts its phase on the day it is saved
+                    phaseStartedOn: old.values.protocol === p.id ? old.values.phaseStartedOn : null,
                   },
                 }))
               }
@@ -58,7 +60,18 @@ export function ProtocolFields({ state, update, errors, protocols }: ProtocolSec
           <select
             id="p-phase"
             value={v.phase}
-            onChange={(e) => set('phase', e.target.value)}
+            onChange={(e) => {
+              const phase = e.target.value;
+              update((old) => ({
+                ...old,
+                values: {
+                  ...old.values,
+                  phase,
+                  // a new phase starts on the day it is saved unless the date is changed too
+                  phaseStartedOn: old.values.phase === phase ? old.values.phaseStartedOn : null,
+                },
+              }));
+            }}
             {...a11y('phase', 'phase-hint')}
           >
             {current.phases.map((ph) => (
@@ -73,6 +86,22 @@ export function ProtocolFields({ state, update, errors, protocols }: ProtocolSec
           <FieldError id="phase-error" errors={err('phase')} />
         </div>
       ) : null}
+      <div className="field" style={{ marginTop: '0.75rem' }}>
+        <label htmlFor="p-phase-started">Phase started on</label>
+        <input
+          id="p-phase-started"
+          type="date"
+          value={v.phaseStartedOn ?? ''}
+          onChange={(e) => set('phaseStartedOn', e.target.value === '' ? null : e.target.value)}
+          {...a11y('phaseStartedOn', 'phase-started-hint')}
+        />
+        <div id="phase-started-hint" className="hint">
+          {v.phaseStartedOn
+            ? 'The symptom journal compares challenges with the days since then.'
+            : 'Left empty, it is the day you save.'}
+        </div>
+        <FieldError id="phaseStartedOn-error" errors={err('phaseStartedOn')} />
+      </div>
     </fieldset>
   );
 }

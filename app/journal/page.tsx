@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listJournalEntries } from '@/db/queries/journal';
+import { listProfiles } from '@/db/queries/profiles';
+import { journalDateSchema } from '@/lib/journal/schema';
+import { addDays } from '@/lib/planner/dates';
+import { OUTCOME_RULE_TEXT } from '@/lib/reintroduction/outcome';
+import { idParamSchema } from '@/lib/validation/ids';
+import { one, type RawSearchParams } from '../_components/search-params';
+import { localIsoDate } from '../_lib/week';
+import { JournalDay } from './_components/journal-day';
+
+export const metadata: Metadata = { title: 'Symptom journal' };
+export const dynamic = 'force-dynamic';
+
+/** How far back the page brings entries; older days load when picked. */
+const RECENT_DAYS = 60;
+
+export default async function JournalPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const params = await searchParams;
+  const db = getDb();
+  const profiles = await listProfiles(db);
+  if (profiles.length === 0) {
+    return (
+      <>
+        <h1>Symptom journal</h1>
+        <p>
+          Make a profile first: <Link href="/">start here</Link>.
+        </p>
+      </>
+    );
+  }
+  // like the profile page: the profile named in the address, else the latest one
+  const wanted = idParamSchema('profile').safeParse(one(params.profile));
+  const profile = profiles.find((p) => wanted.success && p.id === wanted.data) ?? profiles[0]!;
+  const today = localIsoDate(new Date());
+  const asked = journalDateSchema.safeParse(one(params.date));
+  const date = asked.success && asked.data <= today ? asked.data : today;
+  const recent = await listJournalEntries(db, profile.id, { from: addDays(today, -RECENT_DAYS) });
+
+  return (
+    <>
+      <h1>Symptom journal</h1>
+      <p className="muted small">
+        {profile.name} · phase since {profile.phaseStartedOn}. Rate each symptom from 0 (none) to 10
+        (worst); a good day is one tap on Save.
+      </p>
+      {profiles.length > 1 ? (
+        <form method="get" className="row" style={{ marginBottom: '1rem' }}>
+          <label htmlFor="journal-profile">Profile</label>
+          <select id="journal-profile" name="profile" defaultValue={String(profile.id)}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="secondary">
+            Show
+          </button>
+        </form>
+      ) : null}
+      <JournalDay
+        key={`${profile.id}-${date}`}
+        profileId={profile.id}
+        today={today}
+        initialDate={date}
+        recent={recent}
+      />
+      <details style={{ marginTop: '1.5rem' }}>
+        <summary>How Villi judges a food challenge</summary>
+        <p className="small">{OUTCOME_RULE_TEXT}</p>
+      </details>
+    </>
+  );
+}
