@@ -169,7 +169,7 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
     Array.from({ length: 6 }, (_, d) => m.cellCandidates[cellOf(m, d, m.dinner)]!).some((list) =>
       list.some((r) => m.keeps[r] === 1),
     );
-  const leftoverable = dinnerKeeps ? cells.filter((c) => fixed.sourceDinner(c) >= 0).length : 0;
+  const leftoverable = dinnerKeeps ? cells.filter((c) => fixed.previousDinner(c) >= 0).length : 0;
   const toCook = cells.length - leftoverable;
   const probe = new PlanState(m);
   probe.restore(fixed.snapshot());

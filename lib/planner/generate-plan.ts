@@ -4,7 +4,7 @@ import { applyLocks } from './locks';
 import { getModel, type Model, mealIdOf } from './model';
 import { buildPlan, readPlan } from './plan-io';
 import type { Rng } from './rng';
-import { constructRandom, optimise, roundsFor } from './search';
+import { constructBatches, constructRandom, optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
 import type {
   GenerateOptions,
@@ -153,11 +153,20 @@ function capSuggestions(m: Model, dates: string[]): string[] {
   ];
 }
 
+/** Tries of the day-by-day batch construction once the other fills failed (each is cheap). */
+const BATCH_CONSTRUCT_TRIES = 64;
+
 function fillWeek(st: PlanState, rng: Rng): boolean {
   const before = st.snapshot();
   if (constructRandom(st, rng)) return true;
   st.restore(before);
-  return fillByFlow(st);
+  if (fillByFlow(st)) return true;
+  for (let i = 0; i < BATCH_CONSTRUCT_TRIES; i++) {
+    st.restore(before);
+    if (constructBatches(st, rng)) return true;
+  }
+  st.restore(before);
+  return false;
 }
 
 /**
