@@ -51,3 +51,37 @@ export function mealPortions(
   }
   return new Map(meals.map((m) => [m.id, (m.servings - (fed.get(m.id) ?? 0)) / householdSize]));
 }
+
+/** A meal's place in a batch that feeds several meals: "cooked Monday, 2 of 3 meals". */
+export type BatchPlace = {
+  /** Date of the meal the batch is cooked at. */
+  cookedOn: string;
+  /** 1-based: the cooking meal is 1, its leftover meals follow in week order. */
+  portion: number;
+  /** Meals the batch feeds, the cooking meal included. */
+  of: number;
+};
+
+/**
+ * Each meal's place in its batch, for the meals of batches that feed leftover meals (a meal
+ * cooked for itself alone has none). `meals` come in week order, which numbers the leftovers.
+ */
+export function batchPlaces(
+  meals: readonly { id: string; date: string; leftoverOf: string | null }[],
+): Map<string, BatchPlace> {
+  const byId = new Map(meals.map((m) => [m.id, m]));
+  const fed = new Map<string, string[]>();
+  for (const m of meals) {
+    if (m.leftoverOf !== null && byId.has(m.leftoverOf)) {
+      fed.set(m.leftoverOf, [...(fed.get(m.leftoverOf) ?? []), m.id]);
+    }
+  }
+  const out = new Map<string, BatchPlace>();
+  for (const [sourceId, leftovers] of fed) {
+    const cookedOn = byId.get(sourceId)!.date;
+    const of = leftovers.length + 1;
+    out.set(sourceId, { cookedOn, portion: 1, of });
+    for (const [i, id] of leftovers.entries()) out.set(id, { cookedOn, portion: i + 2, of });
+  }
+  return out;
+}

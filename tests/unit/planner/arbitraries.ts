@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { MealType } from '@/lib/foods/codes';
-import type { PlannerInput, PlannerProfile } from '@/lib/planner/types';
+import type { PlannerInput, PlannerProfile, PlannerRecipe } from '@/lib/planner/types';
 import type { Restriction } from '@/lib/restrictions/types';
 import { CATALOG, FOODS, RULE_OPTIONS } from './fixtures';
 
@@ -63,6 +63,27 @@ export const weekStartArb = fc.constantFrom('2026-11-30', '2026-12-05', '2026-12
 export const inputArb: fc.Arbitrary<PlannerInput> = fc
   .record({ profile: profileArb, restriction: restrictionArb, weekStart: weekStartArb })
   .map((x) => ({ ...x, recipes: CATALOG }));
+
+/** Inputs over `recipes` whose profile plans one of `slotSets`, changed by `profile` (optional). */
+export function inputWithSlotsArb(
+  slotSets: MealType[][],
+  recipes: PlannerRecipe[],
+  profile: Partial<PlannerProfile> = {},
+): fc.Arbitrary<PlannerInput> {
+  return fc
+    .record({
+      base: profileArb,
+      slots: fc.constantFrom(...slotSets),
+      restriction: restrictionArb,
+      weekStart: weekStartArb,
+    })
+    .map(({ base, slots, restriction, weekStart }) => ({
+      profile: { ...base, slots, ...profile },
+      restriction,
+      weekStart,
+      recipes,
+    }));
+}
 
 export const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 

@@ -2,14 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MealType } from '@/lib/foods/codes';
 import { applySwap } from '@/lib/planner/swap';
-import type { PlannerInput, WeekPlan } from '@/lib/planner/types';
-import {
-  PROPERTY_TIMEOUT_MS,
-  profileArb,
-  restrictionArb,
-  seedArb,
-  weekStartArb,
-} from './arbitraries';
+import type { WeekPlan } from '@/lib/planner/types';
+import { inputWithSlotsArb, PROPERTY_TIMEOUT_MS, seedArb } from './arbitraries';
 import {
   hardRuleProblems,
   MAKE_AHEAD_CATALOG,
@@ -26,19 +20,7 @@ const SLOT_SETS: MealType[][] = [
   ['breakfast', 'lunch', 'dinner'],
 ];
 
-const inputArb: fc.Arbitrary<PlannerInput> = fc
-  .record({
-    profile: profileArb,
-    slots: fc.constantFrom(...SLOT_SETS),
-    restriction: restrictionArb,
-    weekStart: weekStartArb,
-  })
-  .map(({ profile, slots, restriction, weekStart }) => ({
-    profile: { ...profile, slots },
-    restriction,
-    weekStart,
-    recipes: MAKE_AHEAD_CATALOG,
-  }));
+const inputArb = inputWithSlotsArb(SLOT_SETS, MAKE_AHEAD_CATALOG);
 
 const bySlug = new Map(MAKE_AHEAD_CATALOG.map((r) => [r.slug, r]));
 
