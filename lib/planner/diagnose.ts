@@ -77,7 +77,7 @@ export function diagnose(
   const p = input.profile;
   if (!p.leftovers && m.lunch >= 0 && m.dinner >= 0) {
     if (isFeasible({ ...input, profile: { ...p, leftovers: true } }, locked)) {
-      suggestions.push("Turn on leftovers (a dinner feeds the next day's lunch)");
+      suggestions.push('Turn on leftovers (a cooked lunch or dinner feeds up to two later meals)');
     }
   }
   let fewerSlots = false;

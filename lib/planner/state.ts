@@ -491,7 +491,7 @@ export class PlanState {
 
   /**
    * Whether `r` is in another cell of `day`, cooked or eaten as leftovers: a recipe is served
-   * at most once a day: a leftover lunch of `r` rules out cooking `r` at another meal that day.
+   * at most once a day: a leftover meal of `r` rules out cooking `r` at another meal that day.
    */
   appearsOnDay(r: number, day: number, exceptCell: number): boolean {
     const base = day * this.m.nSlots;

@@ -244,7 +244,7 @@ export type AlternativeCandidate = Alternative & {
 /**
  * Recipes of the meal's type that follow every food rule but were not offered, counted once at
  * the first rule they break, in the order checked: the day's time limit, the day's cooking budget
- * on its own, not ready that day (made ahead), once a week or once a day, a leftover lunch no
+ * on its own, not ready that day (made ahead), once a week or once a day, a leftover meal no
  * recipe can fill; then the daily caps (a recipe over two caps counts for both).
  */
 export type AlternativeRejections = {
@@ -255,7 +255,7 @@ export type AlternativeRejections = {
   leftover: number;
   overCap: { fructoseG: number; sodiumMg: number; retinolUg: number };
   /**
-   * Over the cooking budget of the meal's day (or of the next day's lunch it changes): a
+   * Over the cooking budget of the meal's day (or of a leftover meal's day it changes): a
    * recipe over both parts counts for both; one whose own hands-on minutes are over the day's
    * budget counts here too.
    */

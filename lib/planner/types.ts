@@ -165,11 +165,14 @@ export type PlannedMeal = {
   recipeSlug: string;
   /**
    * Servings to cook (or, for a leftover meal, to take from the cooked batch):
-   * householdSize × portion, plus the leftover lunch's servings for a dinner that feeds one.
+   * householdSize × portion, plus the servings of the leftover meals its batch feeds.
    */
   servings: number;
   locked: boolean;
-  /** Id of the previous day's dinner this meal reuses, or null for a freshly cooked meal. */
+  /**
+   * Id of the earlier lunch or dinner whose batch this leftover meal eats from, or null for a
+   * freshly cooked meal.
+   */
   leftoverOf: string | null;
   /** Penalty points attributable to this meal (see `score.ts`); `total` = sum of `parts`. */
   explanation: { total: number; parts: ScorePart[] };
