@@ -4,7 +4,7 @@ import { applyLocks } from './locks';
 import { getModel, type Model, mealIdOf } from './model';
 import { buildPlan, readPlan } from './plan-io';
 import type { Rng } from './rng';
-import { constructBatches, constructRandom, optimise, roundsFor } from './search';
+import { constructRandom, fillWithBatches, optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
 import type {
   GenerateOptions,
@@ -154,27 +154,18 @@ function capSuggestions(m: Model, dates: string[]): string[] {
   ];
 }
 
-/** Tries of the day-by-day batch construction once the other fills failed (each is cheap). */
-const BATCH_CONSTRUCT_TRIES = 64;
-
 function fillWeek(st: PlanState, rng: Rng): boolean {
   const before = st.snapshot();
   if (constructRandom(st, rng)) return true;
   st.restore(before);
-  if (fillByFlow(st)) return true;
-  for (let i = 0; i < BATCH_CONSTRUCT_TRIES; i++) {
-    st.restore(before);
-    if (constructBatches(st, rng)) return true;
-  }
-  st.restore(before);
-  return false;
+  return fillByFlow(st) || fillWithBatches(st, rng);
 }
 
 /**
  * Replaces every unlocked meal in scope (the whole week, or one date) and keeps the rest.
- * Kept meals: locked ones, meals outside the scope, and a dinner whose leftovers are eaten at a
- * kept lunch (changing it would change that lunch). A kept dinner may gain or lose a leftover
- * lunch in scope; its servings follow. Each replaced meal avoids its previous recipe when the
+ * Kept meals: locked ones, meals outside the scope, and a meal whose batch feeds a kept leftover
+ * meal (changing it would change that meal). A kept meal may gain or lose leftover meals in
+ * scope; its servings follow. Each replaced meal avoids its previous recipe when the
  * week can still be filled, so a regeneration visibly changes something. Kept meals that now
  * break a hard rule (the profile changed) make the answer a diagnosis. Throws if the plan does
  * not belong to the input.

@@ -12,7 +12,7 @@ import {
 } from './model';
 import { notReadyText } from './readiness';
 import { createRng } from './rng';
-import { optimise, roundsFor } from './search';
+import { fillWithBatches, optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
 import type { PlannedMeal, PlannerInput } from './types';
 
@@ -191,16 +191,19 @@ function budgetWithinReach(m: Model): boolean {
 
 /**
  * Whether a full plan exists for `input` with these kept meals (used by suggestions). Exact
- * while no cooking budget or main-protein limit applies (a max-flow); those limit sums over a
- * day or the week, which a flow cannot express, so then a week must also be found by a short
- * seeded search: a true answer is always a real week, a false one may miss a rare week.
+ * for weeks whose leftovers are next-day lunches while no cooking budget or main-protein limit
+ * applies (a max-flow); a week that needs bigger batches is looked for by a seeded day-by-day
+ * fill, and the budget and the limit sum over a day or the week, which a flow cannot express,
+ * so then a week must also be found by a short seeded search: a true answer is always a real
+ * week, a false one may miss a rare week.
  */
 export function isFeasible(input: PlannerInput, locked: PlannedMeal[]): boolean {
   const m = getModel(input);
   const st = new PlanState(m);
   if (applyLocks(m, st, new Uint8Array(m.nCells), locked).length > 0) return false;
   if (m.budgetOn && !budgetWithinReach(m)) return false;
-  if (!fillByFlow(st)) return false;
+  // the flow tries next-day lunches only; a week that needs bigger batches is built day by day
+  if (!fillByFlow(st) && !fillWithBatches(st, createRng(1))) return false;
   if ((!m.budgetOn && !m.proteinOn) || st.keepsHardRules()) return true;
   optimise(st, createRng(1), roundsFor(m, FEASIBILITY_EFFORT), () => st.keepsHardRules());
   return st.keepsHardRules();

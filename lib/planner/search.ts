@@ -529,6 +529,20 @@ export function constructBatches(st: PlanState, rng: Rng): boolean {
   return true;
 }
 
+/** Tries of `constructBatches` before a week counts as not fillable (each is cheap). */
+const BATCH_CONSTRUCT_TRIES = 64;
+
+/** `constructBatches`, tried a few times from the cells as they are; `st` is untouched on false. */
+export function fillWithBatches(st: PlanState, rng: Rng): boolean {
+  if (!st.m.leftoversOn) return false;
+  const before = st.snapshot();
+  for (let i = 0; i < BATCH_CONSTRUCT_TRIES; i++) {
+    if (constructBatches(st, rng)) return true;
+    st.restore(before);
+  }
+  return false;
+}
+
 /** A random earlier batch `cell` may eat from (see `PlanState.canFeed`), or −1. */
 function randomSource(st: PlanState, cell: number, rng: Rng): number {
   const m = st.m;
