@@ -41,7 +41,11 @@ export function cookLine(batch: CookBatch): CookLine {
   return { ...batch, text: cookText(batch), spareText: spareText(batch) };
 }
 
-/** "cooked Monday, 2 of 3 meals": where a meal sits in a batch that feeds several. */
-export function batchText(place: BatchPlace): string {
-  return `cooked ${weekdayName(place.cookedOn)}, ${place.portion} of ${place.of} meals`;
+/**
+ * "cooked Monday, 2 of 3 meals": where a meal sits in a batch that feeds several; a portion
+ * eaten after the fridge days adds ", from the freezer".
+ */
+export function batchText(place: BatchPlace & { frozen?: boolean }): string {
+  const frozen = place.frozen ? ', from the freezer' : '';
+  return `cooked ${weekdayName(place.cookedOn)}, ${place.portion} of ${place.of} meals${frozen}`;
 }

@@ -1,3 +1,5 @@
+import { daysBetween } from './dates';
+
 /**
  * What a household cooks for a meal. Portions per person come in halves of a serving, but a home
  * cook makes a whole or a half recipe, not 2½ of its 4 servings: a freshly cooked meal makes the
@@ -61,6 +63,14 @@ export type BatchPlace = {
   /** Meals the batch feeds, the cooking meal included. */
   of: number;
 };
+
+/**
+ * A batch meal eaten later than the dish keeps in the fridge (`leftoverDays`): the planner only
+ * allows that for a dish that freezes, so the portion goes into the freezer on the cooking day.
+ */
+export function isFrozenPortion(place: BatchPlace, eatenOn: string, fridgeDays: number): boolean {
+  return place.portion > 1 && daysBetween(place.cookedOn, eatenOn) > fridgeDays;
+}
 
 /**
  * Each meal's place in its batch, for the meals of batches that feed leftover meals (a meal

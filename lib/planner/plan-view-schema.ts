@@ -79,6 +79,11 @@ const batchSchema = z
       .describe(
         'this meal among the batch’s meals: 1 = the cooking meal, then its leftovers in week order',
       ),
+    frozen: z
+      .boolean()
+      .describe(
+        'a leftover meal eaten after the dish’s fridge days (`leftoverDays`): only a dish that freezes, so the portion is frozen on the cooking day',
+      ),
     of: z
       .number()
       .int()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchText } from '@/lib/planner/batch-words';
-import { batchPlaces } from '@/lib/planner/batches';
+import { batchPlaces, isFrozenPortion } from '@/lib/planner/batches';
 import { generatePlan } from '@/lib/planner/generate-plan';
 import { cellOf, getModel } from '@/lib/planner/model';
 import { buildPlan, readPlan } from '@/lib/planner/plan-io';
@@ -82,6 +82,16 @@ describe('batch cooking: one cooking feeds up to three meals', () => {
     expect(places.get('2026-12-02-lunch')).toEqual({ cookedOn: MONDAY, portion: 3, of: 3 });
     expect(places.has(`${MONDAY}-lunch`)).toBe(false);
     expect(batchText(places.get('2026-12-01-lunch')!)).toBe('cooked Monday, 2 of 3 meals');
+  });
+
+  it('says when a portion comes from the freezer: eaten after the fridge days', () => {
+    const place = { cookedOn: MONDAY, portion: 3, of: 3 };
+    expect(isFrozenPortion(place, '2026-12-05', 1)).toBe(true);
+    expect(isFrozenPortion(place, '2026-12-01', 1)).toBe(false);
+    expect(isFrozenPortion({ ...place, portion: 1 }, MONDAY, 0)).toBe(false);
+    expect(batchText({ ...place, frozen: true })).toBe(
+      'cooked Monday, 3 of 3 meals, from the freezer',
+    );
   });
 
   it('allows no fourth meal, no meal past the fridge days, and frozen portions of a freezing dish', () => {
