@@ -5,7 +5,8 @@
  *
  * Variables
  *   x_c_r_k  cell c cooks recipe r at portion k (binary)
- *   y_c_r_k  lunch cell c eats yesterday's dinner recipe r as a leftover, at portion k (binary)
+ *   y_c_s_r_k  lunch or dinner cell c eats the batch of recipe r cooked at the earlier lunch or
+ *            dinner cell s (r keeps that long, or freezes) as a leftover, at portion k (binary)
  *   w_r      recipe r is cooked (0..1); z_i  ingredient food i is bought
  *   q_k      plant kind k is in the week (continuous; the plant-variety reward)
  *   e_d / p_d / f_d  day penalties (continuous)
@@ -17,7 +18,8 @@
  *   fill_c   Σ x + Σ y = 1                    every cell holds one meal
  *   cap_r    Σ x_·_r_· ≤ u_r · w_r            once a week, an assembly recipe twice (u_r = maxUses)
  *   day_r_d  Σ x + Σ y over the day's cells ≤ 1   served once a day (leftovers count)
- *   lo_c_r   Σ_k y_c_r_k ≤ Σ_k x_D_r_k        a leftover needs yesterday's dinner to be r
+ *   lo_s_r   Σ_{c,k} y_c_s_r_k ≤ MAX_FED · Σ_k x_s_r_k   a leftover needs its batch's cell to
+ *            cook r, and one cooking feeds at most MAX_FED later meals
  *   use_c_r  w_r ≥ Σ_k x_c_r_k;  ing_i_r  z_i ≥ w_r;  pl_k  q_k ≤ Σ_{i of kind k} z_i
  *   (cap_r carries w_r instead of the constant 1: the same 0/1 weeks and the same optimum,
  *   w_r = 1 whenever r is cooked, but a tighter LP relaxation, so HiGHS proves optima sooner)
@@ -43,6 +45,7 @@
  * its daily target a hard row (`mHard_j`): together, "is there a week meeting every target on
  * the weekly average, within every hard rule?".
  */
+import { keepsUntil, MAX_FED } from '@/lib/planner/leftovers';
 import { getModel, portionOk } from '@/lib/planner/model';
 import type { PlanCells } from '@/lib/planner/plan-io';
 import {
@@ -62,9 +65,9 @@ export type PlannerMip = {
   binaries: number;
   rows: number;
   /** Cells from the solver's 0/1 values (only names with value > 0.5 are needed). */
-  decode: (values: Map<string, number>) => Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>;
+  decode: (values: Map<string, number>) => Pick<PlanCells, 'recipe' | 'portion' | 'source'>;
   /** The 0/1 columns at 1 for a plan's cells (the inverse of `decode`). */
-  encode: (cells: Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>) => string[];
+  encode: (cells: Pick<PlanCells, 'recipe' | 'portion' | 'source'>) => string[];
   /** Every 0/1 column's name. */
   binaryNames: string[];
 };
@@ -179,23 +182,27 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
   }
 
   if (m.leftoversOn) {
-    for (let d = 1; d < 7; d++) {
-      const c = d * m.nSlots + m.lunch;
-      const dinnerCell = (d - 1) * m.nSlots + m.dinner;
-      for (const r of m.cellCandidates[dinnerCell]!) {
-        if (!m.keeps[r]) continue;
+    for (let src = 0; src < m.nCells; src++) {
+      if (!m.isBatchSlot[src % m.nSlots]) continue;
+      const dS = Math.floor(src / m.nSlots);
+      for (const r of m.cellCandidates[src]!) {
         const ys: [number, string][] = [];
-        for (let k = 0; k < m.portions.length; k++) {
-          const name = `y_${c}_${r}_${k}`;
-          mealCoefficients(c, r, k, name);
-          ys.push([1, name]);
-          const key = `${r}_${d}`;
-          const today = dayCook.get(key) ?? [];
-          today.push(name);
-          dayCook.set(key, today);
+        for (let c = (dS + 1) * m.nSlots; c < m.nCells; c++) {
+          const d = Math.floor(c / m.nSlots);
+          if (!m.isBatchSlot[c % m.nSlots] || !keepsUntil(m, r, dS, d)) continue;
+          for (let k = 0; k < m.portions.length; k++) {
+            const name = `y_${c}_${src}_${r}_${k}`;
+            mealCoefficients(c, r, k, name);
+            ys.push([1, name]);
+            const key = `${r}_${d}`;
+            const today = dayCook.get(key) ?? [];
+            today.push(name);
+            dayCook.set(key, today);
+          }
         }
-        const xs = m.portions.map((_, k): [number, string] => [-1, `x_${dinnerCell}_${r}_${k}`]);
-        rows.push(` lo_${c}_${r}: ${expr([...ys, ...xs])} <= 0`);
+        if (ys.length === 0) continue;
+        const xs = m.portions.map((_, k): [number, string] => [-MAX_FED, `x_${src}_${r}_${k}`]);
+        rows.push(` lo_${src}_${r}: ${expr([...ys, ...xs])} <= 0`);
       }
     }
   }
@@ -418,30 +425,41 @@ export function buildPlannerMip(input: PlannerInput, options: PlannerMipOptions 
 
   const decode = (
     values: Map<string, number>,
-  ): Pick<PlanCells, 'recipe' | 'portion' | 'leftover'> => {
+  ): Pick<PlanCells, 'recipe' | 'portion' | 'source'> => {
     const cells = {
       recipe: new Int32Array(m.nCells).fill(EMPTY),
       portion: new Uint8Array(m.nCells),
-      leftover: new Uint8Array(m.nCells),
+      source: new Int32Array(m.nCells).fill(EMPTY),
     };
     for (const [name, v] of values) {
       if (v < 0.5) continue;
-      const match = /^([xy])_(\d+)_(\d+)_(\d+)$/.exec(name);
-      if (!match) continue;
-      const c = Number(match[2]);
-      cells.recipe[c] = Number(match[3]);
-      cells.portion[c] = Number(match[4]);
-      cells.leftover[c] = match[1] === 'y' ? 1 : 0;
+      const x = /^x_(\d+)_(\d+)_(\d+)$/.exec(name);
+      const y = /^y_(\d+)_(\d+)_(\d+)_(\d+)$/.exec(name);
+      if (x) {
+        const c = Number(x[1]);
+        cells.recipe[c] = Number(x[2]);
+        cells.portion[c] = Number(x[3]);
+      } else if (y) {
+        const c = Number(y[1]);
+        cells.source[c] = Number(y[2]);
+        cells.recipe[c] = Number(y[3]);
+        cells.portion[c] = Number(y[4]);
+      }
     }
     return cells;
   };
 
-  const encode = (cells: Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>): string[] => {
+  const encode = (cells: Pick<PlanCells, 'recipe' | 'portion' | 'source'>): string[] => {
     const names: string[] = [];
     for (let c = 0; c < m.nCells; c++) {
       const r = cells.recipe[c]!;
       if (r === EMPTY) continue;
-      names.push(`${cells.leftover[c] ? 'y' : 'x'}_${c}_${r}_${cells.portion[c]}`);
+      const src = cells.source[c]!;
+      names.push(
+        src === EMPTY
+          ? `x_${c}_${r}_${cells.portion[c]}`
+          : `y_${c}_${src}_${r}_${cells.portion[c]}`,
+      );
     }
     return names;
   };

@@ -63,6 +63,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       passiveMinutes: r.passiveMinutes,
       assembly: r.assembly,
       leftoverDays: r.leftoverDays,
+      freezes: r.freezes,
       light: r.light,
       nutrition: r.nutritionPerServing,
       unknown: r.nutritionUnknown,
@@ -195,6 +196,7 @@ export async function loadPlannerRecipes(db: Db): Promise<PlannerRecipe[]> {
       assembly: r.assembly,
       mainProtein: mainProtein(r.slug, r.servings, r.nutritionFrom !== null),
       leftoverDays: r.leftoverDays,
+      freezes: r.freezes,
       light: r.light,
       // Sums of the known values: with `unknownNutrients` they are lower bounds, never "0 = none".
       // The planner reads them as floors and refuses recipes whose unknowns meet a limit.

@@ -3,7 +3,13 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MEAL_TYPES } from '../../lib/foods/codes';
 import { type CookLine, cookLine, portionText } from '../../lib/planner/batch-words';
-import { mealBatch, mealPortions } from '../../lib/planner/batches';
+import {
+  type BatchPlace,
+  batchPlaces,
+  isFrozenPortion,
+  mealBatch,
+  mealPortions,
+} from '../../lib/planner/batches';
 import { type PrepLine, prepLinesByDate } from '../../lib/planner/prep-lines';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
 import { nutritionColumn } from '../../lib/recipes/columns';
@@ -33,6 +39,11 @@ export type PlanView = {
       portionText: string;
       /** The whole or half recipes cooked, with their words; null for a leftover meal. */
       cook: CookLine | null;
+      /**
+       * Its place in a batch feeding several meals (`batchPlaces`), and whether it is eaten
+       * from the freezer (`isFrozenPortion`); null when cooked alone.
+       */
+      batch: (BatchPlace & { frozen: boolean }) | null;
       energyKcal: number;
       proteinG: number;
       carbsG: number;
@@ -194,6 +205,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       nutrition: recipes.nutritionPerServing,
       totalMinutes: recipes.totalMinutes,
       recipeServings: recipes.servings,
+      leftoverDays: recipes.leftoverDays,
       prepMinutes: recipes.prepMinutes,
       cookMinutes: recipes.cookMinutes,
       activeMinutes: recipes.activeMinutes,
@@ -208,9 +220,13 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
     meals.map((m) => ({ id: m.mealId, servings: m.servings, leftoverOf: m.leftoverOf })),
     plan.householdSize,
   );
+  const batches = batchPlaces(
+    meals.map((m) => ({ id: m.mealId, date: m.date, leftoverOf: m.leftoverOf })),
+  );
   for (const m of meals) {
     const portion = portions.get(m.mealId) ?? 0;
     const batch = mealBatch(m, m.recipeServings);
+    const place = batches.get(m.mealId);
     const n = nutritionColumn.parse(m.nutrition);
     const list = byDate.get(m.date) ?? [];
     list.push({
@@ -226,6 +242,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       portion,
       portionText: portionText(portion),
       cook: batch && cookLine(batch),
+      batch: place ? { ...place, frozen: isFrozenPortion(place, m.date, m.leftoverDays) } : null,
       // Per person: one serving of the recipe times this meal's portion.
       energyKcal: Math.round((n.energyKcal ?? 0) * portion),
       proteinG: Math.round((n.proteinG ?? 0) * portion * 10) / 10,

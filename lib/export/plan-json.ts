@@ -1,10 +1,18 @@
 import type { NutritionReport } from '../nutrition/report';
 import { type CookLine, cookLine, portionText } from '../planner/batch-words';
-import { mealBatch, mealPortions } from '../planner/batches';
+import { type BatchPlace, batchPlaces, mealBatch, mealPortions } from '../planner/batches';
 import type { Plan, PlanMeal, Recipe } from '../shopping/types';
 
-/** Each meal's batch (null for leftovers) and each person's portion ("1½ servings each"). */
-type ExportMeal = PlanMeal & { cook: CookLine | null; portionText: string; recipe: Recipe };
+/**
+ * Each meal's batch to cook (null for leftovers), its place in a batch feeding several meals
+ * (null when cooked alone) and each person's portion ("1½ servings each").
+ */
+type ExportMeal = PlanMeal & {
+  cook: CookLine | null;
+  batch: BatchPlace | null;
+  portionText: string;
+  recipe: Recipe;
+};
 
 export type PlanExport = {
   format: 'villi-plan';
@@ -30,9 +38,10 @@ export function buildPlanExport(
   recipes: ReadonlyMap<string, Recipe>,
   { householdSize, nutrition }: PlanExportOptions,
 ): PlanExport {
-  const portions = mealPortions(
-    plan.days.flatMap((d) => d.meals),
-    householdSize,
+  const meals = plan.days.flatMap((d) => d.meals);
+  const portions = mealPortions(meals, householdSize);
+  const batches = batchPlaces(
+    plan.days.flatMap((d) => d.meals.map((m) => ({ ...m, date: d.date }))),
   );
   return {
     format: 'villi-plan',
@@ -49,6 +58,7 @@ export function buildPlanExport(
           return {
             ...meal,
             cook: batch && cookLine(batch),
+            batch: batches.get(meal.id) ?? null,
             portionText: portionText(portions.get(meal.id) ?? 0),
             recipe,
           };

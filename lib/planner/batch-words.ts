@@ -1,5 +1,6 @@
+import { weekdayName } from '../export/dates';
 import { formatShare } from '../units/format';
-import type { CookBatch } from './batches';
+import type { BatchPlace, CookBatch } from './batches';
 
 /**
  * The words for what to cook and what each person eats, one wording for the plan page, the
@@ -38,4 +39,13 @@ export type CookLine = CookBatch & { text: string; spareText: string | null };
 
 export function cookLine(batch: CookBatch): CookLine {
   return { ...batch, text: cookText(batch), spareText: spareText(batch) };
+}
+
+/**
+ * "cooked Monday, 2 of 3 meals": where a meal sits in a batch that feeds several; a portion
+ * eaten after the fridge days adds ", from the freezer".
+ */
+export function batchText(place: BatchPlace & { frozen?: boolean }): string {
+  const frozen = place.frozen ? ', from the freezer' : '';
+  return `cooked ${weekdayName(place.cookedOn)}, ${place.portion} of ${place.of} meals${frozen}`;
 }

@@ -1,3 +1,5 @@
+import { daysBetween } from './dates';
+
 /**
  * What a household cooks for a meal. Portions per person come in halves of a serving, but a home
  * cook makes a whole or a half recipe, not 2½ of its 4 servings: a freshly cooked meal makes the
@@ -50,4 +52,46 @@ export function mealPortions(
     if (m.leftoverOf) fed.set(m.leftoverOf, (fed.get(m.leftoverOf) ?? 0) + m.servings);
   }
   return new Map(meals.map((m) => [m.id, (m.servings - (fed.get(m.id) ?? 0)) / householdSize]));
+}
+
+/** A meal's place in a batch that feeds several meals: "cooked Monday, 2 of 3 meals". */
+export type BatchPlace = {
+  /** Date of the meal the batch is cooked at. */
+  cookedOn: string;
+  /** 1-based: the cooking meal is 1, its leftover meals follow in week order. */
+  portion: number;
+  /** Meals the batch feeds, the cooking meal included. */
+  of: number;
+};
+
+/**
+ * A batch meal eaten later than the dish keeps in the fridge (`leftoverDays`): the planner only
+ * allows that for a dish that freezes, so the portion goes into the freezer on the cooking day.
+ */
+export function isFrozenPortion(place: BatchPlace, eatenOn: string, fridgeDays: number): boolean {
+  return place.portion > 1 && daysBetween(place.cookedOn, eatenOn) > fridgeDays;
+}
+
+/**
+ * Each meal's place in its batch, for the meals of batches that feed leftover meals (a meal
+ * cooked for itself alone has none). `meals` come in week order, which numbers the leftovers.
+ */
+export function batchPlaces(
+  meals: readonly { id: string; date: string; leftoverOf: string | null }[],
+): Map<string, BatchPlace> {
+  const byId = new Map(meals.map((m) => [m.id, m]));
+  const fed = new Map<string, string[]>();
+  for (const m of meals) {
+    if (m.leftoverOf !== null && byId.has(m.leftoverOf)) {
+      fed.set(m.leftoverOf, [...(fed.get(m.leftoverOf) ?? []), m.id]);
+    }
+  }
+  const out = new Map<string, BatchPlace>();
+  for (const [sourceId, leftovers] of fed) {
+    const cookedOn = byId.get(sourceId)!.date;
+    const of = leftovers.length + 1;
+    out.set(sourceId, { cookedOn, portion: 1, of });
+    for (const [i, id] of leftovers.entries()) out.set(id, { cookedOn, portion: i + 2, of });
+  }
+  return out;
 }

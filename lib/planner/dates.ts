@@ -16,6 +16,11 @@ export function addDays(iso: string, days: number): string {
   return new Date(parseIsoDate(iso) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseIsoDate(to) - parseIsoDate(from)) / DAY_MS);
+}
+
 /** Saturday or Sunday. */
 export function isWeekend(iso: string): boolean {
   const weekday = new Date(parseIsoDate(iso)).getUTCDay();

@@ -77,7 +77,7 @@ export function diagnose(
   const p = input.profile;
   if (!p.leftovers && m.lunch >= 0 && m.dinner >= 0) {
     if (isFeasible({ ...input, profile: { ...p, leftovers: true } }, locked)) {
-      suggestions.push("Turn on leftovers (a dinner feeds the next day's lunch)");
+      suggestions.push('Turn on leftovers (a cooked lunch or dinner feeds up to two later meals)');
     }
   }
   let fewerSlots = false;
@@ -169,7 +169,7 @@ function slotDiagnosis(m: Model, fixed: PlanState, slot: MealType, s: number): S
     Array.from({ length: 6 }, (_, d) => m.cellCandidates[cellOf(m, d, m.dinner)]!).some((list) =>
       list.some((r) => m.keeps[r] === 1),
     );
-  const leftoverable = dinnerKeeps ? cells.filter((c) => fixed.sourceDinner(c) >= 0).length : 0;
+  const leftoverable = dinnerKeeps ? cells.filter((c) => fixed.previousDinner(c) >= 0).length : 0;
   const toCook = cells.length - leftoverable;
   const probe = new PlanState(m);
   probe.restore(fixed.snapshot());

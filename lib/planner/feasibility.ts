@@ -93,6 +93,10 @@ export type FeasibilityOptions = {
  * included), slot type and day time limits (via the cells' candidate lists), per-cell bans. A
  * leftover lunch fills its cell without using the cap; since a leftover ties the lunch to
  * yesterday's dinner, every set of leftover lunches is tried (at most 2^6), smallest first.
+ * Only that one kind of leftover is tried here (a dinner's batch feeding the next day's lunch),
+ * not every batch the search may cook (up to three meals, days apart): a week found here is
+ * always a real week, but one that exists only through a longer-kept batch is missed (rare: it
+ * needs a meal no recipe can fill freshly that day).
  * Exact except for one case a flow cannot express: a dinner filled here that feeds a leftover
  * serves its recipe on two days; a clash on the second day is resolved by a small bounded
  * branching over flows, which may miss a rare plan but never places a broken one. On success
@@ -104,12 +108,12 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
   const demand = (options.cells ?? range(m.nCells)).filter((c) => st.recipe[c] === EMPTY);
   const eligible = m.leftoversOn
     ? demand.filter((c) => {
-        const src = st.sourceDinner(c);
+        const src = st.previousDinner(c);
         if (src < 0) return false;
         if (options.assumeLeftovers) return true;
         const rd = st.recipe[src]!;
         if (rd === EMPTY) return demand.includes(src);
-        return m.keeps[rd] === 1 && !st.appearsOnDay(rd, st.dayOf(c), c);
+        return st.canFeed(src, rd, c);
       })
     : [];
   const eligibleSet = new Set(eligible);
@@ -126,7 +130,7 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
     const feeds = new Map<number, number>();
     const blocked = new Set<number>();
     for (const c of asLeftover) {
-      const src = st.sourceDinner(c);
+      const src = st.previousDinner(c);
       const rd = st.recipe[src]!;
       if (rd === EMPTY) feeds.set(src, c);
       else if (!options.assumeLeftovers) blocked.add(rd * 7 + st.dayOf(c));
@@ -140,11 +144,12 @@ export function fillByFlow(st: PlanState, options: FeasibilityOptions = {}): boo
     );
     if (!assignment) continue;
     const portion = Math.max(0, m.portions.indexOf(1));
-    for (const [cell, r] of assignment) st.place(cell, r, fitPortion(m, r, portion), false);
+    for (const [cell, r] of assignment) st.place(cell, r, fitPortion(m, r, portion));
     if (!options.assumeLeftovers) {
       for (const c of asLeftover) {
-        const rd = st.recipe[st.sourceDinner(c)]!;
-        st.place(c, rd, fitPortion(m, rd, portion), true);
+        const src = st.previousDinner(c);
+        const rd = st.recipe[src]!;
+        st.place(c, rd, fitPortion(m, rd, portion), src);
       }
     }
     return true;

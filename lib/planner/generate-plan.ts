@@ -4,7 +4,7 @@ import { applyLocks } from './locks';
 import { getModel, type Model, mealIdOf } from './model';
 import { buildPlan, readPlan } from './plan-io';
 import type { Rng } from './rng';
-import { constructRandom, optimise, roundsFor } from './search';
+import { constructRandom, fillWithBatches, optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
 import type {
   GenerateOptions,
@@ -24,27 +24,28 @@ import type {
  * limit (weekend limit on Saturday and Sunday); a recipe is cooked at most once a week; a
  * recipe is served at most once a day, leftover meals included; each day within its cooking
  * budget (cooked meals and hands-on minutes, `cooking.ts`) and its daily caps. A leftover meal
- * is the previous day's dinner eaten again at lunch: only when `profile.leftovers` and the
- * recipe keeps ≥ 1 day; it needs no cooking, so it is exempt from the slot-type, time,
- * once-a-week and cooking-budget rules, but a leftover lunch of a recipe rules out cooking it
- * at another meal that day.
+ * is a lunch or dinner eating from the batch cooked at an earlier lunch or dinner (batch
+ * cooking, `leftovers.ts`): only when `profile.leftovers`, within the days the recipe keeps (any
+ * later day when it freezes), at most two per cooking; it needs no cooking, so it is exempt
+ * from the slot-type, time, once-a-week and cooking-budget rules, but a leftover meal of a
+ * recipe rules out cooking it at another meal that day.
  *
  * Portions: each meal serves `householdSize × portion` with portion ∈ PORTIONS (½, 1, 1½, 2)
- * per person (a dinner feeding a leftover lunch also cooks the lunch's servings). Under a
+ * per person (a meal feeding leftover meals also cooks their servings). Under a
  * dose-aware restriction (low-FODMAP), a meal's portion is at most the recipe's
  * `Model.maxPortion`, so every food stays within its green serve and every FODMAP subgroup within
  * the stacking limit (Σ grams ÷ green serve ≤ 1); a recipe with no such portion is not compliant. Written
  * servings alone put about 30 % of days inside ±10 % of the energy target on the benchmark's
  * synthetic catalog; portions raise that to about 94 %.
  *
- * Search: a random fill that respects the hard rules (exact max-flow when it gets stuck; if
- * that fails too, no plan exists and the answer is a diagnosis), then iterated local search over
- * single meals with their portions, leftover pairs and same-slot swaps.
+ * Search: a random fill that respects the hard rules (a max-flow when it gets stuck, then a few
+ * day-by-day fills with batches; if those fail too, the answer is a diagnosis), then iterated
+ * local search over single meals with their portions, leftover pairs and same-slot swaps.
  *
  * Deterministic: the same input, seed and options give a deep-equal result. Kept meals
  * (`options.locked`) stay as they are; a kept meal that now breaks a hard rule makes the answer
- * a diagnosis. A kept dinner's own portion is read from its servings minus those of kept
- * leftover lunches that reuse it. The answer is a full plan or a diagnosis, never a half plan.
+ * a diagnosis. A kept meal's own portion is read from its servings minus those of kept
+ * leftover meals that eat from its batch. The answer is a full plan or a diagnosis, never a half plan.
  */
 export function generatePlan(
   input: PlannerInput,
@@ -157,14 +158,14 @@ function fillWeek(st: PlanState, rng: Rng): boolean {
   const before = st.snapshot();
   if (constructRandom(st, rng)) return true;
   st.restore(before);
-  return fillByFlow(st);
+  return fillByFlow(st) || fillWithBatches(st, rng);
 }
 
 /**
  * Replaces every unlocked meal in scope (the whole week, or one date) and keeps the rest.
- * Kept meals: locked ones, meals outside the scope, and a dinner whose leftovers are eaten at a
- * kept lunch (changing it would change that lunch). A kept dinner may gain or lose a leftover
- * lunch in scope; its servings follow. Each replaced meal avoids its previous recipe when the
+ * Kept meals: locked ones, meals outside the scope, and a meal whose batch feeds a kept leftover
+ * meal (changing it would change that meal). A kept meal may gain or lose leftover meals in
+ * scope; its servings follow. Each replaced meal avoids its previous recipe when the
  * week can still be filled, so a regeneration visibly changes something. Kept meals that now
  * break a hard rule (the profile changed) make the answer a diagnosis. Throws if the plan does
  * not belong to the input.

@@ -1,8 +1,10 @@
 import { fillByFlow } from './feasibility';
+import { keepsUntil, MAX_FED } from './leftovers';
 import {
   cellOf,
   getModel,
   type Model,
+  mealIdOf,
   mealTypeBit,
   nearestPortion,
   portionOk,
@@ -10,7 +12,7 @@ import {
 } from './model';
 import { notReadyText } from './readiness';
 import { createRng } from './rng';
-import { optimise, roundsFor } from './search';
+import { fillWithBatches, optimise, roundsFor } from './search';
 import { EMPTY, PlanState } from './state';
 import type { PlannedMeal, PlannerInput } from './types';
 
@@ -19,8 +21,10 @@ export type LockProblem = { cell: number; mealId: string; recipeName: string; te
 
 /**
  * Places kept meals into `st` as locked cells and marks them in `userLocked`. Meals outside the
- * week or the profile's slots are ignored. A kept leftover lunch pins its source dinner to the
- * same recipe (placing it if it was not kept itself), so the pair stays consistent. Portions
+ * week or the profile's slots are ignored. A kept leftover meal pins the meal its batch was
+ * cooked at to the same recipe (placing it if it was not kept itself), so the batch stays
+ * consistent; a leftover that could not be one (not a lunch or dinner eating from an earlier
+ * one) is kept as a freshly cooked meal, as `readPlan` reads it. Portions
  * come from `portionOf` (an index into the model's portions) when given, else from servings.
  * Returns the meals that break a hard rule; they are not placed.
  */
@@ -33,16 +37,24 @@ export function applyLocks(
 ): LockProblem[] {
   const problems: LockProblem[] = [];
   const inGrid = locked.filter((x) => m.dates.includes(x.date) && m.slots.includes(x.slot));
-  const isLeftoverLock = (x: PlannedMeal): boolean => {
-    const d = m.dates.indexOf(x.date);
-    return x.slot === 'lunch' && d > 0 && x.leftoverOf === `${m.dates[d - 1]}-dinner`;
+  const byId = new Map(inGrid.map((x) => [x.id, x]));
+  const isBatchMeal = (x: PlannedMeal): boolean => x.slot === 'lunch' || x.slot === 'dinner';
+  /** The cell of the meal a kept leftover's batch is cooked at, or −1. */
+  const sourceCell = (x: PlannedMeal): number => {
+    if (!x.leftoverOf || !isBatchMeal(x)) return EMPTY;
+    const day = m.dates.indexOf(x.date);
+    for (let c = 0; c < day * m.nSlots; c++) {
+      if (m.isBatchSlot[c % m.nSlots] && mealIdOf(m, c) === x.leftoverOf) return c;
+    }
+    return EMPTY;
   };
+  const isLeftoverLock = (x: PlannedMeal): boolean => sourceCell(x) >= 0;
   const fedServings = (id: string): number =>
     inGrid
       .filter((x) => x.leftoverOf === id && isLeftoverLock(x))
       .reduce((a, x) => a + x.servings, 0);
 
-  const check = (meal: PlannedMeal, cell: number, asLeftover: boolean): string | null => {
+  const check = (meal: PlannedMeal, cell: number, src: number): string | null => {
     const r = m.bySlug.get(meal.recipeSlug);
     if (r === undefined) return 'the recipe is no longer in the catalog';
     const recipe = m.input.recipes[r]!;
@@ -54,8 +66,15 @@ export function applyLocks(
         : `contains foods you leave out (${reasons.join('; ')})`;
     }
     const d = st.dayOf(cell);
-    if (asLeftover) {
-      if (!m.keeps[r]) return 'the dish does not keep until the next day';
+    if (src >= 0) {
+      if (!keepsUntil(m, r, st.dayOf(src), d)) {
+        return m.keeps[r]
+          ? `the dish keeps ${m.keepDays[r]} days, not until ${m.dates[d]}`
+          : 'the dish does not keep until another day';
+      }
+      if (st.fedCount(src) >= MAX_FED) {
+        return `its batch already feeds ${MAX_FED} other meals (${MAX_FED + 1} meals from one cooking at most)`;
+      }
       return st.appearsOnDay(r, d, cell)
         ? 'the same dish would be eaten twice that day (as leftovers and freshly cooked)'
         : null;
@@ -75,11 +94,11 @@ export function applyLocks(
     return null;
   };
 
-  const place = (meal: PlannedMeal, asLeftover: boolean): boolean => {
+  const place = (meal: PlannedMeal, src: number): boolean => {
     const d = m.dates.indexOf(meal.date);
     const cell = cellOf(m, d, m.slots.indexOf(meal.slot));
-    if (st.recipe[cell] !== EMPTY && !asLeftover) return true;
-    const problem = check(meal, cell, asLeftover);
+    if (st.recipe[cell] !== EMPTY && src < 0) return true;
+    const problem = check(meal, cell, src);
     const r = m.bySlug.get(meal.recipeSlug);
     if (problem !== null || r === undefined) {
       problems.push({
@@ -101,41 +120,43 @@ export function applyLocks(
       });
       return false;
     }
-    st.place(cell, r, k, asLeftover);
+    st.place(cell, r, k, src);
     st.locked[cell] = 1;
     userLocked[cell] = 1;
     return true;
   };
 
-  for (const meal of inGrid) if (!isLeftoverLock(meal)) place(meal, false);
+  for (const meal of inGrid) if (!isLeftoverLock(meal)) place(meal, EMPTY);
   for (const meal of inGrid) {
-    if (!isLeftoverLock(meal)) continue;
-    const d = m.dates.indexOf(meal.date);
-    const dinnerCell = cellOf(m, d - 1, m.dinner);
+    const src = sourceCell(meal);
+    if (src < 0) continue;
     const r = m.bySlug.get(meal.recipeSlug);
-    if (st.recipe[dinnerCell] === EMPTY && r !== undefined) {
-      const dinnerMeal: PlannedMeal = {
+    if (st.recipe[src] === EMPTY && r !== undefined) {
+      const id = mealIdOf(m, src);
+      const kept = byId.get(id);
+      // the batch's meal was not kept: it stays cooked with the recipe, at its own portion
+      const cooked: PlannedMeal = {
         ...meal,
-        id: `${m.dates[d - 1]}-dinner`,
-        date: m.dates[d - 1]!,
-        slot: 'dinner',
-        servings: m.householdSize,
+        id,
+        date: m.dates[st.dayOf(src)]!,
+        slot: m.slots[src % m.nSlots]!,
+        servings: kept ? kept.servings : m.householdSize + fedServings(id),
         leftoverOf: null,
       };
-      if (!place(dinnerMeal, false)) continue;
-      st.locked[dinnerCell] = 0;
-      userLocked[dinnerCell] = 0;
-      st.pinned[dinnerCell] = 1;
-    } else if (st.recipe[dinnerCell] !== r) {
+      if (!place(cooked, EMPTY)) continue;
+      st.locked[src] = 0;
+      userLocked[src] = 0;
+      st.pinned[src] = 1;
+    } else if (st.recipe[src] !== r || st.source[src] !== EMPTY) {
       problems.push({
-        cell: cellOf(m, d, m.lunch),
+        cell: cellOf(m, m.dates.indexOf(meal.date), m.slots.indexOf(meal.slot)),
         mealId: meal.id,
         recipeName: r === undefined ? meal.recipeSlug : m.input.recipes[r]!.name,
-        text: 'it is a leftover of a dinner that is no longer planned',
+        text: 'it is a leftover of a meal that is no longer planned',
       });
       continue;
     }
-    place(meal, true);
+    place(meal, src);
   }
   return problems;
 }
@@ -170,16 +191,19 @@ function budgetWithinReach(m: Model): boolean {
 
 /**
  * Whether a full plan exists for `input` with these kept meals (used by suggestions). Exact
- * while no cooking budget or main-protein limit applies (a max-flow); those limit sums over a
- * day or the week, which a flow cannot express, so then a week must also be found by a short
- * seeded search: a true answer is always a real week, a false one may miss a rare week.
+ * for weeks whose leftovers are next-day lunches while no cooking budget or main-protein limit
+ * applies (a max-flow); a week that needs bigger batches is looked for by a seeded day-by-day
+ * fill, and the budget and the limit sum over a day or the week, which a flow cannot express,
+ * so then a week must also be found by a short seeded search: a true answer is always a real
+ * week, a false one may miss a rare week.
  */
 export function isFeasible(input: PlannerInput, locked: PlannedMeal[]): boolean {
   const m = getModel(input);
   const st = new PlanState(m);
   if (applyLocks(m, st, new Uint8Array(m.nCells), locked).length > 0) return false;
   if (m.budgetOn && !budgetWithinReach(m)) return false;
-  if (!fillByFlow(st)) return false;
+  // the flow tries next-day lunches only; a week that needs bigger batches is built day by day
+  if (!fillByFlow(st) && !fillWithBatches(st, createRng(1))) return false;
   if ((!m.budgetOn && !m.proteinOn) || st.keepsHardRules()) return true;
   optimise(st, createRng(1), roundsFor(m, FEASIBILITY_EFFORT), () => st.keepsHardRules());
   return st.keepsHardRules();

@@ -5,6 +5,7 @@ import { findViolations } from '../restrictions/violations';
 import { activeMinutesOf, dayBudgetOf, takesSession } from './cooking';
 import { fructoseCapOf, maxPortionForCaps, recipeRuleViolations } from './daily-caps';
 import { isWeekend, weekDates } from './dates';
+import { FROZEN_KEEP_DAYS } from './leftovers';
 import { leadDays } from './make-ahead';
 import { type NutritionSpec, nutritionSpecOf } from './nutrition';
 import { inflammationPenalty, PORTIONS, slotShares } from './score';
@@ -27,8 +28,10 @@ export type Model = {
   dayLimit: number[];
   lunch: number;
   dinner: number;
-  /** Leftover lunches are possible at all. */
+  /** Leftover meals are possible at all. */
   leftoversOn: boolean;
+  /** Slot index → a lunch or a dinner: a batch is cooked at one and eaten again at others. */
+  isBatchSlot: boolean[];
   /** Slot index → its meal-type bit (see `mealTypeBit`). */
   typeBitOfSlot: number[];
   /** Slot index → the carb-per-meal rule applies. */
@@ -88,7 +91,15 @@ export type Model = {
   /** Meals a week one main protein may be served at; Infinity = no limit. */
   maxProteinMeals: number;
   proteinOn: boolean;
+  /** Per recipe: a cooked batch feeds later meals at all (`keepDays` ≥ 1). */
   keeps: Uint8Array;
+  /**
+   * Per recipe: days after its cooking a batch may still be eaten: its `leftoverDays`, or the
+   * whole week when it freezes (see `leftovers.ts`).
+   */
+  keepDays: Int32Array;
+  /** Per recipe: its `leftoverDays` in the fridge; later meals of a freezing batch are frozen. */
+  fridgeDays: Int32Array;
   typeMask: Uint8Array;
   compliant: Uint8Array;
   /**
@@ -190,6 +201,8 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
   const proteinIndex = new Map<string, number>();
   const proteinNames: string[] = [];
   const keeps = new Uint8Array(n);
+  const keepDays = new Int32Array(n);
+  const fridgeDays = new Int32Array(n);
   const typeMask = new Uint8Array(n);
   const compliant = new Uint8Array(n);
   const maxPortion = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
@@ -242,7 +255,9 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
       }
       proteinOf[r] = p;
     }
-    keeps[r] = recipe.leftoverDays >= 1 ? 1 : 0;
+    fridgeDays[r] = recipe.leftoverDays;
+    keepDays[r] = recipe.freezes ? FROZEN_KEEP_DAYS : recipe.leftoverDays;
+    keeps[r] = keepDays[r]! >= 1 ? 1 : 0;
     let mask = 0;
     for (const t of recipe.mealTypes) mask |= mealTypeBit(t);
     typeMask[r] = mask;
@@ -332,6 +347,7 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     lunch,
     dinner,
     leftoversOn: profile.leftovers && lunch >= 0 && dinner >= 0,
+    isBatchSlot: slots.map((s) => s === 'lunch' || s === 'dinner'),
     typeBitOfSlot: slots.map(mealTypeBit),
     isMainSlot: slots.map((s) => s !== 'snack'),
     slotShare: profile.energyKcal > 0 ? slotShares(slots, profile.energySplit) : null,
@@ -368,6 +384,8 @@ function buildModel(input: PlannerInput, portions: readonly number[]): Model {
     maxProteinMeals: profile.maxProteinMeals ?? Number.POSITIVE_INFINITY,
     proteinOn: profile.maxProteinMeals !== undefined,
     keeps,
+    keepDays,
+    fridgeDays,
     typeMask,
     compliant,
     maxPortion,

@@ -1,6 +1,7 @@
 import type { MealType } from '../foods/codes';
 import { classOfScore } from '../foods/inflammation';
 import { INFLAMMATION_CLASS_LABELS } from '../foods/inflammation-labels';
+import { MAX_FED } from './leftovers';
 import { cellOf, LOWER_BOUND_NUTRIENTS, type Model, mealIdOf, nearestPortion } from './model';
 import {
   carbsPenalty,
@@ -136,8 +137,8 @@ export function buildPlan(
       const recipe = m.input.recipes[r]!;
       const f = m.portions[st.portion[c]!]!;
       const isLeftover = st.leftover[c] === 1;
-      const fed = st.fedLunch(c);
-      const servings = hh * f + (fed >= 0 ? hh * m.portions[st.portion[fed]!]! : 0);
+      let servings = hh * f;
+      for (const fed of st.fedCells(c)) servings += hh * m.portions[st.portion[fed]!]!;
       carbsDay += f * m.carbs[r]!;
       atLeastBits |= m.atLeast[r]!;
       const parts: ScorePart[] = [];
@@ -211,7 +212,7 @@ export function buildPlan(
         parts.push({
           name: 'shopping',
           value: 0,
-          note: `leftover of ${mealIdOf(m, st.sourceDinner(c))}: nothing to cook or buy`,
+          note: `leftover of ${mealIdOf(m, st.source[c]!)}: nothing to cook or buy`,
         });
       } else if (seenCooked.has(r)) {
         // an assembly recipe made a second time (or a week planned before the once-a-week rule)
@@ -251,7 +252,7 @@ export function buildPlan(
         recipeSlug: recipe.slug,
         servings,
         locked: userLocked[c] === 1,
-        leftoverOf: isLeftover ? mealIdOf(m, st.sourceDinner(c)) : null,
+        leftoverOf: isLeftover ? mealIdOf(m, st.source[c]!) : null,
         explanation: {
           total: roundScore(parts.reduce((a, x) => a + x.value, 0)),
           parts,
@@ -313,49 +314,71 @@ function dayExtras(
 export type PlanCells = {
   recipe: Int32Array;
   portion: Uint8Array;
+  /** Per cell, the cell whose batch a leftover meal eats from, or −1 (see `PlanState.source`). */
+  source: Int32Array;
   leftover: Uint8Array;
   userLocked: Uint8Array;
 };
 
 /**
- * Reads a stored plan back into cells. Portions are recovered from servings (a dinner that
- * feeds a leftover lunch cooked its own portion plus the lunch's). A leftover that does not
- * point at the previous day's dinner of the same recipe is read as a freshly cooked meal.
- * Throws on a plan that does not belong to the input (unknown recipe, date or slot): a bug.
+ * Reads a stored plan back into cells. Portions are recovered from servings (a meal that feeds
+ * leftover meals cooked its own portion plus theirs). A leftover that does not point at a
+ * freshly cooked lunch or dinner of the same recipe on an earlier day, or at a batch that
+ * already feeds `MAX_FED` meals, is read as a freshly cooked meal. Throws on a plan that does
+ * not belong to the input (unknown recipe, date or slot): a bug.
  */
 export function readPlan(m: Model, plan: WeekPlan): PlanCells {
   const cells = {
     recipe: new Int32Array(m.nCells).fill(EMPTY),
     portion: new Uint8Array(m.nCells),
+    source: new Int32Array(m.nCells).fill(EMPTY),
     leftover: new Uint8Array(m.nCells),
     userLocked: new Uint8Array(m.nCells),
   };
   const byId = new Map<string, PlannedMeal>();
   for (const day of plan.days) for (const meal of day.meals) byId.set(meal.id, meal);
   const hh = m.householdSize;
+  const cellOfMeal = (meal: PlannedMeal): number => {
+    const d = m.dates.indexOf(meal.date);
+    if (d < 0) throw new Error(`plan day ${meal.date} is not in the week of ${m.input.weekStart}`);
+    const s = m.slots.indexOf(meal.slot);
+    if (s < 0) throw new Error(`plan slot ${meal.slot} is not in the profile`);
+    return cellOf(m, d, s);
+  };
+  const fedCount = new Map<string, number>();
   for (const day of plan.days) {
-    const d = m.dates.indexOf(day.date);
-    if (d < 0) throw new Error(`plan day ${day.date} is not in the week of ${m.input.weekStart}`);
     for (const meal of day.meals) {
-      const s = m.slots.indexOf(meal.slot);
-      if (s < 0) throw new Error(`plan slot ${meal.slot} is not in the profile`);
       const r = m.bySlug.get(meal.recipeSlug);
       if (r === undefined) throw new Error(`plan recipe ${meal.recipeSlug} is not in the catalog`);
-      const c = cellOf(m, d, s);
+      const c = cellOfMeal(meal);
       cells.recipe[c] = r;
       cells.userLocked[c] = meal.locked ? 1 : 0;
       const source = meal.leftoverOf ? byId.get(meal.leftoverOf) : undefined;
+      const src = source === undefined ? EMPTY : cellOfMeal(source);
+      const n = source === undefined ? 0 : (fedCount.get(source.id) ?? 0);
       const isLeftover =
         source !== undefined &&
-        d > 0 &&
-        source.id === `${m.dates[d - 1]}-dinner` &&
-        meal.slot === 'lunch' &&
-        source.recipeSlug === meal.recipeSlug;
-      cells.leftover[c] = isLeftover ? 1 : 0;
+        source.leftoverOf === null &&
+        source.recipeSlug === meal.recipeSlug &&
+        m.isBatchSlot[c % m.nSlots] === true &&
+        m.isBatchSlot[src % m.nSlots] === true &&
+        source.date < meal.date &&
+        n < MAX_FED;
+      if (isLeftover) {
+        fedCount.set(source.id, n + 1);
+        cells.source[c] = src;
+        cells.leftover[c] = 1;
+      }
+    }
+  }
+  for (const day of plan.days) {
+    for (const meal of day.meals) {
+      const c = cellOfMeal(meal);
       let own = meal.servings;
       for (const other of byId.values()) {
-        if (other.leftoverOf === meal.id && other.recipeSlug === meal.recipeSlug)
+        if (other.leftoverOf === meal.id && cells.source[cellOfMeal(other)] === c) {
           own -= other.servings;
+        }
       }
       cells.portion[c] = nearestPortion(m, own / hh);
     }
@@ -366,7 +389,7 @@ export function readPlan(m: Model, plan: WeekPlan): PlanCells {
 /** A search state holding exactly these cells. */
 export function stateFromCells(
   m: Model,
-  cells: Pick<PlanCells, 'recipe' | 'portion' | 'leftover'>,
+  cells: Pick<PlanCells, 'recipe' | 'portion' | 'source'>,
 ): PlanState {
   const st = new PlanState(m);
   st.restore(cells);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEAL_TYPES } from '../foods/codes';
+import { MAX_FED } from './leftovers';
 
 /**
  * The plan as the API returns it (POST /api/plans, GET /api/plans/{id}, swap, lock, regenerate),
@@ -68,6 +69,33 @@ const cookSchema = z
     'what to cook: whole or half recipes, which the shopping list buys exactly; null for a leftover meal, which cooks nothing',
   );
 
+const batchSchema = z
+  .strictObject({
+    cookedOn: z.string().describe('date of the meal the batch is cooked at'),
+    portion: z
+      .number()
+      .int()
+      .min(1)
+      .describe(
+        'this meal among the batch’s meals: 1 = the cooking meal, then its leftovers in week order',
+      ),
+    frozen: z
+      .boolean()
+      .describe(
+        'a leftover meal eaten after the dish’s fridge days (`leftoverDays`): only a dish that freezes, so the portion is frozen on the cooking day',
+      ),
+    of: z
+      .number()
+      .int()
+      .min(2)
+      .max(MAX_FED + 1)
+      .describe('meals the batch feeds, the cooking meal included'),
+  })
+  .nullable()
+  .describe(
+    'batch cooking: one cooking feeds up to three meals ("cooked Monday, 2 of 3 meals"); null for a meal cooked for itself alone',
+  );
+
 const mealSchema = z.strictObject({
   id: z.string().describe('the date and slot, e.g. 2026-11-30-dinner'),
   date: z.string(),
@@ -83,7 +111,11 @@ const mealSchema = z.strictObject({
   portionText: z.string().describe('the portion as a person reads it, e.g. "1½ servings each"'),
   cook: cookSchema,
   locked: z.boolean(),
-  leftoverOf: z.string().nullable().describe('the dinner this lunch reuses'),
+  leftoverOf: z
+    .string()
+    .nullable()
+    .describe('the earlier lunch or dinner whose batch this leftover meal eats from'),
+  batch: batchSchema,
   energyKcal: z.number().describe('per person'),
   proteinG: z.number().describe('per person'),
   carbsG: z.number().describe('per person'),

@@ -1,3 +1,4 @@
+import { keepsUntil } from './leftovers';
 import { fitPortion, fitsDay, isReady, type Model, portionOk } from './model';
 import type { Rng } from './rng';
 import { EMPTY, type PlanState } from './state';
@@ -131,9 +132,10 @@ function bestPortion(
 }
 
 /**
- * Best change of one cell: another recipe and portion (a dinner that feeds a leftover lunch
- * takes the lunch along, so only keeping recipes qualify), or, for a lunch, becoming a leftover
- * of the previous day's dinner. Applies it when it lowers the penalty.
+ * Best change of one cell: another recipe and portion (a cooked meal that feeds leftover meals
+ * takes them along, so only recipes that keep until their days qualify), or, for a lunch or
+ * dinner that feeds nothing, becoming a leftover meal of an earlier batch with room for it.
+ * Applies it when it lowers the penalty.
  */
 export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   if (st.locked[cell]) return false;
@@ -142,61 +144,67 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
   const d = st.dayOf(cell);
   const cur = st.recipe[cell]!;
   const curK = st.portion[cell]!;
-  const curLeft = st.leftover[cell] === 1;
-  const fed = st.fedLunch(cell);
-  const fedK = fed >= 0 ? st.portion[fed]! : 0;
-  const fedFree = fed >= 0 && !st.locked[fed];
-  if (fed >= 0) st.clear(fed);
+  const curSrc = st.source[cell]!;
+  const fed = st.fedCells(cell);
+  const fedK = fed.map((c) => st.portion[c]!);
+  for (const c of fed) st.clear(c);
   st.clear(cell);
   const base = st.total();
   const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: false };
+  let bestSrc = EMPTY;
+  const bestFedK = fedK.slice();
+  const fedKNow = fedK.slice();
   const pen0 = st.dayPen[d]!;
-  const pen1 = fed >= 0 ? st.dayPen[d + 1]! : 0;
   const pinned = st.pinned[cell] === 1;
   const candidates = pinned ? [cur] : m.cellCandidates[cell]!;
   const banned = pinned ? EMPTY : st.banned[cell]!;
 
   const [start, count] = scanWindow(candidates.length, rng);
-  for (let j = 0; j < count; j++) {
+  scan: for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
     if (r === banned || !st.canCook(r)) continue;
-    if (fed >= 0 && (!m.keeps[r] || st.appearsOnDay(r, d + 1, fed))) continue;
     if (st.appearsOnDay(r, d, cell)) continue;
+    for (const c of fed) {
+      if (!keepsUntil(m, r, d, st.dayOf(c)) || st.appearsOnDay(r, st.dayOf(c), c)) continue scan;
+    }
     const ownCost = bestPortion(st, r, cell, d);
     const ownK = foundPortion;
     let cost =
       base +
       st.globalAddCost(r) +
       st.budgetAddCost(d, r) +
-      st.proteinAddCost(r, fed >= 0 ? 2 : 1) +
+      st.proteinAddCost(r, 1 + fed.length) +
       ownCost -
       pen0;
-    let k2 = fedK;
-    if (fed >= 0) {
-      if (fedFree) {
-        cost += bestPortion(st, r, fed, d + 1) - pen1;
-        k2 = foundPortion;
+    for (let i = 0; i < fed.length; i++) {
+      const c = fed[i]!;
+      const dc = st.dayOf(c);
+      const pen = st.dayPen[dc]!;
+      if (!st.locked[c]) {
+        cost += bestPortion(st, r, c, dc) - pen;
+        fedKNow[i] = foundPortion;
       } else {
-        // the kept lunch keeps its portion, so the new recipe must be green at it
-        if (!portionOk(m, r, fedK)) continue;
-        const f = m.portions[fedK]!;
-        cost +=
-          st.dayPenaltyWith(d + 1, r, f) + st.mealCost(r, fed, f) + st.microDelta(r, f) - pen1;
+        // a kept leftover meal keeps its portion, so the new recipe must be green at it
+        if (!portionOk(m, r, fedK[i]!)) continue scan;
+        const f = m.portions[fedK[i]!]!;
+        cost += st.dayPenaltyWith(dc, r, f) + st.mealCost(r, c, f) + st.microDelta(r, f) - pen;
+        fedKNow[i] = fedK[i]!;
       }
     }
     if (cost < best.cost - EPS) {
       best.cost = cost;
       best.r = r;
       best.k = ownK;
-      best.k2 = k2;
       best.asLeftover = false;
+      for (let i = 0; i < fed.length; i++) bestFedK[i] = fedKNow[i]!;
     }
   }
 
-  const src = m.leftoversOn ? st.sourceDinner(cell) : EMPTY;
-  if (src >= 0) {
-    const rd = st.recipe[src]!;
-    if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, d, cell)) {
+  // a batch's meals are cooked once: a meal feeding others cannot itself be a leftover
+  if (m.leftoversOn && fed.length === 0 && !pinned && m.isBatchSlot[cell % m.nSlots]) {
+    for (let src = 0; src < d * m.nSlots; src++) {
+      const rd = st.recipe[src]!;
+      if (rd === EMPTY || !st.canFeed(src, rd, cell)) continue;
       const cost = base + st.proteinAddCost(rd, 1) + bestPortion(st, rd, cell, d) - pen0;
       const ownK = foundPortion;
       if (cost < best.cost - EPS) {
@@ -204,62 +212,88 @@ export function improveCell(st: PlanState, cell: number, rng?: Rng): boolean {
         best.r = rd;
         best.k = ownK;
         best.asLeftover = true;
+        bestSrc = src;
       }
     }
   }
 
   if (best.r !== EMPTY && best.cost < before - EPS) {
-    st.place(cell, best.r, best.k, best.asLeftover);
-    if (fed >= 0) st.place(fed, best.r, best.k2, true);
-    // Two meals' micronutrients are priced one at a time above: keep the move only if it pays.
-    if (fed < 0 || st.total() < before - EPS) return true;
-    if (fed >= 0) st.clear(fed);
+    st.place(cell, best.r, best.k, best.asLeftover ? bestSrc : EMPTY);
+    for (let i = 0; i < fed.length; i++) st.place(fed[i]!, best.r, bestFedK[i]!, cell);
+    // Several meals' micronutrients are priced one at a time above: keep the move only if it pays.
+    if (fed.length === 0 || st.total() < before - EPS) return true;
+    for (const c of fed) st.clear(c);
     st.clear(cell);
   }
-  if (cur !== EMPTY) st.place(cell, cur, curK, curLeft);
-  if (fed >= 0) st.place(fed, cur, fedK, true);
+  if (cur !== EMPTY) st.place(cell, cur, curK, curSrc);
+  for (let i = 0; i < fed.length; i++) st.place(fed[i]!, cur, fedK[i]!, cell);
   return false;
 }
 
 /**
- * Cook a keeping recipe at yesterday's dinner and eat it again at this lunch: one move over two
- * cells, so that leftovers can appear even when neither half improves the plan on its own.
+ * Earlier lunches and dinners that could cook a new batch for `cell`'s meal: free, freshly
+ * cooked or empty, feeding nothing.
  */
-export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng): boolean {
+function pairSources(st: PlanState, cell: number): number[] {
   const m = st.m;
-  if (!m.leftoversOn || st.locked[lunchCell] || st.leftover[lunchCell]) return false;
-  const dinnerCell = st.sourceDinner(lunchCell);
-  if (dinnerCell < 0 || st.locked[dinnerCell] || st.pinned[dinnerCell]) return false;
+  const out: number[] = [];
+  for (let c = 0; c < st.dayOf(cell) * m.nSlots; c++) {
+    if (!m.isBatchSlot[c % m.nSlots] || st.locked[c] || st.pinned[c]) continue;
+    if (st.source[c] === EMPTY && st.fedCount(c) === 0) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Cook a keeping recipe at an earlier lunch or dinner and eat it again at this meal: one move
+ * over two cells, so that leftovers can appear even when neither half improves the plan on its
+ * own. The batch's cell is a random earlier one (yesterday's dinner, or the latest candidate,
+ * without `rng`); a third meal joins an existing batch through `improveCell`.
+ */
+export function improveLeftoverPair(st: PlanState, cell: number, rng?: Rng): boolean {
+  const m = st.m;
+  if (!m.leftoversOn || !m.isBatchSlot[cell % m.nSlots]) return false;
+  if (st.locked[cell] || st.pinned[cell] || st.leftover[cell] || st.fedCount(cell) > 0) {
+    return false;
+  }
+  const sources = pairSources(st, cell);
+  if (sources.length === 0) return false;
+  const prev = st.previousDinner(cell);
+  const srcCell = rng
+    ? sources[rng.int(sources.length)]!
+    : sources.includes(prev)
+      ? prev
+      : sources[sources.length - 1]!;
   const before = st.total();
-  const rD = st.recipe[dinnerCell]!;
-  const kD = st.portion[dinnerCell]!;
-  const rL = st.recipe[lunchCell]!;
-  const kL = st.portion[lunchCell]!;
-  st.clear(lunchCell);
-  st.clear(dinnerCell);
+  const rS = st.recipe[srcCell]!;
+  const kS = st.portion[srcCell]!;
+  const rL = st.recipe[cell]!;
+  const kL = st.portion[cell]!;
+  st.clear(cell);
+  st.clear(srcCell);
   const base = st.total();
-  const dD = st.dayOf(dinnerCell);
-  const dL = dD + 1;
-  const penD = st.dayPen[dD]!;
+  const dS = st.dayOf(srcCell);
+  const dL = st.dayOf(cell);
+  const penS = st.dayPen[dS]!;
   const penL = st.dayPen[dL]!;
-  const candidates = m.cellCandidates[dinnerCell]!;
-  const banned = st.banned[dinnerCell]!;
+  const candidates = m.cellCandidates[srcCell]!;
+  const banned = st.banned[srcCell]!;
   const best: Best = { cost: Number.POSITIVE_INFINITY, r: EMPTY, k: 0, k2: 0, asLeftover: true };
   const [start, count] = scanWindow(candidates.length, rng);
   for (let j = 0; j < count; j++) {
     const r = candidates[(start + j) % candidates.length]!;
-    if (!m.keeps[r] || r === banned || !st.canCook(r)) continue;
-    if (st.appearsOnDay(r, dD, dinnerCell) || st.appearsOnDay(r, dL, lunchCell)) continue;
-    const aCost = bestPortion(st, r, dinnerCell, dD);
+    if (!keepsUntil(m, r, dS, dL) || r === banned || !st.canCook(r)) continue;
+    if (st.appearsOnDay(r, dS, srcCell) || st.appearsOnDay(r, dL, cell)) continue;
+    const aCost = bestPortion(st, r, srcCell, dS);
     const aK = foundPortion;
-    const bCost = bestPortion(st, r, lunchCell, dL);
+    const bCost = bestPortion(st, r, cell, dL);
     const cost =
       base +
       st.globalAddCost(r) +
-      st.budgetAddCost(dD, r) +
+      st.budgetAddCost(dS, r) +
       st.proteinAddCost(r, 2) +
       aCost -
-      penD +
+      penS +
       bCost -
       penL;
     if (cost < best.cost - EPS) {
@@ -270,14 +304,14 @@ export function improveLeftoverPair(st: PlanState, lunchCell: number, rng?: Rng)
     }
   }
   if (best.r !== EMPTY && best.cost < before - EPS) {
-    st.place(dinnerCell, best.r, best.k, false);
-    st.place(lunchCell, best.r, best.k2, true);
+    st.place(srcCell, best.r, best.k);
+    st.place(cell, best.r, best.k2, srcCell);
     if (st.total() < before - EPS) return true;
-    st.clear(lunchCell);
-    st.clear(dinnerCell);
+    st.clear(cell);
+    st.clear(srcCell);
   }
-  if (rD !== EMPTY) st.place(dinnerCell, rD, kD, false);
-  if (rL !== EMPTY) st.place(lunchCell, rL, kL, false);
+  if (rS !== EMPTY) st.place(srcCell, rS, kS);
+  if (rL !== EMPTY) st.place(cell, rL, kL);
   return false;
 }
 
@@ -287,7 +321,7 @@ function isSwappable(st: PlanState, cell: number): boolean {
     !st.pinned[cell] &&
     !st.leftover[cell] &&
     st.recipe[cell] !== EMPTY &&
-    st.fedLunch(cell) === EMPTY
+    st.fedCount(cell) === 0
   );
 }
 
@@ -329,13 +363,13 @@ export function improveSwaps(st: PlanState, days: number): number {
           const k2 = st.portion[c2]!;
           st.clear(c1);
           st.clear(c2);
-          st.place(c1, r2, aK, false);
-          st.place(c2, r1, bK, false);
+          st.place(c1, r2, aK);
+          st.place(c2, r1, bK);
           if (m.nMicro > 0 && st.total() >= before - EPS) {
             st.clear(c1);
             st.clear(c2);
-            st.place(c1, r1, k1, false);
-            st.place(c2, r2, k2, false);
+            st.place(c1, r1, k1);
+            st.place(c2, r2, k2);
             continue;
           }
           changed |= around(st, d1) | around(st, d2);
@@ -365,7 +399,11 @@ function shuffledCells(st: PlanState, rng: Rng): number[] {
 
 const ALL_DAYS = 0x7f;
 
-/** Days whose best moves a change at `day` can alter: the day, and its neighbours via leftovers. */
+/**
+ * Days whose best moves a change at `day` can alter: the day, and its neighbours via leftovers.
+ * A batch may feed a meal days later; such far moves are found by the final full descent and the
+ * kicks, not revisited after every change (that would make each pass a full week's).
+ */
 function around(st: PlanState, day: number): number {
   return st.m.leftoversOn ? ((0b111 << day) >> 1) & ALL_DAYS : 1 << day;
 }
@@ -391,7 +429,7 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
     for (const cell of shuffle(cells, rng)) {
       const day = st.dayOf(cell);
       if (improveCell(st, cell, rng)) pending |= around(st, day);
-      if (m.leftoversOn && cell % m.nSlots === m.lunch && improveLeftoverPair(st, cell, rng)) {
+      if (m.leftoversOn && m.isBatchSlot[cell % m.nSlots] && improveLeftoverPair(st, cell, rng)) {
         pending |= around(st, day);
       }
     }
@@ -406,13 +444,13 @@ export function localSearch(st: PlanState, rng: Rng, dirty = ALL_DAYS): void {
 }
 
 /**
- * A random recipe that may go into `cell` now, or −1. A dinner feeding the leftover lunch `fed`
- * (−1 if none) needs a keeping recipe that is not served elsewhere on the lunch's day either.
+ * A random recipe that may go into `cell` now, or −1. A meal feeding the leftover meals `fed`
+ * needs a recipe that keeps until their days and is not served elsewhere on those days either.
  * Recipes that keep the day within its cooking budget and the week within the main-protein
  * limit come first, so the search starts from a week it need not repair; any allowed recipe is
  * the fallback.
  */
-function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): number {
+function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: readonly number[]): number {
   const m = st.m;
   const list = m.cellCandidates[cell]!;
   if (list.length === 0) return EMPTY;
@@ -421,9 +459,9 @@ function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): nu
     r !== st.banned[cell] &&
     st.canCook(r) &&
     !st.appearsOnDay(r, d, cell) &&
-    (fed < 0 || (m.keeps[r] === 1 && !st.appearsOnDay(r, d + 1, fed)));
+    fed.every((c) => keepsUntil(m, r, d, st.dayOf(c)) && !st.appearsOnDay(r, st.dayOf(c), c));
   const withinBudget = (r: number): boolean =>
-    st.budgetAddCost(d, r) <= 0 && st.proteinAddCost(r, fed >= 0 ? 2 : 1) <= 0;
+    st.budgetAddCost(d, r) <= 0 && st.proteinAddCost(r, 1 + fed.length) <= 0;
   let fallback = EMPTY;
   for (let tries = 0; tries < 24; tries++) {
     const r = list[rng.int(list.length)]!;
@@ -441,19 +479,82 @@ function randomCandidate(st: PlanState, cell: number, rng: Rng, fed: number): nu
   return fallback;
 }
 
-/** Fills empty cells with random allowed recipes, scarcest cells first. False if stuck. */
+/**
+ * Fills empty cells with random allowed recipes, scarcest cells first. A lunch or dinner no
+ * recipe can be cooked at is tried again once the rest is placed, as a leftover meal of an
+ * earlier batch (days in order, so each can feed the next). False if stuck.
+ */
 export function constructRandom(st: PlanState, rng: Rng): boolean {
   const m = st.m;
   const order = shuffledCells(st, rng).sort(
     (a, b) => m.cellCandidates[a]!.length - m.cellCandidates[b]!.length,
   );
+  const stuck: number[] = [];
   for (const cell of order) {
     if (st.recipe[cell] !== EMPTY) continue;
-    const r = randomCandidate(st, cell, rng, EMPTY);
-    if (r === EMPTY) return false;
-    st.place(cell, r, fitPortion(m, r, 1 % m.portions.length), false);
+    const r = randomCandidate(st, cell, rng, []);
+    if (r !== EMPTY) st.place(cell, r, fitPortion(m, r, 1 % m.portions.length));
+    else if (m.leftoversOn && m.isBatchSlot[cell % m.nSlots]) stuck.push(cell);
+    else return false;
+  }
+  for (const cell of stuck.sort((a, b) => a - b)) {
+    const r = randomCandidate(st, cell, rng, []);
+    const src = r === EMPTY ? randomSource(st, cell, rng) : EMPTY;
+    if (r === EMPTY && src === EMPTY) return false;
+    const next = r === EMPTY ? st.recipe[src]! : r;
+    st.place(cell, next, fitPortion(m, next, 1 % m.portions.length), src);
   }
   return true;
+}
+
+/**
+ * Fills empty cells day by day, each lunch or dinner as a leftover meal of a random earlier
+ * batch half of the time (and whenever nothing can be cooked there). For weeks whose catalog is
+ * so narrow that only batches fill them, which `constructRandom` (fresh meals first) and the
+ * flow (next-day lunches only) miss; a few tries find one. False if stuck.
+ */
+export function constructBatches(st: PlanState, rng: Rng): boolean {
+  const m = st.m;
+  const portion = 1 % m.portions.length;
+  for (let cell = 0; cell < m.nCells; cell++) {
+    if (st.recipe[cell] !== EMPTY) continue;
+    const batch = m.leftoversOn && m.isBatchSlot[cell % m.nSlots] === true;
+    let src = batch && rng.next() < 0.5 ? randomSource(st, cell, rng) : EMPTY;
+    const r = src === EMPTY ? randomCandidate(st, cell, rng, []) : EMPTY;
+    if (src === EMPTY && r === EMPTY && batch) src = randomSource(st, cell, rng);
+    if (src === EMPTY && r === EMPTY) return false;
+    const next = src === EMPTY ? r : st.recipe[src]!;
+    st.place(cell, next, fitPortion(m, next, portion), src);
+  }
+  return true;
+}
+
+/** Tries of `constructBatches` before a week counts as not fillable (each is cheap). */
+const BATCH_CONSTRUCT_TRIES = 64;
+
+/** `constructBatches`, tried a few times from the cells as they are; `st` is untouched on false. */
+export function fillWithBatches(st: PlanState, rng: Rng): boolean {
+  if (!st.m.leftoversOn) return false;
+  const before = st.snapshot();
+  for (let i = 0; i < BATCH_CONSTRUCT_TRIES; i++) {
+    if (constructBatches(st, rng)) return true;
+    st.restore(before);
+  }
+  return false;
+}
+
+/** A random earlier batch `cell` may eat from (see `PlanState.canFeed`), or −1. */
+function randomSource(st: PlanState, cell: number, rng: Rng): number {
+  const m = st.m;
+  const end = st.dayOf(cell) * m.nSlots;
+  if (end === 0) return EMPTY;
+  const start = rng.int(end);
+  for (let i = 0; i < end; i++) {
+    const src = (start + i) % end;
+    const r = st.recipe[src]!;
+    if (r !== EMPTY && st.canFeed(src, r, cell)) return src;
+  }
+  return EMPTY;
 }
 
 /**
@@ -470,29 +571,33 @@ export function perturb(st: PlanState, rng: Rng, strength: number): number {
     if (st.locked[cell]) continue;
     changed |= around(st, st.dayOf(cell));
     const k = rng.int(m.portions.length);
-    const src = m.leftoversOn ? st.sourceDinner(cell) : EMPTY;
-    if (src >= 0 && !st.leftover[cell] && rng.next() < 0.25) {
-      const rd = st.recipe[src]!;
-      if (rd !== EMPTY && m.keeps[rd] && !st.appearsOnDay(rd, st.dayOf(cell), cell)) {
-        st.place(cell, rd, fitPortion(m, rd, k), true);
+    const fed = st.fedCells(cell);
+    const free = !st.leftover[cell] && !st.pinned[cell] && fed.length === 0;
+    if (m.leftoversOn && free && m.isBatchSlot[cell % m.nSlots] && rng.next() < 0.25) {
+      const src = randomSource(st, cell, rng);
+      if (src >= 0) {
+        const rd = st.recipe[src]!;
+        st.place(cell, rd, fitPortion(m, rd, k), src);
+        changed |= around(st, st.dayOf(src));
         continue;
       }
     }
     if (st.pinned[cell]) {
-      st.place(cell, st.recipe[cell]!, fitPortion(m, st.recipe[cell]!, k), false);
+      st.place(cell, st.recipe[cell]!, fitPortion(m, st.recipe[cell]!, k));
       continue;
     }
-    const fed = st.fedLunch(cell);
-    const fedK = fed >= 0 ? st.portion[fed]! : 0;
+    const fedK = fed.map((c) => st.portion[c]!);
     const cur = st.recipe[cell]!;
     const curK = st.portion[cell]!;
-    const curLeft = st.leftover[cell] === 1;
-    if (fed >= 0) st.clear(fed);
+    const curSrc = st.source[cell]!;
+    for (const c of fed) st.clear(c);
     st.clear(cell);
     const r = randomCandidate(st, cell, rng, fed);
     const next = r === EMPTY ? cur : r;
-    st.place(cell, next, r === EMPTY ? curK : fitPortion(m, r, k), r === EMPTY ? curLeft : false);
-    if (fed >= 0) st.place(fed, next, fitPortion(m, next, fedK), true);
+    st.place(cell, next, r === EMPTY ? curK : fitPortion(m, r, k), r === EMPTY ? curSrc : EMPTY);
+    for (let j = 0; j < fed.length; j++) {
+      st.place(fed[j]!, next, fitPortion(m, next, fedK[j]!), cell);
+    }
   }
   return changed;
 }
@@ -559,7 +664,8 @@ export function roundsFor(m: Model, effort: number): number {
   const scanned = (c: number): number => Math.min(MAX_SCAN, m.cellCandidates[c]!.length);
   let passCost = 0;
   for (let c = 0; c < m.nCells; c++) passCost += scanned(c);
-  if (m.leftoversOn) passCost += 7 * scanned(m.dinner);
+  // the leftover-pair move prices one batch per lunch and per dinner
+  if (m.leftoversOn) passCost += 7 * (scanned(m.lunch) + scanned(m.dinner));
   // A candidate priced with the nutrient goals (weekly micronutrients, energy shares) costs
   // about twice as much to evaluate: count work in the same time units.
   const n = m.nutrition;

@@ -1,5 +1,6 @@
 import { budgetExcessPenalty } from './cooking';
 import { capExcessPenalty } from './daily-caps';
+import { keepsUntil, MAX_FED } from './leftovers';
 import type { Model } from './model';
 import {
   carbsPenalty,
@@ -18,18 +19,26 @@ import { PROTEIN_LIMIT_WEIGHT, proteinExcessPenalty } from './variety';
 const EMPTY = -1;
 
 /**
- * The week under search: one cell per (day, slot) holding a recipe index, a portion index and
- * whether it is a leftover of the previous day's dinner. Day sums, use counts and ingredient
+ * The week under search: one cell per (day, slot) holding a recipe index, a portion index and,
+ * for a leftover meal, the cell whose cooking it eats from. Day sums, use counts and ingredient
  * counts are kept up to date so that a move is priced in O(changed cells).
  */
 export class PlanState {
   readonly m: Model;
   readonly recipe: Int32Array;
   readonly portion: Uint8Array;
+  /** 1 where the cell is a leftover meal (`source` ≥ 0). */
   readonly leftover: Uint8Array;
+  /** Per cell, the cooked cell whose batch this leftover meal eats from, or −1. */
+  readonly source: Int32Array;
+  /**
+   * Per cell, the leftover cells its batch feeds, `MAX_FED` slots each, ascending, −1 padded.
+   * Clearing a cooked cell keeps its list: the caller re-cooks it or clears the leftovers too.
+   */
+  private readonly fed: Int32Array;
   /** Cell kept exactly as it is (a lock, or a meal outside a regeneration's scope). */
   readonly locked: Uint8Array;
-  /** Recipe kept, portion free: a dinner whose leftovers are eaten at a kept lunch. */
+  /** Recipe kept, portion free: a cooked meal whose leftovers are eaten at a kept meal. */
   readonly pinned: Uint8Array;
   /** Per cell, a recipe to avoid (the one a regeneration replaces), or −1. */
   readonly banned: Int32Array;
@@ -81,6 +90,8 @@ export class PlanState {
     this.recipe = new Int32Array(cells).fill(EMPTY);
     this.portion = new Uint8Array(cells);
     this.leftover = new Uint8Array(cells);
+    this.source = new Int32Array(cells).fill(EMPTY);
+    this.fed = new Int32Array(cells * MAX_FED).fill(EMPTY);
     this.locked = new Uint8Array(cells);
     this.pinned = new Uint8Array(cells);
     this.banned = new Int32Array(cells).fill(EMPTY);
@@ -282,8 +293,8 @@ export class PlanState {
   }
 
   /**
-   * Change of the main-protein penalty if `meals` more meals of recipe `r` were served (a dinner
-   * feeding a leftover lunch serves two).
+   * Change of the main-protein penalty if `meals` more meals of recipe `r` were served (a batch
+   * feeding leftover meals serves them all).
    */
   proteinAddCost(r: number, meals: number): number {
     const p = this.m.proteinOf[r]!;
@@ -414,18 +425,48 @@ export class PlanState {
     return Math.floor(cell / this.m.nSlots);
   }
 
-  /** The lunch cell this dinner cell feeds, or −1. */
-  fedLunch(cell: number): number {
-    const m = this.m;
-    if (m.lunch < 0 || cell % m.nSlots !== m.dinner) return EMPTY;
-    const day = this.dayOf(cell);
-    if (day >= 6) return EMPTY;
-    const lunch = (day + 1) * m.nSlots + m.lunch;
-    return this.leftover[lunch] ? lunch : EMPTY;
+  /** How many leftover meals the batch cooked at `cell` feeds. */
+  fedCount(cell: number): number {
+    const base = cell * MAX_FED;
+    let n = 0;
+    while (n < MAX_FED && this.fed[base + n] !== EMPTY) n++;
+    return n;
   }
 
-  /** The dinner cell a lunch cell could reuse (previous day), or −1. */
-  sourceDinner(cell: number): number {
+  /** The leftover cells the batch cooked at `cell` feeds, in week order. */
+  fedCells(cell: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < MAX_FED; i++) {
+      const c = this.fed[cell * MAX_FED + i]!;
+      if (c !== EMPTY) out.push(c);
+    }
+    return out;
+  }
+
+  private linkFed(src: number, cell: number): void {
+    const base = src * MAX_FED;
+    let i = this.fedCount(src);
+    if (i >= MAX_FED) throw new Error(`cell ${src} already feeds ${MAX_FED} meals`);
+    // insertion keeps the list in week order: a batch's meals are numbered by it
+    while (i > 0 && this.fed[base + i - 1]! > cell) {
+      this.fed[base + i] = this.fed[base + i - 1]!;
+      i--;
+    }
+    this.fed[base + i] = cell;
+  }
+
+  private unlinkFed(src: number, cell: number): void {
+    const base = src * MAX_FED;
+    let j = 0;
+    for (let i = 0; i < MAX_FED; i++) {
+      const c = this.fed[base + i]!;
+      if (c !== cell) this.fed[base + j++] = c;
+    }
+    while (j < MAX_FED) this.fed[base + j++] = EMPTY;
+  }
+
+  /** The dinner cell of the day before `cell`'s when `cell` is a lunch, or −1. */
+  previousDinner(cell: number): number {
     const m = this.m;
     if (m.dinner < 0 || cell % m.nSlots !== m.lunch) return EMPTY;
     const day = this.dayOf(cell);
@@ -433,8 +474,24 @@ export class PlanState {
   }
 
   /**
+   * Whether `cell` (empty, or holding anything) may be a leftover meal of recipe `r` eaten from
+   * the batch cooked at `src`: both are lunches or dinners, `src` is freshly cooked with `r` on
+   * an earlier day the dish still keeps, its batch feeds fewer than `MAX_FED` other meals, and
+   * `r` is served at no other meal of `cell`'s day.
+   */
+  canFeed(src: number, r: number, cell: number): boolean {
+    const m = this.m;
+    if (!m.isBatchSlot[src % m.nSlots] || !m.isBatchSlot[cell % m.nSlots]) return false;
+    if (this.recipe[src] !== r || this.source[src] !== EMPTY) return false;
+    const d = this.dayOf(cell);
+    if (!keepsUntil(m, r, this.dayOf(src), d)) return false;
+    if (this.source[cell] !== src && this.fedCount(src) >= MAX_FED) return false;
+    return !this.appearsOnDay(r, d, cell);
+  }
+
+  /**
    * Whether `r` is in another cell of `day`, cooked or eaten as leftovers: a recipe is served
-   * at most once a day: a leftover lunch of `r` rules out cooking `r` at another meal that day.
+   * at most once a day: a leftover meal of `r` rules out cooking `r` at another meal that day.
    */
   appearsOnDay(r: number, day: number, exceptCell: number): boolean {
     const base = day * this.m.nSlots;
@@ -463,22 +520,33 @@ export class PlanState {
     this.addMicro(r, -f);
     this.cellCost[cell] = 0;
     this.serveProtein(r, -1);
-    if (!this.leftover[cell]) {
+    const src = this.source[cell]!;
+    if (src === EMPTY) {
       this.removeUse(r);
       this.cookOnDay(d, r, -1);
+    } else {
+      this.unlinkFed(src, cell);
     }
     this.recipe[cell] = EMPTY;
     this.leftover[cell] = 0;
+    this.source[cell] = EMPTY;
   }
 
-  place(cell: number, r: number, k: number, isLeftover: boolean): void {
+  /**
+   * Puts recipe `r` at portion index `k` into `cell`: freshly cooked, or, when `src` ≥ 0, a
+   * leftover meal of the batch cooked at `src` (the caller checks `canFeed`).
+   */
+  place(cell: number, r: number, k: number, src: number = EMPTY): void {
     if (this.recipe[cell] !== EMPTY) this.clear(cell);
     const m = this.m;
     const f = m.portions[k]!;
     const d = this.dayOf(cell);
+    const isLeftover = src !== EMPTY;
     this.recipe[cell] = r;
     this.portion[cell] = k;
     this.leftover[cell] = isLeftover ? 1 : 0;
+    this.source[cell] = src;
+    if (isLeftover) this.linkFed(src, cell);
     this.dayE[d] = this.dayE[d]! + f * m.energy[r]!;
     this.dayP[d] = this.dayP[d]! + f * m.protein[r]!;
     this.dayF[d] = this.dayF[d]! + f * m.fiber[r]!;
@@ -555,18 +623,19 @@ export class PlanState {
     return {
       recipe: this.recipe.slice(),
       portion: this.portion.slice(),
-      leftover: this.leftover.slice(),
+      source: this.source.slice(),
     };
   }
 
   restore(s: Snapshot): void {
-    // Leftovers last: their recipe's use is counted by the cooking dinner.
+    // Leftovers last: their recipe's use is counted by the cooking meal.
     for (let c = 0; c < this.m.nCells; c++) this.clear(c);
     for (let pass = 0; pass < 2; pass++) {
       for (let c = 0; c < this.m.nCells; c++) {
         const r = s.recipe[c]!;
-        if (r === EMPTY || (s.leftover[c] === 1) !== (pass === 1)) continue;
-        this.place(c, r, s.portion[c]!, pass === 1);
+        const src = s.source[c]!;
+        if (r === EMPTY || (src !== EMPTY) !== (pass === 1)) continue;
+        this.place(c, r, s.portion[c]!, src);
       }
     }
   }
@@ -600,6 +669,7 @@ function unused(counts: Int32Array, ids: Int32Array, start: number, end: number)
   return n;
 }
 
-export type Snapshot = { recipe: Int32Array; portion: Uint8Array; leftover: Uint8Array };
+/** A week's cells: recipe, portion index and, for a leftover meal, its batch's cell (else −1). */
+export type Snapshot = { recipe: Int32Array; portion: Uint8Array; source: Int32Array };
 
 export { EMPTY };

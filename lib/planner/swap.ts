@@ -1,4 +1,5 @@
 import { sessionsText } from './cooking';
+import { keepsUntil } from './leftovers';
 import {
   fitPortion,
   fitsDay,
@@ -27,7 +28,7 @@ function placeBestPortion(st: PlanState, cell: number, r: number, then?: () => v
   let best = Number.POSITIVE_INFINITY;
   for (let k = 0; k < st.m.portions.length; k++) {
     if (!portionOk(st.m, r, k)) continue;
-    st.place(cell, r, k, false);
+    st.place(cell, r, k);
     then?.();
     const t = st.total();
     if (t < best - 1e-9) {
@@ -35,7 +36,7 @@ function placeBestPortion(st: PlanState, cell: number, r: number, then?: () => v
       bestK = k;
     }
   }
-  st.place(cell, r, bestK, false);
+  st.place(cell, r, bestK);
   then?.();
 }
 
@@ -58,33 +59,40 @@ function mayCook(
 /**
  * Puts recipe `r` into `cell` and settles leftovers. Rules:
  * - the new meal is freshly cooked, at the portion that gives the lowest plan penalty;
- * - a dinner that fed a leftover lunch keeps feeding it when `r` keeps and is not served at
- *   another meal of the lunch's day (the lunch keeps its portion); otherwise the lunch becomes a
- *   fresh meal, filled with its best alternative;
- * - a leftover lunch that is swapped becomes a fresh meal; its dinner then cooks less.
- * Returns false (state untouched apart from `cell`'s contents being restorable by the caller)
- * when the orphaned lunch has no allowed recipe.
+ * - a meal whose batch fed leftover meals keeps feeding each one `r` keeps until and that is not
+ *   served at another meal of its day (it keeps its portion); the others become fresh meals,
+ *   each filled with its best alternative;
+ * - a leftover meal that is swapped becomes a fresh meal; its batch then cooks less.
+ * `fed` are the leftover cells of `cell`'s batch, read before `cell` was cleared. Returns false
+ * (state untouched apart from the cells' contents being restorable by the caller) when an
+ * orphaned meal has no allowed recipe.
  */
-function swapInto(st: PlanState, cell: number, r: number): boolean {
+function swapInto(st: PlanState, cell: number, r: number, fed: readonly number[]): boolean {
   const m = st.m;
-  const fed = st.fedLunch(cell);
-  if (fed < 0) {
+  if (fed.length === 0) {
     placeBestPortion(st, cell, r);
     return true;
   }
-  const fedK = st.portion[fed]!;
-  if (m.keeps[r] && !st.appearsOnDay(r, st.dayOf(fed), fed)) {
-    st.clear(fed);
-    // the lunch keeps its portion where the new recipe is green at it, else the nearest green one
-    const lunchK = fitPortion(m, r, fedK);
-    placeBestPortion(st, cell, r, () => st.place(fed, r, lunchK, true));
-    return true;
+  const d = st.dayOf(cell);
+  const kept: { cell: number; k: number }[] = [];
+  const orphans: number[] = [];
+  for (const c of fed) {
+    if (keepsUntil(m, r, d, st.dayOf(c)) && !st.appearsOnDay(r, st.dayOf(c), c)) {
+      // the meal keeps its portion where the new recipe is green at it, else the nearest green one
+      kept.push({ cell: c, k: fitPortion(m, r, st.portion[c]!) });
+    } else {
+      orphans.push(c);
+    }
   }
-  st.clear(fed);
-  placeBestPortion(st, cell, r);
-  const refill = bestFresh(st, fed, EMPTY);
-  if (refill === null) return false;
-  st.place(fed, refill.r, refill.k, false);
+  for (const c of fed) st.clear(c);
+  placeBestPortion(st, cell, r, () => {
+    for (const x of kept) st.place(x.cell, r, x.k, cell);
+  });
+  for (const c of orphans) {
+    const refill = bestFresh(st, c, EMPTY);
+    if (refill === null) return false;
+    st.place(c, refill.r, refill.k);
+  }
   return true;
 }
 
@@ -98,7 +106,7 @@ function bestFresh(st: PlanState, cell: number, exclude: number): { r: number; k
     if (r === exclude || !st.canCook(r) || st.appearsOnDay(r, day, cell)) continue;
     for (let k = 0; k < m.portions.length; k++) {
       if (!portionOk(m, r, k)) continue;
-      st.place(cell, r, k, false);
+      st.place(cell, r, k);
       const t = st.total();
       if (t < bestTotal - 1e-9) {
         bestTotal = t;
@@ -185,22 +193,23 @@ function budgetBroken(st: PlanState, days: number[]): string[] {
   return out;
 }
 
-type CellSave = { cell: number; r: number; k: number; left: number };
+type CellSave = { cell: number; r: number; k: number; src: number };
 
 function saveCells(st: PlanState, cells: number[]): CellSave[] {
   return cells.map((cell) => ({
     cell,
     r: st.recipe[cell]!,
     k: st.portion[cell]!,
-    left: st.leftover[cell]!,
+    src: st.source[cell]!,
   }));
 }
 
+/** Puts saved cells back: cooked meals first, then the leftover meals their batches feed. */
 function restoreCells(st: PlanState, saved: CellSave[]): void {
   for (const s of saved) st.clear(s.cell);
-  for (const pass of [0, 1]) {
+  for (const leftovers of [false, true]) {
     for (const s of saved) {
-      if (s.r !== EMPTY && s.left === pass) st.place(s.cell, s.r, s.k, pass === 1);
+      if (s.r !== EMPTY && (s.src !== EMPTY) === leftovers) st.place(s.cell, s.r, s.k, s.src);
     }
   }
 }
@@ -235,7 +244,7 @@ export type AlternativeCandidate = Alternative & {
 /**
  * Recipes of the meal's type that follow every food rule but were not offered, counted once at
  * the first rule they break, in the order checked: the day's time limit, the day's cooking budget
- * on its own, not ready that day (made ahead), once a week or once a day, a leftover lunch no
+ * on its own, not ready that day (made ahead), once a week or once a day, a leftover meal no
  * recipe can fill; then the daily caps (a recipe over two caps counts for both).
  */
 export type AlternativeRejections = {
@@ -246,7 +255,7 @@ export type AlternativeRejections = {
   leftover: number;
   overCap: { fructoseG: number; sodiumMg: number; retinolUg: number };
   /**
-   * Over the cooking budget of the meal's day (or of the next day's lunch it changes): a
+   * Over the cooking budget of the meal's day (or of a leftover meal's day it changes): a
    * recipe over both parts counts for both; one whose own hands-on minutes are over the day's
    * budget counts here too.
    */
@@ -311,8 +320,8 @@ export function alternativesReport(
   const energy0 = st.dayE[day]!;
   const protein0 = st.dayP[day]!;
   const distinct0 = st.distinct;
-  const fed = st.fedLunch(cell);
-  const touched = fed >= 0 ? [cell, fed] : [cell];
+  const fed = st.fedCells(cell);
+  const touched = [cell, ...fed];
   const saved = saveCells(st, touched);
   const inWeek = new Set<number>();
   for (let c = 0; c < m.nCells; c++)
@@ -349,7 +358,7 @@ export function alternativesReport(
       continue;
     }
     st.clear(cell);
-    if (!swapInto(st, cell, r)) rejected.leftover++;
+    if (!swapInto(st, cell, r, fed)) rejected.leftover++;
     else if (breaksCap(st, touched)) {
       for (const c of touched) {
         const over = st.capsOver(st.dayOf(c));
@@ -509,23 +518,23 @@ export function applySwap(
     };
   }
   const counts0 = countsOf(st);
+  const touched = [cell, ...st.fedCells(cell)];
   st.clear(cell);
-  const fed = st.fedLunch(cell);
-  if (!swapInto(st, cell, r)) {
+  if (!swapInto(st, cell, r, touched.slice(1))) {
     return {
       ok: false,
       code: 'overused',
-      message: `No recipe is left for the leftover lunch that ${recipe.name} cannot provide.`,
+      message: `No recipe is left for a leftover meal that ${recipe.name} cannot provide.`,
     };
   }
-  if (breaksCap(st, fed >= 0 ? [cell, fed] : [cell])) {
+  if (breaksCap(st, touched)) {
     return {
       ok: false,
       code: 'over-daily-cap',
-      message: `${recipe.name} would take ${m.dates[day]} over the daily limit (${capsBroken(st, fed >= 0 ? [cell, fed] : [cell]).join('; ')}).`,
+      message: `${recipe.name} would take ${m.dates[day]} over the daily limit (${capsBroken(st, touched).join('; ')}).`,
     };
   }
-  const overBudget = overBudgetDays(st, fed >= 0 ? [cell, fed] : [cell], counts0);
+  const overBudget = overBudgetDays(st, touched, counts0);
   if (overBudget.length > 0) {
     return {
       ok: false,

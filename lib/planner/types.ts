@@ -61,6 +61,8 @@ export type PlannerRecipe = {
   mainProtein?: string | null;
   /** Days the dish keeps in the fridge; 0 = no leftovers. */
   leftoverDays: number;
+  /** Freezes well: its leftovers may be eaten on any later day of the week. Absent = false. */
+  freezes?: boolean;
   /** A light main (soup, salad); carried for display, the planner judges protein per day. */
   light: boolean;
   /**
@@ -98,7 +100,7 @@ export type PlannerProfile = {
   fiberG: number;
   /** Limit on prep + cook minutes of a cooked meal; Saturday and Sunday use `weekend`. */
   maxMinutes: { weekday: number; weekend: number };
-  /** Allow a dinner to feed the next day's lunch. */
+  /** Allow batch cooking: a lunch or dinner feeds later meals with its leftovers. */
   leftovers: boolean;
   /** Carbohydrate per main meal (breakfast, lunch, dinner; not snacks), grams. */
   carbsPerMealG: { target: number; tolerance: number } | null;
@@ -163,11 +165,14 @@ export type PlannedMeal = {
   recipeSlug: string;
   /**
    * Servings to cook (or, for a leftover meal, to take from the cooked batch):
-   * householdSize × portion, plus the leftover lunch's servings for a dinner that feeds one.
+   * householdSize × portion, plus the servings of the leftover meals its batch feeds.
    */
   servings: number;
   locked: boolean;
-  /** Id of the previous day's dinner this meal reuses, or null for a freshly cooked meal. */
+  /**
+   * Id of the earlier lunch or dinner whose batch this leftover meal eats from, or null for a
+   * freshly cooked meal.
+   */
   leftoverOf: string | null;
   /** Penalty points attributable to this meal (see `score.ts`); `total` = sum of `parts`. */
   explanation: { total: number; parts: ScorePart[] };

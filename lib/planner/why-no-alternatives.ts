@@ -114,7 +114,7 @@ export function explainNoAlternatives(facts: EmptyListFacts, shown: number): Blo
     out.push({
       limit: 'leftover',
       recipes: rejected.leftover,
-      message: `${recipes(rejected.leftover)} would leave the next day’s leftover lunch with no recipe that fits.`,
+      message: `${recipes(rejected.leftover)} would leave a leftover meal of its batch with no recipe that fits.`,
     });
   }
   const kind = facts.day.weekend ? 'weekend' : 'weekday';

@@ -80,7 +80,7 @@ const SLOT_WORDS: Record<MealType, string> = {
   snack: 'snacks',
 };
 
-const LEFTOVERS_TEXT = "Turn on leftovers (a dinner feeds the next day's lunch)";
+const LEFTOVERS_TEXT = 'Turn on leftovers (a cooked lunch or dinner feeds up to two later meals)';
 
 /** The profile schema's largest cooking budget and main-protein limit. */
 const MAX_SESSIONS = 4;

@@ -22,6 +22,7 @@ type Meal = {
   servings: number;
   locked: boolean;
   leftoverOf: string | null;
+  batch: { cookedOn: string; portion: number; of: number; frozen: boolean } | null;
 };
 type Plan = {
   id: number;
@@ -190,6 +191,45 @@ describe('plans', () => {
       await listPlans(new Request(`http://localhost/api/plans?profileId=${aipFishFree}`))
     ).json()) as { items: { id: number }[] };
     expect(listed.items.map((p) => p.id)).toContain(plan.id);
+  });
+
+  it('says where each meal sits in its batch: the cooking meal first, its leftovers in week order', async () => {
+    const withLeftovers = await newProfile({
+      name: 'Batch cook',
+      protocol: 'six-food',
+      phase: 'elimination',
+      householdSize: 2,
+      leftovers: true,
+      ...ROOMY_LIMITS,
+    });
+    let batches = 0;
+    for (const seed of [1, 2, 3]) {
+      const meals = allMeals(await newPlan(withLeftovers, seed));
+      for (const meal of meals) {
+        const fed = meals.filter((m) => m.leftoverOf === meal.id);
+        if (meal.leftoverOf !== null) {
+          const source = meals.find((m) => m.id === meal.leftoverOf)!;
+          const siblings = meals.filter((m) => m.leftoverOf === source.id);
+          expect(meal.batch).toMatchObject({
+            cookedOn: source.id.slice(0, 10),
+            portion: siblings.indexOf(meal) + 2,
+            of: siblings.length + 1,
+          });
+        } else if (fed.length > 0) {
+          batches++;
+          expect(fed.length).toBeLessThanOrEqual(2);
+          expect(meal.batch).toEqual({
+            cookedOn: meal.id.slice(0, 10),
+            portion: 1,
+            of: fed.length + 1,
+            frozen: false,
+          });
+        } else {
+          expect(meal.batch).toBeNull();
+        }
+      }
+    }
+    expect(batches).toBeGreaterThan(0);
   });
 
   it('gives the same plan for the same seed', async () => {

@@ -113,7 +113,9 @@ describe('diagnosis of an impossible week', () => {
     });
     const d = diagnosisOf(generatePlan(input, createRng(1)));
     expect(d.slots.map((s) => s.slot)).toEqual(['lunch']);
-    expect(d.suggestions).toContain("Turn on leftovers (a dinner feeds the next day's lunch)");
+    expect(d.suggestions).toContain(
+      'Turn on leftovers (a cooked lunch or dinner feeds up to two later meals)',
+    );
     expect(d.suggestions).toContain('Plan without lunch');
   });
 

@@ -287,6 +287,8 @@ export function makeCatalog(seed = 1, mains = 48): PlannerRecipe[] {
           speed < 0.35 ? 5 + rng.int(10) : speed < 0.75 ? 15 + rng.int(30) : 45 + rng.int(75),
         leftoverDays: rng.next() < 0.25 ? 0 : 1 + rng.int(3),
         light: rng.next() < 0.15,
+        // every fifth main freezes well (drawn from the index: the random stream stays as it was)
+        freezes: i % 5 === 0,
       }),
     );
   }
@@ -490,6 +492,45 @@ export function sameDayRepeats(plan: WeekPlan): string[] {
   return repeats;
 }
 
+/** Days between two ISO dates (`to` − `from`). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * What is wrong with one leftover meal: it is a lunch or dinner eating from a freshly cooked
+ * lunch or dinner of the same recipe on an earlier day of the week, no more days later than the
+ * dish keeps in the fridge, unless it freezes well (then any later day of the week).
+ */
+function leftoverProblems(
+  meal: PlannedMeal,
+  recipe: PlannerRecipe,
+  source: PlannedMeal | undefined,
+  dayIndex: number,
+): string[] {
+  const out: string[] = [];
+  const batchSlot = (slot: MealType) => slot === 'lunch' || slot === 'dinner';
+  if (!batchSlot(meal.slot)) out.push(`${meal.id}: a leftover ${meal.slot}`);
+  if (!source) return [...out, `${meal.id}: leftover of a missing meal ${meal.leftoverOf}`];
+  if (!batchSlot(source.slot)) out.push(`${meal.id}: leftover of a ${source.slot}`);
+  if (source.recipeSlug !== meal.recipeSlug || source.leftoverOf !== null) {
+    out.push(`${meal.id}: leftover source mismatch`);
+  }
+  const gap = daysBetween(source.date, meal.date);
+  if (gap < 1 || gap > dayIndex) out.push(`${meal.id}: eaten ${gap} days after ${source.id}`);
+  if (gap > recipe.leftoverDays && !recipe.freezes) {
+    out.push(`${meal.id}: ${recipe.slug} keeps ${recipe.leftoverDays} days, eaten after ${gap}`);
+  }
+  return out;
+}
+
+/** Batches feeding more than two later meals (three meals from one cooking at most). */
+function batchSizeProblems(meals: PlannedMeal[]): string[] {
+  const fed = new Map<string, number>();
+  for (const m of meals) if (m.leftoverOf) fed.set(m.leftoverOf, (fed.get(m.leftoverOf) ?? 0) + 1);
+  return [...fed].filter(([, n]) => n > 2).map(([id, n]) => `${id} feeds ${n} leftover meals`);
+}
+
 /**
  * Per day, from the stored meals alone: meals cooked (not leftovers, not assembly recipes) and
  * hands-on minutes of the meals not eaten as leftovers (unknown minutes count prep + cook).
@@ -526,8 +567,8 @@ export function proteinMeals(input: PlannerInput, plan: WeekPlan): Map<string, n
 /**
  * Every hard-rule breach of a plan, checked from scratch (independent of the planner's own
  * filtering): excluded foods via `findViolations` on every ingredient, full grid, slot types,
- * time limits, once a week (assembly recipes twice), once a day (leftovers included), leftover
- * shape, make-ahead recipes served only once ready with their prep started within the week
+ * time limits, once a week (assembly recipes twice), once a day (leftovers included), batches
+ * (`leftoverProblems`, at most two leftover meals per cooking), make-ahead recipes served only once ready with their prep started within the week
  * (`readinessLead`), and the cooking budget and the main-protein limit when the profile sets them.
  */
 export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] {
@@ -574,17 +615,11 @@ export function hardRuleProblems(input: PlannerInput, plan: WeekPlan): string[] 
         cookedToday.add(recipe.slug);
         cooked.set(recipe.slug, (cooked.get(recipe.slug) ?? 0) + 1);
       } else {
-        const source = byId.get(meal.leftoverOf);
-        const expected = `${isoPlusDays(date, -1)}-dinner`;
-        if (meal.slot !== 'lunch' || meal.leftoverOf !== expected)
-          problems.push(`${meal.id}: leftover of ${meal.leftoverOf}`);
-        if (!source || source.recipeSlug !== meal.recipeSlug || source.leftoverOf !== null) {
-          problems.push(`${meal.id}: leftover source mismatch`);
-        }
-        if (recipe.leftoverDays < 1) problems.push(`${meal.id}: ${recipe.slug} does not keep`);
+        problems.push(...leftoverProblems(meal, recipe, byId.get(meal.leftoverOf), i));
       }
     }
   });
+  for (const problem of batchSizeProblems(meals)) problems.push(problem);
   for (const [slug, times] of cooked) {
     // an assembly recipe (nothing cooked) may be made on two days of the week
     const allowed = bySlug.get(slug)?.assembly ? 2 : 1;

@@ -171,11 +171,14 @@ describe('generatePlan examples', () => {
     const meals = allMeals(result.plan);
     const leftovers = meals.filter((m) => m.leftoverOf !== null);
     expect(leftovers.length).toBeGreaterThan(0);
-    for (const lunch of leftovers) {
-      const dinner = meals.find((m) => m.id === lunch.leftoverOf)!;
-      expect(dinner.recipeSlug).toBe('stew');
-      expect(PORTIONS).toContain((dinner.servings - lunch.servings) / 3);
-      expect(PORTIONS).toContain(lunch.servings / 3);
+    for (const leftover of leftovers) {
+      const cooked = meals.find((m) => m.id === leftover.leftoverOf)!;
+      expect(cooked.recipeSlug).toBe('stew');
+      // the batch's servings are its own meal's and every leftover meal's it feeds (up to two)
+      const batch = leftovers.filter((l) => l.leftoverOf === cooked.id);
+      const eaten = batch.reduce((a, l) => a + l.servings, 0);
+      expect(PORTIONS).toContain((cooked.servings - eaten) / 3);
+      expect(PORTIONS).toContain(leftover.servings / 3);
     }
     const fed = new Set(leftovers.map((l) => l.leftoverOf));
     for (const m of meals.filter((x) => x.leftoverOf === null && !fed.has(x.id))) {

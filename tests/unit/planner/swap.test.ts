@@ -48,8 +48,8 @@ describe('applySwap and rankAlternatives properties', () => {
           const changed = allMeals(swapped.plan).filter(
             (m) => m.recipeSlug !== mealAt(before, m.id).recipeSlug,
           );
-          // At most the swapped meal and the lunch its leftovers fed.
-          expect(changed.length).toBeLessThanOrEqual(2);
+          // At most the swapped meal and the (up to two) leftover meals its batch fed.
+          expect(changed.length).toBeLessThanOrEqual(3);
         }),
         { numRuns: 300 },
       );

@@ -77,7 +77,7 @@ describe('explainNoAlternatives', () => {
     expect(out[2]!.message).toBe('1 recipe is already cooked this week or served that day.');
   });
 
-  it('names the fructose and retinol caps, the weekend limit and the leftover lunch', () => {
+  it('names the fructose and retinol caps, the weekend limit and the leftover meal', () => {
     const out = explainNoAlternatives(
       facts({
         day: { limitMinutes: 60, weekend: true },
@@ -107,7 +107,7 @@ describe('explainNoAlternatives', () => {
       'The day is near its preformed vitamin A (retinol) limit: 3 recipes would take it over.',
     );
     expect(out[2]!.message).toBe('1 recipe takes longer than your weekend time limit of 60 min.');
-    expect(out[3]!.message).toContain('leftover lunch');
+    expect(out[3]!.message).toContain('leftover meal of its batch');
   });
 
   it('names the cooking budget with the day’s sessions and hands-on minutes', () => {

@@ -119,7 +119,9 @@ describe('planFixLadders', () => {
 
   it('names the fixes in plain words', () => {
     const texts = fixes.map((f) => f.text);
-    expect(texts).toContain("Turn on leftovers (a dinner feeds the next day's lunch)");
+    expect(texts).toContain(
+      'Turn on leftovers (a cooked lunch or dinner feeds up to two later meals)',
+    );
     expect(texts).toContain('Stop avoiding fish');
     expect(texts).toContain('Stop avoiding red meat');
     expect(texts).toContain('Include salmon again');

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
 import { prepLineText } from '@/lib/export/prep-text';
-import { servingsWords } from '@/lib/planner/batch-words';
+import { batchText, servingsWords } from '@/lib/planner/batch-words';
 import { callApi } from '../../../_lib/api-client';
 import { localIsoDate } from '../../../_lib/week';
 import { DayTabs, panelId, tabId } from './day-tabs';
@@ -341,6 +341,11 @@ export function PlanBoard({
                           : `${servingsWords(m.servings)} from the leftovers · `}
                         {m.portionText}
                       </div>
+                      {m.batch ? (
+                        <div className="small muted meal-batch" data-testid={`batch-${m.id}`}>
+                          {batchText(m.batch)}
+                        </div>
+                      ) : null}
                       <details className="small">
                         <summary>Why this meal</summary>
                         <ul>

@@ -141,7 +141,8 @@ export function MealTimeFields({ state, update, errors }: SectionProps) {
           checked={v.leftovers}
           onChange={(e) => set('leftovers', e.target.checked)}
         />{' '}
-        Cook dinner for two days and eat the rest at the next day’s lunch
+        Batch cooking: one cooking feeds up to three lunches or dinners, within the days the dish
+        keeps
       </label>
       <FieldError id="leftovers-error" errors={err('leftovers')} />
       <div style={{ marginTop: '0.75rem' }}>
