@@ -25,7 +25,9 @@ export class PlanPage {
 
   /** Every meal of a slot ('dinner'), or of the week; hidden days included. */
   meals(slot?: string): Locator {
-    return this.page.locator(slot ? `[data-testid$="-${slot}"]` : '[data-testid^="meal-"]');
+    return this.page.locator(
+      slot ? `[data-testid^="meal-"][data-testid$="-${slot}"]` : '[data-testid^="meal-"]',
+    );
   }
 
   async mealNames(slot: string): Promise<string[]> {
