@@ -199,5 +199,16 @@ export function regeneratePlan(
   for (let c = 0; c < m.nCells; c++) {
     if (st.recipe[c] === EMPTY && inScope(c) && !cells.leftover[c]) st.banned[c] = cells.recipe[c]!;
   }
-  return completePlan(st, cells.userLocked, rng, options.effort ?? 1, kept);
+  const result = completePlan(st, cells.userLocked, rng, options.effort ?? 1, kept);
+  if (result.ok) return result;
+  // The search can miss a week on a tight catalog (a rare draw of the randomised search), yet
+  // the week being regenerated is itself a valid completion: answer with it rather than a
+  // diagnosis that says no week exists.
+  const again = new PlanState(m);
+  const all = [...meals.values()];
+  if (applyLocks(m, again, new Uint8Array(m.nCells), all, (id) => portionById.get(id)).length > 0) {
+    return result;
+  }
+  if (!again.isFull() || !again.keepsHardRules()) return result;
+  return { ok: true, ...buildPlan(again, cells.userLocked) };
 }

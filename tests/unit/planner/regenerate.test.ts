@@ -54,6 +54,35 @@ describe('regeneratePlan properties', () => {
     PROPERTY_TIMEOUT_MS,
   );
 
+  it('answers a week regenerate with the week itself when the search finds no other (a CI draw, replayed)', () => {
+    fc.assert(
+      fc.property(
+        inputArb,
+        seedArb,
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.nat(),
+        (input, seed, _locks, _day) => {
+          const first = generatePlan(input, createRng(seed), FAST);
+          if (!first.ok) return;
+          const result = regeneratePlan(
+            input,
+            first.plan,
+            { scope: 'week' },
+            createRng(seed + 7),
+            FAST,
+          );
+          expect(result.ok).toBe(true);
+          if (result.ok) expect(hardRuleProblems(input, result.plan)).toEqual([]);
+        },
+      ),
+      {
+        seed: 21761034,
+        path: '34:0:2:8:1:2:4:1:4:1:3:10:14:1:1:1:1:16:7:8:9:11:9:12',
+        endOnFailure: true,
+      },
+    );
+  });
+
   it(
     'is deterministic for the same plan, scope and seed',
     () => {
