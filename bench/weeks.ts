@@ -14,6 +14,7 @@
  * Standalone: npx tsx bench/weeks.ts --profiles=100
  */
 import { pathToFileURL } from 'node:url';
+import { mealPortions } from '@/lib/planner/batches';
 import { activeMinutesOf } from '@/lib/planner/cooking';
 import { generatePlan } from '@/lib/planner/generate-plan';
 import { createRng, type Rng } from '@/lib/planner/rng';
@@ -52,16 +53,9 @@ export type WeekFigures = {
 export function weekFigures(input: PlannerInput, plan: WeekPlan): WeekFigures {
   const bySlug = new Map(input.recipes.map((r) => [r.slug, r]));
   const recipeOf = (slug: string): PlannerRecipe => bySlug.get(slug)!;
-  const household = input.profile.householdSize;
   const meals = plan.days.flatMap((d) => d.meals);
-  // a dinner's servings include the leftover meals it feeds
-  const fedServings = new Map<string, number>();
-  for (const m of meals) {
-    if (m.leftoverOf)
-      fedServings.set(m.leftoverOf, (fedServings.get(m.leftoverOf) ?? 0) + m.servings);
-  }
-  const portionOf = (id: string, servings: number) =>
-    (servings - (fedServings.get(id) ?? 0)) / household;
+  // a cooking meal's servings include the leftover meals it feeds
+  const portionById = mealPortions(meals, input.profile.householdSize);
   const portions: number[] = [];
   const proteinMeals = new Map<string, number>();
   const plants = new Set<string>();
@@ -71,7 +65,7 @@ export function weekFigures(input: PlannerInput, plan: WeekPlan): WeekFigures {
     const energies: number[] = [];
     for (const m of day.meals) {
       const r = recipeOf(m.recipeSlug);
-      const portion = portionOf(m.id, m.servings);
+      const portion = portionById.get(m.id)!;
       portions.push(portion);
       energies.push(portion * r.perServing.energyKcal);
       if (r.mainProtein)
