@@ -10,6 +10,9 @@ import { allMeals, hardRuleProblems, makeInput, sameDayRepeats } from './fixture
 const byId = (plan: WeekPlan): Map<string, PlannedMeal> =>
   new Map(allMeals(plan).map((m) => [m.id, m]));
 
+/** Input, seed, meals to lock, day: the same draws, so a recorded path replays one case. */
+const DRAWS = [inputArb, seedArb, fc.array(fc.nat(), { maxLength: 5 }), fc.nat()] as const;
+
 describe('regeneratePlan properties', () => {
   it.each<{ name: string; scope: (plan: WeekPlan, pick: number) => RegenerateScope }>([
     { name: 'week', scope: () => ({ scope: 'week' }) },
@@ -18,36 +21,30 @@ describe('regeneratePlan properties', () => {
     'keeps locked meals, leaves other days alone and breaks no rule ($name scope)',
     ({ scope }) => {
       fc.assert(
-        fc.property(
-          inputArb,
-          seedArb,
-          fc.array(fc.nat(), { maxLength: 5 }),
-          fc.nat(),
-          (input, seed, lockPicks, dayPick) => {
-            const first = generatePlan(input, createRng(seed), FAST);
-            if (!first.ok) return;
-            const meals = allMeals(first.plan);
-            let plan = first.plan;
-            for (const i of lockPicks) plan = setLocked(plan, meals[i % meals.length]!.id, true);
-            const s = scope(plan, dayPick);
-            const result = regeneratePlan(input, plan, s, createRng(seed + 7), FAST);
-            // The locked week itself is a valid completion, so a plan must come back.
-            expect(result.ok).toBe(true);
-            if (!result.ok) return;
-            expect(hardRuleProblems(input, result.plan)).toEqual([]);
-            expect(sameDayRepeats(result.plan)).toEqual([]);
-            const after = byId(result.plan);
-            for (const meal of allMeals(plan)) {
-              const now = after.get(meal.id)!;
-              expect(now.locked).toBe(meal.locked);
-              const outOfScope = s.scope === 'day' && meal.date !== s.date;
-              if (meal.locked || outOfScope) {
-                expect(now.recipeSlug).toBe(meal.recipeSlug);
-                if (meal.leftoverOf !== null) expect(now.leftoverOf).toBe(meal.leftoverOf);
-              }
+        fc.property(...DRAWS, (input, seed, lockPicks, dayPick) => {
+          const first = generatePlan(input, createRng(seed), FAST);
+          if (!first.ok) return;
+          const meals = allMeals(first.plan);
+          let plan = first.plan;
+          for (const i of lockPicks) plan = setLocked(plan, meals[i % meals.length]!.id, true);
+          const s = scope(plan, dayPick);
+          const result = regeneratePlan(input, plan, s, createRng(seed + 7), FAST);
+          // The locked week itself is a valid completion, so a plan must come back.
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          expect(hardRuleProblems(input, result.plan)).toEqual([]);
+          expect(sameDayRepeats(result.plan)).toEqual([]);
+          const after = byId(result.plan);
+          for (const meal of allMeals(plan)) {
+            const now = after.get(meal.id)!;
+            expect(now.locked).toBe(meal.locked);
+            const outOfScope = s.scope === 'day' && meal.date !== s.date;
+            if (meal.locked || outOfScope) {
+              expect(now.recipeSlug).toBe(meal.recipeSlug);
+              if (meal.leftoverOf !== null) expect(now.leftoverOf).toBe(meal.leftoverOf);
             }
-          },
-        ),
+          }
+        }),
         { numRuns: 300 },
       );
     },
@@ -56,25 +53,19 @@ describe('regeneratePlan properties', () => {
 
   it('answers a week regenerate with the week itself when the search finds no other (a CI draw, replayed)', () => {
     fc.assert(
-      fc.property(
-        inputArb,
-        seedArb,
-        fc.array(fc.nat(), { maxLength: 5 }),
-        fc.nat(),
-        (input, seed, _locks, _day) => {
-          const first = generatePlan(input, createRng(seed), FAST);
-          if (!first.ok) return;
-          const result = regeneratePlan(
-            input,
-            first.plan,
-            { scope: 'week' },
-            createRng(seed + 7),
-            FAST,
-          );
-          expect(result.ok).toBe(true);
-          if (result.ok) expect(hardRuleProblems(input, result.plan)).toEqual([]);
-        },
-      ),
+      fc.property(...DRAWS, (input, seed, _locks, _day) => {
+        const first = generatePlan(input, createRng(seed), FAST);
+        if (!first.ok) return;
+        const result = regeneratePlan(
+          input,
+          first.plan,
+          { scope: 'week' },
+          createRng(seed + 7),
+          FAST,
+        );
+        expect(result.ok).toBe(true);
+        if (result.ok) expect(hardRuleProblems(input, result.plan)).toEqual([]);
+      }),
       {
         seed: 21761034,
         path: '34:0:2:8:1:2:4:1:4:1:3:10:14:1:1:1:1:16:7:8:9:11:9:12',
