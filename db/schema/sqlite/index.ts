@@ -4,3 +4,4 @@ export * from './plans';
 export * from './profiles';
 export * from './protocols';
 export * from './recipes';
+export * from './reintroduction';
