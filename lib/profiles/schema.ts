@@ -3,6 +3,7 @@ import { ALLERGEN_CODES, GROUP_CODES, MEAL_TYPES } from '../foods/codes';
 import { CONCEPT_ID } from '../foods/concepts';
 import { NUTRIENT_OVERRIDE_KEYS, type NutrientOverrideKey } from '../nutrition/nutrient-model';
 import { ACTIVITY_LEVELS, SEXES } from '../nutrition/targets';
+import { personalListSchema } from '../reintroduction/types';
 import { isoDate } from '../validation/plans';
 import { safetyIssues } from './safety';
 
@@ -273,6 +274,8 @@ const profileShape = {
   mealTimes: mealTimesWithDefaults,
   clinicianSupervised: fields.clinicianSupervised.default(false),
   nutrientTargets: fields.nutrientTargets.default({}),
+  // what reintroduction (or the person, by hand) found: honored on top of the protocol phase
+  personal: personalListSchema.default({ allowed: [], excluded: [] }),
 };
 
 /**
@@ -332,6 +335,7 @@ export const profilePatchSchema = z
     mealTimes: mealTimesPatch,
     clinicianSupervised: fields.clinicianSupervised,
     nutrientTargets: fields.nutrientTargets,
+    personal: personalListSchema,
   })
   .partial()
   .refine((p) => Object.values(p).some((v) => v !== undefined), {

@@ -44,6 +44,7 @@ describe('profileCreateSchema defaults', () => {
       mealTimes: { breakfast: '08:00', lunch: '12:30', dinner: '19:00', snack: '16:00' },
       clinicianSupervised: false,
       nutrientTargets: {},
+      personal: { allowed: [], excluded: [] },
     });
   });
 
@@ -101,6 +102,17 @@ describe('profileCreateSchema defaults', () => {
       mealTimes: { breakfast: '07:00', lunch: '12:00', dinner: '18:30', snack: '15:30' },
       clinicianSupervised: true,
       nutrientTargets: { calciumMg: 1200, sodiumMaxMg: 1500 },
+      personal: {
+        allowed: [
+          {
+            kind: 'group',
+            code: 'fodmap-lactose',
+            maxDoseG: 240,
+            source: { challengeId: 'lactose', from: '2026-11-20', to: '2026-11-25' },
+          },
+        ],
+        excluded: [{ kind: 'concept', code: 'garlic', maxDoseG: null, source: null }],
+      },
     };
     expect(profileCreateSchema.parse(full)).toEqual(full);
   });
