@@ -140,6 +140,22 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    tag: 'meta',
+    success: {
+      status: 200,
+      description: 'The OpenAPI 3.1 document of every route',
+      schema: z.looseObject({
+        openapi: z.literal('3.1.0'),
+        info: z.looseObject({ title: z.string(), version: z.string() }),
+        paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+      }),
+    },
+    errors: [],
+  },
+  {
+    method: 'get',
     path: '/api/foods',
     summary: 'Search and filter foods',
     tag: 'foods',
