@@ -71,6 +71,8 @@ export type Fixture = {
   mealId: string;
   /** A recipe the planner offers for `mealId`. */
   swapSlug: string;
+  /** Some recipes of the catalog, offered or not. */
+  recipeSlugs: string[];
   /** A line of the plan's shopping list. */
   shoppingNdb: string;
   /** A day with a journal entry, and one without (both before today). */
@@ -223,11 +225,14 @@ export async function makeFixture(): Promise<Fixture> {
     201,
   )) as {
     id: number;
-    days: { meals: { id: string; slot: string; leftoverOf: string | null }[] }[];
+    days: {
+      meals: { id: string; slot: string; recipeSlug: string; leftoverOf: string | null }[];
+    }[];
   };
   const meals = plan.days.flatMap((d) => d.meals).filter((m) => m.leftoverOf === null);
   let mealId = '';
   let swapSlug = '';
+  const recipeSlugs = plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug));
   for (const meal of meals) {
     const alternatives = (await json(
       await callOperation(op('get', '/api/plans/{id}/meals/{mealId}/alternatives'), {
@@ -236,6 +241,7 @@ export async function makeFixture(): Promise<Fixture> {
       200,
     )) as { items: { recipeSlug: string }[] };
     const first = alternatives.items[0];
+    recipeSlugs.push(...alternatives.items.slice(0, 2).map((a) => a.recipeSlug));
     if (first) {
       mealId = meal.id;
       swapSlug = first.recipeSlug;
@@ -267,6 +273,7 @@ export async function makeFixture(): Promise<Fixture> {
     otherWeekStart: '2026-12-07',
     mealId,
     swapSlug,
+    recipeSlugs: [...new Set(recipeSlugs)],
     shoppingNdb,
     journalDate,
     freeDate: '2025-03-04',
