@@ -1,19 +1,39 @@
 import { z } from 'zod';
-import { journalCreateSchema, journalPatchSchema, journalQuerySchema } from '../journal/schema';
+import { contentTypeFor, type ExportExt } from '../export/files';
+import { planExportSchema } from '../export/plan-export-schema';
+import { foodConceptListSchema, foodDetailSchema, foodPageSchema } from '../foods/view-schema';
+import { journalEntrySchema, journalListSchema } from '../journal/entry-schema';
+import {
+  journalCreateSchema,
+  journalDateSchema,
+  journalPatchSchema,
+  journalQuerySchema,
+} from '../journal/schema';
 import { nutritionReportSchema } from '../nutrition/report-schema';
+import { alternativesResponseSchema, planListSchema } from '../planner/alternatives-schema';
 import { planViewSchema } from '../planner/plan-view-schema';
 import { SWAP_ERROR_CODES } from '../planner/types';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
+import { profileListSchema, profileViewSchema } from '../profiles/view-schema';
+import { protocolSchema } from '../protocols/schema';
+import { recipeDetailSchema, recipePageSchema } from '../recipes/view-schema';
+import {
+  pantryChoiceSchema,
+  shoppingListItemSchema,
+  shoppingListViewSchema,
+} from '../shopping/view-schema';
+import { ndbSchema } from '../validation/common';
 import { foodConceptQuerySchema, foodSearchSchema } from '../validation/foods';
 import {
   alternativesQuerySchema,
   createPlanSchema,
   lockSchema,
+  mealIdSchema,
   planListQuerySchema,
   regenerateSchema,
   swapSchema,
 } from '../validation/plans';
-import { recipeSearchSchema } from '../validation/recipes';
+import { recipeSearchSchema, recipeSlugSchema } from '../validation/recipes';
 import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
 
 /** The one error body every route returns. */
@@ -26,19 +46,24 @@ export const errorBodySchema = z.object({
   }),
 });
 
-type Operation = {
+type PathParam = { description: string; schema: z.ZodType };
+
+/** One operation of the API: the single list the document, its tests and the fuzzing read. */
+export type Operation = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
   tag: string;
   query?: z.ZodType;
   body?: z.ZodType;
-  pathParams?: Record<string, string>;
+  pathParams?: Record<string, PathParam>;
   success: {
     status: number;
     description: string;
-    contentType?: string;
+    /** The JSON body (application/json); for a download with a json format, that file. */
     schema?: z.ZodType;
+    /** Text downloads the route can answer with instead, by export format. */
+    files?: readonly ExportExt[];
     /** What the response's ETag header carries. */
     etag?: string;
   };
@@ -56,6 +81,8 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Unknown id',
   409: 'Conflict with the current state',
   412: 'If-Match names a version the plan no longer has: nothing changed; details { currentVersion }',
+  403: 'A write whose body is not JSON (Content-Type application/json) or that comes from another site (Origin, Sec-Fetch-Site): nothing changed',
+  413: 'The body is larger than 1 MB: refused before it is read, nothing changed',
   422: 'Valid but impossible (e.g. no plan can meet the rules: details hold a diagnosis)',
   503: 'busy: the planner queue is full; the Retry-After header (and details.retryAfterS) say when to try again',
 };
@@ -68,13 +95,63 @@ const SWAP_REFUSED = `A hard rule refuses the recipe at this meal; the message s
 const PLAN_BUSY =
   'plan_busy: the plan kept changing while this change was being saved (other writers won every try); nothing of this change was saved, try again';
 
+const canonicalId = (what: string): PathParam => ({
+  description: `${what} id: a positive whole number in plain decimal (no sign, leading zero, space or exponent)`,
+  schema: z.string().regex(/^[1-9][0-9]*$/),
+});
+const PLAN_ID = canonicalId('plan');
+const PROFILE_ID = canonicalId('profile');
+const NDB: PathParam = { description: '5-digit USDA NDB number, e.g. 01001', schema: ndbSchema };
+const MEAL_ID: PathParam = {
+  description: 'the day and slot, e.g. 2026-11-30-dinner',
+  schema: mealIdSchema,
+};
+const DATE: PathParam = { description: 'the day, YYYY-MM-DD', schema: journalDateSchema };
+const SLUG: PathParam = { description: 'recipe slug (kebab-case)', schema: recipeSlugSchema };
+
+/** The download formats, from the query schemas the routes parse (json is the JSON body). */
+const SHOPPING_FILES = shoppingQuerySchema.shape.format
+  .unwrap()
+  .options.filter((f) => f !== 'json');
+const PLAN_FILES = exportQuerySchema.shape.format.options.filter((f) => f !== 'json');
+
+const healthSchema = z.strictObject({
+  status: z.literal('ok'),
+  engine: z.enum(['sqlite', 'postgres']),
+  pool: z.strictObject({
+    workers: z.number().int().min(0),
+    busy: z.number().int().min(0),
+    queued: z.number().int().min(0),
+    max: z.number().int().min(0),
+  }),
+  foods: z.number().int().positive(),
+  recipes: z.number().int().positive(),
+  protocols: z.number().int().positive(),
+});
+
 const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/health',
     summary: 'Database migrated and seeded?',
     tag: 'meta',
-    success: { status: 200, description: 'Ready' },
+    success: { status: 200, description: 'Ready', schema: healthSchema },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    tag: 'meta',
+    success: {
+      status: 200,
+      description: 'The OpenAPI 3.1 document of every route',
+      schema: z.looseObject({
+        openapi: z.literal('3.1.0'),
+        info: z.looseObject({ title: z.string(), version: z.string() }),
+        paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+      }),
+    },
     errors: [],
   },
   {
@@ -83,7 +160,7 @@ const OPERATIONS: Operation[] = [
     summary: 'Search and filter foods',
     tag: 'foods',
     query: foodSearchSchema,
-    success: { status: 200, description: '{ items, nextCursor, total }' },
+    success: { status: 200, description: '{ items, nextCursor, total }', schema: foodPageSchema },
     errors: [400],
   },
   {
@@ -91,8 +168,8 @@ const OPERATIONS: Operation[] = [
     path: '/api/foods/{ndb}',
     summary: 'One food with nutrients, measures and tags',
     tag: 'foods',
-    pathParams: { ndb: '5-digit USDA NDB number' },
-    success: { status: 200, description: 'The food' },
+    pathParams: { ndb: NDB },
+    success: { status: 200, description: 'The food', schema: foodDetailSchema },
     errors: [400, 404],
   },
   {
@@ -105,6 +182,7 @@ const OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: '{ items: [{ id, name, label, synonyms, description, foodCount }] }',
+      schema: foodConceptListSchema,
     },
     errors: [400],
   },
@@ -113,7 +191,11 @@ const OPERATIONS: Operation[] = [
     path: '/api/protocols',
     summary: 'Protocols and diets with phases and rules',
     tag: 'protocols',
-    success: { status: 200, description: '{ items }' },
+    success: {
+      status: 200,
+      description: '{ items }',
+      schema: z.strictObject({ items: z.array(protocolSchema) }),
+    },
     errors: [],
   },
   {
@@ -122,7 +204,7 @@ const OPERATIONS: Operation[] = [
     summary: 'Search and filter recipes',
     tag: 'recipes',
     query: recipeSearchSchema,
-    success: { status: 200, description: '{ items, nextCursor, total }' },
+    success: { status: 200, description: '{ items, nextCursor, total }', schema: recipePageSchema },
     errors: [400],
   },
   {
@@ -130,8 +212,8 @@ const OPERATIONS: Operation[] = [
     path: '/api/recipes/{slug}',
     summary: 'One recipe with derived nutrition, tags and compliance',
     tag: 'recipes',
-    pathParams: { slug: 'recipe slug' },
-    success: { status: 200, description: 'The recipe' },
+    pathParams: { slug: SLUG },
+    success: { status: 200, description: 'The recipe', schema: recipeDetailSchema },
     errors: [400, 404],
   },
   {
@@ -144,6 +226,7 @@ const OPERATIONS: Operation[] = [
       status: 201,
       description:
         'The profile with computed targets (energy, protein, fibre, energyNote) and nutrientTargets resolved for its life stage (each value with source "default" or "set" and its basis)',
+      schema: profileViewSchema,
     },
     errors: [400],
   },
@@ -152,7 +235,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles',
     summary: 'List profiles',
     tag: 'profiles',
-    success: { status: 200, description: '{ items }' },
+    success: { status: 200, description: '{ items }', schema: profileListSchema },
     errors: [],
   },
   {
@@ -160,11 +243,12 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}',
     summary: 'One profile',
     tag: 'profiles',
-    pathParams: { id: 'profile id' },
+    pathParams: { id: PROFILE_ID },
     success: {
       status: 200,
       description:
         'The profile with targets and resolved nutrientTargets (defaults and set values)',
+      schema: profileViewSchema,
     },
     errors: [400, 404],
   },
@@ -173,12 +257,13 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}',
     summary: 'Change a profile',
     tag: 'profiles',
-    pathParams: { id: 'profile id' },
+    pathParams: { id: PROFILE_ID },
     body: profilePatchSchema,
     success: {
       status: 200,
       description:
         'The profile. A new householdSize rescales its plans of this week and later (same meals and portions per person; servings and shopping for the new household; each rescaled plan moves to its next version); past weeks keep theirs',
+      schema: profileViewSchema,
     },
     errors: [400, 404, 409],
     errorText: {
@@ -190,7 +275,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}',
     summary: 'Delete a profile and its plans',
     tag: 'profiles',
-    pathParams: { id: 'profile id' },
+    pathParams: { id: PROFILE_ID },
     success: { status: 204, description: 'Deleted' },
     errors: [400, 404],
   },
@@ -199,8 +284,12 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}/pantry/{ndb}',
     summary: 'Mark a food as in the pantry',
     tag: 'shopping',
-    pathParams: { id: 'profile id', ndb: 'NDB number' },
-    success: { status: 200, description: '{ profileId, ndb, inPantry }' },
+    pathParams: { id: PROFILE_ID, ndb: NDB },
+    success: {
+      status: 200,
+      description: '{ profileId, ndb, inPantry }',
+      schema: pantryChoiceSchema,
+    },
     errors: [400, 404],
   },
   {
@@ -208,8 +297,12 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}/pantry/{ndb}',
     summary: 'Mark a food as not in the pantry',
     tag: 'shopping',
-    pathParams: { id: 'profile id', ndb: 'NDB number' },
-    success: { status: 200, description: '{ profileId, ndb, inPantry }' },
+    pathParams: { id: PROFILE_ID, ndb: NDB },
+    success: {
+      status: 200,
+      description: '{ profileId, ndb, inPantry }',
+      schema: pantryChoiceSchema,
+    },
     errors: [400, 404],
   },
   {
@@ -217,12 +310,13 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}/journal',
     summary: "A profile's symptom journal, newest day first",
     tag: 'journal',
-    pathParams: { id: 'profile id' },
+    pathParams: { id: PROFILE_ID },
     query: journalQuerySchema,
     success: {
       status: 200,
       description:
         '{ items: [{ date, symptoms, note, meals, createdAt, updatedAt }] }, from and to inclusive',
+      schema: journalListSchema,
     },
     errors: [400, 404],
   },
@@ -231,9 +325,9 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}/journal',
     summary: "Record a day's symptoms",
     tag: 'journal',
-    pathParams: { id: 'profile id' },
+    pathParams: { id: PROFILE_ID },
     body: journalCreateSchema,
-    success: { status: 201, description: 'The entry' },
+    success: { status: 201, description: 'The entry', schema: journalEntrySchema },
     errors: [400, 404, 409, 422],
     errorText: {
       409: 'journal_entry_exists: the day already has an entry (details { date }); change it with PATCH',
@@ -245,12 +339,13 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}/journal/{date}',
     summary: "Change a day's entry",
     tag: 'journal',
-    pathParams: { id: 'profile id', date: 'the day, YYYY-MM-DD' },
+    pathParams: { id: PROFILE_ID, date: DATE },
     body: journalPatchSchema,
     success: {
       status: 200,
       description:
         'The entry: the symptoms sent replace theirs, the others stay; note (null clears it) and meals replace theirs',
+      schema: journalEntrySchema,
     },
     errors: [400, 404],
   },
@@ -259,7 +354,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/profiles/{id}/journal/{date}',
     summary: "Delete a day's entry",
     tag: 'journal',
-    pathParams: { id: 'profile id', date: 'the day, YYYY-MM-DD' },
+    pathParams: { id: PROFILE_ID, date: DATE },
     success: { status: 204, description: 'Deleted' },
     errors: [400, 404],
   },
@@ -283,7 +378,7 @@ const OPERATIONS: Operation[] = [
     summary: 'List plans',
     tag: 'plans',
     query: planListQuerySchema,
-    success: { status: 200, description: '{ items }' },
+    success: { status: 200, description: '{ items }', schema: planListSchema },
     errors: [400],
   },
   {
@@ -291,7 +386,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/plans/{id}',
     summary: 'One plan',
     tag: 'plans',
-    pathParams: { id: 'plan id' },
+    pathParams: { id: PLAN_ID },
     success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     errors: [400, 404],
   },
@@ -301,12 +396,13 @@ const OPERATIONS: Operation[] = [
     summary:
       'Ranked swap alternatives (10 unless limit says up to 50); q, maxMinutes and maxKcal only narrow the compliant ones',
     tag: 'plans',
-    pathParams: { id: 'plan id', mealId: 'e.g. 2026-11-30-dinner' },
+    pathParams: { id: PLAN_ID, mealId: MEAL_ID },
     query: alternativesQuerySchema,
     success: {
       status: 200,
       description:
         '{ planId, mealId, items: [{ recipeSlug, recipeName, scoreDelta, energyDeltaKcal, proteinDeltaG, itemsToBuyDelta, energyKcal, proteinG (per person at the portion it would get), totalMinutes, portion, inWeek (already served at another meal of the week: false since a recipe is cooked once a week at most) }], total (matching the filters, before limit), available (before the filters), blockedBy: [{ limit (filters, no-recipes, time, not-ready, repeats, leftover, cooking-sessions, hands-on, protein, fructose, sodium or retinol), recipes, message }] (only when items is empty: the limits that keep other recipes out) }',
+      schema: alternativesResponseSchema,
     },
     pooled: true,
     errors: [400, 404],
@@ -316,7 +412,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/plans/{id}/meals/{mealId}/swap',
     summary: 'Swap one meal',
     tag: 'plans',
-    pathParams: { id: 'plan id', mealId: 'meal id' },
+    pathParams: { id: PLAN_ID, mealId: MEAL_ID },
     body: swapSchema,
     success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     conditional: true,
@@ -328,7 +424,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/plans/{id}/meals/{mealId}',
     summary: 'Lock or unlock a meal',
     tag: 'plans',
-    pathParams: { id: 'plan id', mealId: 'meal id' },
+    pathParams: { id: PLAN_ID, mealId: MEAL_ID },
     body: lockSchema,
     success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     conditional: true,
@@ -340,7 +436,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/plans/{id}/regenerate',
     summary: 'Replace every unlocked meal of the week or a day',
     tag: 'plans',
-    pathParams: { id: 'plan id' },
+    pathParams: { id: PLAN_ID },
     body: regenerateSchema,
     success: { status: 200, description: 'The plan', schema: planViewSchema, etag: PLAN_ETAG },
     conditional: true,
@@ -353,11 +449,13 @@ const OPERATIONS: Operation[] = [
     path: '/api/plans/{id}/shopping-list',
     summary: 'The shopping list (json, csv, md, txt)',
     tag: 'shopping',
-    pathParams: { id: 'plan id' },
+    pathParams: { id: PLAN_ID },
     query: shoppingQuerySchema,
     success: {
       status: 200,
-      description: 'The list, or a file download',
+      description: 'The list as JSON, or a file download (format csv, md or txt)',
+      schema: shoppingListViewSchema,
+      files: SHOPPING_FILES,
       etag: 'As JSON: the plan version the list shows, "<version>": send it back in If-Match',
     },
     pooled: true,
@@ -368,11 +466,12 @@ const OPERATIONS: Operation[] = [
     path: '/api/plans/{id}/shopping-list/items/{ndb}',
     summary: 'Check or uncheck a line (a write to the plan: it moves the plan to its next version)',
     tag: 'shopping',
-    pathParams: { id: 'plan id', ndb: 'NDB number' },
+    pathParams: { id: PLAN_ID, ndb: NDB },
     body: checkItemSchema,
     success: {
       status: 200,
       description: 'The line',
+      schema: shoppingListItemSchema,
       etag: 'The plan version the check made, "<version>"',
     },
     conditional: true,
@@ -384,9 +483,14 @@ const OPERATIONS: Operation[] = [
     path: '/api/plans/{id}/export',
     summary: 'The week as iCalendar, Markdown or JSON',
     tag: 'plans',
-    pathParams: { id: 'plan id' },
+    pathParams: { id: PLAN_ID },
     query: exportQuerySchema,
-    success: { status: 200, description: 'A file download' },
+    success: {
+      status: 200,
+      description: 'A file download: iCalendar, Markdown, or JSON with each meal and its recipe',
+      schema: planExportSchema,
+      files: PLAN_FILES,
+    },
     errors: [400, 404],
   },
   {
@@ -395,7 +499,7 @@ const OPERATIONS: Operation[] = [
     summary:
       'The weekly nutrition report: per-day and weekly-average nutrients, targets, caps and findings',
     tag: 'plans',
-    pathParams: { id: 'plan id' },
+    pathParams: { id: PLAN_ID },
     success: {
       status: 200,
       description:
@@ -416,8 +520,9 @@ const IF_MATCH = {
   schema: { type: 'string' },
 };
 
-function jsonSchema(schema: z.ZodType): unknown {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+/** Requests are described as clients send them (defaults optional), responses as sent. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): unknown {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 }
 
 function queryParameters(schema: z.ZodType) {
@@ -430,17 +535,55 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
+/** The media type of a download without its charset parameter ("text/csv"). */
+export function mediaTypeOf(ext: ExportExt): string {
+  return contentTypeFor(ext).split(';')[0] as string;
+}
+
+/** The success response's bodies by media type: JSON (or a JSON file), then text downloads. */
+function successContent(op: Operation): Record<string, unknown> {
+  const content: Record<string, unknown> = {};
+  if (op.success.schema) {
+    content['application/json'] = { schema: jsonSchema(op.success.schema, 'output') };
+  }
+  for (const ext of op.success.files ?? []) {
+    content[mediaTypeOf(ext)] = { schema: { type: 'string' } };
+  }
+  return content;
+}
+
+/** Every status an operation may answer besides its success, with the one error body. */
+export function errorStatuses(op: Operation): number[] {
+  const hasInput = op.pathParams !== undefined || op.query !== undefined || op.body !== undefined;
+  const write = op.method !== 'get';
+  const statuses = new Set([
+    ...op.errors,
+    // malformed percent-encoding, odd query keys
+    ...(hasInput ? [400] : []),
+    ...(write ? [403] : []),
+    ...(op.body ? [413] : []),
+    ...(op.conditional ? [412] : []),
+    ...(op.pooled ? [503] : []),
+  ]);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+/** Every operation of the API, in document order. */
+export function apiOperations(): readonly Operation[] {
+  return OPERATIONS;
+}
+
 /** OpenAPI 3.1, generated from the zod schemas the route handlers parse with. */
 export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const parameters = [
-      ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({
+      ...Object.entries(op.pathParams ?? {}).map(([name, param]) => ({
         name,
         in: 'path',
         required: true,
-        description,
-        schema: { type: 'string' },
+        description: param.description,
+        schema: jsonSchema(param.schema),
       })),
       ...(op.query ? queryParameters(op.query) : []),
       ...(op.conditional ? [IF_MATCH] : []),
@@ -451,19 +594,10 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
         ...(op.success.etag
           ? { headers: { ETag: { description: op.success.etag, schema: { type: 'string' } } } }
           : {}),
-        ...(op.success.status === 204
-          ? {}
-          : {
-              content: {
-                'application/json': op.success.schema
-                  ? { schema: jsonSchema(op.success.schema) }
-                  : {},
-              },
-            }),
+        ...(op.success.status === 204 ? {} : { content: successContent(op) }),
       },
     };
-    const statuses = [...op.errors, ...(op.conditional ? [412] : []), ...(op.pooled ? [503] : [])];
-    for (const status of statuses) {
+    for (const status of errorStatuses(op)) {
       responses[status] = {
         description: op.errorText?.[status] ?? ERROR_TEXT[status],
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -486,16 +620,32 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
       responses,
     };
   }
+  for (const item of Object.values(paths)) {
+    const allow = Object.keys(item)
+      .map((m) => m.toUpperCase())
+      .join(', ');
+    item.description = `Other methods answer 405 (components.responses.MethodNotAllowed) with Allow: ${allow}`;
+  }
   return {
     openapi: '3.1.0',
     info: {
       title: 'Villi API',
       version: '1.0.0',
       description:
-        'Elimination-diet meal planning: foods, recipes, protocols, profiles, the symptom journal, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors?, details? } }. Plan responses carry the plan version in an ETag header; a plan write may send it back in If-Match and is refused with 412 when the plan has changed since.',
+        'Elimination-diet meal planning: foods, recipes, protocols, profiles, the symptom journal, plans and shopping lists. Every error uses one body: { error: { code, message, fieldErrors?, details? } }. Plan responses carry the plan version in an ETag header; a plan write may send it back in If-Match and is refused with 412 when the plan has changed since. A method a path does not have is a 405 with an Allow header; a body over 1 MB is a 413.',
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas: { Error: jsonSchema(errorBodySchema) } },
+    components: {
+      schemas: { Error: jsonSchema(errorBodySchema, 'output') },
+      responses: {
+        MethodNotAllowed: {
+          description:
+            'The path has no such method (TRACE and unknown methods too); the Allow header lists those it has',
+          headers: { Allow: { schema: { type: 'string' }, description: 'e.g. GET, PATCH' } },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      },
+    },
   };
 }

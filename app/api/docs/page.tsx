@@ -18,10 +18,15 @@ type Op = {
   responses: Record<string, { description: string }>;
 };
 
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
 export default function ApiDocsPage() {
   const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Op>> };
   const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    Object.entries(methods)
+      // a path item also holds its description (the 405 note), which is no operation
+      .filter(([method]) => HTTP_METHODS.includes(method))
+      .map(([method, op]) => ({ path, method, op })),
   );
   return (
     <>

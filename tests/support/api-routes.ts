@@ -1,0 +1,281 @@
+import { join } from 'node:path';
+import type { Operation } from '@/lib/openapi/document';
+import { ROOMY_LIMITS } from './profiles';
+
+/**
+ * Drives the route handlers in-process from the OpenAPI operation list: the module of
+ * `/api/plans/{id}/meals/{mealId}/swap` is app/api/plans/[id]/meals/[mealId]/swap/route.ts, and
+ * a handler takes the Request and `{ params: Promise<…> }` as Next.js gives them.
+ */
+const ROOT = join(__dirname, '..', '..');
+
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+export const opName = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
+
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+export async function handlerOf(op: Operation): Promise<Handler> {
+  const dir = op.path
+    .replace(/^\//, '')
+    .split('/')
+    .map((d) => d.replace(/^\{(\w+)\}$/, '[$1]'));
+  const file = join(ROOT, 'app', ...dir, 'route.ts');
+  const loaded = modules.get(file) ?? import(file);
+  modules.set(file, loaded);
+  const handler = (await loaded)[op.method.toUpperCase()];
+  if (typeof handler !== 'function') throw new Error(`${file} exports no ${op.method}`);
+  return handler as Handler;
+}
+
+export type Call = {
+  params: Record<string, string>;
+  /** Query pairs, in order; a key may repeat. */
+  query?: [string, string][];
+  /** A raw query string (after `?`), used instead of `query` when given. */
+  rawQuery?: string;
+  /** JSON-encoded unless `rawBody` is given. */
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+};
+
+export async function callOperation(op: Operation, call: Call): Promise<Response> {
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(call.params[name] ?? ''),
+  );
+  const search = call.rawQuery ?? new URLSearchParams(call.query ?? []).toString();
+  const url = `http://localhost${path}${search ? `?${search}` : ''}`;
+  const hasBody = call.rawBody !== undefined || call.body !== undefined;
+  const request = new Request(url, {
+    method: op.method.toUpperCase(),
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...call.headers },
+    body: call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
+  });
+  const handler = await handlerOf(op);
+  return handler(request, { params: Promise.resolve(call.params) });
+}
+
+/** Ids and names of the one real profile and plan a test made, and of things in them. */
+export type Fixture = {
+  profileId: number;
+  /** A second profile, made to be deleted. */
+  spareProfileId: number;
+  planId: number;
+  weekStart: string;
+  /** Another Monday, for making plans without replacing the fixture's. */
+  otherWeekStart: string;
+  mealId: string;
+  /** A recipe the planner offers for `mealId`. */
+  swapSlug: string;
+  /** Some recipes of the catalog, offered or not. */
+  recipeSlugs: string[];
+  /** A line of the plan's shopping list. */
+  shoppingNdb: string;
+  /** A day with a journal entry, and one without (both before today). */
+  journalDate: string;
+  freeDate: string;
+};
+
+export const PROFILE_BODY = {
+  name: 'Fuzz household',
+  protocol: 'aip',
+  phase: 'elimination',
+  allergens: ['fish'],
+  householdSize: 2,
+  ...ROOMY_LIMITS,
+};
+
+export const JOURNAL_BODY = (date: string) => ({
+  date,
+  symptoms: {
+    bloating: 2,
+    pain: 0,
+    stool: 4,
+    fatigue: 3,
+    joints: 0,
+    skin: 0,
+    brainFog: 1,
+    headache: 0,
+    sleep: 0,
+  },
+  note: 'a calm day',
+});
+
+/**
+ * A request each operation answers with its documented success, on the fixture. The fuzzing
+ * mutates these; a route without an example fails the tests, so a new route cannot be missed.
+ */
+export function goodCall(op: Operation, f: Fixture): Call {
+  const plan = { id: String(f.planId) };
+  const meal = { id: String(f.planId), mealId: f.mealId };
+  const profile = { id: String(f.profileId) };
+  const calls: Record<string, Call> = {
+    'GET /api/health': { params: {} },
+    'GET /api/openapi.json': { params: {} },
+    'GET /api/foods': {
+      params: {},
+      query: [
+        ['q', 'apple'],
+        ['free', 'gluten'],
+        ['limit', '5'],
+      ],
+    },
+    'GET /api/foods/{ndb}': { params: { ndb: '09003' } },
+    'GET /api/food-concepts': { params: {}, query: [['q', 'salmon']] },
+    'GET /api/protocols': { params: {} },
+    'GET /api/recipes': {
+      params: {},
+      query: [
+        ['protocol', 'aip'],
+        ['phase', 'elimination'],
+        ['mealType', 'dinner'],
+        ['limit', '3'],
+      ],
+    },
+    'GET /api/recipes/{slug}': { params: { slug: f.swapSlug } },
+    'POST /api/profiles': { params: {}, body: { name: 'Another', protocol: 'low-fodmap' } },
+    'GET /api/profiles': { params: {} },
+    'GET /api/profiles/{id}': { params: profile },
+    'PATCH /api/profiles/{id}': { params: profile, body: { name: 'Fuzz household, renamed' } },
+    'DELETE /api/profiles/{id}': { params: { id: String(f.spareProfileId) } },
+    'PUT /api/profiles/{id}/pantry/{ndb}': { params: { ...profile, ndb: f.shoppingNdb } },
+    'DELETE /api/profiles/{id}/pantry/{ndb}': { params: { ...profile, ndb: f.shoppingNdb } },
+    'GET /api/profiles/{id}/journal': {
+      params: profile,
+      query: [
+        ['from', f.journalDate],
+        ['to', f.journalDate],
+      ],
+    },
+    'POST /api/profiles/{id}/journal': { params: profile, body: JOURNAL_BODY(f.freeDate) },
+    'PATCH /api/profiles/{id}/journal/{date}': {
+      params: { ...profile, date: f.journalDate },
+      body: { symptoms: { bloating: 1 }, note: null },
+    },
+    'DELETE /api/profiles/{id}/journal/{date}': { params: { ...profile, date: f.freeDate } },
+    'POST /api/plans': {
+      params: {},
+      body: { profileId: f.profileId, weekStart: f.otherWeekStart, seed: 11, replace: true },
+    },
+    'GET /api/plans': { params: {}, query: [['profileId', String(f.profileId)]] },
+    'GET /api/plans/{id}': { params: plan },
+    'GET /api/plans/{id}/meals/{mealId}/alternatives': {
+      params: meal,
+      query: [
+        ['limit', '3'],
+        ['maxMinutes', '600'],
+      ],
+    },
+    'POST /api/plans/{id}/meals/{mealId}/swap': { params: meal, body: { recipeSlug: f.swapSlug } },
+    'PATCH /api/plans/{id}/meals/{mealId}': { params: meal, body: { locked: true } },
+    'POST /api/plans/{id}/regenerate': {
+      params: plan,
+      body: { scope: 'day', date: f.weekStart, seed: 5 },
+    },
+    'GET /api/plans/{id}/shopping-list': { params: plan, query: [['units', 'us']] },
+    'PATCH /api/plans/{id}/shopping-list/items/{ndb}': {
+      params: { ...plan, ndb: f.shoppingNdb },
+      body: { checked: true },
+    },
+    'GET /api/plans/{id}/export': { params: plan, query: [['format', 'json']] },
+    'GET /api/plans/{id}/nutrition': { params: plan },
+  };
+  const call = calls[opName(op)];
+  if (!call) throw new Error(`no example request for ${opName(op)}: add one to goodCall`);
+  return call;
+}
+
+const op = (method: Operation['method'], path: string) =>
+  ({
+    method,
+    path,
+    summary: '',
+    tag: '',
+    success: { status: 200, description: '' },
+    errors: [],
+  }) as Operation;
+
+async function json(response: Response, expected: number): Promise<unknown> {
+  if (response.status !== expected) {
+    throw new Error(`expected ${expected}, got ${response.status}: ${await response.text()}`);
+  }
+  return response.json();
+}
+
+/** One real profile with a plan (and a spare profile), made through the API itself. */
+export async function makeFixture(): Promise<Fixture> {
+  const weekStart = '2026-11-30';
+  const profile = (await json(
+    await callOperation(op('post', '/api/profiles'), { params: {}, body: PROFILE_BODY }),
+    201,
+  )) as { id: number };
+  const spare = (await json(
+    await callOperation(op('post', '/api/profiles'), { params: {}, body: { name: 'Spare' } }),
+    201,
+  )) as { id: number };
+  const plan = (await json(
+    await callOperation(op('post', '/api/plans'), {
+      params: {},
+      body: { profileId: profile.id, weekStart, seed: 3 },
+    }),
+    201,
+  )) as {
+    id: number;
+    days: {
+      meals: { id: string; slot: string; recipeSlug: string; leftoverOf: string | null }[];
+    }[];
+  };
+  const meals = plan.days.flatMap((d) => d.meals).filter((m) => m.leftoverOf === null);
+  let mealId = '';
+  let swapSlug = '';
+  const recipeSlugs = plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug));
+  for (const meal of meals) {
+    const alternatives = (await json(
+      await callOperation(op('get', '/api/plans/{id}/meals/{mealId}/alternatives'), {
+        params: { id: String(plan.id), mealId: meal.id },
+      }),
+      200,
+    )) as { items: { recipeSlug: string }[] };
+    const first = alternatives.items[0];
+    recipeSlugs.push(...alternatives.items.slice(0, 2).map((a) => a.recipeSlug));
+    if (first) {
+      mealId = meal.id;
+      swapSlug = first.recipeSlug;
+      break;
+    }
+  }
+  if (!swapSlug) throw new Error('no meal of the fixture plan has an alternative');
+  const list = (await json(
+    await callOperation(op('get', '/api/plans/{id}/shopping-list'), {
+      params: { id: String(plan.id) },
+    }),
+    200,
+  )) as { items: { ndb: string }[] };
+  const shoppingNdb = list.items[0]?.ndb;
+  if (!shoppingNdb) throw new Error('the fixture plan has an empty shopping list');
+  const journalDate = '2025-03-03';
+  await json(
+    await callOperation(op('post', '/api/profiles/{id}/journal'), {
+      params: { id: String(profile.id) },
+      body: JOURNAL_BODY(journalDate),
+    }),
+    201,
+  );
+  return {
+    profileId: profile.id,
+    spareProfileId: spare.id,
+    planId: plan.id,
+    weekStart,
+    otherWeekStart: '2026-12-07',
+    mealId,
+    swapSlug,
+    recipeSlugs: [...new Set(recipeSlugs)],
+    shoppingNdb,
+    journalDate,
+    freeDate: '2025-03-04',
+  };
+}
