@@ -357,7 +357,8 @@ const OPERATIONS: Operation[] = [
     query: shoppingQuerySchema,
     success: {
       status: 200,
-      description: 'The list, or a file download',
+      description:
+        'The list, or a file download. A reintroduction challenge food is bought on one line (its dose × the household, over the week) whose `challenge: { challengeIds, grams }` says which part is for the challenge; null on every other line',
       etag: 'As JSON: the plan version the list shows, "<version>": send it back in If-Match',
     },
     pooled: true,
