@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEAL_TYPES } from '../../lib/foods/codes';
 import type { DayTotals } from '../../lib/planner/types';
 
 /**
@@ -44,10 +45,28 @@ const planScoreJson = z.object({
   plants: z.number().int().optional(),
 });
 
-/** plans.score: the planner's score and each day's totals at the last change. */
+/** A meal's reintroduction challenge (lib/planner/challenges.ts MealChallenge). */
+const mealChallengeJson = z.object({
+  challengeId: z.string(),
+  food: z.string(),
+  ndb: z.string(),
+  doseG: z.number(),
+  words: z.string(),
+  day: z.number().int(),
+  slot: z.enum(MEAL_TYPES),
+  days: z.number().int().optional(),
+});
+
+/**
+ * plans.score: the planner's score and each day's totals at the last change, and the week's
+ * reintroduction calendar as placed on the plan: the challenge of each meal that has one (by
+ * meal id) and the washout dates. Plans saved before reintroduction have none.
+ */
 export const storedScoreJson = z.object({
   score: planScoreJson.nullable().default(null),
   totals: z.record(z.string(), dayTotalsJson).default({}),
+  challenges: z.record(z.string(), mealChallengeJson).default({}),
+  washout: z.array(z.string()).default([]),
 });
 export type StoredScore = z.output<typeof storedScoreJson>;
 

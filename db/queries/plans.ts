@@ -10,6 +10,7 @@ import {
   mealBatch,
   mealPortions,
 } from '../../lib/planner/batches';
+import type { MealChallenge } from '../../lib/planner/challenges';
 import { type PrepLine, prepLinesByDate } from '../../lib/planner/prep-lines';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
 import { nutritionColumn } from '../../lib/recipes/columns';
@@ -32,6 +33,8 @@ export type PlanView = {
   days: {
     date: string;
     meals: (PlannedMeal & {
+      /** The reintroduction challenge eaten with this meal as an add-on, or null. */
+      challenge: MealChallenge | null;
       recipeName: string;
       /** Per-person portion of the recipe's serving (½, 1, 1½ or 2). */
       portion: number;
@@ -50,6 +53,8 @@ export type PlanView = {
       totalMinutes: number;
     })[];
     totals: DayTotals;
+    /** A reintroduction washout day: elimination foods only. */
+    washout: boolean;
     /** Make-ahead prep that starts this day (`prepLinesByDate`), derived on read. */
     prep: PrepLine[];
   }[];
@@ -61,7 +66,15 @@ const INSERT_CHUNK = 200;
 const slotJson = z.enum(MEAL_TYPES);
 
 function storedScore(plan: WeekPlan, score: PlanScore): StoredScore {
-  return { score, totals: Object.fromEntries(plan.days.map((d) => [d.date, d.totals])) };
+  const meals = plan.days.flatMap((d) => d.meals);
+  return {
+    score,
+    totals: Object.fromEntries(plan.days.map((d) => [d.date, d.totals])),
+    challenges: Object.fromEntries(
+      meals.flatMap((m) => (m.challenge ? [[m.id, m.challenge]] : [])),
+    ),
+    washout: plan.days.filter((d) => d.washout === true).map((d) => d.date),
+  };
 }
 
 async function insertMeals(tx: Db, planId: number, plan: WeekPlan): Promise<void> {
@@ -238,6 +251,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       locked: m.locked,
       leftoverOf: m.leftoverOf,
       explanation: explanationJson.parse(m.explanation),
+      challenge: stored.challenges[m.mealId] ?? null,
       recipeName: m.name,
       portion,
       portionText: portionText(portion),
@@ -269,6 +283,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       date,
       meals: dayMeals,
       totals: stored.totals[date] ?? EMPTY_DAY_TOTALS,
+      washout: stored.washout.includes(date),
       prep: prep.get(date) ?? [],
     })),
   };
@@ -286,8 +301,9 @@ export function toWeekPlan(view: PlanView, householdSize = view.householdSize): 
     days: view.days.map((d) => ({
       date: d.date,
       totals: d.totals,
+      washout: d.washout,
       meals: d.meals.map(
-        ({ id, date, slot, recipeSlug, servings, locked, leftoverOf, explanation }) => ({
+        ({ id, date, slot, recipeSlug, servings, locked, leftoverOf, explanation, challenge }) => ({
           id,
           date,
           slot,
@@ -296,6 +312,7 @@ export function toWeekPlan(view: PlanView, householdSize = view.householdSize): 
           locked,
           leftoverOf,
           explanation,
+          challenge,
         }),
       ),
     })),

@@ -64,12 +64,18 @@ export async function loadShoppingRecipes(
   return out;
 }
 
-/** The USDA foods (with household measures) that the given recipes use. */
+/** The USDA foods (with household measures) that the given recipes use, and `extraNdbs`. */
 export async function loadRecipeFoods(
   db: Db,
   recipes: ReadonlyMap<string, Recipe>,
+  extraNdbs: readonly string[] = [],
 ): Promise<Map<string, Food>> {
-  const ndbs = [...new Set([...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb)))];
+  const ndbs = [
+    ...new Set([
+      ...[...recipes.values()].flatMap((r) => r.ingredients.map((i) => i.ndb)),
+      ...extraNdbs,
+    ]),
+  ];
   const out = new Map<string, Food>();
   if (ndbs.length === 0) return out;
   const { foods, foodMeasures: fm } = db.t;

@@ -16,6 +16,9 @@ const exportMealSchema = z.looseObject({
   cook: z.looseObject({ text: z.string() }).nullable(),
   batch: z.looseObject({ cookedOn: z.string() }).nullable(),
   portionText: z.string(),
+  challenge: z
+    .looseObject({ challengeId: z.string(), food: z.string(), doseG: z.number(), day: z.number() })
+    .nullable(),
   recipe: z.looseObject({ slug: z.string(), name: z.string(), servings: z.number() }),
 });
 
@@ -27,7 +30,13 @@ export const planExportSchema = z.strictObject({
     profileId: z.string(),
     weekStart: z.string(),
     householdSize: z.number(),
-    days: z.array(z.strictObject({ date: z.string(), meals: z.array(exportMealSchema) })),
+    days: z.array(
+      z.strictObject({
+        date: z.string(),
+        washout: z.boolean(),
+        meals: z.array(exportMealSchema),
+      }),
+    ),
   }),
   nutrition: nutritionReportSchema.optional(),
 });

@@ -1,6 +1,7 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { cookText, servingsWords } from '../planner/batch-words';
 import { cookBatch } from '../planner/batches';
+import { challengeText, WASHOUT_TEXT } from '../planner/challenge-words';
 import { addDays } from '../planner/dates';
 import type { PrepLine } from '../planner/prep-lines';
 import type { MealSlot, Plan, PlanMeal, Recipe } from '../shopping/types';
@@ -60,7 +61,8 @@ export function recipeUrl(baseUrl: string, slug: string): string {
 
 /**
  * The week as an iCalendar file built with the `ics` package: one event per meal, leftover
- * meals included and titled "… (leftovers)", at the profile's meal times, and an all-day
+ * meals included and titled "… (leftovers)", a challenge meal's title naming its add-on and its
+ * description the whole line (a washout day's meals say so), at the profile's meal times, and an all-day
  * "Prep: …" event on the day each make-ahead item's prep starts.
  * Times are floating (RFC 5545 §3.3.5): a meal time is a wall-clock habit, so a plan made at
  * home still says 19:00 when the phone is in another zone or after a DST change, and no
@@ -82,10 +84,12 @@ export function planToIcs(input: PlanIcsInput): string {
       if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
       const url = recipeUrl(baseUrl, recipe.slug);
       const cooked = meal.leftoverOf === null ? null : mealsById.get(meal.leftoverOf);
-      const title =
-        meal.leftoverOf === null
-          ? `${SLOT_LABELS[meal.slot]}: ${recipe.name}`
-          : `${SLOT_LABELS[meal.slot]}: ${recipe.name} (leftovers)`;
+      const challenge = meal.challenge
+        ? `${challengeText(meal.challenge, meal.slot)}.\n`
+        : day.washout
+          ? `${WASHOUT_TEXT}.\n`
+          : '';
+      const title = `${SLOT_LABELS[meal.slot]}: ${recipe.name}${meal.leftoverOf === null ? '' : ' (leftovers)'}${meal.challenge ? ` + ${meal.challenge.words} (challenge)` : ''}`;
       const what =
         meal.leftoverOf === null
           ? `To ${cookText(cookBatch(meal.servings, recipe.servings))}: prep ${recipe.prepMinutes} min, cook ${recipe.cookMinutes} min.`
@@ -98,7 +102,7 @@ export function planToIcs(input: PlanIcsInput): string {
         startInputType: 'local',
         startOutputType: 'local',
         duration: { minutes: minutes[meal.slot] },
-        description: `${what}\nRecipe: ${url}`,
+        description: `${challenge}${what}\nRecipe: ${url}`,
         url,
         transp: 'TRANSPARENT',
         busyStatus: 'FREE',

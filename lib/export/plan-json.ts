@@ -19,7 +19,8 @@ export type PlanExport = {
   version: 1;
   plan: Omit<Plan, 'days'> & {
     householdSize: number;
-    days: { date: string; meals: ExportMeal[] }[];
+    /** `washout`: a reintroduction washout day; each meal's `challenge` its add-on or null. */
+    days: { date: string; washout: boolean; meals: ExportMeal[] }[];
   };
   /** The weekly nutrition report (GET /api/plans/{id}/nutrition), when given. */
   nutrition?: NutritionReport;
@@ -51,12 +52,14 @@ export function buildPlanExport(
       householdSize,
       days: plan.days.map((day) => ({
         date: day.date,
+        washout: day.washout === true,
         meals: day.meals.map((meal) => {
           const recipe = recipes.get(meal.recipeSlug);
           if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
           const batch = mealBatch(meal, recipe.servings);
           return {
             ...meal,
+            challenge: meal.challenge ?? null,
             cook: batch && cookLine(batch),
             batch: batches.get(meal.id) ?? null,
             portionText: portionText(portions.get(meal.id) ?? 0),

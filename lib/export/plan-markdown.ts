@@ -1,6 +1,7 @@
 import type { NutritionReport } from '../nutrition/report';
 import { cookText, portionText, servingsWords, spareText } from '../planner/batch-words';
 import { cookBatch, mealPortions } from '../planner/batches';
+import { addOnText, challengeDayText, WASHOUT_TEXT } from '../planner/challenge-words';
 import { PLANT_VARIETY_NOTE, plantsText } from '../planner/plant-words';
 import type { PrepLine } from '../planner/prep-lines';
 import { formatAmount } from '../recipes/resolve-quantity';
@@ -58,6 +59,16 @@ export function scaleIngredientText(
   return `${formatAmount(amount * factor)} ${label} (${gramsText})`;
 }
 
+/** The challenge add-on of a meal as a paragraph, or nothing. */
+function challengeLines(meal: PlanMeal): string[] {
+  const c = meal.challenge;
+  if (!c) return [];
+  return [
+    '',
+    `**Challenge** (${escapeMarkdown(challengeDayText(c))}): ${escapeMarkdown(addOnText(c, meal.slot))}.`,
+  ];
+}
+
 function mealSection(
   input: PlanMarkdownInput,
   meal: PlanMeal,
@@ -75,6 +86,7 @@ function mealSection(
       `### ${SLOT_LABELS[meal.slot]}: ${name} (leftovers)`,
       '',
       `${servingsWords(meal.servings)} of leftovers${from ? ` from ${from}` : ''} (${each}); nothing to cook.`,
+      ...challengeLines(meal),
       ...(link.length > 0 ? ['', ...link] : []),
     ];
   }
@@ -93,6 +105,7 @@ function mealSection(
     `### ${SLOT_LABELS[meal.slot]}: ${name}`,
     '',
     `${cook} · ${each} · prep ${recipe.prepMinutes} min · cook ${recipe.cookMinutes} min`,
+    ...challengeLines(meal),
     ...(link.length > 0 ? ['', ...link] : []),
     '',
     '**Ingredients**',
@@ -110,7 +123,7 @@ function mealSection(
  * that day and each meal with recipe name, what to cook (whole or half recipes) and each
  * person's portion, the ingredients scaled to the batch (household wording plus grams, as the
  * shopping list buys them) and the steps. Leftover meals point back to the meal that cooked them
- * instead of repeating the recipe.
+ * instead of repeating the recipe. A challenge meal has its add-on line, a washout day its note.
  */
 export function planToMarkdown(input: PlanMarkdownInput): string {
   const { plan } = input;
@@ -128,6 +141,7 @@ export function planToMarkdown(input: PlanMarkdownInput): string {
   }
   for (const day of plan.days) {
     out.push('', `## ${formatLongDate(day.date)}`);
+    if (day.washout) out.push('', `_${WASHOUT_TEXT}._`);
     const prep = input.prep?.get(day.date) ?? [];
     if (prep.length > 0) {
       out.push('', '**Prep today**', '');

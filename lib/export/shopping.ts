@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { itemNotes } from '../shopping/challenge-text';
 import type { ShoppingList, ShoppingListItem } from '../shopping/types';
 import { escapeMarkdown } from './markdown';
 
@@ -27,7 +28,8 @@ function sectionsWithItems(list: ShoppingList) {
 }
 
 function line(item: ShoppingListItem): string {
-  const notes = item.notes.length > 0 ? ` — ${item.notes.join('; ')}` : '';
+  const all = itemNotes(item);
+  const notes = all.length > 0 ? ` — ${all.join('; ')}` : '';
   return `${item.display} (${item.exact})${notes}`;
 }
 
@@ -50,7 +52,7 @@ export function shoppingListToCsv(list: ShoppingList, options: { bom?: boolean }
       in_pantry: item.inPantry ? 'yes' : 'no',
       meals: item.meals.join(' '),
       ndb: item.ndb,
-      notes: item.notes.join('; '),
+      notes: itemNotes(item).join('; '),
     })),
   );
   return stringify(rows, {

@@ -453,7 +453,8 @@ const OPERATIONS: Operation[] = [
     query: shoppingQuerySchema,
     success: {
       status: 200,
-      description: 'The list as JSON, or a file download (format csv, md or txt)',
+      description:
+        'The list as JSON, or a file download (format csv, md or txt). A reintroduction challenge food is bought on one line (its dose × the household, over the week) whose `challenge: { challengeIds, grams }` says which part is for the challenge; null on every other line',
       schema: shoppingListViewSchema,
       files: SHOPPING_FILES,
       etag: 'As JSON: the plan version the list shows, "<version>": send it back in If-Match',

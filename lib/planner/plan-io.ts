@@ -1,6 +1,7 @@
 import type { MealType } from '../foods/codes';
 import { classOfScore } from '../foods/inflammation';
 import { INFLAMMATION_CLASS_LABELS } from '../foods/inflammation-labels';
+import { type ChallengeCalendar, placeChallenges } from './challenges';
 import { MAX_FED } from './leftovers';
 import { cellOf, LOWER_BOUND_NUTRIENTS, type Model, mealIdOf, nearestPortion } from './model';
 import {
@@ -28,6 +29,8 @@ import type {
   ScorePart,
   WeekPlan,
 } from './types';
+
+const NONE: ChallengeCalendar = { challenges: {}, washout: [] };
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const pctOf = (kcal: number, total: number): string =>
@@ -282,7 +285,8 @@ export function buildPlan(
       },
     });
   }
-  return { plan: { weekStart: m.input.weekStart, days }, score: scoreOf(st) };
+  const plan = placeChallenges({ weekStart: m.input.weekStart, days }, m.input.challenges ?? NONE);
+  return { plan, score: scoreOf(st) };
 }
 
 /** Day `d`'s cooking sessions and hands-on minutes with its budget; undefined without one. */

@@ -96,6 +96,33 @@ const batchSchema = z
     'batch cooking: one cooking feeds up to three meals ("cooked Monday, 2 of 3 meals"); null for a meal cooked for itself alone',
   );
 
+const challengeSchema = z
+  .strictObject({
+    challengeId: z
+      .string()
+      .describe('the challenge in the reintroduction schedule, e.g. "lactose"'),
+    food: z.string().describe('the challenge food’s name, e.g. "milk"'),
+    ndb: z.string().describe('its USDA food (NDB number); the shopping list buys it'),
+    doseG: z.number().describe('grams per person at this meal (that challenge day’s dose)'),
+    words: z.string().describe('the dose as a cook says it, e.g. "½ cup milk"'),
+    day: z.number().int().min(1).describe('the challenge day, 1-based'),
+    days: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('the challenge’s number of days, when the schedule says ("day 2 of 3")'),
+    slot: z
+      .enum(MEAL_TYPES)
+      .describe(
+        'the slot the challenge asks for; this meal is in it, or in the nearest slot the profile plans',
+      ),
+  })
+  .nullable()
+  .describe(
+    'a reintroduction challenge: the food is eaten with this meal as an explicit add-on line ("add ½ cup milk to breakfast"); the recipe itself stays on the elimination background. Null on every other meal and on plans made before reintroduction',
+  );
+
 const mealSchema = z.strictObject({
   id: z.string().describe('the date and slot, e.g. 2026-11-30-dinner'),
   date: z.string(),
@@ -121,6 +148,7 @@ const mealSchema = z.strictObject({
   carbsG: z.number().describe('per person'),
   totalMinutes: z.number(),
   explanation: z.strictObject({ total: z.number(), parts: z.array(scorePartSchema) }),
+  challenge: challengeSchema,
 });
 
 const prepLineSchema = z
@@ -173,6 +201,11 @@ export const planViewSchema = z.strictObject({
       date: z.string(),
       meals: z.array(mealSchema),
       totals: dayTotalsSchema,
+      washout: z
+        .boolean()
+        .describe(
+          'a reintroduction washout day after a challenge: elimination foods only, no challenge meal; false on plans made before reintroduction',
+        ),
       prep: z
         .array(prepLineSchema)
         .describe(

@@ -1,6 +1,7 @@
 import type { MealType } from '../foods/codes';
 import type { MicronutrientKey } from '../nutrition/nutrient-model';
 import type { Restriction, TaggedFoodRef, Violation } from '../restrictions/types';
+import type { ChallengeCalendar, MealChallenge } from './challenges';
 import type { Rng } from './rng';
 
 export type { Rng };
@@ -153,6 +154,11 @@ export type PlannerInput = {
   recipes: PlannerRecipe[];
   /** ISO date `YYYY-MM-DD` of the first of the 7 planned days. */
   weekStart: string;
+  /**
+   * The week's reintroduction calendar (challenge meals, washout days); absent = none. It puts
+   * add-on lines on meals (`challenges.ts`) and changes no recipe choice.
+   */
+  challenges?: ChallengeCalendar;
 };
 
 export type ScorePart = { name: string; value: number; note: string };
@@ -176,6 +182,11 @@ export type PlannedMeal = {
   leftoverOf: string | null;
   /** Penalty points attributable to this meal (see `score.ts`); `total` = sum of `parts`. */
   explanation: { total: number; parts: ScorePart[] };
+  /**
+   * The reintroduction challenge eaten with this meal as an add-on, or null; absent on a meal
+   * made without a calendar (read as null).
+   */
+  challenge?: MealChallenge | null;
 };
 
 /** Per-person totals of one day. */
@@ -203,7 +214,13 @@ export type DayTotals = {
   cooking?: DayCookingBudget & { budget: DayCookingBudget };
 };
 
-export type PlanDay = { date: string; meals: PlannedMeal[]; totals: DayTotals };
+export type PlanDay = {
+  date: string;
+  meals: PlannedMeal[];
+  totals: DayTotals;
+  /** A reintroduction washout day: elimination foods only. Absent = false. */
+  washout?: boolean;
+};
 
 export type WeekPlan = { weekStart: string; days: PlanDay[] };
 

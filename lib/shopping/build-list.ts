@@ -28,7 +28,25 @@ function byName(a: ShoppingListItem, b: ShoppingListItem): number {
 }
 
 /** The needs of foods bought as one thing (the same shopping name), in first-use order. */
-type LineNeed = { ndbs: string[]; food: Food; grams: number; meals: string[]; notes: string[] };
+type LineNeed = {
+  ndbs: string[];
+  food: Food;
+  grams: number;
+  meals: string[];
+  notes: string[];
+  challenge: ShoppingListItem['challenge'];
+};
+
+/** Two lines' challenge parts as one. */
+function mergeChallenge(
+  a: ShoppingListItem['challenge'],
+  b: FoodNeed['challenge'],
+): ShoppingListItem['challenge'] {
+  if (!b) return a;
+  if (!a) return { challengeIds: [...b.challengeIds], grams: b.grams };
+  const ids = [...a.challengeIds, ...b.challengeIds.filter((id) => !a.challengeIds.includes(id))];
+  return { challengeIds: ids, grams: a.grams + b.grams };
+}
 
 /**
  * Folds the per-food needs into shopping lines: foods sharing a shopping name are one line with
@@ -49,14 +67,16 @@ function mergeByShoppingName(
     const line = lines.get(key);
     if (!line) {
       lines.set(key, {
-        ...need,
         ndbs: [need.ndb],
         food,
+        grams: need.grams,
         meals: [...need.meals],
         notes: [...need.notes],
+        challenge: mergeChallenge(null, need.challenge),
       });
       continue;
     }
+    line.challenge = mergeChallenge(line.challenge, need.challenge);
     line.ndbs.push(need.ndb);
     line.grams += need.grams;
     for (const m of need.meals) if (!line.meals.includes(m)) line.meals.push(m);
@@ -108,6 +128,7 @@ export function buildShoppingList(input: ShoppingListInput): ShoppingList {
       inPantry: pantry.explicit.get(food.ndb) ?? inPantryDefault(food, aisleId),
       meals: need.meals,
       notes: need.notes,
+      challenge: need.challenge,
     };
   });
 

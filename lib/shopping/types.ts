@@ -1,4 +1,5 @@
 import type { Measure } from '../foods/types';
+import type { MealChallenge } from '../planner/challenges';
 import type { UnitSystem } from '../units/constants';
 import type { PurchaseUnit } from './purchase-units';
 
@@ -17,9 +18,15 @@ export type PlanMeal = {
   servings: number;
   locked: boolean;
   leftoverOf: string | null;
+  /**
+   * The reintroduction challenge eaten with this meal as an add-on line, with `householdG`, the
+   * grams the household needs (doseG × household size); absent or null = none.
+   */
+  challenge?: (MealChallenge & { householdG: number }) | null;
 };
 
-export type PlanDay = { date: string; meals: PlanMeal[] };
+/** `washout`: a reintroduction washout day (elimination foods only); absent = false. */
+export type PlanDay = { date: string; meals: PlanMeal[]; washout?: boolean };
 
 /** A week plan as the domain sees it; dates are ISO 'YYYY-MM-DD'. */
 export type Plan = { id: string; profileId: string; weekStart: string; days: PlanDay[] };
@@ -134,6 +141,11 @@ export type ShoppingListItem = {
   meals: string[];
   /** Distinct shop notes of the recipes that need it ('packed in water, no broth'), in first-use order. */
   notes: string[];
+  /**
+   * The part of the line bought for reintroduction challenges (the add-on of challenge meals):
+   * their ids and grams; null when no challenge needs it.
+   */
+  challenge: { challengeIds: string[]; grams: number } | null;
 };
 
 export type ShoppingListSection = { id: string; name: string; items: string[] };

@@ -18,6 +18,12 @@ export const shoppingListItemSchema = z.strictObject({
   inPantry: z.boolean(),
   meals: z.array(z.string()),
   notes: z.array(z.string()),
+  challenge: z
+    .strictObject({ challengeIds: z.array(z.string()), grams: z.number() })
+    .nullable()
+    .describe(
+      'the part bought for reintroduction challenges (their ids and grams); null when none',
+    ),
 });
 
 export const shoppingListViewSchema = z.strictObject({

@@ -40,7 +40,7 @@ export async function planFile(
   const view = await loadPlanOr404(db, planId);
   const week = toWeekPlan(view);
   const prep = new Map(view.days.map((d) => [d.date, d.prep]));
-  const plan = toShoppingPlan(view.id, view.profileId, week);
+  const plan = toShoppingPlan(view.id, view.profileId, week, view.householdSize);
   const recipes = await loadShoppingRecipes(
     db,
     week.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),

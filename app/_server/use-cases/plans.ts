@@ -12,6 +12,7 @@ import {
 import { recordShoppingChanges } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
 import { ANY_VERSION, type IfMatch } from '@/lib/http/preconditions';
+import { type ChallengeCalendar, calendarOf } from '@/lib/planner/challenges';
 import { scorePlan } from '@/lib/planner/score-plan';
 import { type AlternativeFilter, applySwap, setLocked } from '@/lib/planner/swap';
 import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
@@ -29,6 +30,7 @@ import {
 } from './plan-writes';
 import { loadProfileOr404 } from './profiles';
 import { needsOf } from './shopping-list';
+import { weekChallengesFor } from './week-challenges';
 
 /**
  * Makes the profile's plan for a week. A week that already has a plan is a conflict
@@ -56,7 +58,10 @@ export async function createPlanFor(
         { existingPlanId: first.id, weekStart },
       );
     }
-    const input = await plannerInputFor(db, profile, weekStart);
+    const input = {
+      ...(await plannerInputFor(db, profile, weekStart)),
+      challenges: await weekChallengesFor(db, profile.id, weekStart),
+    };
     assertPlannable(input);
     const result = await generatePlanInPool(input, seed);
     if (!result.ok) {
@@ -88,11 +93,19 @@ export async function createPlanFor(
   });
 }
 
-/** The stored plan with its profile and planner input, servings for the profile's household. */
-async function contextOf(db: Db, view: PlanView) {
+/**
+ * The stored plan with its profile and planner input, servings for the profile's household.
+ * The input's reintroduction calendar is `challenges`, by default the one the plan carries, so a
+ * swap or lock keeps each challenge on its date and slot.
+ */
+async function contextOf(db: Db, view: PlanView, challenges?: ChallengeCalendar) {
   const profile = await loadProfileOr404(db, view.profileId);
-  const input = await plannerInputFor(db, profile, view.weekStart);
-  return { profile, input, plan: toWeekPlan(view, profile.householdSize) };
+  const plan = toWeekPlan(view, profile.householdSize);
+  const input = {
+    ...(await plannerInputFor(db, profile, view.weekStart)),
+    challenges: challenges ?? calendarOf(plan),
+  };
+  return { profile, input, plan };
 }
 
 function requireMeal(view: PlanView, mealId: string) {
@@ -156,8 +169,9 @@ export async function changedPlanWrite(
   now: string,
   seed?: number,
 ): Promise<PlanWrite<void>> {
-  const oldNeeds = await needsOf(db, view.id, view.profileId, toWeekPlan(view));
-  const newNeeds = await needsOf(db, view.id, view.profileId, after);
+  const before = toWeekPlan(view);
+  const oldNeeds = await needsOf(db, view.id, view.profileId, before, view.householdSize);
+  const newNeeds = await needsOf(db, view.id, view.profileId, after, householdSize);
   return async (tx) => {
     await replacePlanMeals(tx, view.id, householdSize, after, score, now, seed);
     await recordShoppingChanges(tx, view.id, oldNeeds, newNeeds);
@@ -224,7 +238,9 @@ export async function regenerateMeals(
         `${scope.date} is not a day of this plan (week of ${view.weekStart})`,
       );
     }
-    const { profile, input, plan } = await contextOf(db, view);
+    // Regenerating plans the week again, so it follows the current reintroduction calendar.
+    const calendar = await weekChallengesFor(db, view.profileId, view.weekStart);
+    const { profile, input, plan } = await contextOf(db, view, calendar);
     assertPlannable(input);
     const result = await regeneratePlanInPool(input, plan, scope, seed);
     if (!result.ok) {

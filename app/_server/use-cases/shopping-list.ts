@@ -25,12 +25,12 @@ export async function buildPlanShoppingList(
   units: UnitSystem,
   aisleOrder?: string[],
 ): Promise<ShoppingListView> {
-  const shoppingPlan = toShoppingPlan(view.id, view.profileId, plan);
+  const shoppingPlan = toShoppingPlan(view.id, view.profileId, plan, view.householdSize);
   const recipes = await loadShoppingRecipes(
     db,
     plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
-  const foods = await loadRecipeFoods(db, recipes);
+  const foods = await loadRecipeFoods(db, recipes, challengeFoods(plan));
   const [{ checks, pantry, changes }, ref] = await Promise.all([
     shoppingListState(db, view.id, view.profileId),
     loadReferenceData(db),
@@ -67,18 +67,30 @@ export async function buildPlanShoppingList(
   return { ...list, weekStart: view.weekStart, profileId: view.profileId, units, lastChange };
 }
 
-/** Grams and meals of each food a plan needs, for marking what a swap changed. */
+/** The challenge foods of a plan's meals (their NDB numbers), bought beside the recipes' foods. */
+export function challengeFoods(plan: WeekPlan): string[] {
+  return plan.days.flatMap((d) => d.meals.flatMap((m) => (m.challenge ? [m.challenge.ndb] : [])));
+}
+
+/**
+ * Grams and meals of each food a plan needs for a household of `householdSize`, for marking what
+ * a swap changed.
+ */
 export async function needsOf(
   db: Db,
   planId: number,
   profileId: number,
   plan: WeekPlan,
+  householdSize: number,
 ): Promise<Map<string, NeedSummary>> {
   const recipes = await loadShoppingRecipes(
     db,
     plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
   );
   return new Map(
-    sumFoodNeeds(toShoppingPlan(planId, profileId, plan), recipes).map((n) => [n.ndb, n]),
+    sumFoodNeeds(toShoppingPlan(planId, profileId, plan, householdSize), recipes).map((n) => [
+      n.ndb,
+      n,
+    ]),
   );
 }

@@ -15,7 +15,10 @@ export const plans = sqliteTable(
     householdSize: integer('household_size').notNull().default(1),
     /** Bumped by every change; a write whose If-Match names an older version is refused (412). */
     version: integer('version').notNull().default(1),
-    /** Score parts and day totals as computed by the planner at the last change. */
+    /**
+     * Score parts and day totals as computed by the planner at the last change, and the week's
+     * challenge meals and washout days (db/queries/plan-json.ts).
+     */
     score: text('score', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -93,7 +93,7 @@ export async function loadRealInputs(): Promise<RealInputs> {
       result.plan.days.flatMap((d) => d.meals.map((m) => m.recipeSlug)),
     );
     const shopping: ShoppingListInput = {
-      plan: toShoppingPlan(1, 1, result.plan),
+      plan: toShoppingPlan(1, 1, result.plan, first.profile.householdSize),
       recipes: shoppingRecipes,
       foods: await loadRecipeFoods(db, shoppingRecipes),
       aisles: parseAisleRules(aislesJson),

@@ -6,6 +6,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PlanView } from '@/db/queries/plans';
 import { prepLineText } from '@/lib/export/prep-text';
 import { batchText, servingsWords } from '@/lib/planner/batch-words';
+import { addOnText, challengeDayText, WASHOUT_TEXT } from '@/lib/planner/challenge-words';
 import { callApi } from '../../../_lib/api-client';
 import { localIsoDate } from '../../../_lib/week';
 import { DayTabs, panelId, tabId } from './day-tabs';
@@ -304,13 +305,18 @@ export function PlanBoard({
                   ↻ Day
                 </button>
               </div>
+              {day.washout ? (
+                <p className="small day-washout" data-testid={`washout-${day.date}`}>
+                  {WASHOUT_TEXT}
+                </p>
+              ) : null}
               <ul className="meal-list">
                 {[...day.meals]
                   .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))
                   .map((m) => (
                     <li
                       key={m.id}
-                      className={`meal${m.locked ? ' is-locked' : ''}`}
+                      className={`meal${m.locked ? ' is-locked' : ''}${m.challenge ? ' is-challenge' : ''}`}
                       data-testid={`meal-${m.id}`}
                     >
                       <div className="muted small meal-slot">
@@ -341,6 +347,12 @@ export function PlanBoard({
                           : `${servingsWords(m.servings)} from the leftovers · `}
                         {m.portionText}
                       </div>
+                      {m.challenge ? (
+                        <p className="small meal-challenge" data-testid={`challenge-${m.id}`}>
+                          <strong>Challenge</strong> · {challengeDayText(m.challenge)}:{' '}
+                          {addOnText(m.challenge, m.slot)}
+                        </p>
+                      ) : null}
                       {m.batch ? (
                         <div className="small muted meal-batch" data-testid={`batch-${m.id}`}>
                           {batchText(m.batch)}

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getPlanById, toWeekPlan } from '@/db/queries/plans';
 import { loadShoppingRecipes } from '@/db/queries/shopping';
+import { addOnText, challengeDayText, WASHOUT_TEXT } from '@/lib/planner/challenge-words';
 import { PrintButton } from '../../../_components/print-button';
 import { weekLabel } from '../../../_lib/week';
 
@@ -56,12 +57,19 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
                   month: 'short',
                   timeZone: 'UTC',
                 })}
+                {d.washout ? <div className="small">{WASHOUT_TEXT}</div> : null}
               </th>
               {slots.map((s) => {
                 const m = d.meals.find((x) => x.slot === s);
                 return (
                   <td key={s}>
                     {m ? `${m.recipeName}${m.leftoverOf ? ' (leftovers)' : ''}` : '—'}
+                    {m?.challenge ? (
+                      <div className="small">
+                        <strong>Challenge</strong> · {challengeDayText(m.challenge)}:{' '}
+                        {addOnText(m.challenge, m.slot)}
+                      </div>
+                    ) : null}
                   </td>
                 );
               })}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { challengeShopText } from '@/lib/shopping/challenge-text';
 import type { ShoppingListItem } from '@/lib/shopping/types';
 
 /** 'Mon dinner' for the meal id '2026-11-30-dinner'. */
@@ -46,6 +47,11 @@ export function ShoppingItem({
               <span className="small shop-note" data-testid="shop-note">
                 {' '}
                 — {item.notes.join('; ')}
+              </span>
+            ) : null}
+            {item.challenge ? (
+              <span className="shop-flag small" data-testid="shop-challenge">
+                {challengeShopText(item)}
               </span>
             ) : null}
             {marked ? (
