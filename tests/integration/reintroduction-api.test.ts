@@ -115,6 +115,7 @@ describe('reintroduction API', () => {
     const v = await view(id);
     expect(v.startedOn).toBe(day(-2));
     expect(v.phase).toBe('reintroduction');
+    expect(v.readiness).toBeNull();
     expect(item(v, 'fructose')).toMatchObject({
       status: 'active',
       days: [day(-2), day(-1), today],

@@ -49,6 +49,7 @@ export type ReintroductionView = {
   current: CurrentChallenge | null;
   /** Decided challenges, in the order they were run. */
   results: ScheduleItem[];
+  /** Before start only: weeks of elimination done and the journal's first and last week. */
   readiness: Readiness | null;
   /** The protocol's "talk to a clinician" lines. */
   talkToClinician: string[];
@@ -107,8 +108,9 @@ function view(
     clinicianLed: set?.clinicianLed ?? false,
     talkToClinician: ctx.protocol?.talkToClinician ?? [],
     outcomeRule: OUTCOME_RULE_TEXT,
+    // readiness is about leaving elimination: once started, the phase date is reintroduction's
     readiness:
-      elimination && ctx.profile.phaseStartedOn
+      state === null && elimination && ctx.profile.phaseStartedOn
         ? readiness({
             phaseStartedOn: ctx.profile.phaseStartedOn,
             today,
