@@ -133,6 +133,8 @@ export type ChallengeMeal = {
   /** "1 tbsp honey". */
   words: string;
   day: number;
+  /** How many challenge days the challenge has ("day 2 of 3"). */
+  days?: number;
   slot: (typeof MEAL_TYPES)[number];
 };
 

@@ -174,9 +174,14 @@ function mutated(good: unknown): fc.Arbitrary<unknown> {
   const keys = Object.keys(good);
   const nested = keys.filter((k) => isObject(good[k]));
   const options: fc.Arbitrary<unknown>[] = [
-    fc
-      .constantFrom(...keys)
-      .map((k) => Object.fromEntries(keys.filter((x) => x !== k).map((x) => [x, good[x]]))),
+    // a body of no fields ({}) has none to remove
+    ...(keys.length > 0
+      ? [
+          fc
+            .constantFrom(...keys)
+            .map((k) => Object.fromEntries(keys.filter((x) => x !== k).map((x) => [x, good[x]]))),
+        ]
+      : []),
     fc
       .tuple(fc.constantFrom(...keys, 'extra', '__proto__', 'constructor'), weirdValue)
       .map(([k, v]) => ({ ...good, [k]: v })),

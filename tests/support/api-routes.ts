@@ -78,6 +78,11 @@ export type Fixture = {
   /** A day with a journal entry, and one without (both before today). */
   journalDate: string;
   freeDate: string;
+  /** A profile whose reintroduction began in the past, and its current challenge. */
+  reintroProfileId: number;
+  challengeId: string;
+  /** A profile with a reintroduction under way, to be stopped. */
+  stopProfileId: number;
 };
 
 export const PROFILE_BODY = {
@@ -157,6 +162,17 @@ export function goodCall(op: Operation, f: Fixture): Call {
       body: { symptoms: { bloating: 1 }, note: null },
     },
     'DELETE /api/profiles/{id}/journal/{date}': { params: { ...profile, date: f.freeDate } },
+    'GET /api/profiles/{id}/reintroduction': { params: { id: String(f.reintroProfileId) } },
+    'POST /api/profiles/{id}/reintroduction/start': { params: profile, body: {} },
+    'PATCH /api/profiles/{id}/reintroduction': {
+      params: { id: String(f.reintroProfileId) },
+      body: { paused: false },
+    },
+    'DELETE /api/profiles/{id}/reintroduction': { params: { id: String(f.stopProfileId) } },
+    'POST /api/profiles/{id}/reintroduction/challenges/{challengeId}/outcome': {
+      params: { id: String(f.reintroProfileId), challengeId: f.challengeId },
+      body: { outcome: 'tolerated' },
+    },
     'POST /api/plans': {
       params: {},
       body: { profileId: f.profileId, weekStart: f.otherWeekStart, seed: 11, replace: true },
@@ -265,7 +281,30 @@ export async function makeFixture(): Promise<Fixture> {
     }),
     201,
   );
+  const reintroduced = async (name: string) => {
+    const made = (await json(
+      await callOperation(op('post', '/api/profiles'), {
+        params: {},
+        body: { name, protocol: 'low-fodmap' },
+      }),
+      201,
+    )) as { id: number };
+    const started = (await json(
+      await callOperation(op('post', '/api/profiles/{id}/reintroduction/start'), {
+        params: { id: String(made.id) },
+        body: { startOn: '2025-03-10' },
+      }),
+      201,
+    )) as { current: { id: string } | null };
+    if (!started.current) throw new Error('a started reintroduction has no current challenge');
+    return { id: made.id, challengeId: started.current.id };
+  };
+  const reintro = await reintroduced('Reintroducing');
+  const stopping = await reintroduced('Stopping');
   return {
+    reintroProfileId: reintro.id,
+    challengeId: reintro.challengeId,
+    stopProfileId: stopping.id,
     profileId: profile.id,
     spareProfileId: spare.id,
     planId: plan.id,
