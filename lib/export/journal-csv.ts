@@ -1,13 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
 import { SYMPTOM_KEYS, type Symptoms } from '../journal/schema';
+import { spreadsheetCsv } from './csv';
 
 export const JOURNAL_CSV_COLUMNS = ['date', ...SYMPTOM_KEYS, 'note'] as const;
 
 /**
  * The symptom journal as RFC 4180 CSV: one row per logged day, oldest first, a column per
- * symptom (0–10; stool is the Bristol type, empty on a day without one) and the note. Same
- * conventions as the shopping CSV: CRLF, a UTF-8 byte order mark for Excel, formula-looking
- * notes escaped.
+ * symptom (0–10; stool is the Bristol type, empty on a day without one) and the note.
  */
 export function journalToCsv(
   rows: readonly { date: string; symptoms: Symptoms; note: string | null }[],
@@ -20,11 +18,5 @@ export function journalToCsv(
       ...Object.fromEntries(SYMPTOM_KEYS.map((k) => [k, r.symptoms[k] ?? ''])),
       note: r.note ?? '',
     }));
-  return stringify(records, {
-    header: true,
-    columns: [...JOURNAL_CSV_COLUMNS],
-    record_delimiter: 'windows',
-    bom: options.bom ?? true,
-    escape_formulas: true,
-  });
+  return spreadsheetCsv(records, JOURNAL_CSV_COLUMNS, options);
 }
