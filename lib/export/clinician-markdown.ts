@@ -1,5 +1,6 @@
 import { formatAmount } from '../nutrition/report';
 import type { ClinicianReport, ReportPersonalEntry } from '../report/clinician';
+import { loggedTrends } from '../report/symptom-trends';
 import {
   datesText,
   dosesText,
@@ -28,7 +29,7 @@ function personalTable(entries: readonly ReportPersonalEntry[]): string[] {
 /** The clinician report as one Markdown document, in the page's order. */
 export function clinicianReportToMarkdown(report: ClinicianReport): string {
   const { protocol, trends } = report;
-  const symptoms = trends.symptoms.filter((t) => t.baseline && t.latest);
+  const symptoms = loggedTrends(trends);
   const out = [
     `# Clinician report: ${md(report.profile.name)}`,
     '',
@@ -57,7 +58,7 @@ export function clinicianReportToMarkdown(report: ClinicianReport): string {
           '| --- | --- | --- | --- | --- |',
           ...symptoms.map(
             (t) =>
-              `| ${cell(t.label)} | ${t.baseline?.weekStart} | ${formatAmount(t.baseline?.mean ?? 0)} | ${t.latest?.weekStart} | ${formatAmount(t.latest?.mean ?? 0)} |`,
+              `| ${cell(t.label)} | ${t.baseline.weekStart} | ${formatAmount(t.baseline.mean)} | ${t.latest.weekStart} | ${formatAmount(t.latest.mean)} |`,
           ),
         ]
       : []),

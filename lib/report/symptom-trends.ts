@@ -103,3 +103,15 @@ export function symptomTrends(
   });
   return { weeks, symptoms, periods: [...periods].sort((a, b) => a.from.localeCompare(b.from)) };
 }
+
+export type LoggedTrend = SymptomTrend & {
+  baseline: NonNullable<SymptomTrend['baseline']>;
+  latest: NonNullable<SymptomTrend['latest']>;
+};
+
+/** The symptoms rated at least once, with their first and latest week (the text summary). */
+export function loggedTrends(trends: SymptomTrends): LoggedTrend[] {
+  return trends.symptoms.flatMap((t) =>
+    t.baseline && t.latest ? [{ ...t, baseline: t.baseline, latest: t.latest }] : [],
+  );
+}

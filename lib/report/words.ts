@@ -89,9 +89,3 @@ export function personalName(e: ReportPersonalEntry): string {
 export function personalDoseText(e: ReportPersonalEntry): string {
   return e.maxDoseG === null ? '—' : `${formatAmount(e.maxDoseG)} g`;
 }
-
-/** "1.4 → 0.6" of a trend's first and latest week; "not logged". */
-export function trendText(t: ClinicianReport['trends']['symptoms'][number]): string {
-  if (!t.baseline || !t.latest) return 'not logged';
-  return `week of ${t.baseline.weekStart}: ${formatAmount(t.baseline.mean)}; week of ${t.latest.weekStart}: ${formatAmount(t.latest.mean)}`;
-}
