@@ -185,7 +185,10 @@ export function symptomMoves(
   });
 }
 
-function challengesOf(input: ClinicianReportInput): ReportChallenge[] {
+/** Each scheduled challenge with its definition, dates and symptom summary, in schedule order. */
+export function reportChallenges(
+  input: Pick<ClinicianReportInput, 'entries' | 'reintroduction' | 'definitions'>,
+): ReportChallenge[] {
   const state = input.reintroduction;
   if (!state) return [];
   const defs = new Map(input.definitions.map((d) => [d.id, d]));
@@ -318,7 +321,7 @@ export function buildClinicianReport(input: ClinicianReportInput): ClinicianRepo
   const rows = [...input.entries]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((e) => ({ date: e.date, symptoms: e.symptoms, note: e.note }));
-  const challenges = challengesOf(input);
+  const challenges = reportChallenges(input);
   return {
     generatedOn: input.today,
     profile: { id: input.profile.id, name: input.profile.name },
