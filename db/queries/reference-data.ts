@@ -1,6 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { type FoodConcept, parseFoodConcepts } from '../../lib/foods/concepts';
 import { type DriTable, parseDriRows } from '../../lib/nutrition/dri';
+import {
+  parseReintroductionSeeds,
+  type ReintroductionSeed,
+} from '../../lib/reintroduction/seed-schema';
 import { parseAisleRules } from '../../lib/shopping/aisles';
 import { type FoodNames, parseFoodNames } from '../../lib/shopping/food-names';
 import { parsePantryDefaults } from '../../lib/shopping/pantry';
@@ -16,6 +20,7 @@ export const REFERENCE_KEYS = [
   'purchase-units',
   'food-concepts',
   'dri',
+  'reintroduction',
 ] as const;
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 
@@ -30,6 +35,8 @@ export type ReferenceData = {
   purchaseUnits: ReadonlyMap<string, PurchaseUnit[]>;
   foodConcepts: FoodConcept[];
   dri: DriTable;
+  /** Reintroduction challenges by protocol id (seeds/reintroduction). */
+  reintroduction: ReadonlyMap<string, ReintroductionSeed>;
 };
 
 function parseRow<T>(
@@ -60,6 +67,7 @@ export function parseReferenceData(rows: readonly { key: string; data: unknown }
     purchaseUnits: parseRow(byKey, 'purchase-units', parsePurchaseUnits),
     foodConcepts: parseRow(byKey, 'food-concepts', parseFoodConcepts),
     dri: parseRow(byKey, 'dri', parseDriRows),
+    reintroduction: parseRow(byKey, 'reintroduction', parseReintroductionSeeds),
   };
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReferenceData, type ReferenceKey } from '../../db/queries/reference-data';
 import { loadDriTable } from '../dri/load';
@@ -21,6 +21,16 @@ function readJson(file: string): unknown {
   }
 }
 
+/** seeds/reintroduction/<protocol>.json, keyed by the file's protocol id. */
+function reintroductionFiles(): Record<string, unknown> {
+  const files = readdirSync(join(SEEDS_DIR, 'reintroduction'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  return Object.fromEntries(
+    files.map((f) => [f.replace(/\.json$/, ''), readJson(join('reintroduction', f))]),
+  );
+}
+
 export type ReferenceRow = { key: ReferenceKey; data: unknown };
 
 /**
@@ -32,6 +42,7 @@ export function referenceDataRows(): ReferenceRow[] {
   const rows: ReferenceRow[] = [
     ...JSON_FILES.map(([key, file]) => ({ key, data: readJson(file) })),
     { key: 'dri', data: loadDriTable().rows },
+    { key: 'reintroduction', data: reintroductionFiles() },
   ];
   parseReferenceData(rows);
   return rows;

@@ -82,6 +82,7 @@ describe('reference data', () => {
       'food-names',
       'pantry-defaults',
       'purchase-units',
+      'reintroduction',
     ]);
   });
 });

@@ -97,7 +97,7 @@ describe('seeding', () => {
     expect(await storedSeedHash(db)).toBe(hashSeedData());
     const plannedSlug = await saveUserData(db);
     const before = await counts(db);
-    expect(before.reference_data).toBe(6);
+    expect(before.reference_data).toBe(7);
 
     const seeded = await seedDatabase(db);
 
