@@ -14,6 +14,7 @@ import {
   swapSchema,
 } from '../validation/plans';
 import { recipeSearchSchema } from '../validation/recipes';
+import { reportQuerySchema } from '../validation/report';
 import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
 
 /** The one error body every route returns. */
@@ -38,6 +39,8 @@ type Operation = {
     status: number;
     description: string;
     contentType?: string;
+    /** Text formats the response can also be (chosen by a query parameter), besides JSON. */
+    textFormats?: readonly string[];
     schema?: z.ZodType;
     /** What the response's ETag header carries. */
     etag?: string;
@@ -264,6 +267,23 @@ const OPERATIONS: Operation[] = [
     errors: [400, 404],
   },
   {
+    method: 'get',
+    path: '/api/profiles/{id}/report',
+    summary:
+      'The clinician report: protocol and phase dates, adherence, each challenge with doses, dates, symptom summary and outcome, the personal food list and weekly nutrition shortfalls',
+    tag: 'journal',
+    pathParams: { id: 'profile id' },
+    query: reportQuerySchema,
+    success: {
+      status: 200,
+      description:
+        'format=json (default): { generatedOn, profile, protocol: { phase: { startedOn, weeksDone, usualWeeks, usualEnd } }, reintroduction, adherence ({ recorded: false, text: "not recorded" } until meals kept are recorded), journal: { days, from, to, rows }, trends: { weeks, symptoms, periods }, challenges: [{ id, label, food, doses, status, dates, window, baseline, moved, outcome, maxDoseG, decidedOn }], personal: { allowed, excluded } (each with sourceText), shortfalls: [{ planId, weekStart, nutrients }] }. format=md: the report as a Markdown file (Content-Disposition attachment villi-report-<date>.md). format=csv: the journal, one row per day: date, the nine symptoms, note (attachment villi-journal-<date>.csv).',
+      textFormats: ['text/markdown', 'text/csv'],
+    },
+    errors: [400, 404],
+    errorText: { 400: 'Bad id, or a format other than json, md, csv (fieldErrors.format)' },
+  },
+  {
     method: 'post',
     path: '/api/plans',
     summary: 'Generate a week plan',
@@ -458,6 +478,12 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
                 'application/json': op.success.schema
                   ? { schema: jsonSchema(op.success.schema) }
                   : {},
+                ...Object.fromEntries(
+                  (op.success.textFormats ?? []).map((type) => [
+                    type,
+                    { schema: { type: 'string' } },
+                  ]),
+                ),
               },
             }),
       },

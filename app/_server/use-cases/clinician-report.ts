@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { challengeDefinitions } from '@/db/queries/challenge-definitions';
 import { listJournalEntries } from '@/db/queries/journal';
 import { listPlans } from '@/db/queries/plans';
 import { getProtocolById } from '@/db/queries/protocols';
@@ -36,9 +37,9 @@ async function weeklyNutrition(db: Db, profileId: number): Promise<WeekNutrition
   return weeks;
 }
 
-/** The challenge definitions of a protocol's reintroduction, by the seeded challenge data. */
-async function definitionsFor(_db: Db, _protocolId: string): Promise<ChallengeDefinition[]> {
-  return [];
+/** The challenge definitions of a protocol's reintroduction (none when it has no challenge data). */
+async function definitionsFor(db: Db, protocolId: string): Promise<ChallengeDefinition[]> {
+  return (await challengeDefinitions(db, protocolId))?.challenges ?? [];
 }
 
 /** A profile's clinician report as of `today` (404 for an unknown profile). */
