@@ -137,7 +137,6 @@ export type ClinicianReport = {
       amount: number | null;
       target: number | null;
       unit: string;
-      message: string;
     }[];
   }[];
 };
@@ -284,6 +283,10 @@ function phaseOf(input: ClinicianReportInput): ClinicianReport['protocol'] {
   };
 }
 
+/**
+ * The nutrients each week's report finds low, as amount against target. The findings' own
+ * sentences are left out: they name recipes to swap in, which is the plan page's business.
+ */
 function shortfallsOf(weeks: readonly WeekNutrition[]): ClinicianReport['shortfalls'] {
   return [...weeks]
     .sort((a, b) => a.weekStart.localeCompare(b.weekStart) || a.planId - b.planId)
@@ -301,7 +304,6 @@ function shortfallsOf(weeks: readonly WeekNutrition[]): ClinicianReport['shortfa
             amount: avg ? round1(avg.amount) : null,
             target: target ? round1(target.amount) : null,
             unit: avg?.unit ?? target?.unit ?? '',
-            message: f.message,
           };
         }),
     }))

@@ -129,7 +129,6 @@ describe('buildClinicianReport', () => {
             amount: 612.3,
             target: 1000,
             unit: 'mg',
-            message: 'Calcium is low this week.',
           },
         ],
       },
