@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate, mondayOf } from '@/app/_lib/week';
+import { GET as getOpenApi } from '@/app/api/openapi.json/route';
 import { GET as getNutrition } from '@/app/api/plans/[id]/nutrition/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as postEntry } from '@/app/api/profiles/[id]/journal/route';
@@ -233,5 +234,31 @@ describe('GET /api/profiles/{id}/report', () => {
     expect(
       ((await badId.json()) as { error: { fieldErrors: object } }).error.fieldErrors,
     ).toHaveProperty('id');
+  });
+
+  it('is in the OpenAPI document with its three media types and the format parameter', async () => {
+    const doc = (await (await getOpenApi()).json()) as {
+      paths: Record<
+        string,
+        {
+          get?: {
+            parameters: { name: string; schema: { enum?: string[] } }[];
+            responses: Record<string, { content?: Record<string, unknown> }>;
+          };
+        }
+      >;
+    };
+    const op = doc.paths['/api/profiles/{id}/report']?.get;
+    expect(Object.keys(op?.responses['200']?.content ?? {})).toEqual([
+      'application/json',
+      'text/markdown',
+      'text/csv',
+    ]);
+    expect(op?.parameters.find((p) => p.name === 'format')?.schema.enum).toEqual([
+      'json',
+      'md',
+      'csv',
+    ]);
+    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['400', '404']));
   });
 });
