@@ -183,7 +183,7 @@ export function SymptomTrendCharts({
   idPrefix?: string;
 }) {
   if (trends.weeks.length === 0) {
-    return <p className="muted">No days logged yet: the charts start with the first entry.</p>;
+    return <p className="muted">Nothing to chart yet: the charts start with the first logged day.</p>;
   }
   const logged = loggedTrends(trends);
   return (

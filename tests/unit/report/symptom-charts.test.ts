@@ -45,6 +45,6 @@ describe('symptom trend charts (server-rendered SVG)', () => {
       createElement(SymptomTrendCharts, { trends: symptomTrends([]) }),
     );
     expect(empty).not.toContain('<svg');
-    expect(empty).toContain('No days logged yet');
+    expect(empty).toContain('Nothing to chart yet');
   });
 });

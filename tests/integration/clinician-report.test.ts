@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { localIsoDate, mondayOf } from '@/app/_lib/week';
 import { GET as getOpenApi } from '@/app/api/openapi.json/route';
 import { GET as getNutrition } from '@/app/api/plans/[id]/nutrition/route';
@@ -15,6 +17,14 @@ import { addDays } from '@/lib/planner/dates';
 import type { ClinicianReport } from '@/lib/report/clinician';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
+
+// The page's client parts need the app router; a static render only needs them to exist.
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ refresh: () => undefined }),
+  notFound: () => {
+    throw new Error('NEXT_NOT_FOUND');
+  },
+}));
 
 const today = localIsoDate(new Date());
 const phaseStart = addDays(today, -30);
@@ -260,5 +270,33 @@ describe('GET /api/profiles/{id}/report', () => {
       'csv',
     ]);
     expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['400', '404']));
+  });
+});
+
+describe('/profiles/[id]/report (server render)', () => {
+  async function render(id: string): Promise<string> {
+    const { default: ReportPage } = await import('@/app/profiles/[id]/report/page');
+    const element = await ReportPage({ params: Promise.resolve({ id }) });
+    return renderToStaticMarkup(element as ReturnType<typeof createElement>);
+  }
+
+  it('shows the phase, nine symptom charts, the challenge, the personal list and the downloads', async () => {
+    const html = await render(String(profileId));
+    expect(html).toMatch(/<h1>Clinician report: (<!-- -->)?Report keeper<\/h1>/);
+    expect(html.match(/<svg /g)).toHaveLength(9);
+    expect(html.match(/role="img"/g)).toHaveLength(9);
+    expect(html).toContain('Share of planned meals kept: not recorded');
+    expect(html).toContain('Bloating / gas 2 → 7; Abdominal pain 0 → 2');
+    expect(html).toContain(`reacted (confirmed ${addDays(c1, 5)})`);
+    expect(html).toContain(`Challenge Lactose (milk), ${c1} to ${addDays(c1, 2)}`);
+    for (const format of ['md', 'csv', 'json']) {
+      expect(html).toContain(`href="/api/profiles/${profileId}/report?format=${format}"`);
+    }
+    expect(html).toContain('>Print</button>');
+  });
+
+  it('is a 404 for an unknown or malformed profile id', async () => {
+    await expect(render('999999')).rejects.toThrow('NEXT_NOT_FOUND');
+    await expect(render('abc')).rejects.toThrow('NEXT_NOT_FOUND');
   });
 });
