@@ -140,9 +140,9 @@ function SymptomChart({
             <Line
               from={{ x: 0, y: y(t) }}
               to={{ x: innerW, y: y(t) }}
-              stroke={CHART_COLORS.track}
+              stroke={stool && t === 4 ? CHART_COLORS.muted : CHART_COLORS.track}
               strokeDasharray={stool && t === 4 ? '4 3' : undefined}
-              strokeWidth={stool && t === 4 ? 1.5 : 1}
+              strokeWidth={1}
             />
             <text x={-4} y={y(t) + 3} fontSize={9} textAnchor="end" fill={CHART_COLORS.muted}>
               {t}
