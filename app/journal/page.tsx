@@ -57,7 +57,8 @@ export default async function JournalPage({
       <h1>Symptom journal</h1>
       <p className="muted small">
         {profile.name} · phase since {profile.phaseStartedOn}. Rate each symptom from 0 (none) to 10
-        (worst); a good day is one tap on Save.
+        (worst); a good day is one tap on Save.{' '}
+        <Link href={`/reintroduction?profile=${profile.id}`}>Reintroduction</Link>
       </p>
       {profiles.length > 1 ? (
         <form method="get" className="row" style={{ marginBottom: '1rem' }}>

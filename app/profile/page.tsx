@@ -147,6 +147,10 @@ export default async function ProfilePage({
           ))}
         </nav>
       ) : null}
+      <p className="small">
+        <Link href={`/reintroduction?profile=${profile.id}`}>Reintroduction</Link>: bring foods back
+        one at a time after elimination, and see your personal food list grow.
+      </p>
       <NutrientTargetsTable nutrientTargets={profile.nutrientTargets} />
       <section aria-labelledby="plans-h">
         <h2 id="plans-h">Plans</h2>

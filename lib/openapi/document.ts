@@ -4,6 +4,7 @@ import { nutritionReportSchema } from '../nutrition/report-schema';
 import { planViewSchema } from '../planner/plan-view-schema';
 import { SWAP_ERROR_CODES } from '../planner/types';
 import { profileCreateSchema, profilePatchSchema } from '../profiles/schema';
+import { outcomeBodySchema, patchBodySchema, startBodySchema } from '../reintroduction/view';
 import { foodConceptQuerySchema, foodSearchSchema } from '../validation/foods';
 import {
   alternativesQuerySchema,
@@ -265,6 +266,85 @@ const OPERATIONS: Operation[] = [
     pathParams: { id: 'profile id', date: 'the day, YYYY-MM-DD' },
     success: { status: 204, description: 'Deleted' },
     errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/profiles/{id}/reintroduction',
+    summary:
+      "A profile's reintroduction schedule, or before it starts the proposed one (status planned, startedOn null)",
+    tag: 'reintroduction',
+    pathParams: { id: 'profile id' },
+    success: {
+      status: 200,
+      description:
+        '{ protocol, phase, phaseStartedOn, startedOn, pausedOn, available, clinicianLed, schedule: [{ id, challenge, label, stage, food: { ndb, name }, subgroup, doses: [{ grams, words }], slot, days: [dates], washoutDays: [dates], washoutLength, status, outcome, maxDoseG, decidedOn, retestOf, scope, note }], current: (schedule item + { baseline: { from, to }, proposal: { outcome, reasons, crossings, logged } }) | null, results: [decided items], readiness: { weeksDone, usualWeeks, usualDone, symptoms: { firstWeek, lastWeek, daysLogged }, summary }, talkToClinician, outcomeRule }. Dates of challenges still to come are derived from the start, the recorded first days, the pause and the skips; a clinician-led protocol (six-food) has no dates.',
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/profiles/{id}/reintroduction/start',
+    summary:
+      "Start reintroduction; the profile moves to the protocol's first reintroduction phase from startOn",
+    tag: 'reintroduction',
+    pathParams: { id: 'profile id' },
+    body: startBodySchema,
+    success: {
+      status: 201,
+      description:
+        'The reintroduction, as GET returns it; the body is optional (startOn defaults to today)',
+    },
+    errors: [400, 404, 409, 422],
+    errorText: {
+      409: 'reintroduction_started: this profile has one already (PATCH it, or DELETE it first)',
+      422: "no_reintroduction: the profile's protocol has no reintroduction challenges; nothing was saved",
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/profiles/{id}/reintroduction',
+    summary:
+      'Skip, reorder (the challenges not begun, every one of them once), pause or resume from today',
+    tag: 'reintroduction',
+    pathParams: { id: 'profile id' },
+    body: patchBodySchema,
+    success: { status: 200, description: 'The reintroduction, as GET returns it' },
+    errors: [400, 404, 409],
+    errorText: {
+      400: 'order or skip names a challenge the schedule lacks, or order is not every challenge not yet begun; nothing was saved',
+      409: 'a challenge that has begun or is decided cannot be skipped; nothing was saved',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/profiles/{id}/reintroduction',
+    summary: 'Stop reintroduction: the schedule goes, the personal food list and the phase stay',
+    tag: 'reintroduction',
+    pathParams: { id: 'profile id' },
+    success: { status: 204, description: 'Stopped' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/profiles/{id}/reintroduction/challenges/{challengeId}/outcome',
+    summary:
+      'Confirm a challenge outcome: tolerated adds its foods to personal.allowed (maxDoseG: largest dose eaten, default the last), reacted to personal.excluded, unclear schedules a retest after a washout',
+    tag: 'reintroduction',
+    pathParams: {
+      id: 'profile id',
+      challengeId: 'the scheduled challenge id ("lactose", "lactose-2")',
+    },
+    body: outcomeBodySchema,
+    success: {
+      status: 200,
+      description:
+        'The reintroduction, as GET returns it; schedule and personal list were written in one transaction',
+    },
+    errors: [400, 404, 409],
+    errorText: {
+      404: 'Unknown profile or challenge, or reintroduction not started',
+      409: 'challenge_not_run: not the current challenge, or its first day is after today; nothing was saved',
+    },
   },
   {
     method: 'get',
