@@ -9,6 +9,7 @@ import {
   personalDoseText,
   personalName,
   phaseText,
+  reintroductionText,
   SUMMARY_RULE_TEXT,
 } from '../report/words';
 import { escapeMarkdown as md } from './markdown';
@@ -39,11 +40,7 @@ export function clinicianReportToMarkdown(report: ClinicianReport): string {
     '',
     `- Protocol: ${md(protocol.name)}`,
     `- Phase: ${md(phaseText(protocol.phase))}`,
-    `- Reintroduction: ${
-      report.reintroduction
-        ? `started ${report.reintroduction.startedOn}${report.reintroduction.pausedOn ? `, paused since ${report.reintroduction.pausedOn}` : ''}`
-        : 'not started'
-    }`,
+    `- Reintroduction: ${reintroductionText(report.reintroduction)}`,
     `- Adherence (share of planned meals kept): ${md(report.adherence.text)}`,
     '',
     '## Symptoms',

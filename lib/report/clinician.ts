@@ -10,8 +10,8 @@ import {
 } from '../nutrition/report';
 import { addDays, daysBetween } from '../planner/dates';
 import { OUTCOME_RULE } from '../reintroduction/outcome';
+import { baselineWindow, type ChallengeSet, scheduleDates } from '../reintroduction/schedule';
 import type {
-  ChallengeDefinition,
   ChallengeDose,
   ChallengeOutcome,
   ChallengeStatus,
@@ -19,7 +19,7 @@ import type {
   PersonalList,
   ReintroductionState,
 } from '../reintroduction/types';
-import { baselineDates, challengeDates, type DateRange, symptomWindow } from './challenge-dates';
+import { type DateRange, outcomeWindow } from './challenge-dates';
 import { type ChallengePeriod, round1, type SymptomTrends, symptomTrends } from './symptom-trends';
 
 /**
@@ -50,7 +50,8 @@ export type ClinicianReportInput = {
   protocol: ReportProtocol | null;
   entries: readonly Pick<JournalEntry, 'date' | 'symptoms' | 'note' | 'meals'>[];
   reintroduction: ReintroductionState | null;
-  definitions: readonly ChallengeDefinition[];
+  /** The protocol's challenge definitions (labels, foods, doses) and whether a clinician runs them. */
+  challengeSet: ChallengeSet | null;
   personal: PersonalList;
   /**
    * Planned meals and how many of them were kept, where something records it. Nothing does yet
@@ -79,11 +80,12 @@ export type ReportChallenge = {
   subgroup: string | null;
   doses: ChallengeDose[];
   status: ChallengeStatus;
-  /** Dose days; empty until the challenge has started. */
+  /** Dose days; empty until the challenge has started (and for a clinician-led protocol). */
   dates: string[];
-  /** The dose days and the days after them the outcome rule watches. */
+  /** The days its symptoms are judged on (see `outcomeWindow`). */
   window: DateRange | null;
-  baseline: { dates: string[]; logged: number } | null;
+  /** The baseline days the outcome proposal compares with, and how many were logged. */
+  baseline: (DateRange & { logged: number }) | null;
   loggedInWindow: number;
   /** Symptoms that rose at least `MOVED_POINTS` above baseline in the window. */
   moved: SymptomMove[];
@@ -117,7 +119,7 @@ export type ClinicianReport = {
       usualEnd: { earliest: string; latest: string | null } | null;
     };
   };
-  reintroduction: { startedOn: string; pausedOn: string | null } | null;
+  reintroduction: { startedOn: string; pausedOn: string | null; clinicianLed: boolean } | null;
   adherence: Adherence;
   journal: {
     days: number;
@@ -158,11 +160,10 @@ type Entry = ClinicianReportInput['entries'][number];
 /** Baseline mean against the window's worst value, for every symptom rated in both. */
 export function symptomMoves(
   entries: readonly Pick<Entry, 'date' | 'symptoms'>[],
-  baseline: readonly string[],
+  baseline: DateRange,
   window: DateRange,
 ): SymptomMove[] {
-  const inBaseline = new Set(baseline);
-  const base = entries.filter((e) => inBaseline.has(e.date));
+  const base = entries.filter((e) => e.date >= baseline.from && e.date <= baseline.to);
   const during = entries.filter((e) => e.date >= window.from && e.date <= window.to);
   return SYMPTOM_KEYS.flatMap((symptom): SymptomMove[] => {
     const b = base.map((e) => e.symptoms[symptom]).filter((v): v is number => v !== null);
@@ -186,24 +187,22 @@ export function symptomMoves(
 
 /** Each scheduled challenge with its definition, dates and symptom summary, in schedule order. */
 export function reportChallenges(
-  input: Pick<ClinicianReportInput, 'entries' | 'reintroduction' | 'definitions'>,
+  input: Pick<ClinicianReportInput, 'entries' | 'reintroduction' | 'challengeSet'>,
 ): ReportChallenge[] {
   const state = input.reintroduction;
   if (!state) return [];
-  const defs = new Map(input.definitions.map((d) => [d.id, d]));
-  const windows = new Map(
-    state.challenges.flatMap((c) => {
-      if (!c.startOn) return [];
-      return [[c.id, symptomWindow(c.startOn, defs.get(c.challenge)?.doses.length ?? 1)] as const];
-    }),
-  );
+  const set = input.challengeSet ?? { clinicianLed: false, challenges: [] };
+  const defs = new Map(set.challenges.map((d) => [d.id, d]));
+  // the schedule's own dates: pending challenges get derived days there, the report only
+  // dates what has begun
+  const scheduled = scheduleDates(state, set);
+  const logged = (range: DateRange) =>
+    input.entries.filter((e) => e.date >= range.from && e.date <= range.to).length;
   return state.challenges.map((c): ReportChallenge => {
     const def = defs.get(c.challenge);
-    const window = windows.get(c.id) ?? null;
-    const others = [...windows].filter(([id]) => id !== c.id).map(([, w]) => w);
-    const baseline = c.startOn ? baselineDates(c.startOn, others) : null;
-    const logged = (from: string, to: string) =>
-      input.entries.filter((e) => e.date >= from && e.date <= to).length;
+    const dates = c.startOn ? (scheduled.get(c.id)?.challenge ?? []) : [];
+    const window = outcomeWindow(dates);
+    const base = window ? baselineWindow(state, set, c.id) : null;
     return {
       id: c.id,
       challenge: c.challenge,
@@ -212,16 +211,11 @@ export function reportChallenges(
       subgroup: def?.subgroup ?? null,
       doses: def?.doses ?? [],
       status: c.status,
-      dates: c.startOn ? challengeDates(c.startOn, def?.doses.length ?? 1) : [],
+      dates,
       window,
-      baseline: baseline
-        ? {
-            dates: baseline,
-            logged: input.entries.filter((e) => baseline.includes(e.date)).length,
-          }
-        : null,
-      loggedInWindow: window ? logged(window.from, window.to) : 0,
-      moved: window && baseline ? symptomMoves(input.entries, baseline, window) : [],
+      baseline: base ? { ...base, logged: logged(base) } : null,
+      loggedInWindow: window ? logged(window) : 0,
+      moved: window && base ? symptomMoves(input.entries, base, window) : [],
       outcome: c.outcome,
       maxDoseG: c.maxDoseG,
       decidedOn: c.decidedOn,
@@ -329,7 +323,11 @@ export function buildClinicianReport(input: ClinicianReportInput): ClinicianRepo
     profile: { id: input.profile.id, name: input.profile.name },
     protocol: phaseOf(input),
     reintroduction: input.reintroduction
-      ? { startedOn: input.reintroduction.startedOn, pausedOn: input.reintroduction.pausedOn }
+      ? {
+          startedOn: input.reintroduction.startedOn,
+          pausedOn: input.reintroduction.pausedOn,
+          clinicianLed: input.challengeSet?.clinicianLed ?? false,
+        }
       : null,
     adherence: adherenceOf(input.meals),
     journal: {

@@ -1,6 +1,5 @@
 import { formatAmount } from '../nutrition/report';
 import { OUTCOME_RULE } from '../reintroduction/outcome';
-import { BASELINE_DAYS } from './challenge-dates';
 import {
   type ClinicianReport,
   MOVED_POINTS,
@@ -16,8 +15,9 @@ import { OUTCOME_WORDS } from './symptom-trends';
 
 /** How a challenge's symptom summary is made, in words. */
 export const SUMMARY_RULE_TEXT =
-  `Symptoms compare the average of the baseline days (up to ${BASELINE_DAYS} days before the challenge, ` +
-  `outside other challenges) with the worst day of the dose days and the ${OUTCOME_RULE.challengeDays - 1} days after them; ` +
+  'Symptoms compare the average of the baseline days (the days before the challenge that the ' +
+  `outcome proposal uses, after the previous challenge) with the worst day of the dose days, or of ` +
+  `the first day and the ${OUTCOME_RULE.challengeDays - 1} days after it when that is longer; ` +
   `a symptom is listed when it rose at least ${MOVED_POINTS} point above its baseline (stool form: moved further from type ${OUTCOME_RULE.stoolMiddle}).`;
 
 type Phase = ClinicianReport['protocol']['phase'];
@@ -42,17 +42,29 @@ export function phaseText(phase: Phase): string {
   return `${since}; usually ${span}: ${end.earliest} to ${end.latest}`;
 }
 
+/** "started 2026-11-01, paused since 2026-11-20", "not started". */
+export function reintroductionText(r: ClinicianReport['reintroduction']): string {
+  if (!r) return 'not started';
+  const paused = r.pausedOn ? `, paused since ${r.pausedOn}` : '';
+  const led = r.clinicianLed ? ' (clinician-led: the clinician sets the days)' : '';
+  return `started ${r.startedOn}${paused}${led}`;
+}
+
 /** "15 g (1 tbsp honey), 30 g (2 tbsp honey)"; "—" when the definition is unknown. */
 export function dosesText(c: ReportChallenge): string {
   if (c.doses.length === 0) return '—';
   return c.doses.map((d) => `${formatAmount(d.grams)} g (${d.words})`).join(', ');
 }
 
-/** "2026-12-01 to 2026-12-03" or one date; "not started". */
+/** "2026-12-01 to 2026-12-03" or one date; "not started", "skipped", "not recorded". */
 export function datesText(c: ReportChallenge): string {
   const first = c.dates[0];
   const last = c.dates[c.dates.length - 1];
-  if (!first || !last) return c.status === 'skipped' ? 'skipped' : 'not started';
+  if (!first || !last) {
+    if (c.status === 'skipped') return 'skipped';
+    // a clinician-led protocol records outcomes, not days
+    return c.status === 'pending' ? 'not started' : 'not recorded';
+  }
   return first === last ? first : `${first} to ${last}`;
 }
 

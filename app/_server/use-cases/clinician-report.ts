@@ -9,7 +9,6 @@ import { clinicianReportToMarkdown } from '@/lib/export/clinician-markdown';
 import { exportHeaders } from '@/lib/export/files';
 import { journalToCsv } from '@/lib/export/journal-csv';
 import type { JournalEntry } from '@/lib/journal/schema';
-import type { ChallengeDefinition } from '@/lib/reintroduction/types';
 import {
   buildClinicianReport,
   type ClinicianReport,
@@ -37,11 +36,6 @@ async function weeklyNutrition(db: Db, profileId: number): Promise<WeekNutrition
   return weeks;
 }
 
-/** The challenge definitions of a protocol's reintroduction (none when it has no challenge data). */
-async function definitionsFor(db: Db, protocolId: string): Promise<ChallengeDefinition[]> {
-  return (await challengeDefinitions(db, protocolId))?.challenges ?? [];
-}
-
 /** A profile's clinician report as of `today` (404 for an unknown profile). */
 export async function clinicianReportFor(
   db: Db,
@@ -61,7 +55,7 @@ export async function clinicianReportFor(
     protocol,
     entries,
     reintroduction,
-    definitions: reintroduction ? await definitionsFor(db, reintroduction.protocol) : [],
+    challengeSet: reintroduction ? await challengeDefinitions(db, reintroduction.protocol) : null,
     personal: profile.personal,
     // nothing records whether planned meals were eaten yet: the report says "not recorded"
     meals: null,
@@ -89,7 +83,9 @@ export async function symptomTrendsFor(
   entries: readonly JournalEntry[],
 ): Promise<SymptomTrends> {
   const reintroduction = await getReintroduction(db, profileId);
-  const definitions = reintroduction ? await definitionsFor(db, reintroduction.protocol) : [];
-  const challenges = reportChallenges({ entries, reintroduction, definitions });
+  const challengeSet = reintroduction
+    ? await challengeDefinitions(db, reintroduction.protocol)
+    : null;
+  const challenges = reportChallenges({ entries, reintroduction, challengeSet });
   return symptomTrends(entries, challengePeriods(challenges));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { baselineDates, challengeDates, symptomWindow } from '@/lib/report/challenge-dates';
+import { outcomeWindow } from '@/lib/report/challenge-dates';
 import { buildClinicianReport, symptomMoves } from '@/lib/report/clinician';
 import { mondayOn, symptomTrends } from '@/lib/report/symptom-trends';
+import { datesText } from '@/lib/report/words';
 import { ENTRIES, INPUT } from './fixture';
 
 const report = buildClinicianReport(INPUT);
@@ -11,19 +12,14 @@ const challenge = (id: string) => {
   return c;
 };
 
-describe('challenge dates', () => {
-  it('a challenge covers one day per dose; its symptom window adds the two days after', () => {
-    expect(challengeDates('2026-12-30', 3)).toEqual(['2026-12-30', '2026-12-31', '2027-01-01']);
-    expect(symptomWindow('2026-12-30', 3)).toEqual({ from: '2026-12-30', to: '2027-01-03' });
-    expect(symptomWindow('2026-11-16', 1)).toEqual({ from: '2026-11-16', to: '2026-11-18' });
-  });
-
-  it('the baseline is the week before, less the days of other challenges', () => {
-    expect(baselineDates('2026-11-16', [{ from: '2026-11-09', to: '2026-11-13' }])).toEqual([
-      '2026-11-14',
-      '2026-11-15',
-    ]);
-    expect(baselineDates('2026-11-09', [])).toHaveLength(7);
+describe('outcomeWindow', () => {
+  it('is the dose days, or the first day and the two after it when that is longer', () => {
+    expect(outcomeWindow(['2026-12-30', '2026-12-31', '2027-01-01'])).toEqual({
+      from: '2026-12-30',
+      to: '2027-01-01',
+    });
+    expect(outcomeWindow(['2026-11-16'])).toEqual({ from: '2026-11-16', to: '2026-11-18' });
+    expect(outcomeWindow([])).toBeNull();
   });
 });
 
@@ -43,7 +39,11 @@ describe('buildClinicianReport', () => {
         usualEnd: { earliest: '2026-12-14', latest: '2026-12-28' },
       },
     });
-    expect(report.reintroduction).toEqual({ startedOn: '2026-11-09', pausedOn: null });
+    expect(report.reintroduction).toEqual({
+      startedOn: '2026-11-09',
+      pausedOn: null,
+      clinicianLed: false,
+    });
   });
 
   it('lists each challenge with doses, dates and the symptoms that rose over baseline', () => {
@@ -51,9 +51,9 @@ describe('buildClinicianReport', () => {
     expect(lactose.label).toBe('Lactose (milk)');
     expect(lactose.doses.map((d) => d.grams)).toEqual([60, 120, 240]);
     expect(lactose.dates).toEqual(['2026-11-09', '2026-11-10', '2026-11-11']);
-    expect(lactose.window).toEqual({ from: '2026-11-09', to: '2026-11-13' });
-    expect(lactose.baseline?.logged).toBe(3);
-    expect(lactose.loggedInWindow).toBe(4);
+    expect(lactose.window).toEqual({ from: '2026-11-09', to: '2026-11-11' });
+    expect(lactose.baseline).toEqual({ from: '2026-11-06', to: '2026-11-08', logged: 3 });
+    expect(lactose.loggedInWindow).toBe(3);
     expect(lactose.moved).toEqual([
       // baseline 1, 2, 3 → mean 2; worst day 6
       { symptom: 'bloating', label: 'Bloating / gas', baselineMean: 2, windowMax: 6, rise: 4 },
@@ -71,24 +71,40 @@ describe('buildClinicianReport', () => {
   it('judges the second challenge against its own washout days, not the first challenge', () => {
     const fructose = challenge('fructose');
     expect(fructose.dates).toEqual(['2026-11-16']);
-    expect(fructose.baseline).toEqual({ dates: ['2026-11-14', '2026-11-15'], logged: 2 });
+    expect(fructose.window).toEqual({ from: '2026-11-16', to: '2026-11-18' });
+    // the three days before, all after lactose's window; Nov 13 has no entry
+    expect(fructose.baseline).toEqual({ from: '2026-11-13', to: '2026-11-15', logged: 2 });
     // bloating 2, 1 (mean 1.5) against 2, 2: half a point, so nothing moved
     expect(fructose.moved).toEqual([]);
     expect(fructose.outcome).toBe('tolerated');
     expect(fructose.maxDoseG).toBe(7);
   });
 
-  it('keeps a challenge without a definition or a start, with no dates', () => {
+  it('dates only what has begun: a pending challenge has its definition but no dates yet', () => {
     const mannitol = challenge('mannitol');
     expect(mannitol).toMatchObject({
-      label: 'mannitol',
-      doses: [],
+      label: 'Mannitol (mushrooms)',
+      food: 'Mushrooms, white, raw',
       dates: [],
       window: null,
       baseline: null,
       moved: [],
       status: 'pending',
     });
+    expect(mannitol.doses.map((d) => d.grams)).toEqual([20]);
+    expect(datesText(mannitol)).toBe('not started');
+  });
+
+  it('gives no days for a clinician-led protocol, where the clinician sets them', () => {
+    const led = buildClinicianReport({
+      ...INPUT,
+      challengeSet: { clinicianLed: true, challenges: INPUT.challengeSet?.challenges ?? [] },
+    });
+    expect(led.reintroduction?.clinicianLed).toBe(true);
+    const lactose = led.challenges[0];
+    expect(lactose).toMatchObject({ dates: [], window: null, moved: [], outcome: 'reacted' });
+    expect(lactose && datesText(lactose)).toBe('not recorded');
+    expect(led.trends.periods).toEqual([]);
   });
 
   it('says where each personal list entry came from', () => {
@@ -136,7 +152,7 @@ describe('buildClinicianReport', () => {
   });
 
   it('holds every journal day, oldest first', () => {
-    expect(report.journal.days).toBe(11);
+    expect(report.journal.days).toBe(12);
     expect(report.journal.from).toBe('2026-11-03');
     expect(report.journal.to).toBe('2026-11-17');
     expect(report.journal.rows.map((r) => r.date)).toEqual([...ENTRIES.map((e) => e.date)].sort());
@@ -150,9 +166,9 @@ describe('symptomTrends', () => {
     const trends = report.trends;
     expect(trends.weeks).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']);
     const bloating = trends.symptoms.find((s) => s.key === 'bloating');
-    // week of Nov 9: 2, 5, 6, 4, 2, 1 → 20 / 6
-    expect(bloating?.weeks.map((w) => w.mean)).toEqual([2, 3.3, 2]);
-    expect(bloating?.baseline).toEqual({ weekStart: '2026-11-02', mean: 2 });
+    // week of Nov 2: 5, 1, 2, 3 → 2.75; of Nov 9: 2, 5, 6, 4, 2, 1 → 20 / 6
+    expect(bloating?.weeks.map((w) => w.mean)).toEqual([2.8, 3.3, 2]);
+    expect(bloating?.baseline).toEqual({ weekStart: '2026-11-02', mean: 2.8 });
     expect(bloating?.latest).toEqual({ weekStart: '2026-11-16', mean: 2 });
     // a day without a stool type is not a zero: 4, 6, 7, 5, 4 → 26 / 5
     const stool = trends.symptoms.find((s) => s.key === 'stool');
@@ -187,6 +203,7 @@ describe('symptomTrends', () => {
   });
 
   it('symptomMoves needs ratings on both sides', () => {
-    expect(symptomMoves(ENTRIES, [], { from: '2026-11-09', to: '2026-11-13' })).toEqual([]);
+    const before = { from: '2026-10-01', to: '2026-10-07' };
+    expect(symptomMoves(ENTRIES, before, { from: '2026-11-09', to: '2026-11-11' })).toEqual([]);
   });
 });

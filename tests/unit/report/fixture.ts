@@ -26,18 +26,21 @@ const day = (date: string, change: Partial<Symptoms>, note: string | null = null
 });
 
 export const ENTRIES = [
-  // lactose baseline (Nov 2–8): bloating 1, 2, 3 (mean 2); stool 4, 4, 5 (type 4.3, distance ⅓);
-  // fatigue 2, 2, 2; joints 1, 1, 2 (mean 1.33)
-  day('2026-11-03', { bloating: 1 }),
-  day('2026-11-05', { bloating: 2 }),
-  day('2026-11-07', { bloating: 3, stool: 5, joints: 2 }),
-  // lactose window (dose days Nov 9–11, watched to Nov 13): bloating up to 6, pain up to 3,
-  // stool up to type 7, fatigue up to 3, joints up to 2
+  // elimination, before lactose's baseline
+  day('2026-11-03', { bloating: 5, pain: 4 }),
+  // lactose baseline (the three days before Nov 9): bloating 1, 2, 3 (mean 2); stool 4, 4, 5
+  // (type 4.3, distance ⅓); fatigue 2, 2, 2; joints 1, 1, 2 (mean 1.33)
+  day('2026-11-06', { bloating: 1 }),
+  day('2026-11-07', { bloating: 2 }),
+  day('2026-11-08', { bloating: 3, stool: 5, joints: 2 }),
+  // lactose window (the dose days Nov 9–11): bloating up to 6, pain up to 3, stool up to
+  // type 7, fatigue up to 3, joints up to 2
   day('2026-11-09', { bloating: 2 }),
   day('2026-11-10', { bloating: 5, pain: 1, stool: 6 }, 'after milk at lunch, "gurgly"'),
   day('2026-11-11', { bloating: 6, pain: 3, stool: 7, fatigue: 3, joints: 2 }),
+  // the day after lactose's window: neither its window nor fructose's baseline
   day('2026-11-12', { bloating: 4, stool: 5 }),
-  // fructose baseline (Nov 9–15 outside the lactose window: Nov 14–15): bloating 2, 1 (mean 1.5)
+  // fructose baseline (Nov 13–15): bloating 2, 1 (mean 1.5)
   day('2026-11-14', { bloating: 2 }),
   day('2026-11-15', { bloating: 1, stool: null }, '=felt fine'),
   // fructose window (Nov 16, watched to Nov 18): bloating 2, 2; nothing rises a point
@@ -71,6 +74,17 @@ export const DEFINITIONS: ChallengeDefinition[] = [
     washoutDays: 3,
     slot: 'breakfast',
     scope: { groups: ['fodmap-fructose'], concepts: [], foods: [] },
+  },
+  {
+    id: 'mannitol',
+    stage: 1,
+    label: 'Mannitol (mushrooms)',
+    food: { ndb: '11260', name: 'Mushrooms, white, raw' },
+    subgroup: 'fodmap-mannitol',
+    doses: [{ grams: 20, words: '¼ cup mushrooms' }],
+    washoutDays: 3,
+    slot: 'dinner',
+    scope: { groups: ['fodmap-mannitol'], concepts: [], foods: [] },
   },
 ];
 
@@ -126,7 +140,7 @@ export const INPUT: ClinicianReportInput = {
       },
     ],
   },
-  definitions: DEFINITIONS,
+  challengeSet: { clinicianLed: false, challenges: DEFINITIONS },
   personal: {
     allowed: [
       {

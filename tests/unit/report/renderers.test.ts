@@ -19,7 +19,7 @@ describe('journalToCsv', () => {
 
   it('has one row per day, oldest first, a blank stool on a day without one, notes quoted', () => {
     const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(12);
     expect(rows[0]?.date).toBe('2026-11-03');
     const milk = rows.find((r) => r.date === '2026-11-10');
     expect(milk).toMatchObject({
@@ -61,11 +61,13 @@ describe('clinicianReportToMarkdown', () => {
     expect(md).toContain(
       '| Fructose (honey) — Honey | 7 g (1 tsp honey) | 2026-11-16 | no symptom rose above baseline | tolerated up to 7 g (confirmed 2026-11-19) |',
     );
-    expect(md).toContain('| mannitol | — | not started | — | pending |');
+    expect(md).toContain(
+      '| Mannitol (mushrooms) — Mushrooms, white, raw | 20 g (¼ cup mushrooms) | not started | — | pending |',
+    );
   });
 
   it('gives the weekly symptom averages, the personal list with sources and the shortfalls', () => {
-    expect(md).toContain('| Bloating / gas | 2026-11-02 | 2 | 2026-11-16 | 2 |');
+    expect(md).toContain('| Bloating / gas | 2026-11-02 | 2.8 | 2026-11-16 | 2 |');
     expect(md).toContain(
       '| Fructose (group fodmap-fructose) | 7 g | Challenge Fructose (honey), 2026-11-16 to 2026-11-16 |',
     );

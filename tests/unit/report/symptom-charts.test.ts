@@ -19,7 +19,7 @@ describe('symptom trend charts (server-rendered SVG)', () => {
 
   it('describes every week and every challenge with its outcome in words', () => {
     expect(html).toContain(
-      '<desc id="t-bloating-desc">Weekly average of bloating / gas (0 to 10): week of Nov 2 2, week of Nov 9 3.3, week of Nov 16 2. Challenges: Lactose (milk), Nov 9–Nov 11: reacted; Fructose (honey), Nov 16: tolerated.</desc>',
+      '<desc id="t-bloating-desc">Weekly average of bloating / gas (0 to 10): week of Nov 2 2.8, week of Nov 9 3.3, week of Nov 16 2. Challenges: Lactose (milk), Nov 9–Nov 11: reacted; Fructose (honey), Nov 16: tolerated.</desc>',
     );
     expect(html).toContain('Stool form, weekly average (Bristol type, 1 to 7)');
   });
@@ -34,7 +34,7 @@ describe('symptom trend charts (server-rendered SVG)', () => {
 
   it('has a table of each symptom first and latest weekly average', () => {
     expect(html).toContain(
-      '<th scope="row">Bloating / gas</th><td>2 <span class="muted">(Nov 2)</span></td><td>2 <span class="muted">(Nov 16)</span></td>',
+      '<th scope="row">Bloating / gas</th><td>2.8 <span class="muted">(Nov 2)</span></td><td>2 <span class="muted">(Nov 16)</span></td>',
     );
     // the hidden table of each chart gives the days behind each average
     expect(html).toContain('<th scope="row">Nov 16</th><td>4</td><td>2</td>');

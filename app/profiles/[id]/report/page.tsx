@@ -14,6 +14,7 @@ import {
   personalDoseText,
   personalName,
   phaseText,
+  reintroductionText,
   SUMMARY_RULE_TEXT,
 } from '@/lib/report/words';
 import { idParamSchema } from '@/lib/validation/ids';
@@ -91,11 +92,7 @@ export default async function ClinicianReportPage({ params }: Props) {
           <dt>Phase</dt>
           <dd>{phaseText(protocol.phase)}</dd>
           <dt>Reintroduction</dt>
-          <dd>
-            {report.reintroduction
-              ? `started ${report.reintroduction.startedOn}${report.reintroduction.pausedOn ? `, paused since ${report.reintroduction.pausedOn}` : ''}`
-              : 'not started'}
-          </dd>
+          <dd>{reintroductionText(report.reintroduction)}</dd>
           <dt>Adherence</dt>
           <dd>
             {report.adherence.recorded
