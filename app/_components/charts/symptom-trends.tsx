@@ -183,7 +183,9 @@ export function SymptomTrendCharts({
   idPrefix?: string;
 }) {
   if (trends.weeks.length === 0) {
-    return <p className="muted">Nothing to chart yet: the charts start with the first logged day.</p>;
+    return (
+      <p className="muted">Nothing to chart yet: the charts start with the first logged day.</p>
+    );
   }
   const logged = loggedTrends(trends);
   return (
