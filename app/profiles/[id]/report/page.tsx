@@ -52,7 +52,7 @@ function PersonalList({ entries }: { entries: readonly ReportPersonalEntry[] }) 
 
 /**
  * One printable page for a clinician: the same content as GET /api/profiles/{id}/report, read
- * on a phone or printed on A4 (no navigation, black on white, the charts three to a row).
+ * on a phone or printed on A4 (no navigation, black on white, the charts two to a row).
  */
 export default async function ClinicianReportPage({ params }: Props) {
   const parsed = ID.safeParse((await params).id);
