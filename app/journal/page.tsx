@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { symptomTrendsFor } from '@/app/_server/use-cases/clinician-report';
 import { getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';
 import { listProfiles } from '@/db/queries/profiles';
 import { journalDateSchema } from '@/lib/journal/schema';
 import { addDays } from '@/lib/planner/dates';
 import { OUTCOME_RULE_TEXT } from '@/lib/reintroduction/outcome';
+import { mondayOn } from '@/lib/report/symptom-trends';
 import { idParamSchema } from '@/lib/validation/ids';
+import { SymptomTrendCharts } from '../_components/charts/symptom-trends';
 import { one, type RawSearchParams } from '../_components/search-params';
 import { localIsoDate } from '../_lib/week';
 import { JournalDay } from './_components/journal-day';
@@ -16,6 +19,8 @@ export const dynamic = 'force-dynamic';
 
 /** How far back the page brings entries; older days load when picked. */
 const RECENT_DAYS = 60;
+/** Weeks the trend charts cover, this one included; the clinician report has them all. */
+const TREND_WEEKS = 12;
 
 export default async function JournalPage({
   searchParams,
@@ -42,6 +47,10 @@ export default async function JournalPage({
   const asked = journalDateSchema.safeParse(one(params.date));
   const date = asked.success && asked.data <= today ? asked.data : today;
   const recent = await listJournalEntries(db, profile.id, { from: addDays(today, -RECENT_DAYS) });
+  const trendEntries = await listJournalEntries(db, profile.id, {
+    from: addDays(mondayOn(today), -7 * (TREND_WEEKS - 1)),
+  });
+  const trends = await symptomTrendsFor(db, profile.id, trendEntries);
 
   return (
     <>
@@ -77,6 +86,15 @@ export default async function JournalPage({
         <summary>How Villi judges a food challenge</summary>
         <p className="small">{OUTCOME_RULE_TEXT}</p>
       </details>
+      <section aria-labelledby="trends-heading" style={{ marginTop: '1.5rem' }}>
+        <h2 id="trends-heading">Trends</h2>
+        <p className="small">
+          The last {TREND_WEEKS} weeks.{' '}
+          <Link href={`/profiles/${profile.id}/report`}>Clinician report</Link> (every week, the
+          challenges and the personal food list, printable).
+        </p>
+        <SymptomTrendCharts trends={trends} idPrefix="journal-trend" />
+      </section>
     </>
   );
 }

@@ -1,6 +1,7 @@
 export const EXPORT_EXTENSIONS = ['csv', 'ics', 'md', 'txt', 'json'] as const;
 export type ExportExt = (typeof EXPORT_EXTENSIONS)[number];
-export type ExportKind = 'shopping' | 'plan';
+/** What a file holds; a report and its journal are named by the day they were made. */
+export type ExportKind = 'shopping' | 'plan' | 'report' | 'journal';
 
 const CONTENT_TYPES: Record<ExportExt, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -11,11 +12,11 @@ const CONTENT_TYPES: Record<ExportExt, string> = {
 };
 
 /** `villi-shopping-2026-11-30.csv`; the date is checked so it is safe in a header. */
-export function exportFileName(kind: ExportKind, weekStart: string, ext: ExportExt): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(weekStart)) {
-    throw new Error(`weekStart must be YYYY-MM-DD, got "${weekStart}"`);
+export function exportFileName(kind: ExportKind, date: string, ext: ExportExt): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new Error(`the file's date must be YYYY-MM-DD, got "${date}"`);
   }
-  return `villi-${kind}-${weekStart}.${ext}`;
+  return `villi-${kind}-${date}.${ext}`;
 }
 
 /** The Content-Type header for an export (JSON is UTF-8 by definition, so no charset). */
@@ -26,11 +27,11 @@ export function contentTypeFor(ext: ExportExt): string {
 /** Response headers for a file download of an export. */
 export function exportHeaders(
   kind: ExportKind,
-  weekStart: string,
+  date: string,
   ext: ExportExt,
 ): Record<string, string> {
   return {
     'content-type': contentTypeFor(ext),
-    'content-disposition': `attachment; filename="${exportFileName(kind, weekStart, ext)}"`,
+    'content-disposition': `attachment; filename="${exportFileName(kind, date, ext)}"`,
   };
 }

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { itemNotes } from '../shopping/challenge-text';
 import type { ShoppingList, ShoppingListItem } from '../shopping/types';
+import { spreadsheetCsv } from './csv';
 import { escapeMarkdown } from './markdown';
 
 export const SHOPPING_CSV_COLUMNS = [
@@ -33,12 +33,7 @@ function line(item: ShoppingListItem): string {
   return `${item.display} (${item.exact})${notes}`;
 }
 
-/**
- * RFC 4180 CSV, one row per item in list order, with a header row and CRLF line ends.
- * Starts with a UTF-8 byte order mark by default: Excel on Windows otherwise reads the file
- * in the legacy code page and garbles non-ASCII names; Sheets, Numbers and LibreOffice skip it.
- * Cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas.
- */
+/** One row per item in list order (see `spreadsheetCsv` for the CSV conventions). */
 export function shoppingListToCsv(list: ShoppingList, options: { bom?: boolean } = {}): string {
   const rows = sectionsWithItems(list).flatMap(({ section, items }) =>
     items.map((item) => ({
@@ -55,13 +50,7 @@ export function shoppingListToCsv(list: ShoppingList, options: { bom?: boolean }
       notes: itemNotes(item).join('; '),
     })),
   );
-  return stringify(rows, {
-    header: true,
-    columns: [...SHOPPING_CSV_COLUMNS],
-    record_delimiter: 'windows',
-    bom: options.bom ?? true,
-    escape_formulas: true,
-  });
+  return spreadsheetCsv(rows, SHOPPING_CSV_COLUMNS, options);
 }
 
 /** A GitHub-style task list: `## Produce` headings, `- [ ]` lines, `- [x]` when checked. */

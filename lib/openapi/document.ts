@@ -24,6 +24,7 @@ import {
   startBodySchema,
 } from '../reintroduction/view';
 import { reintroductionViewSchema } from '../reintroduction/view-schema';
+import { clinicianReportSchema } from '../report/view-schema';
 import {
   pantryChoiceSchema,
   shoppingListItemSchema,
@@ -41,6 +42,7 @@ import {
   swapSchema,
 } from '../validation/plans';
 import { recipeSearchSchema, recipeSlugSchema } from '../validation/recipes';
+import { reportQuerySchema } from '../validation/report';
 import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
 
 /** The one error body every route returns. */
@@ -451,6 +453,24 @@ const OPERATIONS: Operation[] = [
       404: 'Unknown profile or challenge, or reintroduction not started',
       409: 'challenge_not_run: not the current challenge, or its first day is after today; nothing was saved',
     },
+  },
+  {
+    method: 'get',
+    path: '/api/profiles/{id}/report',
+    summary:
+      'The clinician report: protocol and phase dates, adherence, each challenge with doses, dates, symptom summary and outcome, the personal food list and weekly nutrition shortfalls',
+    tag: 'journal',
+    pathParams: { id: PROFILE_ID },
+    query: reportQuerySchema,
+    success: {
+      status: 200,
+      description:
+        'format=json (default): { generatedOn, profile, protocol: { phase: { startedOn, weeksDone, usualWeeks, usualEnd } }, reintroduction, adherence ({ recorded: false, text: "not recorded" } until meals kept are recorded), journal: { days, from, to, rows }, trends: { weeks, symptoms, periods }, challenges: [{ id, label, food, doses, status, dates, window, baseline, moved, outcome, maxDoseG, decidedOn }], personal: { allowed, excluded } (each with sourceText), shortfalls: [{ planId, weekStart, nutrients }] }. format=md: the report as a Markdown file (Content-Disposition attachment villi-report-<date>.md). format=csv: the journal, one row per day: date, the nine symptoms, note (attachment villi-journal-<date>.csv).',
+      schema: clinicianReportSchema,
+      files: ['md', 'csv'],
+    },
+    errors: [400, 404],
+    errorText: { 400: 'Bad id, or a format other than json, md, csv (fieldErrors.format)' },
   },
   {
     method: 'post',

@@ -162,6 +162,7 @@ export function goodCall(op: Operation, f: Fixture): Call {
       body: { symptoms: { bloating: 1 }, note: null },
     },
     'DELETE /api/profiles/{id}/journal/{date}': { params: { ...profile, date: f.freeDate } },
+    'GET /api/profiles/{id}/report': { params: { id: String(f.reintroProfileId) } },
     'GET /api/profiles/{id}/reintroduction': { params: { id: String(f.reintroProfileId) } },
     'POST /api/profiles/{id}/reintroduction/start': { params: profile, body: {} },
     'PATCH /api/profiles/{id}/reintroduction': {

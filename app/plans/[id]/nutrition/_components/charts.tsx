@@ -1,22 +1,19 @@
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
-import type { ReactNode } from 'react';
+import { CHART_COLORS, ChartFigure } from '@/app/_components/charts/chart-figure';
 import { formatAmount } from '@/lib/nutrition/report';
 
-/**
- * Server-rendered SVG charts (visx scales and shapes, no client script): each has a <title> and
- * <desc> and a visually hidden table with the same numbers (hidden through a wrapping div: a
- * table grows to fit its content whatever its width, and would widen the page on a phone). Widths follow the container through
- * the viewBox, so a chart reads on a 360 px phone and prints at page width.
- */
+/** The nutrition report's charts: weekly bars against targets and limits, and per-day bars. */
 
-const BRAND = '#2f6b4f';
-const SHORT = '#c07a1c';
-const OVER = '#a12622';
-const TRACK = '#eceee9';
-const INK = '#1f2a24';
-const MUTED = '#5b6760';
+const {
+  brand: BRAND,
+  short: SHORT,
+  over: OVER,
+  track: TRACK,
+  ink: INK,
+  muted: MUTED,
+} = CHART_COLORS;
 
 const at = (knownShare: number) => (knownShare < 1 ? 'at least ' : '');
 
@@ -40,47 +37,6 @@ function rowText(r: BarRow): string {
     ? `; highest ${at(r.highest.knownShare)}${formatAmount(r.highest.amount)} on ${r.highest.day}`
     : '';
   return `${base}${top}; limit ${formatAmount(r.reference)} ${r.unit} a day`;
-}
-
-/**
- * An SVG chart read by everyone: the picture carries a <title> and <desc>, and a visually hidden
- * table holds the same numbers for screen readers and text-only use.
- */
-function ChartFigure({
-  id,
-  className,
-  width,
-  height,
-  title,
-  desc,
-  table,
-  children,
-}: {
-  id: string;
-  className?: string;
-  width: number;
-  height: number;
-  title: string;
-  desc: string;
-  table: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <figure className={className ? `chart ${className}` : 'chart'}>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{desc}</desc>
-        {children}
-      </svg>
-      <div className="visually-hidden">{table}</div>
-    </figure>
-  );
 }
 
 /**
