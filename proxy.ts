@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { AppError } from './lib/http/app-error';
 import { checkApiRequest, checkHost, type DoorsEnv } from './lib/http/doors';
 import { allowOf, routeOf } from './lib/http/route-table';
-import { API_CSP, applySecurityHeaders, newNonce, pageCsp } from './lib/http/security-headers';
+import { API_CSP, applySecurityHeaders, pageCsp } from './lib/http/security-headers';
 
 /**
  * The server's front door, run by Next before every request (pages, API, assets): the Host must
@@ -10,6 +10,13 @@ import { API_CSP, applySecurityHeaders, newNonce, pageCsp } from './lib/http/sec
  * answers, and an API write must pass the body and origin rules (lib/http/doors.ts). Every
  * response leaves with the security headers; pages get a fresh CSP nonce.
  */
+
+/** A fresh, unguessable nonce for one page (128 bits, base64). */
+function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
 
 /** Malformed percent-encoding anywhere in the path or query, or null. */
 function malformedEncoding(url: URL): string | null {

@@ -36,13 +36,6 @@ export function pageCsp(nonce: string, dev = false): string {
   ].join('; ');
 }
 
-/** A fresh, unguessable nonce (128 bits, base64). */
-export function newNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes));
-}
-
 /** Sets the shared headers and the given policy on a response's headers. */
 export function applySecurityHeaders(headers: Headers, csp: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
