@@ -1,6 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { AppError } from './lib/http/app-error';
-import { checkApiRequest, checkHost, type DoorsEnv } from './lib/http/doors';
+import {
+  checkApiRequest,
+  checkHost,
+  clientMethodOf,
+  type DoorsEnv,
+  RAW_URL_HEADER,
+} from './lib/http/doors';
 import { allowOf, routeOf } from './lib/http/route-table';
 import { API_CSP, applySecurityHeaders, pageCsp } from './lib/http/security-headers';
 
@@ -18,12 +24,17 @@ function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Malformed percent-encoding anywhere in the path or query, or null. */
-function malformedEncoding(url: URL): string | null {
-  const parts = [
-    ...url.pathname.split('/'),
-    ...url.search.replace(/^\?/, '').split(/[&=]/),
-  ];
+/**
+ * Malformed percent-encoding anywhere in the path or query, or null. Next re-encodes a broken
+ * query before the proxy runs, so the target as the client sent it is read where the start
+ * script's guard left it.
+ */
+function malformedEncoding(request: Request): string | null {
+  const target =
+    request.headers.get(RAW_URL_HEADER) ??
+    new URL(request.url).pathname + new URL(request.url).search;
+  const [path = '', query = ''] = target.split(/\?(.*)/s);
+  const parts = [...path.split('/'), ...query.split(/[&=]/)];
   for (const part of parts) {
     try {
       decodeURIComponent(part);
@@ -46,11 +57,11 @@ export function doorRefusal(request: Request, env: DoorsEnv): AppError | null {
   const url = new URL(request.url);
   const host = checkHost(request, env);
   if (host) return host;
-  const bad = malformedEncoding(url);
+  const bad = malformedEncoding(request);
   if (bad !== null) {
     return AppError.invalid('url', `malformed percent-encoding near "${bad}"`);
   }
-  const method = request.method.toUpperCase();
+  const method = clientMethodOf(request);
   const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
   const route = routeOf(url.pathname);
   if (isApi && route === null) return AppError.notFound('Route', url.pathname.slice(0, 200));

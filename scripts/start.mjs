@@ -12,4 +12,14 @@ function run(cmd, args) {
 
 run('npx', ['tsx', 'seeds/seed.ts', '--if-needed']);
 run('node', ['scripts/build-if-needed.mjs']);
-run('npx', ['next', 'start', '-H', host, '-p', port]);
+// method-guard: TRACE reaches the proxy as a 405 rather than failing inside Next with a 500
+run(process.execPath, [
+  '--import',
+  './scripts/method-guard.mjs',
+  'node_modules/next/dist/bin/next',
+  'start',
+  '-H',
+  host,
+  '-p',
+  port,
+]);

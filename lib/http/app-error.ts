@@ -160,7 +160,8 @@ export class AppError extends Error {
 
   toResponse(): Response {
     const response = Response.json(this.toBody(), { status: this.status });
-    if (this.retryAfterS !== undefined) response.headers.set('Retry-After', String(this.retryAfterS));
+    if (this.retryAfterS !== undefined)
+      response.headers.set('Retry-After', String(this.retryAfterS));
     if (this.allow !== undefined) response.headers.set('Allow', this.allow.join(', '));
     return response;
   }

@@ -15,6 +15,21 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH
 /** The media types a write body may have: the app's own forms send JSON through fetch. */
 export const BODY_MEDIA_TYPES: readonly string[] = ['application/json'];
 
+/**
+ * TRACE and TRACK cannot become a Request object; scripts/method-guard.mjs renames them with
+ * this prefix before Next sees them, so the proxy can answer them 405 like any other method.
+ */
+export const RENAMED_METHOD_PREFIX = 'FORBIDDEN-';
+
+/** The request target exactly as the client sent it, set by scripts/method-guard.mjs. */
+export const RAW_URL_HEADER = 'x-villi-raw-url';
+
+/** The method as the client sent it. */
+export function clientMethodOf(request: Request): string {
+  const m = request.method.toUpperCase();
+  return m.startsWith(RENAMED_METHOD_PREFIX) ? m.slice(RENAMED_METHOD_PREFIX.length) : m;
+}
+
 /** Host names answered when VILLI_ALLOWED_HOSTS is unset (any port). */
 export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 

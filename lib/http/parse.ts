@@ -58,7 +58,8 @@ export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z
       throw AppError.invalid(key, `"${INHERITED_NAMES.has(key) ? key : value}" is not allowed`);
     }
     const before = raw[key];
-    raw[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+    raw[key] =
+      before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw AppError.badRequest(parsed.error, 'query', 1);

@@ -54,7 +54,7 @@ function entries(): RouteEntry[] {
 }
 
 /** How well a template fits a path: null when it does not, else its count of literal segments. */
-function fit(template: string, segments: readonly string[]): number | null {
+function literalFit(template: string, segments: readonly string[]): number | null {
   const parts = template.split('/').filter(Boolean);
   if (parts.length !== segments.length) return null;
   let literals = 0;
@@ -68,12 +68,16 @@ function fit(template: string, segments: readonly string[]): number | null {
 }
 
 /** The route a path belongs to (the most literal match), or null when there is none. */
-export function routeOf(pathname: string, table: readonly RouteEntry[] = entries()): RouteEntry | null {
+export function routeOf(
+  pathname: string,
+  table: readonly RouteEntry[] = entries(),
+): RouteEntry | null {
   const segments = pathname.split('/').filter(Boolean);
   let best: { entry: RouteEntry; literals: number } | null = null;
   for (const entry of table) {
-    const literals = fit(entry.template, segments);
-    if (literals !== null && (best === null || literals > best.literals)) best = { entry, literals };
+    const literals = literalFit(entry.template, segments);
+    if (literals !== null && (best === null || literals > best.literals))
+      best = { entry, literals };
   }
   return best?.entry ?? null;
 }

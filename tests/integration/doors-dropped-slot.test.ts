@@ -80,7 +80,9 @@ describe('a plan made before its profile dropped a meal slot', () => {
     const after = (await res.json()) as Plan;
     expect([...slotsOf(after)].sort()).toEqual(['dinner', 'lunch']);
     expect(mealsOf(after)).toHaveLength(14);
-    const stored = (await (await getPlan(new Request('http://localhost'), pctx(plan.id))).json()) as Plan;
+    const stored = (await (
+      await getPlan(new Request('http://localhost'), pctx(plan.id))
+    ).json()) as Plan;
     expect([...slotsOf(stored)].sort()).toEqual(['dinner', 'lunch']);
   });
 

@@ -13,7 +13,13 @@ function raw(
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, method: opts.method, path: opts.path, headers: opts.headers },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: opts.method,
+        path: opts.path,
+        headers: opts.headers,
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (d: Buffer) => parts.push(d));
@@ -47,9 +53,17 @@ describe('the doors on a running server', () => {
 
   it('answers its own host and refuses another with 421', async () => {
     const port = new URL(api.url).port;
-    const ok = await raw(api.url, { method: 'GET', path: '/api/protocols', headers: { host: `localhost:${port}` } });
+    const ok = await raw(api.url, {
+      method: 'GET',
+      path: '/api/protocols',
+      headers: { host: `localhost:${port}` },
+    });
     expect(ok.status).toBe(200);
-    const evil = await raw(api.url, { method: 'GET', path: '/api/protocols', headers: { host: 'rebound.example' } });
+    const evil = await raw(api.url, {
+      method: 'GET',
+      path: '/api/protocols',
+      headers: { host: 'rebound.example' },
+    });
     expect(evil.status).toBe(421);
     expect(errorCode(evil)).toBe('host_not_allowed');
   });
