@@ -163,30 +163,22 @@ describe('proxy: encodings and API writes', () => {
       }),
     );
     expect(text.status).toBe(403);
-    const cross = proxy(
-      req('/api/plans/1/regenerate', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': '16',
-          cookie: 'session=1',
-          origin: 'https://evil.example',
-        },
-      }),
-    );
+    const regenerateFrom = (origin: string) =>
+      proxy(
+        req('/api/plans/1/regenerate', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': '16',
+            cookie: 'session=1',
+            origin,
+          },
+        }),
+      );
+    const cross = regenerateFrom('https://evil.example');
     expect(cross.status).toBe(403);
     expect((await errorOf(cross)).code).toBe('cross_origin_write');
-    const same = proxy(
-      req('/api/plans/1/regenerate', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': '16',
-          cookie: 'session=1',
-          origin: BASE,
-        },
-      }),
-    );
+    const same = regenerateFrom(BASE);
     expect(passes(same)).toBe(true);
   });
 
