@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from '../openapi/document';
+import { apiOperations } from '../openapi/document';
 
 /**
  * Which methods each path answers, derived from the OpenAPI document (the one list of the API's
@@ -8,9 +8,8 @@ import { buildOpenApiDocument } from '../openapi/document';
 export type RouteKind = 'api' | 'page';
 export type RouteEntry = { template: string; kind: RouteKind; methods: readonly string[] };
 
-/** Paths under /api that the document does not describe: the document itself and its page. */
+/** Paths under /api that the document does not describe: the page that shows it. */
 const UNDOCUMENTED: readonly RouteEntry[] = [
-  { template: '/api/openapi.json', kind: 'api', methods: ['GET'] },
   { template: '/api/docs', kind: 'page', methods: ['GET'] },
 ];
 
@@ -28,7 +27,7 @@ export function allowOf(entry: RouteEntry): string[] {
 
 /** The documented routes (and the few undocumented ones), merged per path. */
 export function routeEntries(
-  paths: Record<string, Record<string, unknown>> = documentPaths(),
+  operations: readonly { method: string; path: string }[] = apiOperations(),
 ): RouteEntry[] {
   const byPath = new Map<string, RouteEntry>();
   const add = (e: RouteEntry) => {
@@ -36,18 +35,14 @@ export function routeEntries(
     const methods = [...new Set([...(before?.methods ?? []), ...e.methods])];
     byPath.set(e.template, { ...e, kind: before?.kind ?? e.kind, methods });
   };
-  for (const [template, item] of Object.entries(paths)) {
-    add({ template, kind: 'api', methods: Object.keys(item).map((m) => m.toUpperCase()) });
+  for (const op of operations) {
+    add({ template: op.path, kind: 'api', methods: [op.method.toUpperCase()] });
   }
   for (const e of UNDOCUMENTED) if (!byPath.has(e.template)) add(e);
   return [...byPath.values()];
 }
 
 let cached: RouteEntry[] | null = null;
-function documentPaths(): Record<string, Record<string, unknown>> {
-  const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
-  return doc.paths;
-}
 function entries(): RouteEntry[] {
   cached ??= routeEntries();
   return cached;
