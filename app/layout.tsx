@@ -10,6 +10,9 @@ export const metadata: Metadata = {
     'Plan a week of meals that follows your elimination diet (AIP, low-FODMAP, Whole30, six-food, gut reset), allergies and dislikes.',
 };
 
+// Every page renders per request, so each carries the CSP nonce the proxy made for it.
+export const dynamic = 'force-dynamic';
+
 // viewport-fit=cover lets the phone tab bar keep clear of the home indicator (safe-area insets).
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, viewportFit: 'cover' };
 

@@ -23,6 +23,7 @@ function sourceHash() {
   for (const dir of ['app', 'lib', 'db']) if (existsSync(dir)) walk(dir);
   for (const f of [
     'package-lock.json',
+    'proxy.ts',
     'next.config.mjs',
     'tsconfig.json',
     'scripts/build-worker.mjs',

@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 
 const port = process.env.PORT ?? '3000';
+// Only this machine can reach the server unless HOST names another interface (e.g. 0.0.0.0).
+const host = process.env.HOST?.trim() || '127.0.0.1';
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
@@ -10,4 +12,14 @@ function run(cmd, args) {
 
 run('npx', ['tsx', 'seeds/seed.ts', '--if-needed']);
 run('node', ['scripts/build-if-needed.mjs']);
-run('npx', ['next', 'start', '-p', port]);
+// method-guard: TRACE reaches the proxy as a 405 rather than failing inside Next with a 500
+run(process.execPath, [
+  '--import',
+  './scripts/method-guard.mjs',
+  'node_modules/next/dist/bin/next',
+  'start',
+  '-H',
+  host,
+  '-p',
+  port,
+]);

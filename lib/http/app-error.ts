@@ -2,9 +2,13 @@ import type { z } from 'zod';
 
 export const ERROR_STATUS = {
   bad_request: 400,
+  forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   precondition_failed: 412,
+  payload_too_large: 413,
+  misdirected: 421,
   unprocessable: 422,
   internal: 500,
   unavailable: 503,
@@ -39,6 +43,8 @@ export function fieldErrorsOf(
 export class AppError extends Error {
   /** Seconds a client should wait before retrying (kind `unavailable`: the Retry-After header). */
   readonly retryAfterS?: number;
+  /** The methods the resource answers (kind `method_not_allowed`: the Allow header). */
+  readonly allow?: readonly string[];
 
   constructor(
     readonly kind: ErrorKind,
@@ -46,11 +52,12 @@ export class AppError extends Error {
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
     readonly details?: unknown,
-    options?: { cause?: unknown; retryAfterS?: number },
+    options?: { cause?: unknown; retryAfterS?: number; allow?: readonly string[] },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.retryAfterS = options?.retryAfterS;
+    this.allow = options?.allow;
   }
 
   get status(): number {
@@ -103,6 +110,43 @@ export class AppError extends Error {
     return new AppError('unavailable', code, message, undefined, { retryAfterS }, { retryAfterS });
   }
 
+  /** 403: the request is refused as it stands (media type, origin); the message says why. */
+  static forbidden(code: string, message: string): AppError {
+    return new AppError('forbidden', code, message);
+  }
+
+  /** 405 with the methods the resource does answer (the Allow header). */
+  static methodNotAllowed(method: string, path: string, allow: readonly string[]): AppError {
+    return new AppError(
+      'method_not_allowed',
+      'method_not_allowed',
+      `${method} is not allowed on ${path}; allowed: ${allow.join(', ')}`,
+      undefined,
+      { allow },
+      { allow },
+    );
+  }
+
+  /** 413: the body is larger than the server reads. */
+  static tooLarge(limitBytes: number): AppError {
+    return new AppError(
+      'payload_too_large',
+      'payload_too_large',
+      `The request body is larger than ${limitBytes} bytes.`,
+      undefined,
+      { limitBytes },
+    );
+  }
+
+  /** 421: the Host the request names is not one this server answers for. */
+  static misdirected(host: string): AppError {
+    return new AppError(
+      'misdirected',
+      'host_not_allowed',
+      `This server does not answer for the host "${host}"; add it to VILLI_ALLOWED_HOSTS if it should.`,
+    );
+  }
+
   toBody(): ErrorBody {
     return {
       error: {
@@ -115,7 +159,11 @@ export class AppError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json(this.toBody(), { status: this.status });
+    const response = Response.json(this.toBody(), { status: this.status });
+    if (this.retryAfterS !== undefined)
+      response.headers.set('Retry-After', String(this.retryAfterS));
+    if (this.allow !== undefined) response.headers.set('Allow', this.allow.join(', '));
+    return response;
   }
 }
 

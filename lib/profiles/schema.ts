@@ -5,6 +5,7 @@ import { NUTRIENT_OVERRIDE_KEYS, type NutrientOverrideKey } from '../nutrition/n
 import { ACTIVITY_LEVELS, SEXES } from '../nutrition/targets';
 import { personalListSchema } from '../reintroduction/types';
 import { isoDate } from '../validation/plans';
+import { isPlainName, plainNameMessage } from '../validation/text';
 import { safetyIssues } from './safety';
 
 /** Calendar-export times (24 h, local) used when the profile does not set its own. */
@@ -99,12 +100,14 @@ export const OVERRIDE_RANGES: Record<NutrientOverrideKey, [number, number, strin
   proteinMaxPct: [10, 40, '% of energy'],
 };
 
+const nameText = z
+  .string({ error: 'name is required' })
+  .trim()
+  .min(1, 'name is required')
+  .max(80, 'name must be at most 80 characters');
+
 const fields = {
-  name: z
-    .string({ error: 'name is required' })
-    .trim()
-    .min(1, 'name is required')
-    .max(80, 'name must be at most 80 characters'),
+  name: nameText.refine(isPlainName, plainNameMessage('name')),
   householdSize: whole('householdSize', 1, 12, 'people'),
   protocol: id('protocol'),
   phase: id('phase'),
@@ -283,7 +286,7 @@ const profileShape = {
  * defaults and keys no longer known are dropped. The safety gates ran when it was written, so
  * a gate tightened later never makes an existing profile unreadable (a PATCH re-checks them).
  */
-export const storedProfileSchema = z.object(profileShape);
+export const storedProfileSchema = z.object({ ...profileShape, name: nameText });
 
 /**
  * Body of POST /profiles. Only `name` is required. Unset targets (energyKcal, body, proteinG,

@@ -25,7 +25,8 @@ export const inflammationClassSchema = z.enum(INFLAMMATION_CLASSES, {
   error: listMessage('inflammation class', INFLAMMATION_CLASSES),
 });
 export const mealTypeSchema = z.enum(MEAL_TYPES, { error: listMessage('meal type', MEAL_TYPES) });
-export const foodGroupSchema = z.string().refine((g) => g in FOOD_GROUPS, {
+// own keys only: "__proto__" or "toString" is in every object, but no food group
+export const foodGroupSchema = z.string().refine((g) => Object.hasOwn(FOOD_GROUPS, g), {
   message: `unknown food group; expected a USDA group code such as 1100`,
 });
 export const ndbSchema = z.string().regex(/^\d{5}$/, 'an NDB number is 5 digits, e.g. 01001');

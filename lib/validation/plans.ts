@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { searchTextSchema } from './common';
-import { idParamSchema } from './ids';
+import { idBodySchema, idParamSchema } from './ids';
 import { recipeSlugSchema } from './recipes';
 
 /** A real calendar date as YYYY-MM-DD (UTC midnight), else null. */
@@ -31,13 +31,19 @@ const seedSchema = z
   .min(0, 'seed must be at least 0')
   .max(2 ** 31 - 1, 'seed must be below 2147483648');
 
+/** The years a plan's week may start in: a far-off year is a typo, not a plan. */
+export const WEEK_START_YEARS = { min: 2000, max: 2100 } as const;
+
 /** A plan's first day; the plan forms check it with the API's own rule. */
-export const weekStartSchema = mondayDate('weekStart').describe(
-  'the Monday the week starts on, YYYY-MM-DD',
-);
+export const weekStartSchema = mondayDate('weekStart')
+  .refine((s) => {
+    const year = Number(s.slice(0, 4));
+    return year >= WEEK_START_YEARS.min && year <= WEEK_START_YEARS.max;
+  }, `weekStart must be in the years ${WEEK_START_YEARS.min} to ${WEEK_START_YEARS.max}`)
+  .describe('the Monday the week starts on, YYYY-MM-DD');
 
 export const createPlanSchema = z.strictObject({
-  profileId: idParamSchema('profileId'),
+  profileId: idBodySchema('profileId'),
   weekStart: weekStartSchema,
   seed: seedSchema.optional(),
   replace: z

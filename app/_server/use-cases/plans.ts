@@ -13,6 +13,7 @@ import { recordShoppingChanges } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
 import { ANY_VERSION, type IfMatch } from '@/lib/http/preconditions';
 import { type ChallengeCalendar, calendarOf } from '@/lib/planner/challenges';
+import { planWithinSlots, slotsOutsideProfile } from '@/lib/planner/plan-slots';
 import { scorePlan } from '@/lib/planner/score-plan';
 import { type AlternativeFilter, applySwap, setLocked } from '@/lib/planner/swap';
 import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
@@ -96,16 +97,44 @@ export async function createPlanFor(
 /**
  * The stored plan with its profile and planner input, servings for the profile's household.
  * The input's reintroduction calendar is `challenges`, by default the one the plan carries, so a
- * swap or lock keeps each challenge on its date and slot.
+ * swap or lock keeps each challenge on its date and slot. `plan` holds only the meals of the
+ * profile's current slots (what the planner can read); `stored` is the plan as saved, and
+ * `staleSlots` names the slots it still has that the profile dropped since.
  */
 async function contextOf(db: Db, view: PlanView, challenges?: ChallengeCalendar) {
   const profile = await loadProfileOr404(db, view.profileId);
-  const plan = toWeekPlan(view, profile.householdSize);
+  const stored = toWeekPlan(view, profile.householdSize);
   const input = {
     ...(await plannerInputFor(db, profile, view.weekStart)),
-    challenges: challenges ?? calendarOf(plan),
+    // dated, not tied to a meal: a challenge moves to the nearest slot the profile still plans
+    challenges: challenges ?? calendarOf(stored),
   };
-  return { profile, input, plan };
+  const slots = input.profile.slots;
+  return {
+    profile,
+    input,
+    stored,
+    plan: planWithinSlots(stored, slots),
+    staleSlots: slotsOutsideProfile(stored, slots),
+  };
+}
+
+/**
+ * 409 when the plan has meals in slots the profile no longer plans: a meal there has no place
+ * in the profile's week, and a swap would silently drop them. Regenerating plans the week with
+ * the current slots.
+ */
+function slotsChanged(
+  profile: { name: string },
+  staleSlots: readonly string[],
+  slots: readonly string[],
+): AppError {
+  const which = staleSlots.join(' and ');
+  return AppError.conflict(
+    'plan_slots_changed',
+    `This plan has ${which}, which ${profile.name}'s profile no longer plans (it plans ${slots.join(', ')}). Regenerate the plan to plan the week with the current meals (lock a meal first to keep it), or add ${which} back to the profile.`,
+    { slots: staleSlots, profileSlots: slots },
+  );
 }
 
 function requireMeal(view: PlanView, mealId: string) {
@@ -129,7 +158,10 @@ export async function alternativesFor(
 ) {
   const view = await loadPlanOr404(db, planId);
   const { day, meal } = requireMeal(view, mealId);
-  const { input, plan } = await contextOf(db, view);
+  const { profile, input, plan, staleSlots } = await contextOf(db, view);
+  if (staleSlots.includes(meal.slot)) {
+    throw slotsChanged(profile, [meal.slot], input.profile.slots);
+  }
   const report = await alternativesReportInPool(input, plan, mealId, filter);
   if (!report) {
     return { items: [], total: 0, available: 0, blockedBy: [] };
@@ -188,7 +220,8 @@ export async function swapMeal(
 ): Promise<PlanView> {
   const { plan } = await writePlan(db, planId, ifMatch, async (view) => {
     requireMeal(view, mealId);
-    const { input, plan } = await contextOf(db, view);
+    const { profile, input, plan, staleSlots } = await contextOf(db, view);
+    if (staleSlots.length > 0) throw slotsChanged(profile, staleSlots, input.profile.slots);
     const result = applySwap(input, plan, mealId, recipeSlug);
     if (!result.ok) {
       if (result.code === 'unknown-recipe') throw AppError.notFound('Recipe', recipeSlug);
@@ -215,8 +248,9 @@ export async function lockMeal(
 ): Promise<PlanView> {
   const { plan } = await writePlan(db, planId, ifMatch, async (view) => {
     requireMeal(view, mealId);
-    const { input, plan } = await contextOf(db, view);
-    const next = setLocked(plan, mealId, locked);
+    // the stored plan, every meal kept: locking changes one flag, never the plan's slots
+    const { input, stored } = await contextOf(db, view);
+    const next = setLocked(stored, mealId, locked);
     const score = scorePlan(input, next);
     return (tx: Db) => replacePlanMeals(tx, planId, input.profile.householdSize, next, score, now);
   });

@@ -1,7 +1,10 @@
-/** The site's own origin as the client reached it, for links inside exported files. */
-export function baseUrlOf(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  return `${proto}://${host}`;
+import { type DoorsEnv, requestHostOf, requestProtoOf } from '@/lib/http/doors';
+
+/**
+ * The site's own origin as the client reached it, for links inside exported files. The Host was
+ * checked against VILLI_ALLOWED_HOSTS at the door; X-Forwarded-Host/Proto count only when
+ * VILLI_TRUST_PROXY=true, so a header cannot point the links at another site.
+ */
+export function baseUrlOf(request: Request, env: DoorsEnv = process.env as DoorsEnv): string {
+  return `${requestProtoOf(request, env)}://${requestHostOf(request, env)}`;
 }
