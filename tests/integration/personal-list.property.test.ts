@@ -14,6 +14,7 @@ import { buildRestriction } from '@/lib/protocols/build-restriction';
 import type { ResolvedPersonalEntry, ResolvedPersonalList } from '@/lib/protocols/personal-list';
 import type { Protocol } from '@/lib/protocols/schema';
 import { useFreshDatabase } from '../support/db';
+import { ROOMY_LIMITS } from '../support/profiles';
 
 let recipes: PlannerRecipe[];
 let protocols: Protocol[];
@@ -48,11 +49,7 @@ function inputFor(
       proteinG: 75,
       fiberG: 28,
       maxMinutes: { weekday: 60, weekend: 90 },
-      cooking: {
-        weekday: { sessions: 4, activeMinutes: 480 },
-        weekend: { sessions: 4, activeMinutes: 480 },
-      },
-      maxProteinMeals: 14,
+      ...ROOMY_LIMITS,
       leftovers: true,
       carbsPerMealG: null,
     },
