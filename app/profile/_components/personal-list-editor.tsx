@@ -39,6 +39,36 @@ const SIDES: { side: PersonalSide; title: string; empty: string }[] = [
   },
 ];
 
+const KINDS = ['group', 'concept', 'food'] as const;
+
+/** One choice among a few, as radio buttons in a fieldset (arrow keys move between them). */
+function RadioGroup<T extends string>(props: {
+  legend: string;
+  name: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <div className="checks">
+        {props.options.map((o) => (
+          <label key={o.value}>
+            <input
+              type="radio"
+              name={props.name}
+              checked={props.value === o.value}
+              onChange={() => props.onChange(o.value)}
+            />{' '}
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
@@ -152,38 +182,20 @@ export function PersonalListEditor({ profileId, initial, labels, groups, concept
         <h3 id={`${id}-add`} style={{ marginTop: 0 }}>
           Add an entry
         </h3>
-        <fieldset>
-          <legend>List</legend>
-          <div className="checks">
-            {SIDES.map(({ side: s, title }) => (
-              <label key={s}>
-                <input
-                  type="radio"
-                  name={`${id}-side`}
-                  checked={side === s}
-                  onChange={() => setSide(s)}
-                />{' '}
-                {title}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>What</legend>
-          <div className="checks">
-            {(['group', 'concept', 'food'] as const).map((k) => (
-              <label key={k}>
-                <input
-                  type="radio"
-                  name={`${id}-kind`}
-                  checked={kind === k}
-                  onChange={() => setKind(k)}
-                />{' '}
-                {KIND_WORDS[k]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend="List"
+          name={`${id}-side`}
+          options={SIDES.map(({ side: s, title }) => ({ value: s, label: title }))}
+          value={side}
+          onChange={setSide}
+        />
+        <RadioGroup
+          legend="What"
+          name={`${id}-kind`}
+          options={KINDS.map((k) => ({ value: k, label: KIND_WORDS[k] }))}
+          value={kind}
+          onChange={setKind}
+        />
         {kind === 'group' ? (
           <div className="field">
             <label htmlFor={`${id}-group`}>Food group</label>
