@@ -269,10 +269,10 @@ describe('plans honor the personal list', () => {
       pausedOn: null,
       challenges: [
         {
-          id: 'egg-yolk',
-          challenge: 'egg-yolk',
-          status: 'active',
-          startOn: '2026-11-30',
+          id: 'berry-spices',
+          challenge: 'berry-spices',
+          status: 'pending',
+          startOn: null,
           outcome: null,
           maxDoseG: null,
           decidedOn: null,
