@@ -6,7 +6,9 @@ import { listFoodConcepts } from '@/db/queries/food-concepts';
 import { listPlans } from '@/db/queries/plans';
 import { foodNamesByNdb, getProfileById, listProfiles } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
+import { GROUP_CODES } from '@/lib/foods/codes';
 import { overridesOf } from '@/lib/nutrition/nutrient-targets';
+import { GROUP_LABELS } from '@/lib/protocols/labels';
 import { idParamSchema } from '@/lib/validation/ids';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
@@ -15,6 +17,7 @@ import { DeleteProfileButton } from './_components/delete-profile-button';
 import { NewPlanButton } from './_components/new-plan-button';
 import { NutrientTargetsTable } from './_components/nutrient-targets-table';
 import { OnboardingForm } from './_components/onboarding-form';
+import { PersonalListEditor } from './_components/personal-list-editor';
 import { ProfileForm } from './_components/profile-form';
 import { DEFAULT_PROFILE, type ProfileValues } from './_lib/profile-values';
 
@@ -63,10 +66,20 @@ export default async function ProfilePage({
     );
   }
 
-  const names = await foodNamesByNdb(db, profile.dislikes);
-  const concepts = (await listFoodConcepts(db)).filter((c) =>
-    profile.dislikedConcepts.includes(c.id),
-  );
+  const personalEntries = [...profile.personal.allowed, ...profile.personal.excluded];
+  const names = await foodNamesByNdb(db, [
+    ...profile.dislikes,
+    ...personalEntries.filter((e) => e.kind === 'food').map((e) => e.code),
+  ]);
+  const allConcepts = await listFoodConcepts(db);
+  const concepts = allConcepts.filter((c) => profile.dislikedConcepts.includes(c.id));
+  const groupOptions = GROUP_CODES.map((code) => ({ code, label: GROUP_LABELS[code] }));
+  const conceptOptions = allConcepts.map((c) => ({ code: c.id, label: c.label }));
+  const personalLabels = Object.fromEntries([
+    ...groupOptions.map((g) => [`group:${g.code}`, g.label]),
+    ...conceptOptions.map((c) => [`concept:${c.code}`, c.label]),
+    ...[...names].map(([ndb, name]) => [`food:${ndb}`, name]),
+  ]);
   const initial: ProfileValues & { id: number } = {
     ...DEFAULT_PROFILE,
     ...profile,
@@ -152,6 +165,14 @@ export default async function ProfilePage({
         one at a time after elimination, and see your personal food list grow.
       </p>
       <NutrientTargetsTable nutrientTargets={profile.nutrientTargets} />
+      <PersonalListEditor
+        key={`personal-${profile.id}`}
+        profileId={profile.id}
+        initial={profile.personal}
+        labels={personalLabels}
+        groups={groupOptions}
+        concepts={conceptOptions}
+      />
       <section aria-labelledby="plans-h">
         <h2 id="plans-h">Plans</h2>
         {plans.length === 0 ? (

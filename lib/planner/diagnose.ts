@@ -19,7 +19,7 @@ import { mealsText } from './variety';
 
 /** How a violated rule is named to the user, e.g. "not in AIP · Elimination: nightshade". */
 export function ruleLabel(v: Violation): string {
-  if (v.origin === 'dislike' || v.kind === 'recipe') return v.reason;
+  if (v.kind === 'dislike' || v.kind === 'recipe') return v.reason;
   return v.reason.includes(v.code) ? v.reason : `${v.reason}: ${v.code}`;
 }
 
@@ -332,7 +332,7 @@ function timeSuggestions(input: PlannerInput, locked: PlannedMeal[]): string[] {
 }
 
 function withoutRule(restriction: Restriction, v: Violation): Restriction {
-  if (v.origin === 'dislike') {
+  if (v.kind === 'dislike') {
     return { ...restriction, dislikes: restriction.dislikes.filter((d) => d.ndb !== v.ndb) };
   }
   return {

@@ -1,10 +1,12 @@
 import type {
   DailyNutrientCap,
   ExcuseRule,
+  FoodRule,
   Restriction,
   RestrictionRule,
 } from '../restrictions/types';
 import { allergyReason, avoidReason } from './labels';
+import { personalRules, type ResolvedPersonalList } from './personal-list';
 import type { DietException, ImpossibleDiet, Phase, Protocol } from './schema';
 
 export type BuildRestrictionInput = {
@@ -23,6 +25,11 @@ export type BuildRestrictionInput = {
    * the kind (lib/foods/concepts.ts); they join the dislikes after the single foods.
    */
   dislikedConcepts?: { label: string; ndbs: string[] }[];
+  /**
+   * The person's own food list on top of the phase (lib/protocols/personal-list.ts): excluded
+   * entries hold like an avoided group or a dislike, allowed ones lift protocol rules only.
+   */
+  personal?: ResolvedPersonalList;
 };
 
 export type BuildRestrictionResult =
@@ -185,8 +192,8 @@ function ownAllow(allow: ExcuseRule[], other: RestrictionRule[], otherAllow: Exc
 
 /**
  * Turns a profile's protocol, phase, diet, allergies, avoided groups and dislikes into the rule
- * set the restriction engine checks foods against. Pure. Rule order: allergy, avoid, protocol,
- * diet (the first violation is the one a person most needs to see).
+ * set the restriction engine checks foods against. Pure. Rule order: allergy, avoid, personal,
+ * protocol, diet (the first violation is the one a person most needs to see).
  */
 export function buildRestriction(input: BuildRestrictionInput): BuildRestrictionResult {
   const protocol = findProtocol(input.protocols, input.protocolId);
@@ -215,6 +222,10 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
     };
   }
 
+  const personal = personalRules(
+    input.personal ?? { allowed: [], excluded: [] },
+    phase.fodmapDoses === true,
+  );
   // A diet exception of the phase (the Plant-Based Whole30's legumes) lifts its rules.
   const lifted = new Set(dietExceptionsFor(phase, diet.id).flatMap((e) => e.allow));
   const protocolRules = phaseRules(
@@ -222,12 +233,14 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
     'protocol',
     `not in ${labelOf(protocol)} · ${phase.name}`,
     lifted,
-  );
+  ).filter((r) => !personal.liftedCodes.has(r.code));
   const impossible = impossibleDietFor(protocol, phase.id, diet.id);
   const dietRules = phaseRules(dietPhase, 'diet', `not in a ${labelOf(diet)} diet`);
   const allow = [
     ...ownAllow(phase.allow, dietRules, dietPhase.allow),
     ...ownAllow(dietPhase.allow, protocolRules, phase.allow),
+    // A tolerated group is the person's answer to the protocol, not to their diet.
+    ...ownAllow(personal.allow, dietRules, []),
   ];
   const rules: RestrictionRule[] = [
     ...unique(input.allergens).map((code) => ({
@@ -242,13 +255,15 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
       origin: 'avoid' as const,
       reason: avoidReason(code),
     })),
+    ...personal.rules,
     ...protocolRules,
     ...dietRules,
   ];
   const seen = new Set<string>();
-  const dislikes = [
+  const dislikes: FoodRule[] = [
     ...input.dislikes,
     ...(input.dislikedConcepts ?? []).flatMap((c) => c.ndbs.map((ndb) => ({ ndb, name: c.label }))),
+    ...personal.foods,
   ].filter((d) => !seen.has(d.ndb) && seen.add(d.ndb));
   const recipeRules = phaseRecipeRules(protocol, phase);
   const dietRecipeRules = phaseRecipeRules(diet, dietPhase);
@@ -257,6 +272,7 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
   const ingredientLimits = [
     ...(recipeRules.ingredientLimits ?? []),
     ...(dietRecipeRules.ingredientLimits ?? []),
+    ...personal.ingredientLimits,
   ];
   return {
     ok: true,
@@ -264,6 +280,7 @@ export function buildRestriction(input: BuildRestrictionInput): BuildRestriction
       rules,
       allow,
       dislikes,
+      ...(personal.liftedFoods.length > 0 ? { liftedFoods: personal.liftedFoods } : {}),
       ...(excludeTreats ? { excludeTreats } : {}),
       ...(dailyCaps.length > 0 ? { dailyCaps } : {}),
       ...(ingredientLimits.length > 0 ? { ingredientLimits } : {}),

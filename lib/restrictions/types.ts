@@ -19,7 +19,11 @@ export type TaggedFoodRef = {
   tags: TagRef[];
 };
 
-export type RuleOrigin = 'protocol' | 'diet' | 'allergy' | 'avoid' | 'dislike';
+/**
+ * `personal`: the person's own food list (profile field `personal`): a food kept out after a
+ * challenge or by hand. Like an allergy or an avoided group, no exception or dose excuses it.
+ */
+export type RuleOrigin = 'protocol' | 'diet' | 'allergy' | 'avoid' | 'dislike' | 'personal';
 
 /** One reason a food can be excluded. `kind` says which tag list `code` refers to. */
 export type RestrictionRule = {
@@ -39,10 +43,22 @@ export type DailyNutrientCap = { nutrient: 'fructoseG'; max: number; reason: str
 /** At most `maxGramsPerMeal` grams per person per meal of the foods tagged `code`. */
 export type IngredientLimit = { code: string; maxGramsPerMeal: number; reason: string };
 
+/**
+ * One food left out on its own. A plain dislike has neither `origin` nor `reason`; a food (or a
+ * concept's food) kept out by the personal food list has origin `personal` and its reason
+ * ("kept out after your egg-yolk challenge, 2–5 Nov").
+ */
+export type FoodRule = { ndb: string; name: string; origin?: 'personal'; reason?: string };
+
 export type Restriction = {
   rules: RestrictionRule[];
   allow: ExcuseRule[];
-  dislikes: { ndb: string; name: string }[];
+  dislikes: FoodRule[];
+  /**
+   * Foods the personal food list allows one by one (a food or a concept's foods): the protocol's
+   * rules do not hold for them. Diet rules, allergies, avoided groups and dislikes still do.
+   */
+  liftedFoods?: string[];
   /** Recipes marked `treat` are left out, with this reason (Whole30's pancake rule). */
   excludeTreats?: { reason: string };
   /** Per-day caps of the protocol phase (absent = none). */

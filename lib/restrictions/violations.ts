@@ -26,8 +26,11 @@ export function findViolations(food: TaggedFoodRef, restriction: Restriction): V
   );
   // Only protocol rules get dose relief: an allergy or a person's own avoid list stays absolute.
   const doseRelief = restriction.fodmapDoses === true && hasFodmapDose(food);
+  // A food the personal list allows by name is free of the protocol's rules (only those).
+  const lifted = restriction.liftedFoods?.includes(food.ndb) === true;
   for (const rule of restriction.rules) {
     if (doseRelief && rule.origin === 'protocol' && isFodmapCode(rule.code)) continue;
+    if (lifted && rule.origin === 'protocol') continue;
     const list = rule.kind === 'allergen' ? food.allergens : food.tags;
     const hit = list.find((t) => t.code === rule.code);
     if (!hit) continue;
@@ -51,8 +54,8 @@ export function findViolations(food: TaggedFoodRef, restriction: Restriction): V
       kind: 'dislike',
       code: food.ndb,
       certainty: 'contains',
-      origin: 'dislike',
-      reason: `you chose to leave out ${disliked.name}`,
+      origin: disliked.origin ?? 'dislike',
+      reason: disliked.reason ?? `you chose to leave out ${disliked.name}`,
     });
   }
   return violations;

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { loadPlannerRecipes } from '@/db/queries/planner-recipes';
 import type { Profile } from '@/db/queries/profiles';
+import { getReintroduction } from '@/db/queries/reintroduction';
 import { AppError } from '@/lib/http/app-error';
 import { plannerNutritionFrom, snackCarbsFor } from '@/lib/planner/nutrition';
 import type { Diagnosis, PlannerInput } from '@/lib/planner/types';
@@ -33,7 +34,8 @@ export async function plannerInputFor(
       carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
       nutrition: plannerNutritionFrom(profile.nutrientTargets),
     },
-    restriction: await restrictionForProfile(db, profile),
+    // During a reintroduction the background is the elimination phase (lib/reintroduction/background).
+    restriction: await restrictionForProfile(db, profile, await getReintroduction(db, profile.id)),
     recipes: await loadPlannerRecipes(db),
     weekStart,
   };

@@ -15,19 +15,34 @@ import { setPantryChoice } from '@/db/queries/shopping';
 import { conceptLabel } from '@/lib/foods/concepts';
 import { AppError } from '@/lib/http/app-error';
 import { type ProfileInput, type ProfilePatch, profileCreateSchema } from '@/lib/profiles/schema';
-import { buildRestriction } from '@/lib/protocols/build-restriction';
+import { buildRestriction, findProtocol } from '@/lib/protocols/build-restriction';
+import { planningPhase } from '@/lib/reintroduction/background';
+import type { ReintroductionState } from '@/lib/reintroduction/types';
 import type { Restriction } from '@/lib/restrictions/types';
+import { resolvePersonalList } from './personal-list';
+
+type RestrictedProfile = Pick<
+  ProfileInput,
+  | 'dislikes'
+  | 'dislikedConcepts'
+  | 'protocol'
+  | 'phase'
+  | 'diet'
+  | 'allergens'
+  | 'avoid'
+  | 'personal'
+>;
 
 /**
- * The profile's restriction; also checks what the schema cannot (ids against the seeded
- * protocols, dislikes against the foods): a 400 names the unknown field.
+ * The profile's restriction, its personal food list on top; also checks what the schema cannot
+ * (ids against the seeded protocols, dislikes and personal entries against the catalog): a 400
+ * names the unknown field. `reintroduction`: the profile's stored one, when planning (see
+ * planningPhase); validation leaves it out and checks the profile's own phase.
  */
 export async function restrictionForProfile(
   db: Db,
-  profile: Pick<
-    ProfileInput,
-    'dislikes' | 'dislikedConcepts' | 'protocol' | 'phase' | 'diet' | 'allergens' | 'avoid'
-  >,
+  profile: RestrictedProfile,
+  reintroduction: ReintroductionState | null = null,
 ): Promise<Restriction> {
   const names = await foodNamesByNdb(db, profile.dislikes);
   const missing = profile.dislikes.filter((ndb) => !names.has(ndb));
@@ -44,11 +59,15 @@ export async function restrictionForProfile(
       `unknown food concept ${unknown.join(', ')}; choose one of: ${known.map((c) => c.id).join(', ')}`,
     );
   }
+  const personal = await resolvePersonalList(db, profile.personal);
   const conceptFoods = await foodsByConcept(db);
+  const protocols = await listProtocols(db);
+  const protocol = findProtocol(protocols, profile.protocol);
+  const phase = protocol ? planningPhase(protocol, profile.phase, reintroduction) : null;
   const result = buildRestriction({
-    protocols: await listProtocols(db),
+    protocols,
     protocolId: profile.protocol,
-    phaseId: profile.phase,
+    phaseId: phase?.phaseId ?? profile.phase,
     diet: profile.diet,
     allergens: profile.allergens,
     avoid: profile.avoid,
@@ -56,6 +75,7 @@ export async function restrictionForProfile(
     dislikedConcepts: concepts.flatMap(({ id, concept }) =>
       concept ? [{ label: conceptLabel(concept), ndbs: conceptFoods.get(id) ?? [] }] : [],
     ),
+    personal,
   });
   if (!result.ok) throw AppError.invalid(result.field, result.message);
   return result.restriction;

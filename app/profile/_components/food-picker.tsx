@@ -17,10 +17,17 @@ export function FoodPicker({
   value,
   onChange,
   describedBy,
+  label = 'Foods you do not want in your plan',
+  anchorId = 'p-disliked-concepts',
+  chosenLabel = 'Disliked foods',
 }: {
   value: DislikeChoice[];
   onChange: (next: DislikeChoice[]) => void;
   describedBy?: string;
+  /** The search box's label; the other props let a second picker on the page differ. */
+  label?: string;
+  anchorId?: string;
+  chosenLabel?: string;
 }) {
   const id = useId();
   const [q, setQ] = useState('');
@@ -69,8 +76,8 @@ export function FoodPicker({
   const count = hits.length + concepts.length;
   return (
     // The profile form's error summary focuses this when a kind of food is refused.
-    <div id="p-disliked-concepts">
-      <label htmlFor={id}>Foods you do not want in your plan</label>
+    <div id={anchorId}>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="search"
@@ -121,7 +128,7 @@ export function FoodPicker({
         <ul
           className="row"
           style={{ listStyle: 'none', padding: 0, marginTop: '0.5rem' }}
-          aria-label="Disliked foods"
+          aria-label={chosenLabel}
         >
           {value.map((v) => (
             <li key={keyOf(v)} className={'concept' in v ? 'badge concept-chip' : 'badge'}>
