@@ -5,6 +5,7 @@ import {
   type ChallengeDefinition,
   type ChallengeMeal,
   type ChallengeOutcome,
+  type FoodScope,
   NO_CHALLENGES,
   type PersonalEntry,
   type PersonalList,
@@ -251,11 +252,12 @@ export function resumeSchedule(
   return settle(open, set, on);
 }
 
-/** The personal-list entries a challenge's scope makes. */
+/** The personal-list entries a scope of challenge `def` makes. */
 function scopeEntries(
   def: ChallengeDefinition,
   maxDoseG: number | null,
   source: PersonalEntry['source'],
+  scope: FoodScope = def.scope,
 ): PersonalEntry[] {
   const entry = (kind: PersonalEntry['kind'], code: string): PersonalEntry => ({
     kind,
@@ -265,9 +267,9 @@ function scopeEntries(
     source,
   });
   return [
-    ...def.scope.groups.map((g) => entry('group', g)),
-    ...def.scope.concepts.map((c) => entry('concept', c)),
-    ...def.scope.foods.map((f) => entry('food', f)),
+    ...scope.groups.map((g) => entry('group', g)),
+    ...scope.concepts.map((c) => entry('concept', c)),
+    ...scope.foods.map((f) => entry('food', f)),
   ];
 }
 
@@ -356,9 +358,17 @@ export function applyOutcome(
 
   let next = personal;
   if (input.outcome === 'tolerated') {
-    next = { ...personal, allowed: upsert(personal.allowed, scopeEntries(def, maxDoseG, source)) };
+    // what an earlier reaction keeps out stays out: excluded always wins, and one entry is
+    // never on both sides of the list
+    const back = scopeEntries(def, maxDoseG, source).filter(
+      (e) => !personal.excluded.some(sameCode(e)),
+    );
+    next = { ...personal, allowed: upsert(personal.allowed, back) };
   } else if (input.outcome === 'reacted') {
-    const entries = scopeEntries(def, maxDoseG, source);
+    const entries = [
+      ...scopeEntries(def, maxDoseG, source),
+      ...scopeEntries(def, null, source, def.reactedAlso),
+    ];
     next = {
       allowed: personal.allowed.filter((e) => !entries.some(sameCode(e))),
       excluded: upsert(personal.excluded, entries),

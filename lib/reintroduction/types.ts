@@ -51,6 +51,12 @@ export const challengeDefinitionSchema = z.strictObject({
   slot: z.enum(MEAL_TYPES),
   /** What comes back to the plans when tolerated, what stays out when reacted. */
   scope: foodScopeSchema,
+  /**
+   * What else stays out after a reaction: the foods that contain the tested one (a whole egg
+   * holds the yolk; butter and milk hold what ghee is made of). A tolerated challenge never
+   * brings these back: they were not tested.
+   */
+  reactedAlso: foodScopeSchema.default({ groups: [], concepts: [], foods: [] }),
   note: z.string().optional(),
 });
 export type ChallengeDefinition = z.output<typeof challengeDefinitionSchema>;

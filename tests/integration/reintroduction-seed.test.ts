@@ -30,7 +30,11 @@ describe('reintroduction challenge data, as seeded', () => {
   it('names real foods: every challenge food and scope food is in the foods table, by its name', async () => {
     for (const id of PROTOCOLS) {
       const { challenges } = (await challengeDefinitions(db, id)) ?? { challenges: [] };
-      const ndbs = [...new Set(challenges.flatMap((c) => [c.food.ndb, ...c.scope.foods]))];
+      const ndbs = [
+        ...new Set(
+          challenges.flatMap((c) => [c.food.ndb, ...c.scope.foods, ...c.reactedAlso.foods]),
+        ),
+      ];
       const rows = await db.orm
         .select({ ndb: db.t.foods.ndb, name: db.t.foods.name })
         .from(db.t.foods)
@@ -52,11 +56,11 @@ describe('reintroduction challenge data, as seeded', () => {
       for (const c of challenges) {
         const where = `${id}/${c.id}`;
         expect(
-          c.scope.groups.filter((g) => !groups.has(g)),
+          [...c.scope.groups, ...c.reactedAlso.groups].filter((g) => !groups.has(g)),
           where,
         ).toEqual([]);
         expect(
-          c.scope.concepts.filter((k) => !concepts.has(k)),
+          [...c.scope.concepts, ...c.reactedAlso.concepts].filter((k) => !concepts.has(k)),
           where,
         ).toEqual([]);
         const grams = c.doses.map((d) => d.grams);

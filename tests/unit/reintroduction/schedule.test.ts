@@ -163,6 +163,33 @@ describe('outcomes', () => {
     ]);
   });
 
+  it('reacted to egg yolks: whole eggs hold the yolk, so eggs stay out too, even after egg whites agree', () => {
+    const s = createSchedule('aip', AIP, START);
+    const r = applyOutcome(s, AIP, EMPTY, {
+      challengeId: 'egg-yolks',
+      outcome: 'reacted',
+      today: '2025-03-04',
+    });
+    expect(r.personal.excluded.map((e) => e.code)).toEqual(['egg-yolk', 'egg']);
+    // the egg-white challenge comes later; a tolerated result cannot bring whole eggs back
+    const whites = r.state.challenges.find((c) => c.challenge === 'egg-whites');
+    const order = [
+      'egg-whites',
+      ...r.state.challenges
+        .filter((c) => c.status !== 'done' && c.id !== 'egg-whites')
+        .map((c) => c.id),
+    ];
+    const moved = reorderChallenges(r.state, AIP, order, '2025-03-04');
+    expect(whites && currentChallenge(moved)?.id).toBe('egg-whites');
+    const later = applyOutcome(moved, AIP, r.personal, {
+      challengeId: 'egg-whites',
+      outcome: 'tolerated',
+      today: '2025-03-20',
+    });
+    expect(later.personal.allowed).toEqual([]);
+    expect(later.personal.excluded.map((e) => e.code)).toEqual(['egg-yolk', 'egg']);
+  });
+
   it('unclear: a retest of the same challenge follows the washout, and the rest moves back', () => {
     const s = createSchedule('low-fodmap', LF, START);
     const r = applyOutcome(s, LF, EMPTY, {

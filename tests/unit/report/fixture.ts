@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import type { Symptoms } from '@/lib/journal/schema';
-import type { ChallengeDefinition } from '@/lib/reintroduction/types';
+import { type ChallengeDefinition, challengeDefinitionSchema } from '@/lib/reintroduction/types';
 import type { ClinicianReportInput } from '@/lib/report/clinician';
 
 /**
@@ -48,45 +49,47 @@ export const ENTRIES = [
   day('2026-11-17', { bloating: 2 }),
 ];
 
-export const DEFINITIONS: ChallengeDefinition[] = [
-  {
-    id: 'lactose',
-    stage: 1,
-    label: 'Lactose (milk)',
-    food: { ndb: '01077', name: 'Milk, whole' },
-    subgroup: 'fodmap-lactose',
-    doses: [
-      { grams: 60, words: '¼ cup milk' },
-      { grams: 120, words: '½ cup milk' },
-      { grams: 240, words: '1 cup milk' },
-    ],
-    washoutDays: 3,
-    slot: 'breakfast',
-    scope: { groups: ['fodmap-lactose'], concepts: [], foods: [] },
-  },
-  {
-    id: 'fructose',
-    stage: 1,
-    label: 'Fructose (honey)',
-    food: { ndb: '19296', name: 'Honey' },
-    subgroup: 'fodmap-fructose',
-    doses: [{ grams: 7, words: '1 tsp honey' }],
-    washoutDays: 3,
-    slot: 'breakfast',
-    scope: { groups: ['fodmap-fructose'], concepts: [], foods: [] },
-  },
-  {
-    id: 'mannitol',
-    stage: 1,
-    label: 'Mannitol (mushrooms)',
-    food: { ndb: '11260', name: 'Mushrooms, white, raw' },
-    subgroup: 'fodmap-mannitol',
-    doses: [{ grams: 20, words: '¼ cup mushrooms' }],
-    washoutDays: 3,
-    slot: 'dinner',
-    scope: { groups: ['fodmap-mannitol'], concepts: [], foods: [] },
-  },
-];
+export const DEFINITIONS: ChallengeDefinition[] = (
+  [
+    {
+      id: 'lactose',
+      stage: 1,
+      label: 'Lactose (milk)',
+      food: { ndb: '01077', name: 'Milk, whole' },
+      subgroup: 'fodmap-lactose',
+      doses: [
+        { grams: 60, words: '¼ cup milk' },
+        { grams: 120, words: '½ cup milk' },
+        { grams: 240, words: '1 cup milk' },
+      ],
+      washoutDays: 3,
+      slot: 'breakfast',
+      scope: { groups: ['fodmap-lactose'], concepts: [], foods: [] },
+    },
+    {
+      id: 'fructose',
+      stage: 1,
+      label: 'Fructose (honey)',
+      food: { ndb: '19296', name: 'Honey' },
+      subgroup: 'fodmap-fructose',
+      doses: [{ grams: 7, words: '1 tsp honey' }],
+      washoutDays: 3,
+      slot: 'breakfast',
+      scope: { groups: ['fodmap-fructose'], concepts: [], foods: [] },
+    },
+    {
+      id: 'mannitol',
+      stage: 1,
+      label: 'Mannitol (mushrooms)',
+      food: { ndb: '11260', name: 'Mushrooms, white, raw' },
+      subgroup: 'fodmap-mannitol',
+      doses: [{ grams: 20, words: '¼ cup mushrooms' }],
+      washoutDays: 3,
+      slot: 'dinner',
+      scope: { groups: ['fodmap-mannitol'], concepts: [], foods: [] },
+    },
+  ] satisfies z.input<typeof challengeDefinitionSchema>[]
+).map((d) => challengeDefinitionSchema.parse(d));
 
 export const INPUT: ClinicianReportInput = {
   today: '2026-11-20',
