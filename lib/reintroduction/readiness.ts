@@ -58,7 +58,13 @@ export function readiness(input: {
     firstWeek = meanOf(input.entries.filter((e) => e.date <= addDays(first, 6)));
     lastWeek = meanOf(input.entries.filter((e) => e.date >= addDays(last, -6)));
   }
-  const weeks = `${weeksDone} of ${fmt(input.usualWeeks.min)} weeks done`;
+  const { min, max } = input.usualWeeks;
+  const usual = max === null ? `${fmt(min)} or more` : `${fmt(min)}–${fmt(max)}`;
+  // "1 of 2 weeks done" while short of the usual minimum; past it, the usual range for context
+  const weeks =
+    weeksDone < min
+      ? `${weeksDone} of ${fmt(min)} weeks done`
+      : `${weeksDone} ${weeksDone === 1 ? 'week' : 'weeks'} done (usually ${usual})`;
   let symptoms = 'log symptoms for two weeks or more to compare the first week with the last';
   if (firstWeek !== null && lastWeek !== null) {
     symptoms =

@@ -1,5 +1,5 @@
 import type { MealType } from '../foods/codes';
-import { addDays, weekDates } from '../planner/dates';
+import { addDays, daysBetween, weekDates } from '../planner/dates';
 import { OUTCOME_RULE } from './outcome';
 import {
   type ChallengeDefinition,
@@ -84,14 +84,24 @@ export function scheduleDates(
       continue;
     }
     const def = definitionOf(set, c);
-    const challenge = def.doses.map((_, i) => addDays(start, i));
-    const washout = Array.from({ length: def.washoutDays }, (_, i) =>
-      addDays(start, def.doses.length + i),
-    );
+    const eaten = doseDaysEaten(def, c, start);
+    const challenge = Array.from({ length: eaten }, (_, i) => addDays(start, i));
+    const washout = Array.from({ length: def.washoutDays }, (_, i) => addDays(start, eaten + i));
     dates.set(c.id, { challenge, washout });
-    cursor = later(cursor, addDays(start, def.doses.length + def.washoutDays));
+    cursor = later(cursor, addDays(start, eaten + def.washoutDays));
   }
   return dates;
+}
+
+/**
+ * How many of a challenge's dose days are eaten: all of them, unless an outcome was confirmed
+ * before the last one (stopping early on clear symptoms, or deciding early): then the doses end
+ * on the day of the decision and the washout starts the day after.
+ */
+function doseDaysEaten(def: ChallengeDefinition, c: ScheduledChallenge, start: string): number {
+  if (c.status !== 'done' || !c.decidedOn) return def.doses.length;
+  const upTo = daysBetween(start, c.decidedOn) + 1;
+  return Math.min(def.doses.length, Math.max(1, upTo));
 }
 
 /** The first free day after every dated challenge before `id` (its washout included). */
@@ -326,9 +336,12 @@ export function applyOutcome(
   if (refusal) throw new ScheduleError('conflict', 'challengeId', refusal, 'challenge_not_run');
   const c = byId(state, input.challengeId, 'challengeId');
   const def = definitionOf(set, c);
-  const lastDose = def.doses.at(-1)?.grams ?? null;
+  const decided0: ScheduledChallenge = { ...c, status: 'done', decidedOn: input.today };
+  // the dose days eaten up to the decision; the largest of them is what was tolerated
+  const eaten = c.startOn ? doseDaysEaten(def, decided0, c.startOn) : def.doses.length;
+  const lastDose = def.doses[eaten - 1]?.grams ?? null;
   const maxDoseG = input.maxDoseG ?? (input.outcome === 'tolerated' ? lastDose : null);
-  const days = scheduleDates(state, set).get(c.id)?.challenge ?? [];
+  const days = (scheduleDates(state, set).get(c.id)?.challenge ?? []).slice(0, eaten);
   const from = days[0] ?? c.startOn ?? input.today;
   const source = { challengeId: c.id, from, to: days.at(-1) ?? from };
 

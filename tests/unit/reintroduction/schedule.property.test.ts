@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '@/lib/planner/dates';
+import { addDays, daysBetween } from '@/lib/planner/dates';
 import {
   applyOutcome,
   type ChallengeSet,
@@ -105,7 +105,13 @@ describe('schedule properties', () => {
             }
             if (!d) continue;
             const def = set.challenges.find((x) => x.id === c.challenge);
-            expect(d.challenge).toHaveLength(def?.doses.length ?? -1);
+            // every dose day, unless the outcome was confirmed earlier: then up to that day
+            const doses = def?.doses.length ?? -1;
+            const eaten =
+              c.status === 'done' && c.decidedOn && c.startOn
+                ? Math.min(doses, Math.max(1, daysBetween(c.startOn, c.decidedOn) + 1))
+                : doses;
+            expect(d.challenge).toHaveLength(eaten);
             expect(d.washout).toHaveLength(def?.washoutDays ?? -1);
             // consecutive days: the dose days, then the washout
             const all = [...d.challenge, ...d.washout];

@@ -190,6 +190,30 @@ describe('outcomes', () => {
     expect(later.personal.excluded.map((e) => e.code)).toEqual(['egg-yolk', 'egg']);
   });
 
+  it('an outcome confirmed before the last dose day ends the doses that day; the washout follows', () => {
+    const s = createSchedule('low-fodmap', LF, START);
+    // clear symptoms after the second honey dose (Tuesday 4 March)
+    const r = applyOutcome(s, LF, EMPTY, {
+      challengeId: 'fructose',
+      outcome: 'reacted',
+      today: '2025-03-04',
+    });
+    expect(scheduleDates(r.state, LF).get('fructose')).toEqual({
+      challenge: ['2025-03-03', '2025-03-04'],
+      washout: ['2025-03-05', '2025-03-06', '2025-03-07'],
+    });
+    expect(currentChallenge(r.state)).toMatchObject({ id: 'lactose', startOn: '2025-03-08' });
+    // tolerated after the first dose only: the largest dose eaten is the first, 1 tsp (7 g)
+    const t = applyOutcome(s, LF, EMPTY, {
+      challengeId: 'fructose',
+      outcome: 'tolerated',
+      today: '2025-03-03',
+    });
+    expect(t.personal.allowed.map((e) => [e.code, e.maxDoseG, e.source?.to])).toEqual([
+      ['fodmap-fructose', 7, '2025-03-03'],
+    ]);
+  });
+
   it('unclear: a retest of the same challenge follows the washout, and the rest moves back', () => {
     const s = createSchedule('low-fodmap', LF, START);
     const r = applyOutcome(s, LF, EMPTY, {
