@@ -159,14 +159,24 @@ describe('reintroduction API', () => {
     expect((await view(id)).current?.proposal?.outcome).toBe('tolerated');
   });
 
-  it('422 for a protocol without reintroduction data (Whole30 has none yet), and nothing is saved', async () => {
+  it('Whole30 reintroduces one group per test day, legumes first, with 2 days back on Whole30', async () => {
     const id = await newProfile({ name: 'whole30', protocol: 'whole30' });
-    const before = await profile(id);
-    const err = await errorOf(await start(id), 422);
-    expect(err.code).toBe('no_reintroduction');
-    expect(await getReintroduction(db, id)).toBeNull();
-    expect((await profile(id)).phase).toBe(before.phase);
-    expect((await view(id)).available).toBe(false);
+    expect((await start(id, { startOn: '2025-03-03' })).status).toBe(201);
+    const v = await view(id);
+    expect(v.schedule.map((c) => c.id).slice(0, 4)).toEqual([
+      'legumes',
+      'gluten-free-grains',
+      'dairy',
+      'gluten-grains',
+    ]);
+    // the fast track: test days 1, 4, 7 and 10
+    expect(v.schedule.slice(0, 4).map((c) => c.days)).toEqual([
+      ['2025-03-03'],
+      ['2025-03-06'],
+      ['2025-03-09'],
+      ['2025-03-12'],
+    ]);
+    expect((await profile(id)).phase).toBe('reintroduction');
   });
 
   it('400 names the bad field of a start body; 404 for an unknown profile', async () => {

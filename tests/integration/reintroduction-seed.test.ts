@@ -7,7 +7,7 @@ import { GROUP_CODES } from '@/lib/foods/codes';
 import foodConceptsJson from '@/seeds/food-concepts.json';
 import { useFreshDatabase } from '../support/db';
 
-const PROTOCOLS = ['aip', 'low-fodmap', 'gut-reset', 'six-food'] as const;
+const PROTOCOLS = ['aip', 'low-fodmap', 'gut-reset', 'six-food', 'whole30'] as const;
 
 describe('reintroduction challenge data, as seeded', () => {
   let db: Db;
@@ -17,7 +17,13 @@ describe('reintroduction challenge data, as seeded', () => {
   });
   afterAll(() => db.close());
 
-  it('has challenges for the four protocols and none for everyday diets', async () => {
+  it('has challenges for every protocol and none for everyday diets', async () => {
+    const protocols = (
+      await db.orm.select({ id: db.t.protocols.id, kind: db.t.protocols.kind }).from(db.t.protocols)
+    )
+      .filter((p) => p.kind === 'protocol')
+      .map((p) => p.id);
+    expect([...protocols].sort()).toEqual([...PROTOCOLS].sort());
     for (const id of PROTOCOLS) {
       const found = await challengeDefinitions(db, id);
       expect(found?.challenges.length, id).toBeGreaterThan(0);
