@@ -327,9 +327,17 @@ export type PlanSummary = {
   updatedAt: string;
 };
 
-/** Plans, newest week first (of one profile when `profileId` is given). */
-export async function listPlans(db: Db, profileId?: number): Promise<PlanSummary[]> {
-  const { plans } = db.t;
+/**
+ * Plans, newest week first: of one profile when `profileId` is given, else of every profile of
+ * the household when `householdId` is given, else all.
+ */
+export async function listPlans(
+  db: Db,
+  profileId?: number,
+  householdId?: number,
+): Promise<PlanSummary[]> {
+  const { plans, profiles } = db.t;
+  const byHousehold = profileId === undefined && householdId !== undefined;
   return db.orm
     .select({
       id: plans.id,
@@ -339,6 +347,13 @@ export async function listPlans(db: Db, profileId?: number): Promise<PlanSummary
       updatedAt: plans.updatedAt,
     })
     .from(plans)
-    .where(profileId === undefined ? undefined : eq(plans.profileId, profileId))
+    .innerJoin(profiles, eq(profiles.id, plans.profileId))
+    .where(
+      byHousehold
+        ? eq(profiles.householdId, householdId)
+        : profileId === undefined
+          ? undefined
+          : eq(plans.profileId, profileId),
+    )
     .orderBy(desc(plans.weekStart), desc(plans.id));
 }

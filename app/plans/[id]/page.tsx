@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
 import { getPlanById, listPlans } from '@/db/queries/plans';
@@ -27,6 +28,7 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
+  await requirePagePlan(db, await requirePageCaller(db), Number(id));
   const plan = await getPlanById(db, Number(id));
   if (!plan) notFound();
   const profile = await getProfileById(db, plan.profileId);

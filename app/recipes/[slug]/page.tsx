@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { getPlanById } from '@/db/queries/plans';
 import { listProtocols } from '@/db/queries/protocols';
@@ -125,6 +126,7 @@ function FodmapSection({ rating }: { rating: RecipeDetail['fodmapPerServing'] })
 export default async function RecipePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const db = getDb();
+  await requirePageCaller(db);
   const recipe = await getRecipeBySlug(db, slug);
   if (!recipe) notFound();
   const planned = await plannedMeal(slug, await searchParams);

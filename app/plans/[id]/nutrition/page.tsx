@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
 import { getPlanById } from '@/db/queries/plans';
@@ -35,6 +36,7 @@ export default async function NutritionPage({ params }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
+  await requirePagePlan(db, await requirePageCaller(db), Number(id));
   if (!(await getPlanById(db, Number(id)))) notFound();
   const { plan, report, recipes } = await nutritionReportFor(db, Number(id));
   const meals = new Map(plan.days.flatMap((d) => d.meals.map((m) => [m.id, m] as const)));
