@@ -43,6 +43,8 @@ export type Call = {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The bearer token to send: the test owner's when absent, none when null. */
+  token?: string | null;
 };
 
 export async function callOperation(op: Operation, call: Call): Promise<Response> {
@@ -56,7 +58,11 @@ export async function callOperation(op: Operation, call: Call): Promise<Response
     method: op.method.toUpperCase(),
     headers: {
       ...(hasBody ? { 'content-type': 'application/json' } : {}),
-      ...authHeaders(),
+      ...(call.token === undefined
+        ? authHeaders()
+        : call.token === null
+          ? {}
+          : { authorization: `Bearer ${call.token}` }),
       ...call.headers,
     },
     body: call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),

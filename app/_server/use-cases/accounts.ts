@@ -32,7 +32,12 @@ type Placement =
   | { kind: 'invited'; inviteId: number; householdId: number; role: Role }
   | { kind: 'member'; householdId: number; role: Role };
 
-async function placementFor(db: Db, input: SignUpInput, now: string): Promise<Placement> {
+async function placementFor(
+  db: Db,
+  input: SignUpInput,
+  now: string,
+  invitesNeeded: boolean,
+): Promise<Placement> {
   if (input.invite !== undefined) {
     const invite = await findInviteByHash(db, hashToken(input.invite));
     const refuse = (why: string) => AppError.forbidden('invite_invalid', `This invite ${why}.`);
@@ -50,7 +55,7 @@ async function placementFor(db: Db, input: SignUpInput, now: string): Promise<Pl
     };
   }
   if ((await countHouseholds(db)) === 0) return { kind: 'own', adopt: true };
-  if (isOpenSignup()) return { kind: 'own', adopt: false };
+  if (isOpenSignup() || !invitesNeeded) return { kind: 'own', adopt: false };
   throw AppError.forbidden(
     'invite_required',
     'Sign-up needs an invite from a household owner (or VILLI_OPEN_SIGNUP=true on the server).',
@@ -60,21 +65,23 @@ async function placementFor(db: Db, input: SignUpInput, now: string): Promise<Pl
 /**
  * Makes an account with the library's password hashing, then puts it in a household: the first
  * account owns a new household that adopts every profile made before accounts existed; later
- * ones join through an invite, or own a new household when sign-up is open. `asMember` (the
- * command line) adds the user to a household directly. Returns the library's Set-Cookie headers.
+ * ones join through an invite, or own a new household when sign-up is open. The command line
+ * (whoever runs it can open the database) needs no invite: `asMember` adds the user to a
+ * household directly, and without it the user owns a new one. Returns the library's Set-Cookie headers.
  */
 export async function signUp(
   db: Db,
   input: SignUpInput,
   request: { headers: Headers; secure: boolean },
   asMember?: { householdId: number; role: Role },
+  options: { invitesNeeded: boolean } = { invitesNeeded: true },
 ): Promise<{ userId: string; householdId: number; headers: Headers }> {
   const now = new Date().toISOString();
   if (asMember && !(await householdExists(db, asMember.householdId)))
     throw AppError.notFound('Household', String(asMember.householdId));
   const placement: Placement = asMember
     ? { kind: 'member', ...asMember }
-    : await placementFor(db, input, now);
+    : await placementFor(db, input, now, options.invitesNeeded);
   if (await findUserByEmail(db, input.email))
     throw AppError.conflict('email_taken', 'An account with this email address exists already.');
   // An invite is claimed before the account is made, so two sign-ups cannot both use it.
