@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { eq, isNull } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { authFor } from '@/app/_server/auth/auth';
 import { POST as changePassword } from '@/app/api/account/password/route';
 import { GET as account } from '@/app/api/account/route';
 import { DELETE as signOutEverywhere } from '@/app/api/account/sessions/route';
@@ -236,6 +237,27 @@ describe('accounts of the test household', () => {
     expect((await signIn(request('/api/auth/sign-in', 'POST', body))).status).toBe(401);
     const next = { ...body, password: 'member-pass-2' };
     expect((await signIn(request('/api/auth/sign-in', 'POST', next))).status).toBe(200);
+  });
+});
+
+describe('OpenID Connect', () => {
+  it('registers the generic OAuth provider only when the three variables are set', async () => {
+    // a handle of its own each time: the library is made once per handle
+    const ids = async (env: Record<string, string>) => {
+      const own = openDb(dbConfigFromEnv());
+      try {
+        return ((await authFor(own, false, env)).options.plugins ?? []).map((p) => p.id);
+      } finally {
+        await own.close();
+      }
+    };
+    expect(await ids({})).not.toContain('generic-oauth');
+    const on = await ids({
+      VILLI_OIDC_ISSUER: 'https://id.example.org',
+      VILLI_OIDC_CLIENT_ID: 'villi',
+      VILLI_OIDC_CLIENT_SECRET: 's3cret',
+    });
+    expect(on).toContain('generic-oauth');
   });
 });
 

@@ -18,6 +18,9 @@ import type { ClinicianReport } from '@/lib/report/clinician';
 import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
+// pages read the caller from the request headers: the test owner's token
+vi.mock('next/headers', () => import('../support/page-session'));
+
 // The page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ refresh: () => undefined }),

@@ -15,7 +15,7 @@ import { type Db, getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';
 import type { JournalEntry } from '@/lib/journal/schema';
 import { addDays } from '@/lib/planner/dates';
-import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, testHouseholdId, useFreshDatabase } from '../support/db';
 
 type ErrorBody = {
   error: {
@@ -304,6 +304,7 @@ describe('phaseStartedOn on the profile', () => {
   });
 
   it('reads a row written before the field existed as starting on its creation day', async () => {
+    const householdId = await testHouseholdId(db);
     const rows = await db.transaction((tx) =>
       tx.orm
         .insert(tx.t.profiles)
@@ -312,6 +313,7 @@ describe('phaseStartedOn on the profile', () => {
           data: { name: 'Old' },
           createdAt: '2025-03-04T10:00:00.000Z',
           updatedAt: '2025-03-04T10:00:00.000Z',
+          householdId,
         })
         .returning({ id: tx.t.profiles.id }),
     );

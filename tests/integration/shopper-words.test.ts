@@ -11,6 +11,9 @@ import { descriptionLeaks as leaks } from '../support/food-words';
 import { ROOMY_LIMITS } from '../support/profiles';
 import { FOOD_NAMES } from '../support/reference-files';
 
+// pages read the caller from the request headers: the test owner's token
+vi.mock('next/headers', () => import('../support/page-session'));
+
 // The plan page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ refresh: () => undefined }),

@@ -13,7 +13,7 @@ const SESSION_DAYS = 30;
  * The session signing secret: BETTER_AUTH_SECRET or VILLI_AUTH_SECRET, else one made on first use
  * and kept in the database, so a fresh install needs no setup and restarts keep sessions valid.
  */
-export async function authSecret(db: Db, env = process.env): Promise<string> {
+export async function authSecret(db: Db, env: Env = process.env): Promise<string> {
   const fromEnv = env.BETTER_AUTH_SECRET?.trim() || env.VILLI_AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
   return keptSecret(
@@ -24,7 +24,9 @@ export async function authSecret(db: Db, env = process.env): Promise<string> {
   );
 }
 
-function buildAuth(db: Db, secret: string, secure: boolean, env: NodeJS.ProcessEnv) {
+type Env = Record<string, string | undefined>;
+
+function buildAuth(db: Db, secret: string, secure: boolean, env: Env) {
   const oidc = oidcConfigOf(env);
   return betterAuth({
     appName: 'Villi',
@@ -63,8 +65,11 @@ export type Auth = ReturnType<typeof buildAuth>;
 
 const instances = new WeakMap<object, Map<string, Promise<Auth>>>();
 
-/** The authentication library on this database, for plain HTTP (`secure` false) or HTTPS. */
-export function authFor(db: Db, secure: boolean, env = process.env): Promise<Auth> {
+/**
+ * The authentication library on this database, for plain HTTP (`secure` false) or HTTPS. Made
+ * once per database handle: `env` is read the first time only.
+ */
+export function authFor(db: Db, secure: boolean, env: Env = process.env): Promise<Auth> {
   let byKind = instances.get(db.cacheKey);
   if (!byKind) {
     byKind = new Map();
@@ -78,9 +83,4 @@ export function authFor(db: Db, secure: boolean, env = process.env): Promise<Aut
     auth.catch(() => byKind.delete(key));
   }
   return auth;
-}
-
-/** Whether OIDC sign-in is offered (the three VILLI_OIDC_* variables are set). */
-export function oidcEnabled(env = process.env): boolean {
-  return oidcConfigOf(env) !== null;
 }
