@@ -62,9 +62,8 @@ export function AccountPanel({ householdId, owner, tokens }: Props) {
             <li key={t.id}>
               {t.name} · <code>{t.prefix}…</code> · made {day(t.createdAt)} · last used{' '}
               {day(t.lastUsedAt)}
-              {t.revokedAt ? (
-                ' · revoked'
-              ) : (
+              {t.revokedAt ? ' · revoked' : ' '}
+              {t.revokedAt ? null : (
                 <button
                   type="button"
                   className="secondary"
@@ -95,7 +94,13 @@ export function AccountPanel({ householdId, owner, tokens }: Props) {
         >
           <div className="field">
             <label htmlFor="t-name">Token name</label>
-            <input id="t-name" name="name" maxLength={100} placeholder="backup script" />
+            <input
+              id="t-name"
+              name="name"
+              type="text"
+              maxLength={100}
+              placeholder="backup script"
+            />
           </div>
           <button type="submit">Make a token</button>
         </form>

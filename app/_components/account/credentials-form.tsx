@@ -49,7 +49,7 @@ export function CredentialsForm({ mode, submitLabel, next, invite }: Props) {
       {mode === 'sign-up' ? (
         <div className="field">
           <label htmlFor="a-name">Your name</label>
-          <input id="a-name" name="name" autoComplete="name" maxLength={100} />
+          <input id="a-name" name="name" type="text" autoComplete="name" maxLength={100} />
         </div>
       ) : null}
       <div className="field">
