@@ -101,6 +101,8 @@ export type Fixture = {
   spareInviteId: number;
   /** An API token of the owner that may be revoked (not the one the tests use). */
   spareTokenId: number;
+  /** A session cookie of the owner ("name=value"), for what needs a signed-in browser. */
+  sessionCookie: string;
 };
 
 export const PROFILE_BODY = {
@@ -231,6 +233,9 @@ export function goodCall(op: Operation, f: Fixture): Call {
     'POST /api/account/password': {
       params: {},
       body: { currentPassword: TEST_OWNER.password, newPassword: TEST_OWNER.password },
+      // a signed-in browser's same-origin write
+      token: null,
+      headers: { cookie: f.sessionCookie, origin: 'http://localhost' },
     },
     'DELETE /api/account/sessions': { params: {} },
     'GET /api/account/tokens': { params: {} },
@@ -361,7 +366,14 @@ export async function makeFixture(): Promise<Fixture> {
     await callOperation(op('post', '/api/account/tokens'), { params: {}, body: { name: 'spare' } }),
     201,
   )) as { id: number };
+  const signedIn = await callOperation(op('post', '/api/auth/sign-in'), {
+    params: {},
+    body: { email: TEST_OWNER.email, password: TEST_OWNER.password },
+  });
+  const sessionCookie = signedIn.headers.getSetCookie()[0]?.split(';')[0];
+  if (!sessionCookie) throw new Error(`signing in the test owner failed: ${signedIn.status}`);
   return {
+    sessionCookie,
     householdId: account.householdId,
     inviteToken: (await invite()).token,
     spareInviteId: (await invite()).id,
