@@ -204,11 +204,7 @@ export async function insertToken(
 
 export async function listTokens(db: Db, userId: string): Promise<TokenRow[]> {
   const t = db.t.apiTokens;
-  return db.orm
-    .select(tokenColumns(t))
-    .from(t)
-    .where(eq(t.userId, userId))
-    .orderBy(t.id);
+  return db.orm.select(tokenColumns(t)).from(t).where(eq(t.userId, userId)).orderBy(t.id);
 }
 
 /** The live (not revoked) token with this hash. */

@@ -103,4 +103,4 @@ CREATE TABLE `users` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
-ALTER TABLE `profiles` ADD `household_id` integer REFERENCES households(id);
+ALTER TABLE `profiles` ADD `household_id` integer REFERENCES households(id) ON DELETE cascade;
