@@ -34,7 +34,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
       description: '{ userId, householdId }; Set-Cookie',
       schema: signedUpSchema,
     },
-    errors: [400, 403, 409, 429],
+    errors: [400, 403, 409],
     errorText: { 403: 'invite_required or invite_invalid (unknown, used, revoked, expired)' },
   },
   {
@@ -50,6 +50,9 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
       schema: z.object({ userId: z.string() }),
     },
     errors: [400, 401, 429],
+    errorText: {
+      429: 'More than 10 failed sign-ins for this email in 15 minutes; Retry-After says when to try again',
+    },
   },
   {
     method: 'post',
@@ -104,7 +107,8 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     tag: 'accounts',
     body: tokenCreateSchema,
     success: { status: 201, description: 'The token', schema: tokenCreatedSchema },
-    errors: [400],
+    errors: [400, 429],
+    errorText: { 429: 'More than 20 tokens made in an hour; Retry-After says when to try again' },
   },
   {
     method: 'delete',

@@ -96,6 +96,18 @@ describe('accounts of the test household', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).not.toBe('');
   });
 
+  it('slows a password guesser down: the 11th failed sign-in for an address is 429', async () => {
+    const guess = { email: 'guessed@example.com', password: 'not-the-password' };
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(request('/api/auth/sign-in', 'POST', guess))).status).toBe(401);
+    const refused = await signIn(request('/api/auth/sign-in', 'POST', guess));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // another address is not affected
+    const owner = { email: TEST_OWNER.email, password: TEST_OWNER.password };
+    expect((await signIn(request('/api/auth/sign-in', 'POST', owner))).status).toBe(200);
+  });
+
   it('joins by invite once; a used, revoked or expired invite is refused', async () => {
     const me = (await (await whoAmI({})).json().catch(() => null)) as unknown;
     expect(me).toMatchObject({ error: { code: 'unauthorized' } });
