@@ -10,6 +10,7 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { getProfileById } from '@/db/queries/profiles';
 import { nutritionReportSchema } from '@/lib/nutrition/report-schema';
+import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import type { PlannerRecipe } from '@/lib/planner/types';
 import type { Restriction } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
@@ -114,6 +115,8 @@ describe('a plan shared by two members', () => {
       { profileId: sam, name: 'Sam', portion: 1 },
     ]);
     expect(plan.householdSize).toBe(2.5);
+    // the response follows the documented schema
+    expect(() => planViewSchema.parse(plan)).not.toThrow();
   });
 
   it('has no meal with an ingredient either member cannot eat', () => {
