@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plannerInputFor } from '@/app/_server/use-cases/plan-input';
+import { GET as getAlternatives } from '@/app/api/plans/[id]/meals/[mealId]/alternatives/route';
+import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
 import { POST as swapMeal } from '@/app/api/plans/[id]/meals/[mealId]/swap/route';
 import { GET as getNutrition } from '@/app/api/plans/[id]/nutrition/route';
 import { POST as regenerate } from '@/app/api/plans/[id]/regenerate/route';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { GET as shoppingList } from '@/app/api/plans/[id]/shopping-list/route';
 import { POST as createPlan, GET as listPlans } from '@/app/api/plans/route';
+import { DELETE as deleteProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { getProfileById } from '@/db/queries/profiles';
@@ -217,6 +220,30 @@ describe('a plan shared by two members', () => {
     expect(body.error.details?.violations?.some((v) => v.reason.startsWith('Sam: '))).toBe(true);
   });
 
+  it('offers only alternatives both members can eat, and a lock keeps the portions', async () => {
+    const meal = meals(plan).find((m) => !m.leftoverOf);
+    if (!meal) throw new Error('no cooked meal');
+    const res = await getAlternatives(new Request(`http://localhost/x?limit=50`), {
+      params: Promise.resolve({ id: String(plan.id), mealId: meal.id }),
+    });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: { recipeSlug: string }[] };
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      for (const ing of recipes.get(item.recipeSlug)?.ingredients ?? []) {
+        expect(findViolations(ing, alexRestriction), `${item.recipeSlug} ${ing.name}`).toEqual([]);
+        expect(findViolations(ing, samRestriction), `${item.recipeSlug} ${ing.name}`).toEqual([]);
+      }
+    }
+    const locked = await lockMeal(jsonRequest('/', 'PATCH', { locked: true }), {
+      params: Promise.resolve({ id: String(plan.id), mealId: meal.id }),
+    });
+    expect(locked.status).toBe(200);
+    const after = (await locked.json()) as Plan;
+    expect(after.members).toEqual(plan.members);
+    expect(meals(after).find((m) => m.id === meal.id)?.servings).toBe(meal.servings);
+  });
+
   it('regenerates the week still honoring both members', async () => {
     const res = await regenerate(
       jsonRequest('/', 'POST', { scope: 'week', seed: SEED + 1 }),
@@ -264,5 +291,26 @@ describe('POST /api/plans with memberIds: bad input', () => {
     expect(meals(b).map((m) => [m.id, m.recipeSlug, m.servings])).toEqual(
       meals(a).map((m) => [m.id, m.recipeSlug, m.servings]),
     );
+  });
+});
+
+describe('a member who leaves', () => {
+  it('deleting a member profile leaves the plan whole for the others', async () => {
+    const kim = await newProfile({ name: 'Kim', energyKcal: 2000 });
+    const lee = await newProfile({ name: 'Lee', energyKcal: 2000 });
+    const made = await post({ memberIds: [kim, lee], weekStart: '2026-12-14', seed: 3 });
+    expect(made.status).toBe(201);
+    const id = (made.body as Plan).id;
+    const del = await deleteProfile(
+      new Request('http://localhost', { method: 'DELETE' }),
+      pctx(lee),
+    );
+    expect(del.status).toBe(204);
+    const res = await getPlan(new Request('http://localhost'), pctx(id));
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as Plan;
+    expect(after.members).toEqual([{ profileId: kim, name: 'Kim', portion: 1 }]);
+    const again = await regenerate(jsonRequest('/', 'POST', { scope: 'week', seed: 4 }), pctx(id));
+    expect(again.status).toBe(200);
   });
 });
