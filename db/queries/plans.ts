@@ -2,12 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MEAL_TYPES } from '../../lib/foods/codes';
-import {
-  type CookLine,
-  cookLine,
-  portionText,
-  servingsWords,
-} from '../../lib/planner/batch-words';
+import { type CookLine, cookLine, portionText, servingsWords } from '../../lib/planner/batch-words';
 import {
   type BatchPlace,
   batchPlaces,
