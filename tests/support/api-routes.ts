@@ -199,7 +199,7 @@ export function goodCall(op: Operation, f: Fixture): Call {
       body: { checked: true },
     },
     'GET /api/plans/{id}/export': { params: plan, query: [['format', 'json']] },
-    'GET /api/plans/{id}/nutrition': { params: plan },
+    'GET /api/plans/{id}/nutrition': { params: plan, query: [['member', String(f.profileId)]] },
   };
   const call = calls[opName(op)];
   if (!call) throw new Error(`no example request for ${opName(op)}: add one to goodCall`);

@@ -12,7 +12,7 @@ export const POST = handle(async (request: Request) => {
   const body = await parseJsonBody(request, createPlanSchema);
   const plan = await createPlanFor(
     getDb(),
-    body.profileId,
+    body.memberIds ? { memberIds: body.memberIds } : { profileId: body.profileId ?? 0 },
     body.weekStart,
     body.seed ?? randomSeed(),
     new Date().toISOString(),

@@ -169,9 +169,19 @@ export default async function RecipePage({ params, searchParams }: Props) {
           {planned.meal.cook
             ? `${planned.meal.cook.text} for ${servingsWords(planned.meal.servings)}`
             : `${servingsWords(planned.meal.servings)} from the leftovers`}{' '}
-          ({planned.meal.portionText} for {planned.plan.householdSize}{' '}
-          {planned.plan.householdSize === 1 ? 'person' : 'people'}): {planned.meal.energyKcal} kcal
-          and {planned.meal.proteinG} g protein per person. The ingredients below are for{' '}
+          {planned.plan.shared ? (
+            <>
+              ({planned.meal.portionsText}): {planned.meal.energyKcal} kcal and{' '}
+              {planned.meal.proteinG} g protein in the planned portion ({planned.meal.portionText}).
+            </>
+          ) : (
+            <>
+              ({planned.meal.portionText} for {planned.plan.householdSize}{' '}
+              {planned.plan.householdSize === 1 ? 'person' : 'people'}): {planned.meal.energyKcal}{' '}
+              kcal and {planned.meal.proteinG} g protein per person.
+            </>
+          )}{' '}
+          The ingredients below are for{' '}
           {servingsWords(planned.meal.cook?.servings ?? planned.meal.servings)}.
         </p>
       ) : null}
