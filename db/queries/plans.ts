@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MEAL_TYPES } from '../../lib/foods/codes';
-import { type CookLine, cookLine, portionText } from '../../lib/planner/batch-words';
+import { type CookLine, cookLine, portionText, servingsWords } from '../../lib/planner/batch-words';
 import {
   type BatchPlace,
   batchPlaces,
@@ -11,11 +11,27 @@ import {
   mealPortions,
 } from '../../lib/planner/batches';
 import type { MealChallenge } from '../../lib/planner/challenges';
+import { portionsText } from '../../lib/planner/household';
 import { type PrepLine, prepLinesByDate } from '../../lib/planner/prep-lines';
 import type { DayTotals, PlannedMeal, PlanScore, WeekPlan } from '../../lib/planner/types';
 import { nutritionColumn } from '../../lib/recipes/columns';
 import type { Db } from '../client';
 import { EMPTY_DAY_TOTALS, explanationJson, type StoredScore, storedScoreJson } from './plan-json';
+
+/** Who shares a plan: a one-person plan has its profile alone, at portion 1. */
+export type PlanMember = { profileId: number; name: string; portion: number };
+
+/** One member's part of a meal: servings of one written serving, "1½ servings". */
+export type MemberPortion = { profileId: number; name: string; servings: number; text: string };
+
+/** One member's totals of a day: the planned portion's totals times their portion. */
+export type MemberTotals = {
+  profileId: number;
+  energyKcal: number;
+  proteinG: number;
+  fiberG: number;
+  carbsG: number;
+};
 
 /** What the API returns for a plan: the planner's week plus ids and recipe names. */
 export type PlanView = {
@@ -23,8 +39,15 @@ export type PlanView = {
   profileId: number;
   weekStart: string;
   seed: number;
-  /** The household size the servings were computed for. */
+  /**
+   * The household size the servings were computed for: for a plan shared by several members,
+   * the sum of their portions (2½ for portions 1½ and 1).
+   */
   householdSize: number;
+  /** Who eats from the plan, in order; the first is the plan's profile. */
+  members: PlanMember[];
+  /** Made for several members (`plan_members` rows), not for one profile's household. */
+  shared: boolean;
   /** Bumped by every change (see plan-version.ts); the API's ETag. */
   version: number;
   createdAt: string;
@@ -40,6 +63,10 @@ export type PlanView = {
       portion: number;
       /** "1½ servings each". */
       portionText: string;
+      /** Each member's servings of this meal. */
+      portions: MemberPortion[];
+      /** "Alex 1½ servings, Sam 1". */
+      portionsText: string;
       /** The whole or half recipes cooked, with their words; null for a leftover meal. */
       cook: CookLine | null;
       /**
@@ -53,6 +80,8 @@ export type PlanView = {
       totalMinutes: number;
     })[];
     totals: DayTotals;
+    /** Each member's totals of the day, in member order. */
+    memberTotals: MemberTotals[];
     /** A reintroduction washout day: elimination foods only. */
     washout: boolean;
     /** Make-ahead prep that starts this day (`prepLinesByDate`), derived on read. */
@@ -96,7 +125,16 @@ async function insertMeals(tx: Db, planId: number, plan: WeekPlan): Promise<void
   }
 }
 
-/** Saves a new plan and its meals in one transaction; returns its id. */
+/**
+ * The plans column holds whole people; a shared plan's real household (its portions' sum) is
+ * read from its members.
+ */
+const householdColumn = (householdSize: number) => Math.ceil(householdSize - 1e-9);
+
+/**
+ * Saves a new plan and its meals in one transaction; returns its id. `members` (two or more,
+ * the first being `profileId`) make it a shared plan.
+ */
 export async function savePlan(
   db: Db,
   profileId: number,
@@ -105,6 +143,7 @@ export async function savePlan(
   plan: WeekPlan,
   score: PlanScore,
   now: string,
+  members: readonly { profileId: number; portion: number }[] = [],
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const [row] = await tx.orm
@@ -113,13 +152,18 @@ export async function savePlan(
         profileId,
         weekStart: plan.weekStart,
         seed,
-        householdSize,
+        householdSize: householdColumn(householdSize),
         score: storedScore(plan, score),
         createdAt: now,
         updatedAt: now,
       })
       .returning({ id: tx.t.plans.id });
     if (!row) throw new Error('INSERT … RETURNING gave no row');
+    if (members.length > 1) {
+      await tx.orm
+        .insert(tx.t.planMembers)
+        .values(members.map((m, position) => ({ planId: row.id, ...m, position })));
+    }
     await insertMeals(tx, row.id, plan);
     return row.id;
   });
@@ -182,7 +226,7 @@ export async function replacePlanMeals(
       .set({
         score: storedScore(plan, score),
         updatedAt: now,
-        householdSize,
+        householdSize: householdColumn(householdSize),
         ...(seed === undefined ? {} : { seed }),
       })
       .where(eq(plans.id, planId));
@@ -195,6 +239,51 @@ function slotOrder(slot: Db['t']['planMeals']['slot']) {
 }
 
 /**
+ * A plan's members in order: the shared plan's rows, else its profile alone at portion 1 (with
+ * its household size, which the column holds). Names are the profiles' current names.
+ */
+async function planMembersOf(
+  db: Db,
+  plan: { id: number; profileId: number },
+): Promise<{ members: PlanMember[]; shared: boolean }> {
+  const { planMembers, profiles } = db.t;
+  const rows = await db.orm
+    .select({ profileId: planMembers.profileId, name: profiles.name, portion: planMembers.portion })
+    .from(planMembers)
+    .innerJoin(profiles, eq(profiles.id, planMembers.profileId))
+    .where(eq(planMembers.planId, plan.id))
+    .orderBy(asc(planMembers.position), asc(planMembers.profileId));
+  if (rows.length > 0) return { members: rows, shared: true };
+  const [own] = await db.orm
+    .select({ name: profiles.name })
+    .from(profiles)
+    .where(eq(profiles.id, plan.profileId))
+    .limit(1);
+  return {
+    members: [{ profileId: plan.profileId, name: own?.name ?? '', portion: 1 }],
+    shared: false,
+  };
+}
+
+/** A member's share of a day's per-person totals. */
+function memberTotals(totals: DayTotals, members: readonly PlanMember[]): MemberTotals[] {
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return members.map((m) => ({
+    profileId: m.profileId,
+    energyKcal: Math.round(totals.energyKcal * m.portion),
+    proteinG: r1(totals.proteinG * m.portion),
+    fiberG: r1(totals.fiberG * m.portion),
+    carbsG: r1(totals.carbsG * m.portion),
+  }));
+}
+
+/**
+ * Whether the plan was made for several members: its servings follow their portions, not a
+ * profile's household size (one may remain after the others' profiles were deleted).
+ */
+export const isSharedPlan = (view: Pick<PlanView, 'shared'>) => view.shared;
+
+/**
  * A plan with its meals, or null. The plan row (and its version) is read before the meals: a
  * change committed in between then shows as a newer version when the caller claims the one it
  * read, never as meals newer than their version.
@@ -204,6 +293,10 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
   const [plan] = await db.orm.select().from(plans).where(eq(plans.id, id)).limit(1);
   if (!plan) return null;
   const stored = storedScoreJson.parse(plan.score);
+  const { members, shared } = await planMembersOf(db, plan);
+  const householdSize = shared
+    ? members.reduce((sum, m) => sum + m.portion, 0)
+    : plan.householdSize;
   const meals = await db.orm
     .select({
       mealId: planMeals.mealId,
@@ -231,7 +324,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
   const byDate = new Map<string, PlanView['days'][number]['meals']>();
   const portions = mealPortions(
     meals.map((m) => ({ id: m.mealId, servings: m.servings, leftoverOf: m.leftoverOf })),
-    plan.householdSize,
+    householdSize,
   );
   const batches = batchPlaces(
     meals.map((m) => ({ id: m.mealId, date: m.date, leftoverOf: m.leftoverOf })),
@@ -242,6 +335,12 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
     const place = batches.get(m.mealId);
     const n = nutritionColumn.parse(m.nutrition);
     const list = byDate.get(m.date) ?? [];
+    const eaten = members.map((member) => ({
+      profileId: member.profileId,
+      name: member.name,
+      servings: member.portion * portion,
+      text: servingsWords(member.portion * portion),
+    }));
     list.push({
       id: m.mealId,
       date: m.date,
@@ -255,6 +354,8 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       recipeName: m.name,
       portion,
       portionText: portionText(portion),
+      portions: eaten,
+      portionsText: portionsText(eaten),
       cook: batch && cookLine(batch),
       batch: place ? { ...place, frozen: isFrozenPortion(place, m.date, m.leftoverDays) } : null,
       // Per person: one serving of the recipe times this meal's portion.
@@ -274,7 +375,9 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
     profileId: plan.profileId,
     weekStart: plan.weekStart,
     seed: plan.seed,
-    householdSize: plan.householdSize,
+    householdSize,
+    members,
+    shared,
     version: plan.version,
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
@@ -283,6 +386,7 @@ export async function getPlanById(db: Db, id: number): Promise<PlanView | null> 
       date,
       meals: dayMeals,
       totals: stored.totals[date] ?? EMPTY_DAY_TOTALS,
+      memberTotals: memberTotals(stored.totals[date] ?? EMPTY_DAY_TOTALS, members),
       washout: stored.washout.includes(date),
       prep: prep.get(date) ?? [],
     })),
@@ -328,16 +432,20 @@ export type PlanSummary = {
 };
 
 /**
- * Plans, newest week first: of one profile when `profileId` is given, else of every profile of
- * the household when `householdId` is given, else all.
+ * Plans, newest week first: those a profile owns or shares as a member when `profileId` is
+ * given, else those of every profile of the household when `householdId` is given, else all.
  */
 export async function listPlans(
   db: Db,
   profileId?: number,
   householdId?: number,
 ): Promise<PlanSummary[]> {
-  const { plans, profiles } = db.t;
+  const { plans, planMembers, profiles } = db.t;
   const byHousehold = profileId === undefined && householdId !== undefined;
+  const sharedWith = db.orm
+    .select({ id: planMembers.planId })
+    .from(planMembers)
+    .where(eq(planMembers.profileId, profileId ?? -1));
   return db.orm
     .select({
       id: plans.id,
@@ -353,7 +461,7 @@ export async function listPlans(
         ? eq(profiles.householdId, householdId)
         : profileId === undefined
           ? undefined
-          : eq(plans.profileId, profileId),
+          : or(eq(plans.profileId, profileId), inArray(plans.id, sharedWith)),
     )
     .orderBy(desc(plans.weekStart), desc(plans.id));
 }

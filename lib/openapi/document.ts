@@ -37,6 +37,7 @@ import {
   createPlanSchema,
   lockSchema,
   mealIdSchema,
+  nutritionQuerySchema,
   planListQuerySchema,
   regenerateSchema,
   swapSchema,
@@ -489,8 +490,9 @@ const OPERATIONS: Operation[] = [
     pooled: true,
     errors: [400, 404, 409, 422],
     errorText: {
-      409: `plan_exists: the profile already has a plan for this week and replace is not true; details { existingPlanId, weekStart }. Or ${PLAN_BUSY}`,
-      422: PLAN_INFEASIBLE,
+      404: 'profileId or one of memberIds names no profile',
+      409: `plan_exists: the profile (the first member) already has a plan for this week and replace is not true; details { existingPlanId, weekStart }. Or ${PLAN_BUSY}`,
+      422: `${PLAN_INFEASIBLE}; or no_shared_slots: the members plan no meal slot in common`,
     },
   },
   {
@@ -619,9 +621,10 @@ const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/plans/{id}/nutrition',
     summary:
-      'The weekly nutrition report: per-day and weekly-average nutrients, targets, caps and findings',
+      "The weekly nutrition report of one member (default the first): their portion's nutrients per day and on weekly average, against their own targets, caps and findings",
     tag: 'plans',
     pathParams: { id: PLAN_ID },
+    query: nutritionQuerySchema,
     success: {
       status: 200,
       description:

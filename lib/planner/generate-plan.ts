@@ -63,6 +63,9 @@ export function generatePlan(
   return completePlan(st, userLocked, rng, options.effort ?? 1, locked);
 }
 
+/** Further fills tried, each with new random draws, before a week is declared impossible. */
+const FILL_RETRIES = 3;
+
 /**
  * Fills the empty cells of `st` (kept cells already placed and marked) and optimises them.
  * Per-cell bans are dropped if the week cannot be filled, or kept within the hard rules the
@@ -84,6 +87,12 @@ export function completePlan(
   let filled = search();
   if ((!filled || !st.keepsHardRules()) && st.banned.some((b) => b !== EMPTY)) {
     st.banned.fill(EMPTY);
+    st.restore(fixed);
+    filled = search();
+  }
+  // The fill is randomised: a week one draw misses (a locked meal taking the cell a batch
+  // needed, say) is often found by another before the answer is "no week".
+  for (let retry = 0; !filled && retry < FILL_RETRIES; retry++) {
     st.restore(fixed);
     filled = search();
   }

@@ -123,6 +123,37 @@ const challengeSchema = z
     'a reintroduction challenge: the food is eaten with this meal as an explicit add-on line ("add ½ cup milk to breakfast"); the recipe itself stays on the elimination background. Null on every other meal and on plans made before reintroduction',
   );
 
+const memberPortionSchema = z
+  .strictObject({
+    profileId: z.number().int(),
+    name: z.string(),
+    servings: z.number().describe("the member's servings of one written serving"),
+    text: z.string().describe('e.g. "1½ servings"'),
+  })
+  .describe("one member's portion of the meal");
+
+const memberTotalsSchema = z
+  .strictObject({
+    profileId: z.number().int(),
+    energyKcal: z.number(),
+    proteinG: z.number(),
+    fiberG: z.number(),
+    carbsG: z.number(),
+  })
+  .describe("one member's totals of the day: the planned portion's totals times their portion");
+
+const planMemberSchema = z
+  .strictObject({
+    profileId: z.number().int(),
+    name: z.string(),
+    portion: z
+      .number()
+      .describe(
+        "what the member eats of each meal relative to the planned portion (their energy target over the lowest member's, in halves); 1 on a one-person plan",
+      ),
+  })
+  .describe('a member of the plan');
+
 const mealSchema = z.strictObject({
   id: z.string().describe('the date and slot, e.g. 2026-11-30-dinner'),
   date: z.string(),
@@ -136,6 +167,14 @@ const mealSchema = z.strictObject({
     ),
   portion: z.number().describe('per-person share of one written serving'),
   portionText: z.string().describe('the portion as a person reads it, e.g. "1½ servings each"'),
+  portions: z
+    .array(memberPortionSchema)
+    .optional()
+    .describe("each member's servings, in member order (shared plans only)"),
+  portionsText: z
+    .string()
+    .optional()
+    .describe('who eats how much, e.g. "Alex 1½ servings, Sam 1" (shared plans only)'),
   cook: cookSchema,
   locked: z.boolean(),
   leftoverOf: z
@@ -175,7 +214,21 @@ export const planViewSchema = z.strictObject({
   profileId: z.number().int(),
   weekStart: z.string(),
   seed: z.number().int(),
-  householdSize: z.number().int(),
+  householdSize: z
+    .number()
+    .describe(
+      "people the servings are computed for: the profile's household, or on a shared plan the sum of the members' portions (2.5 for 1½ and 1)",
+    ),
+  members: z
+    .array(planMemberSchema)
+    .optional()
+    .describe(
+      'who eats from the plan, the first owning it; present on a plan made for several members (memberIds), absent on a one-person plan',
+    ),
+  shared: z
+    .literal(true)
+    .optional()
+    .describe('true on a plan made for several members; absent on a one-person plan'),
   version: z
     .number()
     .int()
@@ -201,6 +254,10 @@ export const planViewSchema = z.strictObject({
       date: z.string(),
       meals: z.array(mealSchema),
       totals: dayTotalsSchema,
+      memberTotals: z
+        .array(memberTotalsSchema)
+        .optional()
+        .describe("each member's totals, in member order (shared plans only)"),
       washout: z
         .boolean()
         .describe(

@@ -42,20 +42,59 @@ export const weekStartSchema = mondayDate('weekStart')
   }, `weekStart must be in the years ${WEEK_START_YEARS.min} to ${WEEK_START_YEARS.max}`)
   .describe('the Monday the week starts on, YYYY-MM-DD');
 
-export const createPlanSchema = z.strictObject({
-  profileId: idBodySchema('profileId'),
-  weekStart: weekStartSchema,
-  seed: seedSchema.optional(),
-  replace: z
-    .boolean({ error: 'replace must be true or false' })
-    .optional()
-    .describe(
-      "true replaces the profile's plan for this week (its shopping checks go with it); without it an existing plan is a 409 plan_exists",
-    ),
-});
+/** Members of one shared plan at most: the profile schema's largest household. */
+export const MAX_PLAN_MEMBERS = 12;
+
+const memberIdsSchema = z
+  .array(idBodySchema('memberIds'), { error: 'memberIds must be a list of profile ids' })
+  .min(1, 'memberIds must name at least one profile')
+  .max(MAX_PLAN_MEMBERS, `memberIds may name at most ${MAX_PLAN_MEMBERS} profiles`)
+  .refine((ids) => new Set(ids).size === ids.length, 'memberIds must not repeat a profile')
+  .describe(
+    'the profiles sharing this plan, the first owning it: every meal follows all their restrictions, each eats their own portion from their energy target',
+  );
+
+export const createPlanSchema = z
+  .strictObject({
+    profileId: idBodySchema('profileId')
+      .optional()
+      .describe('the profile to plan for (its household); or memberIds, not both'),
+    memberIds: memberIdsSchema.optional(),
+    weekStart: weekStartSchema,
+    seed: seedSchema.optional(),
+    replace: z
+      .boolean({ error: 'replace must be true or false' })
+      .optional()
+      .describe(
+        "true replaces the profile's plan for this week (its shopping checks go with it); without it an existing plan is a 409 plan_exists",
+      ),
+  })
+  .superRefine((body, ctx) => {
+    const given = (body.profileId === undefined ? 0 : 1) + (body.memberIds === undefined ? 0 : 1);
+    if (given !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [body.profileId === undefined ? 'profileId' : 'memberIds'],
+        message:
+          given === 0
+            ? 'profileId or memberIds is required'
+            : 'send profileId or memberIds, not both',
+      });
+    }
+  });
 
 export const planListQuerySchema = z.strictObject({
-  profileId: idParamSchema('profileId').optional(),
+  profileId: idParamSchema('profileId')
+    .optional()
+    .describe('only the plans of this profile: its own and those it shares as a member'),
+});
+
+export const nutritionQuerySchema = z.strictObject({
+  member: idParamSchema('member')
+    .optional()
+    .describe(
+      "the member's profile id: their portion of each meal against their own targets (default: the plan's first member)",
+    ),
 });
 
 export const swapSchema = z.strictObject({ recipeSlug: recipeSlugSchema });

@@ -125,6 +125,33 @@ describe('the authorization matrix', () => {
     },
   );
 
+  it("refuses a shared plan naming another household's member with 404, saving nothing", async () => {
+    const op = (method: Operation['method'], path: string) => {
+      const found = operations.find((o) => o.method === method && o.path === path);
+      if (!found) throw new Error(`no ${method} ${path}`);
+      return found;
+    };
+    const theirs = await callOperation(op('post', '/api/profiles'), {
+      params: {},
+      body: { name: 'Their member', protocol: 'low-fodmap' },
+      token: otherToken,
+    });
+    expect(theirs.status).toBe(201);
+    const theirId = ((await theirs.json()) as { id: number }).id;
+    const plans = op('post', '/api/plans');
+    const body = (memberIds: number[]) => ({ memberIds, weekStart: '2027-01-04', seed: 1 });
+    for (const [memberIds, token] of [
+      [[fixture.profileId, theirId], undefined],
+      [[theirId, fixture.profileId], otherToken],
+    ] as const) {
+      const res = await callOperation(plans, { params: {}, body: body([...memberIds]), token });
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain(PROFILE_BODY.name);
+    }
+    const list = await callOperation(op('get', '/api/plans'), { params: {}, token: otherToken });
+    expect(((await list.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
   it('lets the clinician read the household (the profile list and a plan)', async () => {
     const get = (path: string) => {
       const op = operations.find((o) => o.method === 'get' && o.path === path);

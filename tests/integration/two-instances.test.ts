@@ -157,7 +157,7 @@ describe('two app instances writing one plan at once', () => {
       }),
     );
     const statuses = results.map((r) => r.status);
-    for (const s of statuses) expect([200, 412]).toContain(s);
+    for (const r of results) expect([200, 412], JSON.stringify(r.json)).toContain(r.status);
     // Without If-Match a write is made again on top of the others: it always lands.
     ops.forEach((op, i) => {
       if (!op.ifMatch) expect(statuses[i], `${op.kind} ${op.target}`).toBe(200);

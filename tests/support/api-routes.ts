@@ -219,7 +219,7 @@ export function goodCall(op: Operation, f: Fixture): Call {
       body: { checked: true },
     },
     'GET /api/plans/{id}/export': { params: plan, query: [['format', 'json']] },
-    'GET /api/plans/{id}/nutrition': { params: plan },
+    'GET /api/plans/{id}/nutrition': { params: plan, query: [['member', String(f.profileId)]] },
     'POST /api/auth/sign-up': {
       params: {},
       body: { email: 'invited@villi.test', password: 'invited-password', invite: f.inviteToken },

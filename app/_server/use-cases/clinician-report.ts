@@ -30,7 +30,11 @@ async function weeklyNutrition(db: Db, profileId: number): Promise<WeekNutrition
   const weeks: WeekNutrition[] = [];
   // one at a time: each report reads the recipe table, and a report is not worth a burst of load
   for (const plan of plans) {
-    const { report } = await nutritionReportFor(db, plan.id, { suggestions: false });
+    // on a plan shared with others, the profile's own portion and targets
+    const { report } = await nutritionReportFor(db, plan.id, {
+      suggestions: false,
+      member: profileId,
+    });
     weeks.push({ planId: plan.id, weekStart: plan.weekStart, ...report });
   }
   return weeks;

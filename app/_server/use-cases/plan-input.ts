@@ -5,7 +5,8 @@ import type { Profile } from '@/db/queries/profiles';
 import { getReintroduction } from '@/db/queries/reintroduction';
 import { AppError } from '@/lib/http/app-error';
 import { plannerNutritionFrom, snackCarbsFor } from '@/lib/planner/nutrition';
-import type { Diagnosis, PlannerInput } from '@/lib/planner/types';
+import type { Diagnosis, PlannerInput, PlannerProfile } from '@/lib/planner/types';
+import type { Restriction } from '@/lib/restrictions/types';
 import { restrictionForProfile } from './profiles';
 
 /**
@@ -19,25 +20,35 @@ export async function plannerInputFor(
   weekStart: string,
 ): Promise<PlannerInput> {
   return {
-    profile: {
-      householdSize: profile.householdSize,
-      slots: profile.slots,
-      energyKcal: profile.targets.energyKcal,
-      proteinG: profile.targets.proteinG,
-      fiberG: profile.targets.fiberG,
-      maxMinutes: profile.maxMinutes,
-      cooking: profile.cooking,
-      maxProteinMeals: profile.maxProteinMeals,
-      leftovers: profile.leftovers,
-      energySplit: profile.energySplit,
-      carbsPerMealG: profile.carbsPerMealG,
-      carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
-      nutrition: plannerNutritionFrom(profile.nutrientTargets),
-    },
+    profile: plannerProfileOf(profile),
     // During a reintroduction the background is the elimination phase (lib/reintroduction/background).
-    restriction: await restrictionForProfile(db, profile, await getReintroduction(db, profile.id)),
+    restriction: await profileRestriction(db, profile),
     recipes: await loadPlannerRecipes(db),
     weekStart,
+  };
+}
+
+/** The profile's restriction for planning (the elimination phase during a reintroduction). */
+export async function profileRestriction(db: Db, profile: Profile): Promise<Restriction> {
+  return restrictionForProfile(db, profile, await getReintroduction(db, profile.id));
+}
+
+/** The planner's view of one profile's targets, slots and limits. */
+export function plannerProfileOf(profile: Profile): PlannerProfile {
+  return {
+    householdSize: profile.householdSize,
+    slots: profile.slots,
+    energyKcal: profile.targets.energyKcal,
+    proteinG: profile.targets.proteinG,
+    fiberG: profile.targets.fiberG,
+    maxMinutes: profile.maxMinutes,
+    cooking: profile.cooking,
+    maxProteinMeals: profile.maxProteinMeals,
+    leftovers: profile.leftovers,
+    energySplit: profile.energySplit,
+    carbsPerMealG: profile.carbsPerMealG,
+    carbsPerSnackG: snackCarbsFor(profile.carbsPerMealG),
+    nutrition: plannerNutritionFrom(profile.nutrientTargets),
   };
 }
 

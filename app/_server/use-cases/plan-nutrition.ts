@@ -5,6 +5,7 @@ import { loadRecipeNutrition, type RecipeNutrition } from '@/db/queries/nutritio
 import { type PlanView, toWeekPlan } from '@/db/queries/plans';
 import { getProfileById } from '@/db/queries/profiles';
 import type { MealType } from '@/lib/foods/codes';
+import { AppError } from '@/lib/http/app-error';
 import {
   buildNutritionReport,
   type NutritionReport,
@@ -13,12 +14,14 @@ import {
 } from '@/lib/nutrition/report';
 import { recipeViolations } from '@/lib/planner/model';
 import { applySwap } from '@/lib/planner/swap';
-import { plannerInputFor } from './plan-input';
+import { plannerInputForPlan } from './plan-members';
 import { loadPlanOr404 } from './plan-writes';
 
+/** `share`: the member's portion of the planned one (1 on a one-person plan). */
 function reportMeals(
   view: PlanView,
   recipes: ReadonlyMap<string, RecipeNutrition>,
+  share: number,
 ): { date: string; meals: ReportMeal[] }[] {
   return view.days.map((d) => ({
     date: d.date,
@@ -30,7 +33,7 @@ function reportMeals(
         slot: m.slot,
         recipeSlug: m.recipeSlug,
         recipeName: m.recipeName,
-        portion: m.portion,
+        portion: m.portion * share,
         perServing: r?.perServing ?? {},
         unknown: r?.unknown ?? {},
         ingredientLines: r?.ingredientLines ?? 0,
@@ -47,24 +50,37 @@ export type NutritionReportView = {
 };
 
 /**
- * A plan's nutrition report for its profile (404 for an unknown plan): per-person meals, the
- * profile's targets, and as suggestion candidates the catalog recipes that follow every rule of
- * the profile's restriction (`suggestions: false` skips that search, e.g. for the plan page's
- * one-line summary).
+ * A plan's nutrition report for one of its members, by default the first (404 for an unknown
+ * plan, 400 naming `member` for a profile that is not a member): the member's portion of each
+ * meal, their own targets, and as suggestion candidates the catalog recipes that follow every
+ * rule of the plan's restriction (on a shared plan, every member's; `suggestions: false` skips
+ * that search, e.g. for the plan page's one-line summary).
  */
 export async function nutritionReportFor(
   db: Db,
   planId: number,
-  options: { suggestions?: boolean } = {},
+  options: { suggestions?: boolean; member?: number } = {},
 ): Promise<NutritionReportView> {
   const plan = await loadPlanOr404(db, planId);
-  const profile = await getProfileById(db, plan.profileId);
+  const member =
+    options.member === undefined
+      ? plan.members[0]
+      : plan.members.find((m) => m.profileId === options.member);
+  if (!member) {
+    throw AppError.invalid(
+      'member',
+      `profile ${options.member} is not a member of plan ${plan.id} (members: ${plan.members.map((m) => m.profileId).join(', ')})`,
+    );
+  }
+  const owner = await getProfileById(db, plan.profileId);
+  const profile =
+    member.profileId === plan.profileId ? owner : await getProfileById(db, member.profileId);
   const recipes = await loadRecipeNutrition(db);
   let candidates: SuggestionCandidate[] = [];
   let canSwap: ((mealId: string, recipeSlug: string) => boolean) | undefined;
-  if (profile && options.suggestions !== false) {
-    const input = await plannerInputFor(db, profile, plan.weekStart);
-    const week = toWeekPlan(plan, profile.householdSize);
+  if (owner && options.suggestions !== false) {
+    const input = await plannerInputForPlan(db, plan, owner);
+    const week = toWeekPlan(plan, plan.shared ? plan.householdSize : owner.householdSize);
     // A dry run of the plan's own swap: a suggestion is only offered where the swap would work.
     canSwap = (mealId, recipeSlug) => applySwap(input, week, mealId, recipeSlug).ok;
     candidates = input.recipes
@@ -79,7 +95,7 @@ export async function nutritionReportFor(
   const targets = profile?.nutrientTargets ?? (await resolveNutrientTargets(db, {}));
   const daily = profile?.targets ?? { energyKcal: 2000, proteinG: 75, fiberG: 28 };
   const report = buildNutritionReport({
-    days: reportMeals(plan, recipes),
+    days: reportMeals(plan, recipes, member.portion),
     targets,
     daily: {
       energyKcal: daily.energyKcal,

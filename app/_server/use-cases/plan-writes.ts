@@ -5,17 +5,22 @@ import { getPlanById, type PlanView } from '@/db/queries/plans';
 import { AppError } from '@/lib/http/app-error';
 import { type IfMatch, matchesVersion } from '@/lib/http/preconditions';
 
-/** Tries of a plan write that keeps losing its version to other writers, before a 409. */
-export const PLAN_WRITE_ATTEMPTS = 6;
-/** First backoff ceiling after a lost race, ms; it doubles with each try. */
+/**
+ * Tries of a plan write that keeps losing its version to other writers, before a 409. Ten, not
+ * six: on a loaded machine a swap's planning takes long enough that a dozen writers to one plan
+ * from two instances made six tries run out (an unconditional write answered 409).
+ */
+export const PLAN_WRITE_ATTEMPTS = 10;
+/** First backoff ceiling after a lost race, ms; it doubles with each try up to the cap. */
 const BACKOFF_MS = 25;
+const BACKOFF_CAP_MS = 1500;
 
 /**
  * A random pause before the next try, so writers that lost together do not all read the same
  * version again and lose together again.
  */
 function backoff(attempt: number): Promise<void> {
-  const ms = Math.random() * BACKOFF_MS * 2 ** (attempt - 1);
+  const ms = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_MS * 2 ** (attempt - 1));
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

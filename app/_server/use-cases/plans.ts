@@ -9,6 +9,7 @@ import {
   savePlan,
   toWeekPlan,
 } from '@/db/queries/plans';
+import type { Profile } from '@/db/queries/profiles';
 import { recordShoppingChanges } from '@/db/queries/shopping';
 import { AppError } from '@/lib/http/app-error';
 import { ANY_VERSION, type IfMatch } from '@/lib/http/preconditions';
@@ -16,11 +17,12 @@ import { type ChallengeCalendar, calendarOf } from '@/lib/planner/challenges';
 import { planWithinSlots, slotsOutsideProfile } from '@/lib/planner/plan-slots';
 import { scorePlan } from '@/lib/planner/score-plan';
 import { type AlternativeFilter, applySwap, setLocked } from '@/lib/planner/swap';
-import type { PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
+import type { PlannerInput, PlanScore, RegenerateScope, WeekPlan } from '@/lib/planner/types';
 import { explainNoAlternatives } from '@/lib/planner/why-no-alternatives';
 import { alternativesReportInPool, generatePlanInPool, regeneratePlanInPool } from '../pool';
-import { infeasibleWithFixes } from './plan-fixes';
+import { infeasible, infeasibleWithFixes } from './plan-fixes';
 import { assertPlannable, plannerInputFor } from './plan-input';
+import { type Member, membersFor, membersOfPlan, plannerInputForMembers } from './plan-members';
 import {
   claimOrRetry,
   loadPlanOr404,
@@ -34,22 +36,57 @@ import { needsOf } from './shopping-list';
 import { weekChallengesFor } from './week-challenges';
 
 /**
- * Makes the profile's plan for a week. A week that already has a plan is a conflict
- * (`plan_exists`, details name the plan) unless `replace`: then the old plan and its shopping
- * checks are deleted and the new one saved in one transaction, which claims the old plan's
- * version (a change to it meanwhile means planning again). Nothing is deleted when no new week
- * can be planned.
+ * Whose plan to make: one profile (for its household), or several members sharing one plan
+ * (the first owns it). One member id is the same as that profile.
+ */
+export type PlanFor = { profileId: number } | { memberIds: readonly number[] };
+
+/**
+ * The planner input for `who`: a shared plan's for two or more members (no reintroduction
+ * challenges: a challenge is one person's add-on), else the profile's with its week's challenges.
+ */
+async function newPlanInput(
+  db: Db,
+  who: PlanFor,
+  weekStart: string,
+): Promise<{ profile: Profile; members: Member[] | null; input: PlannerInput }> {
+  const ids = 'memberIds' in who ? who.memberIds : [who.profileId];
+  if (ids.length > 1) {
+    const members = await membersFor(db, ids);
+    const input = await plannerInputForMembers(db, members, weekStart);
+    const owner = members[0];
+    if (!owner) throw new Error('a shared plan has members');
+    return { profile: owner.profile, members, input };
+  }
+  const profile = await loadProfileOr404(db, ids[0] ?? 0);
+  const input = {
+    ...(await plannerInputFor(db, profile, weekStart)),
+    challenges: await weekChallengesFor(db, profile.id, weekStart),
+  };
+  return { profile, members: null, input };
+}
+
+/**
+ * Makes the profile's (or the members') plan for a week. A week that already has a plan of that
+ * profile (the first member) is a conflict (`plan_exists`, details name the plan) unless
+ * `replace`: then the old plan and its shopping checks are deleted and the new one saved in one
+ * transaction, which claims the old plan's version (a change to it meanwhile means planning
+ * again). Nothing is deleted when no new week can be planned.
  */
 export async function createPlanFor(
   db: Db,
-  profileId: number,
+  who: number | PlanFor,
   weekStart: string,
   seed: number,
   now: string,
   replace = false,
 ): Promise<PlanView> {
   return withPlanRetries(async () => {
-    const profile = await loadProfileOr404(db, profileId);
+    const { profile, members, input } = await newPlanInput(
+      db,
+      typeof who === 'number' ? { profileId: who } : who,
+      weekStart,
+    );
     const existing = await plansOfWeek(db, profile.id, weekStart);
     const first = existing[0];
     if (first && !replace) {
@@ -59,13 +96,11 @@ export async function createPlanFor(
         { existingPlanId: first.id, weekStart },
       );
     }
-    const input = {
-      ...(await plannerInputFor(db, profile, weekStart)),
-      challenges: await weekChallengesFor(db, profile.id, weekStart),
-    };
     assertPlannable(input);
     const result = await generatePlanInPool(input, seed);
     if (!result.ok) {
+      // the fixes change one profile; a shared plan gets the diagnosis alone
+      if (members) throw infeasible(result.diagnosis);
       throw await infeasibleWithFixes(db, profile, input, result.diagnosis, (changed) =>
         generatePlanInPool(changed, seed),
       );
@@ -83,11 +118,12 @@ export async function createPlanFor(
       const id = await savePlan(
         tx,
         profile.id,
-        profile.householdSize,
+        input.profile.householdSize,
         seed,
         result.plan,
         result.score,
         now,
+        (members ?? []).map((m) => ({ profileId: m.profile.id, portion: m.portion })),
       );
       return loadPlanOr404(tx, id);
     });
@@ -95,7 +131,8 @@ export async function createPlanFor(
 }
 
 /**
- * The stored plan with its profile and planner input, servings for the profile's household.
+ * The stored plan with its profile and planner input, servings for the profile's household (a
+ * shared plan: rebuilt from its members, their union and their portions, and its own household).
  * The input's reintroduction calendar is `challenges`, by default the one the plan carries, so a
  * swap or lock keeps each challenge on its date and slot. `plan` holds only the meals of the
  * profile's current slots (what the planner can read); `stored` is the plan as saved, and
@@ -103,15 +140,19 @@ export async function createPlanFor(
  */
 async function contextOf(db: Db, view: PlanView, challenges?: ChallengeCalendar) {
   const profile = await loadProfileOr404(db, view.profileId);
-  const stored = toWeekPlan(view, profile.householdSize);
+  const members = await membersOfPlan(db, view);
+  const stored = toWeekPlan(view, members ? view.householdSize : profile.householdSize);
   const input = {
-    ...(await plannerInputFor(db, profile, view.weekStart)),
+    ...(members
+      ? await plannerInputForMembers(db, members, view.weekStart)
+      : await plannerInputFor(db, profile, view.weekStart)),
     // dated, not tied to a meal: a challenge moves to the nearest slot the profile still plans
     challenges: challenges ?? calendarOf(stored),
   };
   const slots = input.profile.slots;
   return {
     profile,
+    members,
     input,
     stored,
     plan: planWithinSlots(stored, slots),
@@ -272,12 +313,16 @@ export async function regenerateMeals(
         `${scope.date} is not a day of this plan (week of ${view.weekStart})`,
       );
     }
-    // Regenerating plans the week again, so it follows the current reintroduction calendar.
-    const calendar = await weekChallengesFor(db, view.profileId, view.weekStart);
-    const { profile, input, plan } = await contextOf(db, view, calendar);
+    // Regenerating plans the week again, so it follows the current reintroduction calendar
+    // (a shared plan has none).
+    const calendar = view.shared
+      ? undefined
+      : await weekChallengesFor(db, view.profileId, view.weekStart);
+    const { profile, members, input, plan } = await contextOf(db, view, calendar);
     assertPlannable(input);
     const result = await regeneratePlanInPool(input, plan, scope, seed);
     if (!result.ok) {
+      if (members) throw infeasible(result.diagnosis);
       throw await infeasibleWithFixes(db, profile, input, result.diagnosis, (changed) =>
         regeneratePlanInPool(changed, plan, scope, seed),
       );

@@ -32,7 +32,8 @@ export async function updateProfileAndPlans(
       for (const { id: planId, weekStart } of await listPlans(tx, profile.id)) {
         if (addDays(weekStart, 6) < today) continue;
         const view = await getPlanById(tx, planId);
-        if (!view || view.householdSize === profile.householdSize) continue;
+        // a shared plan's servings follow its members' portions, not this profile's household
+        if (!view || view.shared || view.householdSize === profile.householdSize) continue;
         const after = rescalePlan(toWeekPlan(view), view.householdSize, profile.householdSize);
         // Per person nothing changed, so the stored score still holds.
         const score =

@@ -12,10 +12,12 @@ export const dynamic = 'force-dynamic';
 
 export const POST = authed(async (request: Request, _context, caller) => {
   const body = await parseJsonBody(request, createPlanSchema);
-  await requireProfileAccess(getDb(), caller, body.profileId, 'write');
+  // every member of a shared plan must be of the caller's household (404 otherwise)
+  for (const id of body.memberIds ?? (body.profileId === undefined ? [] : [body.profileId]))
+    await requireProfileAccess(getDb(), caller, id, 'write');
   const plan = await createPlanFor(
     getDb(),
-    body.profileId,
+    body.memberIds ? { memberIds: body.memberIds } : { profileId: body.profileId ?? 0 },
     body.weekStart,
     body.seed ?? randomSeed(),
     new Date().toISOString(),

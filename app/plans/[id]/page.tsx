@@ -1,26 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
+import { ownsPlan, requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
 import { getPlanById, listPlans } from '@/db/queries/plans';
-import { getProfileById } from '@/db/queries/profiles';
+import { getProfileById, listProfiles } from '@/db/queries/profiles';
 import { getProtocolById } from '@/db/queries/protocols';
 import { reportSummary } from '@/lib/nutrition/report';
 import { snackCarbsFor } from '@/lib/planner/nutrition';
 import { PLANT_VARIETY_NOTE, plantsText } from '@/lib/planner/plant-words';
+import { formatShare } from '@/lib/units/format';
 import { localIsoDate, mondayOf, neighbourWeeks, weekLabel } from '../../_lib/week';
 import { NewPlanButton } from '../../profile/_components/new-plan-button';
+import { HouseholdPlanForm } from './_components/household-plan-form';
 import { PlanBoard } from './_components/plan-board';
 import { WeekSwitcher } from './_components/week-switcher';
 
 export const dynamic = 'force-dynamic';
+
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const plan = /^\d+$/.test(id) ? await getPlanById(getDb(), Number(id)) : null;
+  const plan =
+    /^\d+$/.test(id) && (await ownsPlan(getDb(), Number(id)))
+      ? await getPlanById(getDb(), Number(id))
+      : null;
   return { title: plan ? `Week of ${plan.weekStart}` : 'Plan not found' };
 }
 
@@ -28,7 +34,8 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  await requirePagePlan(db, await requirePageCaller(db), Number(id));
+  const caller = await requirePageCaller(db);
+  await requirePagePlan(db, caller, Number(id));
   const plan = await getPlanById(db, Number(id));
   if (!plan) notFound();
   const profile = await getProfileById(db, plan.profileId);
@@ -46,6 +53,11 @@ export default async function PlanPage({ params }: Props) {
   const carbs = profile?.carbsPerMealG
     ? { meal: profile.carbsPerMealG, snack: snackCarbsFor(profile.carbsPerMealG) }
     : null;
+  const everyone = (await listProfiles(db, caller.householdId)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    energyKcal: p.targets.energyKcal,
+  }));
   const file = (format: string) => `/api/plans/${plan.id}/export?format=${format}`;
 
   return (
@@ -55,6 +67,7 @@ export default async function PlanPage({ params }: Props) {
       today={localIsoDate(now)}
       carbs={carbs}
       shoppingHref={`/plans/${plan.id}/shopping`}
+      shared={plan.shared}
       head={
         <>
           <div className="plan-title-row">
@@ -65,7 +78,19 @@ export default async function PlanPage({ params }: Props) {
             <WeekSwitcher isThisWeek={plan.weekStart === thisWeek} {...weeks} />
           </div>
           <p className="plan-context">
-            {profile ? (
+            {plan.shared ? (
+              <>
+                Shared by{' '}
+                {plan.members.map((m, i) => (
+                  <span key={m.profileId}>
+                    {i > 0 ? (i === plan.members.length - 1 ? ' and ' : ', ') : ''}
+                    <Link href={`/profile?id=${m.profileId}`}>{m.name}</Link> (
+                    {formatShare(m.portion)})
+                  </span>
+                ))}{' '}
+                · every meal follows everyone's restrictions
+              </>
+            ) : profile ? (
               <>
                 {protocol?.shortName ?? protocol?.name ?? profile.protocol}
                 {phase ? ` · ${phase.name}` : ''} ·{' '}
@@ -122,12 +147,19 @@ export default async function PlanPage({ params }: Props) {
               <NewPlanButton profileId={profile.id} thisWeek={thisWeek} />
             </div>
           ) : null}
-          {profile && profile.householdSize !== plan.householdSize ? (
+          {profile && !plan.shared && profile.householdSize !== plan.householdSize ? (
             <p className="alert info plan-notice">
               This plan was made for {people}; your profile now says {profile.householdSize}. Plans
               of this week and later follow the profile; a past week keeps its household. Regenerate
               the week to rescale every meal (locked meals keep their recipe).
             </p>
+          ) : null}
+          {everyone.length > 1 ? (
+            <HouseholdPlanForm
+              people={everyone}
+              thisWeek={thisWeek}
+              checked={plan.members.map((m) => m.profileId)}
+            />
           ) : null}
         </>
       }

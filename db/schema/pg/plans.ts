@@ -73,3 +73,21 @@ export const shoppingChanges = pgTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.ndb] })],
 );
+
+export const planMembers = pgTable(
+  'plan_members',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    profileId: integer('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    portion: doublePrecision('portion').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.profileId] }),
+    index('plan_members_profile_idx').on(t.profileId),
+  ],
+);

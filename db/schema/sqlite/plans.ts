@@ -71,3 +71,26 @@ export const shoppingChanges = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.ndb] })],
 );
+
+/**
+ * The members of a plan shared by several profiles, in the order asked for (a one-person plan
+ * has no rows: its profile is the plan's `profile_id`). `portion` is what the member eats of a
+ * meal relative to the planned portion (½ steps), fixed when the plan is made.
+ */
+export const planMembers = sqliteTable(
+  'plan_members',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    profileId: integer('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    portion: real('portion').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.profileId] }),
+    index('plan_members_profile_idx').on(t.profileId),
+  ],
+);

@@ -30,12 +30,30 @@ describe('plan JSON columns read through their schemas', () => {
         distinctIngredients: 31,
       },
       totals: { '2026-11-30': { ...totals, sodiumMg: { total: 1800, max: 2300 } } },
+      challenges: {
+        '2026-11-30-breakfast': {
+          challengeId: 'lactose',
+          food: 'Lactose (milk)',
+          ndb: '01077',
+          doseG: 61,
+          words: '¼ cup milk',
+          day: 1,
+          days: 3,
+          slot: 'breakfast',
+        },
+      },
+      washout: ['2026-12-03'],
     };
     expect(storedScoreJson.parse(stored)).toEqual(stored);
   });
 
-  it('gives an old row defaults: no score, no totals, a day without carbs or flags', () => {
-    expect(storedScoreJson.parse({})).toEqual({ score: null, totals: {} });
+  it('gives an old row defaults: no score, no totals, no challenges, a day without carbs or flags', () => {
+    expect(storedScoreJson.parse({})).toEqual({
+      score: null,
+      totals: {},
+      challenges: {},
+      washout: [],
+    });
     const day = storedScoreJson.parse({
       totals: { '2026-11-30': { energyKcal: 1900, proteinG: 80, fiberG: 30 } },
     }).totals['2026-11-30'];

@@ -87,37 +87,43 @@ describe('generatePlan properties', () => {
     PROPERTY_TIMEOUT_MS,
   );
 
+  // A draw where one locked breakfast made the randomised fill miss the only week there was (six
+  // dinners for seven days, one batch feeding a later dinner); replayed here, found by retries.
+  const LOCKED_MISS = { seed: -1739629911, path: '284:0:0:0:7:8:12:6:7:8:7:10:22:8:7' };
+  const keepsLocked = fc.property(
+    inputArb,
+    seedArb,
+    fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+    (input, seed, picks) => {
+      const first = generatePlan(input, createRng(seed), FAST);
+      if (!first.ok) return;
+      const meals = allMeals(first.plan);
+      const kept = [...new Set(picks.map((i) => meals[i % meals.length]!))]
+        .filter((m) => m.leftoverOf === null)
+        .map((m) => ({ ...m, locked: true }));
+      const second = generatePlan(input, createRng(seed + 1), { ...FAST, locked: kept });
+      expect(second.ok).toBe(true);
+      if (!second.ok) return;
+      const after = new Map(allMeals(second.plan).map((m) => [m.id, m]));
+      for (const k of kept) {
+        expect(after.get(k.id)).toMatchObject({ recipeSlug: k.recipeSlug, locked: true });
+      }
+      expect(hardRuleProblems(input, second.plan)).toEqual([]);
+      expect(sameDayRepeats(second.plan)).toEqual([]);
+    },
+  );
+
   it(
     'keeps meals passed as locked',
     () => {
-      fc.assert(
-        fc.property(
-          inputArb,
-          seedArb,
-          fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
-          (input, seed, picks) => {
-            const first = generatePlan(input, createRng(seed), FAST);
-            if (!first.ok) return;
-            const meals = allMeals(first.plan);
-            const kept = [...new Set(picks.map((i) => meals[i % meals.length]!))]
-              .filter((m) => m.leftoverOf === null)
-              .map((m) => ({ ...m, locked: true }));
-            const second = generatePlan(input, createRng(seed + 1), { ...FAST, locked: kept });
-            expect(second.ok).toBe(true);
-            if (!second.ok) return;
-            const after = new Map(allMeals(second.plan).map((m) => [m.id, m]));
-            for (const k of kept) {
-              expect(after.get(k.id)).toMatchObject({ recipeSlug: k.recipeSlug, locked: true });
-            }
-            expect(hardRuleProblems(input, second.plan)).toEqual([]);
-            expect(sameDayRepeats(second.plan)).toEqual([]);
-          },
-        ),
-        { numRuns: 300 },
-      );
+      fc.assert(keepsLocked, { numRuns: 300 });
     },
     PROPERTY_TIMEOUT_MS,
   );
+
+  it('keeps meals passed as locked on the draw whose first fill missed the week', () => {
+    fc.assert(keepsLocked, { ...LOCKED_MISS, numRuns: 1, endOnFailure: true });
+  });
 });
 
 describe('generatePlan examples', () => {

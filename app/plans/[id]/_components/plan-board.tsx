@@ -117,9 +117,12 @@ export function PlanBoard({
   head,
   menu,
   notices,
+  shared = false,
 }: {
   planId: number;
   days: BoardDay[];
+  /** A plan of several members: each meal shows who eats how much ("Alex 1½ servings, Sam 1"). */
+  shared?: boolean;
   /** The server's date; the browser's own replaces it once the page runs. */
   today: string;
   carbs: CarbTargets | null;
@@ -345,7 +348,11 @@ export function PlanBoard({
                         {m.cook
                           ? `${m.cook.text}${m.cook.spareText ? `, ${m.cook.spareText}` : ''} · `
                           : `${servingsWords(m.servings)} from the leftovers · `}
-                        {m.portionText}
+                        {shared ? (
+                          <span data-testid={`portions-${m.id}`}>{m.portionsText}</span>
+                        ) : (
+                          m.portionText
+                        )}
                       </div>
                       {m.challenge ? (
                         <p className="small meal-challenge" data-testid={`challenge-${m.id}`}>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
+import { ownsPlan, requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
 import { getPlanById } from '@/db/queries/plans';
@@ -15,30 +15,43 @@ import {
   swapTarget,
   TRACKED_LIMITS,
 } from '@/lib/nutrition/report';
+import { formatShare } from '@/lib/units/format';
 import { PrintButton } from '../../../_components/print-button';
 import { weekLabel } from '../../../_lib/week';
 import { type BarRow, DayChart, NutrientBars } from './_components/charts';
 import { SwapButton } from './_components/swap-button';
 
 export const dynamic = 'force-dynamic';
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const plan = /^\d+$/.test(id) ? await getPlanById(getDb(), Number(id)) : null;
+  const plan =
+    /^\d+$/.test(id) && (await ownsPlan(getDb(), Number(id)))
+      ? await getPlanById(getDb(), Number(id))
+      : null;
   return { title: plan ? `Nutrition, week of ${plan.weekStart}` : 'Plan not found' };
 }
 
 const weekday = (date: string, style: 'long' | 'short') =>
   new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: style, timeZone: 'UTC' });
 
-export default async function NutritionPage({ params }: Props) {
+export default async function NutritionPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
   await requirePagePlan(db, await requirePageCaller(db), Number(id));
-  if (!(await getPlanById(db, Number(id)))) notFound();
-  const { plan, report, recipes } = await nutritionReportFor(db, Number(id));
+  const stored = await getPlanById(db, Number(id));
+  if (!stored) notFound();
+  // a shared plan: one member's portions and targets (?member=), the first by default
+  const asked = (await searchParams)?.member;
+  const member = stored.members.find((m) => String(m.profileId) === asked) ?? stored.members[0];
+  const { plan, report, recipes } = await nutritionReportFor(db, Number(id), {
+    member: member?.profileId,
+  });
   const meals = new Map(plan.days.flatMap((d) => d.meals.map((m) => [m.id, m] as const)));
   const mealLabel = (mealId: string) => {
     const m = meals.get(mealId);
@@ -152,12 +165,27 @@ export default async function NutritionPage({ params }: Props) {
             <Link href={`/plans/${plan.id}`}>← Week of {weekLabel(plan.weekStart)}</Link>
           </p>
           <h1>Nutrition, week of {weekLabel(plan.weekStart)}</h1>
+          {plan.shared ? (
+            <nav aria-label="Whose nutrition" className="row no-print">
+              {plan.members.map((m) => (
+                <Link
+                  key={m.profileId}
+                  className={`button ${m.profileId === member?.profileId ? '' : 'secondary'}`}
+                  aria-current={m.profileId === member?.profileId ? 'page' : undefined}
+                  href={`/plans/${plan.id}/nutrition?member=${m.profileId}`}
+                >
+                  {m.name} ({formatShare(m.portion)})
+                </Link>
+              ))}
+            </nav>
+          ) : null}
           <p className="muted" style={{ marginTop: 0 }}>
-            Per person per day. Vitamins and minerals are judged on the 7-day average (targets
-            describe usual intake); sodium and preformed vitamin A on each day. Targets for{' '}
-            {displayLifeStage(report.lifeStage)}
+            {plan.shared ? `${member?.name}'s portions, per day.` : 'Per person per day.'} Vitamins
+            and minerals are judged on the 7-day average (targets describe usual intake); sodium and
+            preformed vitamin A on each day. Targets for {displayLifeStage(report.lifeStage)}
             {report.lifeStageNote ? ` (${report.lifeStageNote})` : ''}; a clinician can change any
-            of them on the <Link href={`/profile?id=${plan.profileId}`}>profile</Link>.
+            of them on the{' '}
+            <Link href={`/profile?id=${member?.profileId ?? plan.profileId}`}>profile</Link>.
           </p>
         </div>
         <PrintButton />

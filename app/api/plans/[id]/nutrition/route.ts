@@ -3,12 +3,15 @@ import { requirePlanAccess } from '@/app/_server/use-cases/access';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
+import { parseQuery } from '@/lib/http/parse';
+import { nutritionQuerySchema } from '@/lib/validation/plans';
 import { type PlanCtx, planParams } from '../../../_lib/params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = authed(async (_request: Request, context: PlanCtx, caller: Caller) => {
+export const GET = authed(async (request: Request, context: PlanCtx, caller: Caller) => {
   const { planId } = await planParams(context);
   await requirePlanAccess(getDb(), caller, planId, 'read');
-  return Response.json((await nutritionReportFor(getDb(), planId)).report);
+  const { member } = parseQuery(request.url, nutritionQuerySchema);
+  return Response.json((await nutritionReportFor(getDb(), planId, { member })).report);
 });
