@@ -39,7 +39,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/health-note">Read the health note</Link>.
             </span>
             <span>
-              Food data: USDA SR21 (public domain). <Link href="/api/docs">API</Link>
+              Food data: USDA SR21 (public domain). <Link href="/api/docs">API</Link> ·{' '}
+              <Link href="/account">Account</Link>
             </span>
           </div>
         </footer>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { currentPlanPath } from './_lib/current-plan';
@@ -12,7 +13,8 @@ export const dynamic = 'force-dynamic';
 /** A returning user lands on this week's plan; a new one gets the short onboarding. */
 export default async function HomePage() {
   const db = getDb();
-  const returning = await currentPlanPath(db);
+  const caller = await requirePageCaller(db);
+  const returning = await currentPlanPath(db, caller.householdId);
   if (returning) redirect(returning);
   return (
     <>

@@ -110,14 +110,31 @@ async function startServer(env: Record<string, string>, logFile: string): Promis
 
 const idSchema = z.object({ id: z.number() });
 
+/** An owner account and its API token on the target database, made with the command line. */
+function benchToken(env: Record<string, string>): string {
+  const villi = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/villi.ts', ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`villi ${args.join(' ')} failed:\n${r.stderr}`);
+    return r.stdout;
+  };
+  const email = 'bench@villi.test';
+  villi(['users', 'create', '--email', email, '--password', 'bench-password-1']);
+  return z
+    .object({ token: z.string() })
+    .parse(JSON.parse(villi(['tokens', 'create', '--email', email]))).token;
+}
+
 /** Profiles the plan load cycles through, each checked to plan (so no 422 counts as an error). */
-async function makeProfiles(url: string): Promise<number[]> {
+async function makeProfiles(url: string, auth: Record<string, string>): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < PROFILES; i++) {
     const body = { name: `Load ${i}`, ...PROFILE_BODIES[i % PROFILE_BODIES.length] };
     const res = await fetch(`${url}/api/profiles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify(body),
     });
     if (res.status !== 201)
@@ -125,7 +142,7 @@ async function makeProfiles(url: string): Promise<number[]> {
     const { id } = idSchema.parse(await res.json());
     const plan = await fetch(`${url}/api/plans`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ profileId: id, weekStart: WEEKS[0], seed: i, replace: true }),
     });
     await plan.arrayBuffer();
@@ -168,7 +185,13 @@ function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-async function planLoad(url: string, profiles: number[], clients: number, durationS: number) {
+async function planLoad(
+  url: string,
+  auth: Record<string, string>,
+  profiles: number[],
+  clients: number,
+  durationS: number,
+) {
   let n = 0;
   return cannon({
     url,
@@ -178,7 +201,7 @@ async function planLoad(url: string, profiles: number[], clients: number, durati
       {
         method: 'POST',
         path: '/api/plans',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         setupRequest: (request) => {
           const i = n++;
           const profileId = profiles[i % profiles.length];
@@ -278,17 +301,18 @@ async function benchTarget(
   log: (line: string) => void,
 ): Promise<void> {
   const logFile = join(dir, `bench-load-${target.name.toLowerCase()}.log`);
+  const auth = { authorization: `Bearer ${benchToken(target.env)}` };
   const server = await startServer(target.env, logFile);
   try {
     const health = z
       .object({ pool: z.object({ workers: z.number(), max: z.number() }) })
       .parse(await (await fetch(`${server.url}/api/health`)).json());
-    const profiles = await makeProfiles(server.url);
+    const profiles = await makeProfiles(server.url, auth);
     const rows: RunRow[] = [];
     const healthRows: (string | number)[][] = [];
     for (const clients of [20, 50]) {
       const sampler = sampleHealth(server.url, 50);
-      const result = await planLoad(server.url, profiles, clients, durationS);
+      const result = await planLoad(server.url, auth, profiles, clients, durationS);
       const samples = await sampler.stop();
       rows.push(rowOf('POST /api/plans', result, 201));
       healthRows.push([
@@ -301,6 +325,7 @@ async function benchTarget(
     }
     const foods = await cannon({
       url: `${server.url}/api/foods?q=chicken`,
+      headers: auth,
       connections: 20,
       duration: Math.max(5, Math.round(durationS / 3)),
     });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { countFoodsBySource, listFoodGroups, listFoods } from '@/db/queries/foods';
 import { ALLERGEN_CODES, GROUP_CODES } from '@/lib/foods/codes';
@@ -24,6 +25,7 @@ export default async function FoodsPage({
   const raw = compactParams(await searchParams);
   const parsed = foodSearchSchema.safeParse(raw);
   const db = getDb();
+  await requirePageCaller(db);
   const [groups, bySource, result] = await Promise.all([
     listFoodGroups(db),
     countFoodsBySource(db),

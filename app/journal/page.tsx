@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { symptomTrendsFor } from '@/app/_server/use-cases/clinician-report';
 import { getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';
@@ -29,7 +30,8 @@ export default async function JournalPage({
 }) {
   const params = await searchParams;
   const db = getDb();
-  const profiles = await listProfiles(db);
+  const caller = await requirePageCaller(db);
+  const profiles = await listProfiles(db, caller.householdId);
   if (profiles.length === 0) {
     return (
       <>

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { currentPlanPath } from '../_lib/current-plan';
 
@@ -6,5 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** "Plan" in the navigation: this week's plan, or onboarding. */
 export default async function PlansIndex() {
-  redirect((await currentPlanPath(getDb())) ?? '/');
+  const db = getDb();
+  const caller = await requirePageCaller(db);
+  redirect((await currentPlanPath(db, caller.householdId)) ?? '/');
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { listFoodConcepts } from '@/db/queries/food-concepts';
 import { listPlans } from '@/db/queries/plans';
@@ -40,12 +41,14 @@ export default async function ProfilePage({
 }) {
   const params = await searchParams;
   const db = getDb();
+  const caller = await requirePageCaller(db);
   const protocols = toProtocolOptions(await listProtocols(db));
-  const profiles = await listProfiles(db);
+  const profiles = await listProfiles(db, caller.householdId);
   const wantsNew = params.new !== undefined;
   // An id that is not a profile's (unknown, non-numeric, repeated) is a 404, not an empty form.
   const requested = params.id === undefined ? null : profileIdOf(params.id);
   if (requested === undefined) notFound();
+  if (requested !== null) await requirePageProfile(db, caller, requested);
   const profile = wantsNew
     ? null
     : requested !== null

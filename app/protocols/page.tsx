@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { foodNames } from '@/db/queries/foods';
 import { listProtocols } from '@/db/queries/protocols';
@@ -60,11 +61,12 @@ function ServingSizes() {
 }
 
 export default async function ProtocolsPage() {
+  const caller = await requirePageCaller(getDb());
   const protocols = await listProtocols(getDb());
   const elimination = protocols.filter((p) => p.kind === 'protocol');
   const diets = protocols.filter((p) => p.kind === 'diet');
   // The weekly nutrition report of this week's plan; with no plan yet, onboarding makes one.
-  const plan = await currentPlanPath(getDb(), '/nutrition');
+  const plan = await currentPlanPath(getDb(), caller.householdId, '/nutrition');
   const reportHref = plan?.endsWith('/nutrition') ? plan : '/';
   // The foods each "what is in" line promises (NDB numbers; search terms stay text only).
   const names = await foodNames(

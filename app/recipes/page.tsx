@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { listProtocols } from '@/db/queries/protocols';
 import { listRecipes } from '@/db/queries/recipes';
@@ -23,6 +24,7 @@ export default async function RecipesPage({
 }) {
   const raw = compactParams(await searchParams);
   const db = getDb();
+  await requirePageCaller(db);
   const protocols = await listProtocols(db);
   const parsed = recipeSearchSchema.safeParse(raw);
   const selected = protocols.find((p) => p.id === one(raw.protocol));

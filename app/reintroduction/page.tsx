@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getReintroductionView } from '@/app/_server/use-cases/reintroduction';
 import { getDb } from '@/db/client';
 import { listProfiles } from '@/db/queries/profiles';
@@ -18,7 +19,8 @@ export default async function ReintroductionPage({
 }) {
   const params = await searchParams;
   const db = getDb();
-  const profiles = await listProfiles(db);
+  const caller = await requirePageCaller(db);
+  const profiles = await listProfiles(db, caller.householdId);
   if (profiles.length === 0) {
     return (
       <>

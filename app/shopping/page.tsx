@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { currentPlanPath } from '../_lib/current-plan';
 
@@ -6,5 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** "Shopping list" in the navigation: the list of this week's plan, or onboarding. */
 export default async function ShoppingIndex() {
-  redirect((await currentPlanPath(getDb(), '/shopping')) ?? '/');
+  const db = getDb();
+  const caller = await requirePageCaller(db);
+  redirect((await currentPlanPath(db, caller.householdId, '/shopping')) ?? '/');
 }

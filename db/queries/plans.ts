@@ -432,11 +432,16 @@ export type PlanSummary = {
 };
 
 /**
- * Plans, newest week first (those a profile owns or shares as a member when `profileId` is
- * given).
+ * Plans, newest week first: those a profile owns or shares as a member when `profileId` is
+ * given, else those of every profile of the household when `householdId` is given, else all.
  */
-export async function listPlans(db: Db, profileId?: number): Promise<PlanSummary[]> {
-  const { plans, planMembers } = db.t;
+export async function listPlans(
+  db: Db,
+  profileId?: number,
+  householdId?: number,
+): Promise<PlanSummary[]> {
+  const { plans, planMembers, profiles } = db.t;
+  const byHousehold = profileId === undefined && householdId !== undefined;
   const sharedWith = db.orm
     .select({ id: planMembers.planId })
     .from(planMembers)
@@ -450,10 +455,13 @@ export async function listPlans(db: Db, profileId?: number): Promise<PlanSummary
       updatedAt: plans.updatedAt,
     })
     .from(plans)
+    .innerJoin(profiles, eq(profiles.id, plans.profileId))
     .where(
-      profileId === undefined
-        ? undefined
-        : or(eq(plans.profileId, profileId), inArray(plans.id, sharedWith)),
+      byHousehold
+        ? eq(profiles.householdId, householdId)
+        : profileId === undefined
+          ? undefined
+          : or(eq(plans.profileId, profileId), inArray(plans.id, sharedWith)),
     )
     .orderBy(desc(plans.weekStart), desc(plans.id));
 }

@@ -76,11 +76,13 @@ export async function getProfileInput(db: Db, id: number): Promise<ProfileInput 
 }
 
 /** Every profile, most recently changed first. */
-export async function listProfiles(db: Db): Promise<Profile[]> {
+/** The profiles of one household, the latest changed first. */
+export async function listProfiles(db: Db, householdId: number): Promise<Profile[]> {
   const { profiles } = db.t;
   const rows = await db.orm
     .select()
     .from(profiles)
+    .where(eq(profiles.householdId, householdId))
     .orderBy(desc(profiles.updatedAt), desc(profiles.id));
   const { dri } = await loadReferenceData(db);
   return rows.map((r) => toProfile(r, dri));
@@ -101,11 +103,17 @@ export async function foodNamesByNdb(
 }
 
 /** Stores a validated profile body (the caller checked it against the catalog). */
-export async function insertProfile(db: Db, input: ProfileInput, now: string): Promise<Profile> {
+/** `householdId` null: a profile of no household (as made before accounts existed). */
+export async function insertProfile(
+  db: Db,
+  input: ProfileInput,
+  now: string,
+  householdId: number | null,
+): Promise<Profile> {
   return db.transaction(async (tx) => {
     const rows = await tx.orm
       .insert(tx.t.profiles)
-      .values({ name: input.name, data: input, createdAt: now, updatedAt: now })
+      .values({ name: input.name, data: input, createdAt: now, updatedAt: now, householdId })
       .returning();
     const row = rows[0];
     if (!row) throw new Error('the profile insert returned no row');

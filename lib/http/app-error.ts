@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 export const ERROR_STATUS = {
   bad_request: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -10,6 +11,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   misdirected: 421,
   unprocessable: 422,
+  too_many_requests: 429,
   internal: 500,
   unavailable: 503,
 } as const;
@@ -108,6 +110,13 @@ export class AppError extends Error {
   /** 503: the server is overloaded for now; the body's details and Retry-After say when to retry. */
   static unavailable(code: string, message: string, retryAfterS: number): AppError {
     return new AppError('unavailable', code, message, undefined, { retryAfterS }, { retryAfterS });
+  }
+
+  /** 401: no valid session cookie or API token came with the request. */
+  static unauthorized(
+    message = 'Sign in, or send an API token as Authorization: Bearer <token>.',
+  ): AppError {
+    return new AppError('unauthorized', 'unauthorized', message);
   }
 
   /** 403: the request is refused as it stands (media type, origin); the message says why. */

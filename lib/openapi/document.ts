@@ -45,6 +45,7 @@ import {
 import { recipeSearchSchema, recipeSlugSchema } from '../validation/recipes';
 import { reportQuerySchema } from '../validation/report';
 import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
+import { ACCOUNT_OPERATIONS } from './account-operations';
 
 /** The one error body every route returns. */
 export const errorBodySchema = z.object({
@@ -82,12 +83,16 @@ export type Operation = {
   /** Runs on the planner's worker threads: 503 busy (with Retry-After) when their queue is full. */
   pooled?: boolean;
   errors: number[];
+  /** Answers without a session or token (health, this document, sign-up and sign-in). */
+  public?: boolean;
   /** What an error means for this route, where the generic text says too little. */
   errorText?: Partial<Record<number, string>>;
 };
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Bad input: the message and fieldErrors name each field and problem',
+  401: 'unauthorized: no valid session cookie or API token (Authorization: Bearer <token>)',
+  429: 'Too many attempts; the Retry-After header says when to try again',
   404: 'Unknown id',
   409: 'Conflict with the current state',
   412: 'If-Match names a version the plan no longer has: nothing changed; details { currentVersion }',
@@ -151,6 +156,7 @@ const OPERATIONS: Operation[] = [
     tag: 'meta',
     success: { status: 200, description: 'Ready', schema: healthSchema },
     errors: [],
+    public: true,
   },
   {
     method: 'get',
@@ -167,6 +173,7 @@ const OPERATIONS: Operation[] = [
       }),
     },
     errors: [],
+    public: true,
   },
   {
     method: 'get',
@@ -676,6 +683,7 @@ export function errorStatuses(op: Operation): number[] {
   const write = op.method !== 'get';
   const statuses = new Set([
     ...op.errors,
+    ...(op.public ? [] : [401]),
     // malformed percent-encoding, odd query keys
     ...(hasInput ? [400] : []),
     ...(write ? [403] : []),
@@ -686,15 +694,17 @@ export function errorStatuses(op: Operation): number[] {
   return [...statuses].sort((a, b) => a - b);
 }
 
+const ALL_OPERATIONS: readonly Operation[] = [...OPERATIONS, ...ACCOUNT_OPERATIONS];
+
 /** Every operation of the API, in document order. */
 export function apiOperations(): readonly Operation[] {
-  return OPERATIONS;
+  return ALL_OPERATIONS;
 }
 
 /** OpenAPI 3.1, generated from the zod schemas the route handlers parse with. */
 export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of ALL_OPERATIONS) {
     const parameters = [
       ...Object.entries(op.pathParams ?? {}).map(([name, param]) => ({
         name,

@@ -4,6 +4,16 @@ import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 const SHOTS = join(process.cwd(), 'tests', 'e2e', '.artifacts');
 
+/** The owner account the journey makes on the first-run page (/setup). */
+export const E2E_OWNER = {
+  name: 'Sam Owner',
+  email: 'owner@villi.test',
+  password: 'owner-password-1',
+};
+
+/** Where the signed-in setup keeps the owner's session for the other specs. */
+export const OWNER_STATE = join(process.cwd(), '.tmp', 'e2e-owner-state.json');
+
 /** Full-page screenshots at desktop and phone width, kept for a person to look at. */
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
-import { screenshotBoth } from './helpers';
+import { E2E_OWNER, screenshotBoth } from './helpers';
 import { OnboardingPage } from './pages/onboarding-page';
 import { PlanPage } from './pages/plan-page';
 
@@ -12,7 +12,14 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   page,
 }) => {
   test.setTimeout(180_000);
+  // First run: no account yet, so the first visitor makes the owner account.
   await page.goto('/');
+  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page.getByRole('heading', { name: 'Create the owner account' })).toBeVisible();
+  await page.getByLabel('Your name').fill(E2E_OWNER.name);
+  await page.getByLabel('Email').fill(E2E_OWNER.email);
+  await page.getByLabel('Password').fill(E2E_OWNER.password);
+  await page.getByRole('button', { name: 'Create the owner account' }).click();
   await expect(page.getByRole('heading', { name: /first week/i })).toBeVisible();
   await screenshotBoth(page, 'onboarding');
 

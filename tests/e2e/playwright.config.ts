@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { OWNER_STATE } from './helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -44,11 +45,23 @@ export default defineConfig({
       testMatch: /journey\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } },
     },
+    // Signs in the owner the journey made; the other specs start signed in as them.
+    {
+      name: 'signed-in',
+      testMatch: /signed-in\.setup\.ts/,
+      dependencies: ['journey'],
+    },
     {
       name: 'chromium',
-      testIgnore: /journey\.spec\.ts/,
-      dependencies: ['journey'],
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } },
+      testIgnore: [/journey\.spec\.ts/, /signed-in\.setup\.ts/],
+      dependencies: ['signed-in'],
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 900 },
+        storageState: OWNER_STATE,
+        // API calls a spec makes with the session cookie are same-origin writes, as the app's own.
+        extraHTTPHeaders: { origin: BASE_URL },
+      },
     },
     // The same journey once more, on the server whose database is PostgreSQL.
     {

@@ -15,8 +15,11 @@ import type { Symptoms } from '@/lib/journal/schema';
 import type { NutritionReport, ReportNutrient } from '@/lib/nutrition/report';
 import { addDays } from '@/lib/planner/dates';
 import type { ClinicianReport } from '@/lib/report/clinician';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
+
+// pages read the caller from the request headers: the test owner's token
+vi.mock('next/headers', () => import('../support/page-session'));
 
 // The page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({
@@ -53,7 +56,7 @@ const DAYS: { date: string; change: Partial<Symptoms>; note?: string }[] = [
 
 const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 const get = (id: number | string, query = '') =>
-  getReport(new Request(`http://localhost/api/profiles/${id}/report${query}`), ctx(id));
+  getReport(authedRequest(`http://localhost/api/profiles/${id}/report${query}`), ctx(id));
 
 let profileId: number;
 let planId: number;
@@ -182,7 +185,10 @@ describe('GET /api/profiles/{id}/report', () => {
   it('lists the low findings of the nutrition report of each planned week', async () => {
     const report = (await (await get(profileId, '?format=json')).json()) as ClinicianReport;
     const nutrition = (await (
-      await getNutrition(new Request(`http://localhost/api/plans/${planId}/nutrition`), ctx(planId))
+      await getNutrition(
+        authedRequest(`http://localhost/api/plans/${planId}/nutrition`),
+        ctx(planId),
+      )
     ).json()) as NutritionReport;
     const lows = nutrition.findings.filter((f) => f.status === 'low').map((f) => f.nutrient);
     expect(lows).toContain('calciumMg');

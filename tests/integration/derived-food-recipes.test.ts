@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
-import { useFreshDatabase } from '../support/db';
+import { authedRequest, useFreshDatabase } from '../support/db';
 
 type Detail = {
   slug: string;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 const fetchRecipe = async (slug: string): Promise<Detail> => {
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+  const res = await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
     params: Promise.resolve({ slug }),
   });
   expect(res.status).toBe(200);

@@ -7,7 +7,7 @@ import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; slot: string; recipeSlug: string; locked: boolean };
@@ -81,7 +81,7 @@ describe('a plan made before its profile dropped a meal slot', () => {
     expect([...slotsOf(after)].sort()).toEqual(['dinner', 'lunch']);
     expect(mealsOf(after)).toHaveLength(14);
     const stored = (await (
-      await getPlan(new Request('http://localhost'), pctx(plan.id))
+      await getPlan(authedRequest('http://localhost'), pctx(plan.id))
     ).json()) as Plan;
     expect([...slotsOf(stored)].sort()).toEqual(['dinner', 'lunch']);
   });
@@ -110,7 +110,7 @@ describe('a plan made before its profile dropped a meal slot', () => {
     const plan = await staleWeek(7);
     const dinner = mealsOf(plan).find((m) => m.slot === 'dinner') as Meal;
     const res = await getAlternatives(
-      new Request(`http://localhost/api/plans/${plan.id}/meals/${dinner.id}/alternatives`),
+      authedRequest(`http://localhost/api/plans/${plan.id}/meals/${dinner.id}/alternatives`),
       mctx(plan.id, dinner.id),
     );
     expect(res.status).toBe(200);
@@ -123,7 +123,7 @@ describe('a plan made before its profile dropped a meal slot', () => {
     const plan = await staleWeek(9);
     const breakfast = mealsOf(plan).find((m) => m.slot === 'breakfast') as Meal;
     const alt = await getAlternatives(
-      new Request(`http://localhost/api/plans/${plan.id}/meals/${breakfast.id}/alternatives`),
+      authedRequest(`http://localhost/api/plans/${plan.id}/meals/${breakfast.id}/alternatives`),
       mctx(plan.id, breakfast.id),
     );
     expect(alt.status).toBe(409);

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { POST as signIn } from '@/app/api/auth/sign-in/route';
 import { GET as searchFoods } from '@/app/api/foods/route';
 import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { GET as getPlan } from '@/app/api/plans/[id]/route';
@@ -11,8 +12,9 @@ import {
 } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as listRecipes } from '@/app/api/recipes/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authHeaders, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
+import { TEST_OWNER } from '../support/test-owner';
 
 type ErrorBody = {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
@@ -22,8 +24,19 @@ const WEEK = '2026-11-30';
 const pctx = (id: string | number) => ({ params: Promise.resolve({ id: String(id) }) });
 const PROFILE = { name: 'Doors', protocol: 'six-food', phase: 'elimination', ...ROOMY_LIMITS };
 
+/**
+ * The test owner's bearer token goes with a request that carries no cookie, Origin or
+ * Sec-Fetch-Site of its own (a script); those that do test the origin rule as they are.
+ */
+function req(url: string, init: RequestInit = {}): Request {
+  const headers = new Headers(init.headers);
+  const own = ['cookie', 'origin', 'sec-fetch-site', 'authorization'].some((h) => headers.has(h));
+  if (!own) for (const [k, v] of Object.entries(authHeaders())) headers.set(k, v);
+  return new Request(url, { ...init, headers });
+}
+
 function post(url: string, body: string, headers: Record<string, string>): Request {
-  return new Request(`http://localhost${url}`, { method: 'POST', headers, body });
+  return req(`http://localhost${url}`, { method: 'POST', headers, body });
 }
 
 async function errorOf(res: Response): Promise<ErrorBody['error']> {
@@ -35,8 +48,19 @@ async function errorOf(res: Response): Promise<ErrorBody['error']> {
 let profileId: number;
 let planId: number;
 
+/** A real session cookie of the test owner (signed in through the API). */
+let session: string;
+
 beforeAll(async () => {
   await useFreshDatabase();
+  const signedIn = await signIn(
+    new Request('http://localhost/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: TEST_OWNER.email, password: TEST_OWNER.password }),
+    }),
+  );
+  session = (signedIn.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
   const res = await createProfile(jsonRequest('/api/profiles', 'POST', PROFILE));
   expect(res.status).toBe(201);
   profileId = ((await res.json()) as { id: number }).id;
@@ -69,7 +93,7 @@ describe('writes need a JSON body', () => {
       post('/api/profiles', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
     );
     expect(form.status).toBe(403);
-    const none = new Request('http://localhost/api/profiles', {
+    const none = req('http://localhost/api/profiles', {
       method: 'POST',
       body: new TextEncoder().encode(JSON.stringify(PROFILE)),
     });
@@ -86,7 +110,7 @@ describe('writes need a JSON body', () => {
   });
 
   it('lets a write without a body through without a type (PUT pantry)', async () => {
-    const res = await pantryIn(new Request('http://localhost', { method: 'PUT' }), {
+    const res = await pantryIn(req('http://localhost', { method: 'PUT' }), {
       params: Promise.resolve({ id: String(profileId), ndb: '01001' }),
     });
     expect(res.status).toBe(200);
@@ -98,13 +122,13 @@ describe('writes from another site', () => {
   const body = JSON.stringify({ name: 'Origin test' });
 
   it('refuses a cookie-carrying write without proof of origin', async () => {
-    const res = await createProfile(post('/api/profiles', body, { ...json, cookie: 's=1' }));
+    const res = await createProfile(post('/api/profiles', body, { ...json, cookie: session }));
     expect(res.status).toBe(403);
     expect((await errorOf(res)).code).toBe('cross_origin_write');
   });
 
   it('refuses a cross-site Origin, with or without cookies', async () => {
-    for (const extra of [{}, { cookie: 's=1' }] as Record<string, string>[]) {
+    for (const extra of [{}, { cookie: session }] as Record<string, string>[]) {
       const res = await createProfile(
         post('/api/profiles', body, { ...json, ...extra, origin: 'https://evil.example' }),
       );
@@ -115,7 +139,7 @@ describe('writes from another site', () => {
     );
     expect(sfs.status).toBe(403);
     const nullOrigin = await deleteProfile(
-      new Request('http://localhost/api/profiles/1', {
+      req('http://localhost/api/profiles/1', {
         method: 'DELETE',
         headers: { origin: 'null' },
       }),
@@ -128,7 +152,7 @@ describe('writes from another site', () => {
     const sameOrigin = await createProfile(
       post('/api/profiles', body, {
         ...json,
-        cookie: 's=1',
+        cookie: session,
         host: 'localhost:3105',
         origin: 'http://localhost:3105',
       }),
@@ -136,7 +160,7 @@ describe('writes from another site', () => {
     expect(sameOrigin.status).toBe(201);
     for (const site of ['same-origin', 'none']) {
       const res = await createProfile(
-        post('/api/profiles', body, { ...json, cookie: 's=1', 'sec-fetch-site': site }),
+        post('/api/profiles', body, { ...json, cookie: session, 'sec-fetch-site': site }),
       );
       expect(res.status).toBe(201);
     }
@@ -146,15 +170,24 @@ describe('writes from another site', () => {
     const res = await createProfile(
       post('/api/profiles', body, {
         ...json,
-        cookie: 's=1',
+        cookie: session,
+        origin: 'https://elsewhere.example',
+        ...authHeaders(),
+      }),
+    );
+    expect(res.status).toBe(201);
+    // exempt from the origin rule, not from authentication: an unknown token is 401
+    const unknown = await createProfile(
+      post('/api/profiles', body, {
+        ...json,
         origin: 'https://elsewhere.example',
         authorization: 'Bearer abc123',
       }),
     );
-    expect(res.status).toBe(201);
+    expect(unknown.status).toBe(401);
   });
 
-  it('lets a script with neither cookies nor Origin write', async () => {
+  it('lets a script with a token and neither cookies nor Origin write', async () => {
     expect((await createProfile(post('/api/profiles', body, json))).status).toBe(201);
   });
 });
@@ -172,7 +205,7 @@ describe('request size', () => {
       },
     });
     const res = await createProfile(
-      new Request('http://localhost/api/profiles', {
+      req('http://localhost/api/profiles', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
         body: stream,
@@ -195,7 +228,7 @@ describe('request size', () => {
       },
     });
     const res = await createProfile(
-      new Request('http://localhost/api/profiles', {
+      req('http://localhost/api/profiles', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
         body: endless,
@@ -219,7 +252,7 @@ describe('request size', () => {
 describe('hosts', () => {
   it('answers 421 for a Host outside VILLI_ALLOWED_HOSTS', async () => {
     const res = await searchFoods(
-      new Request('http://localhost/api/foods?limit=1', { headers: { host: 'evil.example' } }),
+      req('http://localhost/api/foods?limit=1', { headers: { host: 'evil.example' } }),
     );
     expect(res.status).toBe(421);
     expect((await errorOf(res)).message).toMatch(/evil\.example/);
@@ -228,7 +261,7 @@ describe('hosts', () => {
   it('answers the default hosts on any port', async () => {
     for (const host of ['localhost', 'localhost:3105', '127.0.0.1:80', '[::1]:3000']) {
       const res = await searchFoods(
-        new Request('http://localhost/api/foods?limit=1', { headers: { host } }),
+        req('http://localhost/api/foods?limit=1', { headers: { host } }),
       );
       expect(res.status, host).toBe(200);
     }
@@ -237,7 +270,7 @@ describe('hosts', () => {
   it('answers the names VILLI_ALLOWED_HOSTS lists, and only those', async () => {
     process.env.VILLI_ALLOWED_HOSTS = 'villi.example, 10.0.0.5:8080';
     const at = (host: string) =>
-      searchFoods(new Request('http://localhost/api/foods?limit=1', { headers: { host } }));
+      searchFoods(req('http://localhost/api/foods?limit=1', { headers: { host } }));
     expect((await at('villi.example:443')).status).toBe(200);
     expect((await at('10.0.0.5:8080')).status).toBe(200);
     expect((await at('10.0.0.5:9090')).status).toBe(421);
@@ -248,7 +281,7 @@ describe('hosts', () => {
 describe('export links', () => {
   const exportMd = (headers: Record<string, string>) =>
     exportPlan(
-      new Request(`http://localhost/api/plans/${planId}/export?format=md`, { headers }),
+      req(`http://localhost/api/plans/${planId}/export?format=md`, { headers }),
       pctx(planId),
     );
 
@@ -284,8 +317,8 @@ describe('strict ids', () => {
 
   it.each(odd)('path id %j is a 400 naming id', async (id) => {
     for (const call of [
-      () => getProfile(new Request('http://localhost'), pctx(id)),
-      () => getPlan(new Request('http://localhost'), pctx(id)),
+      () => getProfile(req('http://localhost'), pctx(id)),
+      () => getPlan(req('http://localhost'), pctx(id)),
     ]) {
       const res = await call();
       expect(res.status).toBe(400);
@@ -294,9 +327,7 @@ describe('strict ids', () => {
   });
 
   it('reads a canonical id', async () => {
-    expect(
-      (await getProfile(new Request('http://localhost'), pctx(String(profileId)))).status,
-    ).toBe(200);
+    expect((await getProfile(req('http://localhost'), pctx(String(profileId)))).status).toBe(200);
   });
 
   it('refuses a profileId in a body that is not a JSON integer', async () => {
@@ -372,13 +403,13 @@ describe('query values', () => {
     'q=hasOwnProperty',
     'tag=__proto__',
   ])('%s is a 400', async (query) => {
-    const res = await searchFoods(new Request(`http://localhost/api/foods?${query}`));
+    const res = await searchFoods(req(`http://localhost/api/foods?${query}`));
     expect(res.status).toBe(400);
     await errorOf(res);
   });
 
   it('still answers a real food group', async () => {
-    const res = await searchFoods(new Request('http://localhost/api/foods?group=0100&limit=1'));
+    const res = await searchFoods(req('http://localhost/api/foods?group=0100&limit=1'));
     expect(res.status).toBe(200);
   });
 
@@ -387,7 +418,7 @@ describe('query values', () => {
     async (query) => {
       for (const route of [searchFoods, listRecipes]) {
         const path = route === searchFoods ? 'foods' : 'recipes';
-        const res = await route(new Request(`http://localhost/api/${path}?${query}`));
+        const res = await route(req(`http://localhost/api/${path}?${query}`));
         expect(res.status).toBe(400);
         expect(res.headers.get('content-type')).toMatch(/application\/json/);
         await errorOf(res);

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
-import { useFreshDatabase } from '../support/db';
+import { authHeaders, useFreshDatabase } from '../support/db';
 
 type Answer = { status: number; body: string };
 
@@ -56,7 +56,7 @@ describe('the doors on a running server', () => {
     const ok = await raw(api.url, {
       method: 'GET',
       path: '/api/protocols',
-      headers: { host: `localhost:${port}` },
+      headers: { host: `localhost:${port}`, ...authHeaders() },
     });
     expect(ok.status).toBe(200);
     const evil = await raw(api.url, {
@@ -69,14 +69,18 @@ describe('the doors on a running server', () => {
   });
 
   it('refuses a text/plain write with 403 and saves nothing', async () => {
-    const before = (await (await fetch(`${api.url}/api/profiles`)).json()) as { items: unknown[] };
+    const before = (await (
+      await fetch(`${api.url}/api/profiles`, { headers: authHeaders() })
+    ).json()) as { items: unknown[] };
     const res = await fetch(`${api.url}/api/profiles`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ name: 'Sneaky' }),
     });
     expect(res.status).toBe(403);
-    const after = (await (await fetch(`${api.url}/api/profiles`)).json()) as { items: unknown[] };
+    const after = (await (
+      await fetch(`${api.url}/api/profiles`, { headers: authHeaders() })
+    ).json()) as { items: unknown[] };
     expect(after.items).toHaveLength(before.items.length);
   });
 
@@ -97,7 +101,11 @@ describe('the doors on a running server', () => {
     const res = await raw(api.url, {
       method: 'POST',
       path: '/api/profiles',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      headers: {
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+        ...authHeaders(),
+      },
       chunks: [chunk, chunk, chunk, chunk, chunk],
     });
     expect(res.status).toBe(413);
@@ -107,7 +115,11 @@ describe('the doors on a running server', () => {
     const res = await raw(api.url, {
       method: 'POST',
       path: '/api/profiles',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      headers: {
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+        ...authHeaders(),
+      },
       chunks: [Buffer.from('{"name":'), Buffer.from('"Chunked"}')],
     });
     expect(res.status).toBe(201);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getFood } from '@/app/api/foods/[ndb]/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { getDb } from '@/db/client';
-import { useFreshDatabase } from '../support/db';
+import { authedRequest, useFreshDatabase } from '../support/db';
 
 type FoodTagOut = {
   code: string;
@@ -40,7 +40,7 @@ type RecipeBody = {
 const DISCLAIMER = 'estimated from published sources — the Monash app is the reference';
 
 async function food(ndb: string): Promise<FoodBody> {
-  const res = await getFood(new Request(`http://localhost/api/foods/${ndb}`), {
+  const res = await getFood(authedRequest(`http://localhost/api/foods/${ndb}`), {
     params: Promise.resolve({ ndb }),
   });
   expect(res.status).toBe(200);
@@ -48,7 +48,7 @@ async function food(ndb: string): Promise<FoodBody> {
 }
 
 async function recipe(slug: string): Promise<RecipeBody> {
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+  const res = await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
     params: Promise.resolve({ slug }),
   });
   expect(res.status).toBe(200);

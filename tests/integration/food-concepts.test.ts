@@ -4,7 +4,7 @@ import { POST as createPlan } from '@/app/api/plans/route';
 import { GET as getProfile, PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Plan = { days: { meals: { recipeSlug: string }[] }[] };
@@ -16,7 +16,7 @@ const ingredientNames = new Map<string, string[]>();
 async function ingredientsOf(slug: string): Promise<string[]> {
   const known = ingredientNames.get(slug);
   if (known) return known;
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+  const res = await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
     params: Promise.resolve({ slug }),
   });
   const r = (await res.json()) as { ingredients: { name: string }[] };
@@ -67,7 +67,7 @@ describe('dislikedConcepts', () => {
     expect((await plannedIngredients(open)).some(isSalmon)).toBe(true);
 
     const id = await newProfile({ ...base, name: 'No salmon', dislikedConcepts: ['salmon'] });
-    const read = (await (await getProfile(new Request('http://localhost'), pctx(id))).json()) as {
+    const read = (await (await getProfile(authedRequest('http://localhost'), pctx(id))).json()) as {
       dislikes: string[];
       dislikedConcepts: string[];
     };
@@ -98,7 +98,7 @@ describe('dislikedConcepts', () => {
   });
 
   it('GET /api/food-concepts offers "salmon (all kinds)" for "salm", with its food count', async () => {
-    const res = await foodConcepts(new Request('http://localhost/api/food-concepts?q=salm'));
+    const res = await foodConcepts(authedRequest('http://localhost/api/food-concepts?q=salm'));
     expect(res.status).toBe(200);
     const { items } = (await res.json()) as {
       items: { id: string; label: string; foodCount: number }[];
@@ -107,7 +107,7 @@ describe('dislikedConcepts', () => {
     expect(items[0]).toMatchObject({ label: 'salmon (all kinds)' });
     expect(items[0]!.foodCount).toBeGreaterThan(30);
     const bad = await foodConcepts(
-      new Request(`http://localhost/api/food-concepts?q=${'x'.repeat(101)}`),
+      authedRequest(`http://localhost/api/food-concepts?q=${'x'.repeat(101)}`),
     );
     expect(bad.status).toBe(400);
   });

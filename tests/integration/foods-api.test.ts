@@ -3,10 +3,10 @@ import { GET as getFood } from '@/app/api/foods/[ndb]/route';
 import { GET as listFoods } from '@/app/api/foods/route';
 import { GET as health } from '@/app/api/health/route';
 import { readDerivedFoods } from '@/seeds/load-foods';
-import { useFreshDatabase } from '../support/db';
+import { authedRequest, useFreshDatabase } from '../support/db';
 
 const ctx = (ndb: string) => ({ params: Promise.resolve({ ndb }) });
-const get = (url: string) => listFoods(new Request(`http://localhost${url}`));
+const get = (url: string) => listFoods(authedRequest(`http://localhost${url}`));
 
 beforeAll(async () => {
   await useFreshDatabase();
@@ -164,7 +164,7 @@ describe('GET /api/foods', () => {
 
 describe('GET /api/foods/{ndb}', () => {
   it('returns nutrients, measures, tags with certainty and rationale, and inflammation', async () => {
-    const res = await getFood(new Request('http://localhost/api/foods/16123'), ctx('16123'));
+    const res = await getFood(authedRequest('http://localhost/api/foods/16123'), ctx('16123'));
     expect(res.status).toBe(200);
     const food = (await res.json()) as {
       ndb: string;
@@ -184,16 +184,16 @@ describe('GET /api/foods/{ndb}', () => {
 
   it('keeps unknown nutrients as null, never 0', async () => {
     // This canned soup has most vitamins empty in SR21's ABBREV.txt.
-    const res = await getFood(new Request('http://localhost/api/foods/06427'), ctx('06427'));
+    const res = await getFood(authedRequest('http://localhost/api/foods/06427'), ctx('06427'));
     const food = (await res.json()) as { nutrientsPer100g: Record<string, number | null> };
     expect(Object.values(food.nutrientsPer100g)).toContain(null);
   });
 
   it('404s an unknown ndb and 400s a malformed one', async () => {
     expect(
-      (await getFood(new Request('http://localhost/api/foods/99999'), ctx('99999'))).status,
+      (await getFood(authedRequest('http://localhost/api/foods/99999'), ctx('99999'))).status,
     ).toBe(404);
-    const bad = await getFood(new Request('http://localhost/api/foods/12'), ctx('12'));
+    const bad = await getFood(authedRequest('http://localhost/api/foods/12'), ctx('12'));
     expect(bad.status).toBe(400);
     expect(
       ((await bad.json()) as { error: { fieldErrors: Record<string, unknown> } }).error.fieldErrors,

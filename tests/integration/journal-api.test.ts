@@ -15,7 +15,7 @@ import { type Db, getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';
 import type { JournalEntry } from '@/lib/journal/schema';
 import { addDays } from '@/lib/planner/dates';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, testHouseholdId, useFreshDatabase } from '../support/db';
 
 type ErrorBody = {
   error: {
@@ -64,12 +64,12 @@ function patch(id: number | string, date: string, body: unknown): Promise<Respon
 }
 function remove(id: number | string, date: string): Promise<Response> {
   return deleteEntry(
-    new Request(`http://localhost/api/profiles/${id}/journal/${date}`),
+    authedRequest(`http://localhost/api/profiles/${id}/journal/${date}`),
     dctx(id, date),
   );
 }
 async function list(id: number | string, query = ''): Promise<Response> {
-  return listJournal(new Request(`http://localhost/api/profiles/${id}/journal${query}`), ctx(id));
+  return listJournal(authedRequest(`http://localhost/api/profiles/${id}/journal${query}`), ctx(id));
 }
 async function items(id: number, query = ''): Promise<JournalEntry[]> {
   const res = await list(id, query);
@@ -262,7 +262,7 @@ describe('the symptom journal API', () => {
   it('goes with its profile when the profile is deleted', async () => {
     const id = await newProfile('Leaving');
     expect((await post(id, { date: today, symptoms: calm })).status).toBe(201);
-    const res = await deleteProfile(new Request('http://localhost'), ctx(id));
+    const res = await deleteProfile(authedRequest('http://localhost'), ctx(id));
     expect(res.status).toBe(204);
     expect(await listJournalEntries(db, id)).toEqual([]);
   });
@@ -271,7 +271,7 @@ describe('the symptom journal API', () => {
 describe('phaseStartedOn on the profile', () => {
   type Phased = { phase: string; phaseStartedOn: string };
   const read = async (id: number): Promise<Phased> =>
-    (await (await getProfile(new Request('http://localhost'), ctx(id))).json()) as Phased;
+    (await (await getProfile(authedRequest('http://localhost'), ctx(id))).json()) as Phased;
   const change = async (id: number, body: unknown): Promise<Response> =>
     patchProfile(jsonRequest(`/api/profiles/${id}`, 'PATCH', body), ctx(id));
 
@@ -304,6 +304,7 @@ describe('phaseStartedOn on the profile', () => {
   });
 
   it('reads a row written before the field existed as starting on its creation day', async () => {
+    const householdId = await testHouseholdId(db);
     const rows = await db.transaction((tx) =>
       tx.orm
         .insert(tx.t.profiles)
@@ -312,6 +313,7 @@ describe('phaseStartedOn on the profile', () => {
           data: { name: 'Old' },
           createdAt: '2025-03-04T10:00:00.000Z',
           updatedAt: '2025-03-04T10:00:00.000Z',
+          householdId,
         })
         .returning({ id: tx.t.profiles.id }),
     );

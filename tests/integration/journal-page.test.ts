@@ -1,11 +1,14 @@
 import type { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { localIsoDate } from '@/app/_lib/week';
 import { POST as postEntry } from '@/app/api/profiles/[id]/journal/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { addDays } from '@/lib/planner/dates';
 import { jsonRequest, useFreshDatabase } from '../support/db';
+
+// pages read the caller from the request headers: the test owner's token
+vi.mock('next/headers', () => import('../support/page-session'));
 
 const today = localIsoDate(new Date());
 const yesterday = addDays(today, -1);

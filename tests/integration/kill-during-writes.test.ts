@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbConfigFromEnv, openDb } from '@/db/client';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
-import { useFreshDatabase } from '../support/db';
+import { authHeaders, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; recipeSlug: string; locked: boolean };
@@ -39,7 +39,7 @@ describe('SIGKILL during writes', () => {
     try {
       const res = await fetch(`${server.url}${path}`, {
         method,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authHeaders() },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       // The body is read here so a write counts as in flight until the server has answered.

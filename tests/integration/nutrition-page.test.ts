@@ -6,6 +6,9 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
+// pages read the caller from the request headers: the test owner's token
+vi.mock('next/headers', () => import('../support/page-session'));
+
 // The page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ refresh: () => undefined }),

@@ -8,7 +8,7 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { TRACKED_MICRONUTRIENTS } from '@/lib/nutrition/nutrient-model';
 import { nutritionReportSchema } from '@/lib/nutrition/report-schema';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Report = ReturnType<typeof nutritionReportSchema.parse>;
@@ -40,11 +40,14 @@ async function newPlan(profileId: number, seed = 11): Promise<PlanBody> {
 }
 
 async function report(planId: number | string): Promise<Response> {
-  return getNutrition(new Request(`http://localhost/api/plans/${planId}/nutrition`), pctx(planId));
+  return getNutrition(
+    authedRequest(`http://localhost/api/plans/${planId}/nutrition`),
+    pctx(planId),
+  );
 }
 
 async function recipe(slug: string) {
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+  const res = await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
     params: Promise.resolve({ slug }),
   });
   expect(res.status).toBe(200);
@@ -160,7 +163,10 @@ describe('GET /api/plans/{id}/nutrition', () => {
   });
 
   it('matches the plan it reports on', async () => {
-    const res = await getPlan(new Request(`http://localhost/api/plans/${plan.id}`), pctx(plan.id));
+    const res = await getPlan(
+      authedRequest(`http://localhost/api/plans/${plan.id}`),
+      pctx(plan.id),
+    );
     const p = (await res.json()) as PlanBody;
     expect(p.days.length).toBe(body.perDay.length);
   });
@@ -169,7 +175,7 @@ describe('GET /api/plans/{id}/nutrition', () => {
 describe('the plan exports carry the report', () => {
   it('JSON embeds the same report as the route', async () => {
     const res = await exportPlan(
-      new Request(`http://localhost/api/plans/${plan.id}/export?format=json`),
+      authedRequest(`http://localhost/api/plans/${plan.id}/export?format=json`),
       pctx(plan.id),
     );
     expect(res.status).toBe(200);
@@ -179,7 +185,7 @@ describe('the plan exports carry the report', () => {
 
   it('Markdown has a nutrition section with each finding in words', async () => {
     const res = await exportPlan(
-      new Request(`http://localhost/api/plans/${plan.id}/export?format=md`),
+      authedRequest(`http://localhost/api/plans/${plan.id}/export?format=md`),
       pctx(plan.id),
     );
     const md = await res.text();

@@ -9,7 +9,7 @@ import { loadPlannerRecipes } from '@/db/queries/planner-recipes';
 import { saveReintroduction } from '@/db/queries/reintroduction';
 import type { PlannerRecipe } from '@/lib/planner/types';
 import type { ReintroductionState } from '@/lib/reintroduction/types';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; slot: string; recipeSlug: string; leftoverOf: string | null };
@@ -69,7 +69,7 @@ async function newProfile(body: Record<string, unknown>): Promise<number> {
 }
 
 async function profileOf(id: number): Promise<Profile> {
-  return (await (await getProfile(new Request('http://localhost'), pctx(id))).json()) as Profile;
+  return (await (await getProfile(authedRequest('http://localhost'), pctx(id))).json()) as Profile;
 }
 
 async function patch(id: number, body: unknown) {
@@ -150,7 +150,9 @@ describe('personal list validation', () => {
   ];
 
   it('POST refuses each with a 400 naming the entry, and creates nothing', async () => {
-    const before = ((await (await listProfiles()).json()) as { items: unknown[] }).items.length;
+    const before = (
+      (await (await listProfiles(authedRequest('/api/profiles'))).json()) as { items: unknown[] }
+    ).items.length;
     for (const [what, personal, field, message] of cases) {
       const res = await createProfile(
         jsonRequest('/api/profiles', 'POST', { name: 'x', personal }),
@@ -160,7 +162,9 @@ describe('personal list validation', () => {
       expect(Object.keys(body.error.fieldErrors ?? {}), what).toEqual([field]);
       expect(body.error.fieldErrors?.[field]?.[0], what).toMatch(message);
     }
-    const after = ((await (await listProfiles()).json()) as { items: unknown[] }).items.length;
+    const after = (
+      (await (await listProfiles(authedRequest('/api/profiles'))).json()) as { items: unknown[] }
+    ).items.length;
     expect(after).toBe(before);
   });
 

@@ -12,7 +12,7 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import type { ChallengeMeal, WeekChallenges } from '@/lib/reintroduction/types';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 // The reintroduction calendar comes through the one seam plans read it from; the test sets it.
@@ -65,7 +65,7 @@ const challenged = (p: Plan) =>
     .map((m) => `${m.id} ${m.challenge?.doseG}`);
 
 async function readPlan(id: number): Promise<Plan> {
-  const res = await getPlan(new Request(`http://localhost/api/plans/${id}`), pctx(id));
+  const res = await getPlan(authedRequest(`http://localhost/api/plans/${id}`), pctx(id));
   expect(res.status).toBe(200);
   // the documented shape, strictly: `challenge` and `washout` are in the document
   return planViewSchema.parse(await res.json());
@@ -112,7 +112,7 @@ describe('a plan made with a reintroduction calendar', () => {
 
   it('buys the challenge food once, for the household, marked for the challenge', async () => {
     const res = await shoppingList(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list`),
+      authedRequest(`http://localhost/api/plans/${planId}/shopping-list`),
       pctx(planId),
     );
     expect(res.status).toBe(200);
@@ -129,7 +129,7 @@ describe('a plan made with a reintroduction calendar', () => {
     ]);
     expect(lines[0]!.display).toMatch(/milk/);
     const md = await shoppingList(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list?format=md`),
+      authedRequest(`http://localhost/api/plans/${planId}/shopping-list?format=md`),
       pctx(planId),
     );
     expect(await md.text()).toMatch(/milk.*for the challenge \(lactose\)/);
@@ -138,7 +138,7 @@ describe('a plan made with a reintroduction calendar', () => {
   it('exports the add-on lines and washout notes in Markdown, the calendar and JSON', async () => {
     const file = async (format: string) =>
       exportPlan(
-        new Request(`http://localhost/api/plans/${planId}/export?format=${format}`),
+        authedRequest(`http://localhost/api/plans/${planId}/export?format=${format}`),
         pctx(planId),
       );
     const md = await (await file('md')).text();
@@ -168,7 +168,7 @@ describe('a plan made with a reintroduction calendar', () => {
     const before = await readPlan(planId);
     const mealId = '2026-12-02-breakfast';
     const alt = await alternatives(
-      new Request(`http://localhost/api/plans/${planId}/meals/${mealId}/alternatives`),
+      authedRequest(`http://localhost/api/plans/${planId}/meals/${mealId}/alternatives`),
       mctx(planId, mealId),
     );
     const { items } = (await alt.json()) as { items: { recipeSlug: string }[] };

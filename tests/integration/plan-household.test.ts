@@ -9,7 +9,7 @@ import { POST as createPlan } from '@/app/api/plans/route';
 import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { addDays } from '@/lib/planner/dates';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
@@ -30,9 +30,9 @@ const mctx = (id: number, mealId: string) => ({
 });
 const meals = (p: Plan) => p.days.flatMap((d) => d.meals);
 const read = async (id: number) =>
-  (await (await getPlan(new Request('http://localhost'), pctx(id))).json()) as Plan;
+  (await (await getPlan(authedRequest('http://localhost'), pctx(id))).json()) as Plan;
 const list = async (id: number) =>
-  (await (await shoppingList(new Request('http://localhost'), pctx(id))).json()) as List;
+  (await (await shoppingList(authedRequest('http://localhost'), pctx(id))).json()) as List;
 
 let profileId: number;
 /** Next week's plan (always current or future, whatever the date the test runs). */
@@ -72,7 +72,7 @@ describe('PATCH householdSize rescales current and future plans', () => {
         .status,
     ).toBe(200);
     const alts = (await (
-      await getAlternatives(new Request('http://localhost'), mctx(future.id, second!.id))
+      await getAlternatives(authedRequest('http://localhost'), mctx(future.id, second!.id))
     ).json()) as { items: { recipeSlug: string }[] };
     const swapTo = alts.items[0]!.recipeSlug;
     expect(

@@ -17,7 +17,7 @@ import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import type { PlannerRecipe } from '@/lib/planner/types';
 import type { Restriction } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 const WEEK = '2026-11-30';
@@ -73,7 +73,7 @@ async function post(body: Record<string, unknown>) {
 }
 
 async function gramsOf(planId: number): Promise<number> {
-  const res = await shoppingList(new Request('http://localhost'), pctx(planId));
+  const res = await shoppingList(authedRequest('http://localhost'), pctx(planId));
   const list = (await res.json()) as { items: { grams: number }[] };
   return list.items.reduce((sum, i) => sum + i.grams, 0);
 }
@@ -168,7 +168,7 @@ describe('a plan shared by two members', () => {
 
   it('lists the plan for each member', async () => {
     for (const id of [alex, sam]) {
-      const res = await listPlans(new Request(`http://localhost/api/plans?profileId=${id}`));
+      const res = await listPlans(authedRequest(`http://localhost/api/plans?profileId=${id}`));
       const { items } = (await res.json()) as { items: { id: number }[] };
       expect(items.map((p) => p.id)).toContain(plan.id);
     }
@@ -177,7 +177,7 @@ describe('a plan shared by two members', () => {
   it('reports nutrition per member against their own targets', async () => {
     const report = async (member?: number) => {
       const q = member === undefined ? '' : `?member=${member}`;
-      const res = await getNutrition(new Request(`http://localhost/x${q}`), pctx(plan.id));
+      const res = await getNutrition(authedRequest(`http://localhost/x${q}`), pctx(plan.id));
       expect(res.status).toBe(200);
       return nutritionReportSchema.parse(await res.json());
     };
@@ -191,7 +191,7 @@ describe('a plan shared by two members', () => {
     expect((await report()).weekAverage.energyKcal?.amount).toBe(ea);
     const stranger = await newProfile({ name: 'Kim' });
     const res = await getNutrition(
-      new Request(`http://localhost/x?member=${stranger}`),
+      authedRequest(`http://localhost/x?member=${stranger}`),
       pctx(plan.id),
     );
     expect(res.status).toBe(400);
@@ -223,7 +223,7 @@ describe('a plan shared by two members', () => {
   it('offers only alternatives both members can eat, and a lock keeps the portions', async () => {
     const meal = meals(plan).find((m) => !m.leftoverOf);
     if (!meal) throw new Error('no cooked meal');
-    const res = await getAlternatives(new Request(`http://localhost/x?limit=50`), {
+    const res = await getAlternatives(authedRequest(`http://localhost/x?limit=50`), {
       params: Promise.resolve({ id: String(plan.id), mealId: meal.id }),
     });
     expect(res.status).toBe(200);
@@ -251,7 +251,7 @@ describe('a plan shared by two members', () => {
     );
     expect(res.status).toBe(200);
     const after = (await (
-      await getPlan(new Request('http://localhost'), pctx(plan.id))
+      await getPlan(authedRequest('http://localhost'), pctx(plan.id))
     ).json()) as Plan;
     expect(after.members?.map((m) => m.portion)).toEqual([1.5, 1]);
     for (const m of meals(after)) {
@@ -302,11 +302,11 @@ describe('a member who leaves', () => {
     expect(made.status).toBe(201);
     const id = (made.body as Plan).id;
     const del = await deleteProfile(
-      new Request('http://localhost', { method: 'DELETE' }),
+      authedRequest('http://localhost', { method: 'DELETE' }),
       pctx(lee),
     );
     expect(del.status).toBe(204);
-    const res = await getPlan(new Request('http://localhost'), pctx(id));
+    const res = await getPlan(authedRequest('http://localhost'), pctx(id));
     expect(res.status).toBe(200);
     const after = (await res.json()) as Plan;
     expect(after.members).toEqual([{ profileId: kim, name: 'Kim', portion: 1 }]);

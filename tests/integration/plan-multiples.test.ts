@@ -7,8 +7,11 @@ import { GET as shoppingList } from '@/app/api/plans/[id]/shopping-list/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
+
+// pages read the caller from the request headers: the test owner's token
+vi.mock('next/headers', () => import('../support/page-session'));
 
 // The page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({
@@ -62,10 +65,10 @@ beforeAll(async () => {
   );
   expect(res.status).toBe(201);
   const { id } = (await res.json()) as Plan;
-  plan = (await (await getPlan(new Request('http://localhost'), pctx(id))).json()) as Plan;
+  plan = (await (await getPlan(authedRequest('http://localhost'), pctx(id))).json()) as Plan;
   meals = plan.days.flatMap((d) => d.meals);
   for (const slug of new Set(meals.map((m) => m.recipeSlug))) {
-    const r = await getRecipe(new Request('http://localhost'), {
+    const r = await getRecipe(authedRequest('http://localhost'), {
       params: Promise.resolve({ slug }),
     });
     recipes.set(slug, (await r.json()) as Recipe);
@@ -103,7 +106,7 @@ describe('a household of 3 cooks whole or half recipes (real catalog)', () => {
   });
 
   it('the shopping list buys exactly the cooked batches: Σ recipe multiple × recipe grams', async () => {
-    const res = await shoppingList(new Request('http://localhost'), pctx(plan.id));
+    const res = await shoppingList(authedRequest('http://localhost'), pctx(plan.id));
     const list = (await res.json()) as List;
     const perFood = new Map<string, number>();
     for (const m of meals) {
@@ -124,7 +127,7 @@ describe('a household of 3 cooks whole or half recipes (real catalog)', () => {
   it('the JSON and Markdown exports say what the plan says', async () => {
     const file = async (format: string) =>
       exportPlan(
-        new Request(`http://localhost/api/plans/${plan.id}/export?format=${format}`),
+        authedRequest(`http://localhost/api/plans/${plan.id}/export?format=${format}`),
         pctx(plan.id),
       );
     const json = (await (await file('json')).json()) as {

@@ -9,7 +9,7 @@ import { POST as createProfile } from '@/app/api/profiles/route';
 import { addDays } from '@/lib/planner/dates';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import { recipeSchema } from '@/lib/recipes/schema';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 import { readinessLead } from '../unit/planner/fixtures';
 
@@ -30,7 +30,7 @@ const mctx = (id: number, mealId: string) => ({
 });
 
 async function readPlan(id: number) {
-  const res = await getPlan(new Request(`http://localhost/api/plans/${id}`), pctx(id));
+  const res = await getPlan(authedRequest(`http://localhost/api/plans/${id}`), pctx(id));
   expect(res.status).toBe(200);
   return planViewSchema.parse(await res.json());
 }
@@ -63,7 +63,7 @@ beforeAll(async () => {
   if (hasFerment) return;
   const sunday = `${addDays(WEEK, 6)}-snack`;
   const alts = await getAlternatives(
-    new Request(`http://localhost/api/plans/${planId}/meals/${sunday}/alternatives?limit=50`),
+    authedRequest(`http://localhost/api/plans/${planId}/meals/${sunday}/alternatives?limit=50`),
     mctx(planId, sunday),
   );
   const { items } = (await alts.json()) as { items: { recipeSlug: string }[] };

@@ -5,7 +5,7 @@ import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 const pctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
@@ -36,7 +36,7 @@ describe('stored plan rows', () => {
       await tx.orm.update(plans).set({ score: {} }).where(eq(plans.id, planId));
       await tx.orm.update(planMeals).set({ explanation: {} }).where(eq(planMeals.planId, planId));
     });
-    const res = await getPlan(new Request('http://localhost'), pctx(planId));
+    const res = await getPlan(authedRequest('http://localhost'), pctx(planId));
     expect(res.status).toBe(200);
     const plan = planViewSchema.parse(await res.json());
     expect(plan.score).toBeNull();

@@ -12,7 +12,7 @@ import { getDb } from '@/db/client';
 import { replacePlanMeals, toWeekPlan } from '@/db/queries/plans';
 import { ANY_VERSION } from '@/lib/http/preconditions';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; slot: string; recipeSlug: string; locked: boolean };
@@ -35,7 +35,7 @@ function conditional(method: string, body: unknown, ifMatch?: string): Request {
 }
 
 async function read(planId: number): Promise<{ plan: Plan; etag: string | null }> {
-  const res = await getPlan(new Request('http://localhost'), pctx(planId));
+  const res = await getPlan(authedRequest('http://localhost'), pctx(planId));
   expect(res.status).toBe(200);
   return { plan: (await res.json()) as Plan, etag: res.headers.get('etag') };
 }
@@ -57,7 +57,7 @@ async function distinctSwaps(plan: Plan, meals: Meal[]): Promise<Map<string, str
   const picked = new Map<string, string>();
   const used = new Set<string>();
   for (const meal of meals) {
-    const res = await getAlternatives(new Request('http://localhost'), mctx(plan.id, meal.id));
+    const res = await getAlternatives(authedRequest('http://localhost'), mctx(plan.id, meal.id));
     const { items } = (await res.json()) as { items: { recipeSlug: string; inWeek: boolean }[] };
     const pick = items.find((i) => !i.inWeek && !used.has(i.recipeSlug));
     if (!pick) continue;
@@ -227,7 +227,7 @@ describe('plan versions: concurrent writers', () => {
     );
     for (const res of results) expect([201, 409]).toContain(res.status);
     const listed = (await (
-      await listPlans(new Request(`http://localhost/api/plans?profileId=${profileId}`))
+      await listPlans(authedRequest(`http://localhost/api/plans?profileId=${profileId}`))
     ).json()) as { items: { id: number; weekStart: string }[] };
     const ofWeek = listed.items.filter((p) => p.weekStart === WEEK);
     expect(ofWeek).toHaveLength(1);

@@ -7,7 +7,7 @@ import { POST as createPlan, GET as listPlans } from '@/app/api/plans/route';
 import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type ErrorBody = {
@@ -39,7 +39,7 @@ beforeAll(async () => {
 const weeksOf = async () =>
   (
     (await (
-      await listPlans(new Request(`http://localhost/api/plans?profileId=${profileId}`))
+      await listPlans(authedRequest(`http://localhost/api/plans?profileId=${profileId}`))
     ).json()) as { items: { id: number; weekStart: string }[] }
   ).items;
 
@@ -72,7 +72,7 @@ describe('POST /api/plans: one plan per profile and week', () => {
 
   it('replaces the plan with replace: true; its shopping checks go with it', async () => {
     const list = (await (
-      await shoppingList(new Request('http://localhost'), pctx(firstPlanId))
+      await shoppingList(authedRequest('http://localhost'), pctx(firstPlanId))
     ).json()) as { items: { ndb: string }[] };
     const ndb = list.items[0]!.ndb;
     const checked = await checkItem(jsonRequest('/', 'PATCH', { checked: true }), {
@@ -85,7 +85,7 @@ describe('POST /api/plans: one plan per profile and week', () => {
     const plan = (await res.json()) as { id: number; weekStart: string; seed: number };
     expect(plan).toMatchObject({ weekStart: WEEK, seed: 4 });
     expect(plan.id).not.toBe(firstPlanId);
-    expect((await getPlan(new Request('http://localhost'), pctx(firstPlanId))).status).toBe(404);
+    expect((await getPlan(authedRequest('http://localhost'), pctx(firstPlanId))).status).toBe(404);
     const thisWeek = (await weeksOf()).filter((p) => p.weekStart === WEEK);
     expect(thisWeek.map((p) => p.id)).toEqual([plan.id]);
     const db = getDb();
@@ -115,6 +115,6 @@ describe('POST /api/plans: one plan per profile and week', () => {
     expect(patched.status).toBe(200);
     const res = await post({ profileId, weekStart: WEEK, seed: 5, replace: true });
     expect(res.status).toBe(422);
-    expect((await getPlan(new Request('http://localhost'), pctx(firstPlanId))).status).toBe(200);
+    expect((await getPlan(authedRequest('http://localhost'), pctx(firstPlanId))).status).toBe(200);
   });
 });

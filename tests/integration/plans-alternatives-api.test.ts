@@ -4,7 +4,7 @@ import { POST as swapMeal } from '@/app/api/plans/[id]/meals/[mealId]/swap/route
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
@@ -43,7 +43,7 @@ const allMeals = (p: Plan) => p.days.flatMap((d) => d.meals);
 
 async function alternatives(plan: Plan, mealId: string, query = '') {
   return getAlternatives(
-    new Request(`http://localhost/api/plans/${plan.id}/meals/${mealId}/alternatives${query}`),
+    authedRequest(`http://localhost/api/plans/${plan.id}/meals/${mealId}/alternatives${query}`),
     mctx(plan.id, mealId),
   );
 }
@@ -56,7 +56,7 @@ async function ok(plan: Plan, mealId: string, query = ''): Promise<Body> {
 
 /** Whether an ingredient of the recipe names `word` (q matches ingredient names too). */
 async function ingredientsMention(item: Item, word: string): Promise<boolean> {
-  const res = await getRecipe(new Request('http://localhost'), {
+  const res = await getRecipe(authedRequest('http://localhost'), {
     params: Promise.resolve({ slug: item.recipeSlug }),
   });
   const recipe = (await res.json()) as { ingredients: unknown[] };
@@ -211,7 +211,7 @@ describe('GET …/alternatives query parameters', () => {
     const body = await ok(plan, dinner.id, `?limit=50&maxKcal=${maxKcal}`);
     expect(body.items.length).toBeGreaterThan(0);
     for (const item of body.items) {
-      const res = await getRecipe(new Request('http://localhost'), {
+      const res = await getRecipe(authedRequest('http://localhost'), {
         params: Promise.resolve({ slug: item.recipeSlug }),
       });
       const recipe = (await res.json()) as { allergens: { code: string }[]; mealTypes: string[] };

@@ -12,7 +12,7 @@ import {
 } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
@@ -62,7 +62,7 @@ async function newPlan(profileId: number, seed = 7): Promise<Plan> {
 }
 
 async function recipeAllergens(slug: string): Promise<string[]> {
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+  const res = await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
     params: Promise.resolve({ slug }),
   });
   const r = (await res.json()) as { allergens: { code: string }[] };
@@ -91,7 +91,7 @@ describe('profiles', () => {
   it('creates with defaults and computed targets, reads, patches and deletes', async () => {
     const id = await newProfile({ name: 'Defaults' });
     const got = (await (
-      await getProfile(new Request('http://localhost'), pctx(id))
+      await getProfile(authedRequest('http://localhost'), pctx(id))
     ).json()) as Record<string, unknown> & { targets: { energyKcal: number; fiberG: number } };
     expect(got).toMatchObject({
       name: 'Defaults',
@@ -129,8 +129,8 @@ describe('profiles', () => {
       weekday: { sessions: 3, activeMinutes: 60 },
       weekend: { sessions: 3, activeMinutes: 120 },
     });
-    expect((await deleteProfile(new Request('http://localhost'), pctx(id))).status).toBe(204);
-    expect((await getProfile(new Request('http://localhost'), pctx(id))).status).toBe(404);
+    expect((await deleteProfile(authedRequest('http://localhost'), pctx(id))).status).toBe(204);
+    expect((await getProfile(authedRequest('http://localhost'), pctx(id))).status).toBe(404);
   });
 
   it.each([
@@ -164,8 +164,8 @@ describe('profiles', () => {
   });
 
   it('404s unknown and 400s malformed ids', async () => {
-    expect((await getProfile(new Request('http://localhost'), pctx(424242))).status).toBe(404);
-    expect((await getProfile(new Request('http://localhost'), pctx('abc'))).status).toBe(400);
+    expect((await getProfile(authedRequest('http://localhost'), pctx(424242))).status).toBe(404);
+    expect((await getProfile(authedRequest('http://localhost'), pctx('abc'))).status).toBe(400);
   });
 });
 
@@ -185,10 +185,10 @@ describe('plans', () => {
       expect(await recipeAllergens(m.recipeSlug)).not.toContain('fish');
       expect(m.servings).toBeGreaterThanOrEqual(1);
     }
-    const again = await getPlan(new Request('http://localhost'), pctx(plan.id));
+    const again = await getPlan(authedRequest('http://localhost'), pctx(plan.id));
     expect(((await again.json()) as Plan).days).toEqual(plan.days);
     const listed = (await (
-      await listPlans(new Request(`http://localhost/api/plans?profileId=${aipFishFree}`))
+      await listPlans(authedRequest(`http://localhost/api/plans?profileId=${aipFishFree}`))
     ).json()) as { items: { id: number }[] };
     expect(listed.items.map((p) => p.id)).toContain(plan.id);
   });
@@ -306,7 +306,7 @@ describe('plans', () => {
       (await createPlan(jsonRequest('/api/plans', 'POST', { profileId: 424242, weekStart: WEEK })))
         .status,
     ).toBe(404);
-    expect((await getPlan(new Request('http://localhost'), pctx(424242))).status).toBe(404);
+    expect((await getPlan(authedRequest('http://localhost'), pctx(424242))).status).toBe(404);
   });
 });
 
@@ -325,7 +325,10 @@ describe('swap, lock, regenerate', () => {
     // catalog.
     let found: { dinner: Meal; items: Item[] } | undefined;
     for (const dinner of allMeals(plan).filter((m) => m.slot === 'dinner' && !m.leftoverOf)) {
-      const alt = await getAlternatives(new Request('http://localhost'), mctx(plan.id, dinner.id));
+      const alt = await getAlternatives(
+        authedRequest('http://localhost'),
+        mctx(plan.id, dinner.id),
+      );
       expect(alt.status).toBe(200);
       const { items } = (await alt.json()) as { items: Item[] };
       if (items.length > 0) {
@@ -351,7 +354,7 @@ describe('swap, lock, regenerate', () => {
     const { GET: listRecipes } = await import('@/app/api/recipes/route');
     const fishDinners = (await (
       await listRecipes(
-        new Request('http://localhost/api/recipes?protocol=aip&mealType=dinner&limit=100'),
+        authedRequest('http://localhost/api/recipes?protocol=aip&mealType=dinner&limit=100'),
       )
     ).json()) as { items: { slug: string; allergens: { code: string }[] }[] };
     const fish = fishDinners.items.find((r) => r.allergens.some((a) => a.code === 'fish'))!;
@@ -361,7 +364,7 @@ describe('swap, lock, regenerate', () => {
     );
     expect(refused.status).toBe(422);
     const unchanged = (await (
-      await getPlan(new Request('http://localhost'), pctx(plan.id))
+      await getPlan(authedRequest('http://localhost'), pctx(plan.id))
     ).json()) as Plan;
     expect(unchanged.days).toEqual(after.days);
     expect(
@@ -376,7 +379,7 @@ describe('swap, lock, regenerate', () => {
       400,
     );
     expect(
-      (await getAlternatives(new Request('http://localhost'), mctx(plan.id, '2020-01-01-dinner')))
+      (await getAlternatives(authedRequest('http://localhost'), mctx(plan.id, '2020-01-01-dinner')))
         .status,
     ).toBe(404);
   });

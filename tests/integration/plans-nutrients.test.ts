@@ -6,7 +6,7 @@ import { GET as getPlan } from '@/app/api/plans/[id]/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = { id: string; slot: string; recipeSlug: string };
@@ -128,7 +128,7 @@ describe('plans follow the profile’s nutrient targets', () => {
     });
     const meal = parsed.days[1]!.meals.find((m) => !m.leftoverOf)!;
     const responses = [
-      await getPlan(new Request('http://localhost'), ctx() as never),
+      await getPlan(authedRequest('http://localhost'), ctx() as never),
       await lockMeal(jsonRequest('/', 'PATCH', { locked: true }), ctx(meal.id) as never),
       await regenerate(jsonRequest('/', 'POST', { scope: 'week', seed: 7 }), ctx() as never),
     ];

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getProfile, PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import type { NutrientTargets } from '@/lib/nutrition/nutrient-model';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 
 type Profile = {
   id: number;
@@ -28,7 +28,7 @@ async function created(body: Record<string, unknown>): Promise<Profile> {
   return (await res.json()) as Profile;
 }
 async function read(id: number): Promise<Profile> {
-  const res = await getProfile(new Request('http://localhost'), pctx(id));
+  const res = await getProfile(authedRequest('http://localhost'), pctx(id));
   expect(res.status).toBe(200);
   return (await res.json()) as Profile;
 }

@@ -13,7 +13,7 @@ import { POST as createProfileRoute } from '@/app/api/profiles/route';
 import { type Db, getDb } from '@/db/client';
 import { getProfileById, listProfiles } from '@/db/queries/profiles';
 import { DEFAULT_MAX_MINUTES, DEFAULT_MEAL_TIMES } from '@/lib/profiles/schema';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, testHouseholdId, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 const pctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
@@ -42,10 +42,11 @@ const OLD_DATA = {
 
 async function insertRaw(db: Db, name: string, data: Record<string, unknown>): Promise<number> {
   const now = '2024-01-01T00:00:00.000Z';
+  const householdId = await testHouseholdId(db);
   const rows = await db.transaction((tx) =>
     tx.orm
       .insert(tx.t.profiles)
-      .values({ name, data, createdAt: now, updatedAt: now })
+      .values({ name, data, createdAt: now, updatedAt: now, householdId })
       .returning({ id: tx.t.profiles.id }),
   );
   return rows[0]!.id;
@@ -89,7 +90,7 @@ describe('profiles as stored', () => {
       lifeStage: 'female 31-50',
       targets: { calciumMg: { source: 'default' } },
     });
-    expect((await listProfiles(db)).map((p) => p.id)).toContain(id);
+    expect((await listProfiles(db, await testHouseholdId(db))).map((p) => p.id)).toContain(id);
   });
 
   it('patches an old row: the stored body is rewritten whole, with its defaults', async () => {
@@ -114,7 +115,7 @@ describe('profiles as stored', () => {
     );
     // the server log gets the cause; the client the generic body
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const res = await getProfileRoute(new Request('http://localhost'), pctx(id));
+    const res = await getProfileRoute(authedRequest('http://localhost'), pctx(id));
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
     expect(res.status).toBe(500);
@@ -149,16 +150,16 @@ describe('profiles as stored', () => {
 
   it('answers 404 for a profile that is not there, on every route', async () => {
     const missing = 999_999;
-    expect((await getProfileRoute(new Request('http://localhost'), pctx(missing))).status).toBe(
+    expect((await getProfileRoute(authedRequest('http://localhost'), pctx(missing))).status).toBe(
       404,
     );
     expect(
       (await patchProfile(jsonRequest('/', 'PATCH', { leftovers: true }), pctx(missing))).status,
     ).toBe(404);
-    expect((await deleteProfileRoute(new Request('http://localhost'), pctx(missing))).status).toBe(
-      404,
-    );
-    expect((await pantryIn(new Request('http://localhost'), ictx(missing, '11507'))).status).toBe(
+    expect(
+      (await deleteProfileRoute(authedRequest('http://localhost'), pctx(missing))).status,
+    ).toBe(404);
+    expect((await pantryIn(authedRequest('http://localhost'), ictx(missing, '11507'))).status).toBe(
       404,
     );
   });
@@ -178,26 +179,28 @@ describe('profiles as stored', () => {
     expect(plan.status).toBe(201);
     const planId = ((await plan.json()) as { id: number }).id;
     const list = (await (
-      await shoppingList(new Request('http://localhost'), pctx(planId))
+      await shoppingList(authedRequest('http://localhost'), pctx(planId))
     ).json()) as { items: { ndb: string }[] };
     const ndb = list.items[0]!.ndb;
     expect(
       (await checkItem(jsonRequest('/', 'PATCH', { checked: true }), ictx(planId, ndb))).status,
     ).toBe(200);
-    expect((await pantryIn(new Request('http://localhost'), ictx(id, ndb))).status).toBe(200);
+    expect((await pantryIn(authedRequest('http://localhost'), ictx(id, ndb))).status).toBe(200);
     const { shoppingChecks: sc, planMeals: pm } = db.t;
     expect(await countWhere(db, 'plans', id)).toBe(1);
     expect(await countWhere(db, 'profilePantry', id)).toBe(1);
     expect(await db.orm.select().from(sc).where(eq(sc.planId, planId))).toHaveLength(1);
 
-    const res = await deleteProfileRoute(new Request('http://localhost'), pctx(id));
+    const res = await deleteProfileRoute(authedRequest('http://localhost'), pctx(id));
     expect(res.status).toBe(204);
     expect(await getProfileById(db, id)).toBeNull();
     expect(await countWhere(db, 'plans', id)).toBe(0);
     expect(await countWhere(db, 'profilePantry', id)).toBe(0);
     expect(await db.orm.select().from(sc).where(eq(sc.planId, planId))).toHaveLength(0);
     expect(await db.orm.select().from(pm).where(eq(pm.planId, planId))).toHaveLength(0);
-    expect((await deleteProfileRoute(new Request('http://localhost'), pctx(id))).status).toBe(404);
+    expect((await deleteProfileRoute(authedRequest('http://localhost'), pctx(id))).status).toBe(
+      404,
+    );
   });
 
   it('refuses a pantry choice for a food the catalog does not have, writing nothing', async () => {
@@ -205,7 +208,7 @@ describe('profiles as stored', () => {
       jsonRequest('/api/profiles', 'POST', { name: 'Pantry' }),
     );
     const { id } = (await created.json()) as { id: number };
-    const res = await pantryIn(new Request('http://localhost'), ictx(id, '00000'));
+    const res = await pantryIn(authedRequest('http://localhost'), ictx(id, '00000'));
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
       'Food 00000 was not found',

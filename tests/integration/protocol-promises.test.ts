@@ -7,7 +7,7 @@ import { restrictionForPhase } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
 import type { TaggedFoodRef, TagRef } from '@/lib/restrictions/types';
 import { findViolations } from '@/lib/restrictions/violations';
-import { useFreshDatabase } from '../support/db';
+import { authedRequest, useFreshDatabase } from '../support/db';
 
 /**
  * "Promise only what the data delivers": every food a protocol's "what is in" text names
@@ -134,7 +134,7 @@ describe('protocol "what is in" promises', () => {
 
 describe('GET /api/foods/{ndb} for a derived food', () => {
   const fetchFood = async (ndb: string) => {
-    const res = await getFood(new Request(`http://localhost/api/foods/${ndb}`), {
+    const res = await getFood(authedRequest(`http://localhost/api/foods/${ndb}`), {
       params: Promise.resolve({ ndb }),
     });
     expect(res.status).toBe(200);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as listProtocols } from '@/app/api/protocols/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
 import { GET as listRecipes } from '@/app/api/recipes/route';
-import { useFreshDatabase } from '../support/db';
+import { authedRequest, useFreshDatabase } from '../support/db';
 
 type Card = {
   slug: string;
@@ -29,7 +29,7 @@ type Detail = {
 };
 
 const list = async (query: string) => {
-  const res = await listRecipes(new Request(`http://localhost/api/recipes?${query}`));
+  const res = await listRecipes(authedRequest(`http://localhost/api/recipes?${query}`));
   return {
     status: res.status,
     body: (await res.json()) as {
@@ -41,7 +41,7 @@ const list = async (query: string) => {
   };
 };
 const detail = async (slug: string) => {
-  const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+  const res = await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
     params: Promise.resolve({ slug }),
   });
   return { status: res.status, body: (await res.json()) as Detail };
@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 describe('GET /api/protocols', () => {
   it('lists the five protocols and four diets, each protocol starting with elimination', async () => {
-    const { items } = (await (await listProtocols()).json()) as {
+    const { items } = (await (await listProtocols(authedRequest('/api/protocols'))).json()) as {
       items: { id: string; kind: string; phases: { id: string }[] }[];
     };
     const ids = items.map((p) => p.id);

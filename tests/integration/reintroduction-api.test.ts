@@ -14,7 +14,7 @@ import { type Db, getDb } from '@/db/client';
 import { getReintroduction } from '@/db/queries/reintroduction';
 import { addDays } from '@/lib/planner/dates';
 import type { PersonalList } from '@/lib/reintroduction/types';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 
 type Item = {
   id: string;
@@ -60,7 +60,7 @@ async function newProfile(body: Record<string, unknown>): Promise<number> {
   return ((await res.json()) as { id: number }).id;
 }
 async function view(id: number): Promise<View> {
-  const res = await getReintro(new Request(`http://localhost${url(id)}`), ctx(id));
+  const res = await getReintro(authedRequest(`http://localhost${url(id)}`), ctx(id));
   expect(res.status).toBe(200);
   return (await res.json()) as View;
 }
@@ -76,7 +76,7 @@ function patch(id: number, body: unknown): Promise<Response> {
   return patchReintro(jsonRequest(url(id), 'PATCH', body), ctx(id));
 }
 async function profile(id: number): Promise<ProfileJson> {
-  const res = await getProfile(new Request(`http://localhost/api/profiles/${id}`), ctx(id));
+  const res = await getProfile(authedRequest(`http://localhost/api/profiles/${id}`), ctx(id));
   return (await res.json()) as ProfileJson;
 }
 async function errorOf(res: Response, status: number): Promise<ErrorBody['error']> {
@@ -300,13 +300,13 @@ describe('reintroduction API', () => {
   it('stop deletes the schedule and keeps the personal list', async () => {
     const id = await startedLowFodmap(2);
     expect((await outcome(id, 'fructose', { outcome: 'tolerated' })).status).toBe(200);
-    const res = await deleteReintro(new Request(`http://localhost${url(id)}`), ctx(id));
+    const res = await deleteReintro(authedRequest(`http://localhost${url(id)}`), ctx(id));
     expect(res.status).toBe(204);
     const v = await view(id);
     expect(v.startedOn).toBeNull();
     expect(v.schedule[0]?.status).toBe('planned');
     expect((await profile(id)).personal.allowed.map((e) => e.code)).toEqual(['fodmap-fructose']);
-    await errorOf(await deleteReintro(new Request(`http://localhost${url(id)}`), ctx(id)), 404);
+    await errorOf(await deleteReintro(authedRequest(`http://localhost${url(id)}`), ctx(id)), 404);
   });
 
   it('six-food is clinician-led: no dates, and any open challenge can be recorded', async () => {

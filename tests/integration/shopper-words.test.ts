@@ -6,10 +6,13 @@ import { GET as shoppingList } from '@/app/api/plans/[id]/shopping-list/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { GET as getRecipe } from '@/app/api/recipes/[slug]/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { descriptionLeaks as leaks } from '../support/food-words';
 import { ROOMY_LIMITS } from '../support/profiles';
 import { FOOD_NAMES } from '../support/reference-files';
+
+// pages read the caller from the request headers: the test owner's token
+vi.mock('next/headers', () => import('../support/page-session'));
 
 // The plan page's client parts need the app router; a static render only needs them to exist.
 vi.mock('next/navigation', () => ({
@@ -46,7 +49,7 @@ describe('words a shopper and a cook read, through the API on the seeded catalog
   it('the shopping list and its exports carry shopping names, no SR21 description', async () => {
     const ctx = { params: Promise.resolve({ id: String(planId) }) };
     const res = await shoppingList(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list`),
+      authedRequest(`http://localhost/api/plans/${planId}/shopping-list`),
       ctx,
     );
     const { items } = (await res.json()) as { items: Item[] };
@@ -58,7 +61,7 @@ describe('words a shopper and a cook read, through the API on the seeded catalog
     expect(leaks(JSON.stringify(items))).toEqual([]);
     for (const format of ['csv', 'md', 'txt']) {
       const out = await shoppingList(
-        new Request(`http://localhost/api/plans/${planId}/shopping-list?format=${format}`),
+        authedRequest(`http://localhost/api/plans/${planId}/shopping-list?format=${format}`),
         { params: Promise.resolve({ id: String(planId) }) },
       );
       expect(out.status).toBe(200);
@@ -70,7 +73,7 @@ describe('words a shopper and a cook read, through the API on the seeded catalog
 
   it('a recipe gives each ingredient its cook name', async () => {
     const slug = 'amaranth-porridge-with-pomegranate-and-pistachios';
-    const res = await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+    const res = await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
       params: Promise.resolve({ slug }),
     });
     const r = (await res.json()) as { ingredients: { ndb: string; display: string }[] };
@@ -89,7 +92,7 @@ describe('words a shopper and a cook read, through the API on the seeded catalog
 
   it('the plan Markdown lists each ingredient by its cook name', async () => {
     const res = await exportPlan(
-      new Request(`http://localhost/api/plans/${planId}/export?format=md`),
+      authedRequest(`http://localhost/api/plans/${planId}/export?format=md`),
       { params: Promise.resolve({ id: String(planId) }) },
     );
     expect(res.status).toBe(200);

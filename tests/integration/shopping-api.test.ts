@@ -14,7 +14,7 @@ import { PATCH as patchProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { claimPlanVersion, planVersion } from '@/db/queries/plan-version';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 
 type Item = {
   ndb: string;
@@ -32,7 +32,7 @@ const pctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 const list = async (planId: number, query = '') =>
   (await (
     await shoppingList(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list?${query}`),
+      authedRequest(`http://localhost/api/plans/${planId}/shopping-list?${query}`),
       pctx(planId),
     )
   ).json()) as List;
@@ -92,7 +92,7 @@ describe('shopping list', () => {
     // so a doubled meal may eat a half recipe that was spare).
     type Week = { days: { meals: { id: string; servings: number }[] }[] };
     const readPlan = async () =>
-      (await (await getPlan(new Request('http://localhost'), pctx(planId))).json()) as Week;
+      (await (await getPlan(authedRequest('http://localhost'), pctx(planId))).json()) as Week;
     const plan = await readPlan();
     for (const meal of plan.days.flatMap((d) => d.meals)) {
       const r = await lockMeal(jsonRequest('/', 'PATCH', { locked: true }), {
@@ -124,13 +124,13 @@ describe('shopping list', () => {
     const l = await list(planId);
     const item = l.items.find((i) => !i.inPantry)!;
     const ctx = { params: Promise.resolve({ id: String(profileId), ndb: item.ndb }) };
-    expect((await pantryIn(new Request('http://localhost', { method: 'PUT' }), ctx)).status).toBe(
+    expect((await pantryIn(authedRequest('http://localhost', { method: 'PUT' }), ctx)).status).toBe(
       200,
     );
     expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.inPantry).toBe(true);
     expect(
       (
-        await pantryOut(new Request('http://localhost', { method: 'DELETE' }), {
+        await pantryOut(authedRequest('http://localhost', { method: 'DELETE' }), {
           params: Promise.resolve({ id: String(profileId), ndb: item.ndb }),
         })
       ).status,
@@ -138,7 +138,7 @@ describe('shopping list', () => {
     expect((await list(planId)).items.find((i) => i.ndb === item.ndb)?.inPantry).toBe(false);
     expect(
       (
-        await pantryIn(new Request('http://localhost'), {
+        await pantryIn(authedRequest('http://localhost'), {
           params: Promise.resolve({ id: String(profileId), ndb: '99999' }),
         })
       ).status,
@@ -148,7 +148,7 @@ describe('shopping list', () => {
   it('exports CSV that a CSV parser reads back as the same items', async () => {
     const l = await list(planId);
     const res = await shoppingList(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list?format=csv`),
+      authedRequest(`http://localhost/api/plans/${planId}/shopping-list?format=csv`),
       pctx(planId),
     );
     expect(res.headers.get('content-type')).toContain('text/csv');
@@ -163,7 +163,7 @@ describe('shopping list', () => {
 
   it('exports the week as iCalendar with one event per meal, and as Markdown and JSON', async () => {
     const ics = await exportPlan(
-      new Request(`http://localhost/api/plans/${planId}/export?format=ics`),
+      authedRequest(`http://localhost/api/plans/${planId}/export?format=ics`),
       pctx(planId),
     );
     expect(ics.headers.get('content-type')).toContain('text/calendar');
@@ -172,17 +172,17 @@ describe('shopping list', () => {
     const events = comp.getAllSubcomponents('vevent');
     expect(events).toHaveLength(28);
     const md = await exportPlan(
-      new Request(`http://localhost/api/plans/${planId}/export?format=md`),
+      authedRequest(`http://localhost/api/plans/${planId}/export?format=md`),
       pctx(planId),
     );
     expect(await md.text()).toContain('#');
     const json = await exportPlan(
-      new Request(`http://localhost/api/plans/${planId}/export?format=json`),
+      authedRequest(`http://localhost/api/plans/${planId}/export?format=json`),
       pctx(planId),
     );
     expect(json.headers.get('content-type')).toContain('application/json');
     const bad = await exportPlan(
-      new Request(`http://localhost/api/plans/${planId}/export?format=pdf`),
+      authedRequest(`http://localhost/api/plans/${planId}/export?format=pdf`),
       pctx(planId),
     );
     expect(bad.status).toBe(400);
@@ -195,7 +195,7 @@ describe('shopping list', () => {
     const custom = (await list(planId, `aisles=${last}`)) as unknown as Sections;
     expect(custom.aisles[0]?.id).toBe(last);
     const bad = await shoppingList(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list?aisles=garden`),
+      authedRequest(`http://localhost/api/plans/${planId}/shopping-list?aisles=garden`),
       pctx(planId),
     );
     expect(bad.status).toBe(400);
@@ -209,7 +209,7 @@ describe('shopping list', () => {
     expect(
       (
         await shoppingList(
-          new Request(`http://localhost/api/plans/${planId}/shopping-list?units=imperial`),
+          authedRequest(`http://localhost/api/plans/${planId}/shopping-list?units=imperial`),
           pctx(planId),
         )
       ).status,
@@ -239,7 +239,7 @@ describe('checks are versioned writes to the plan', () => {
     return checkItem(request, { params: Promise.resolve({ id: String(planId), ndb }) });
   };
   const listResponse = () =>
-    shoppingList(new Request(`http://localhost/api/plans/${planId}/shopping-list`), pctx(planId));
+    shoppingList(authedRequest(`http://localhost/api/plans/${planId}/shopping-list`), pctx(planId));
 
   it('sends the plan version as the ETag of the list, and moves it on with each check', async () => {
     const res = await listResponse();

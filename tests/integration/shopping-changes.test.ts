@@ -6,7 +6,7 @@ import { PATCH as checkItem } from '@/app/api/plans/[id]/shopping-list/items/[nd
 import { GET as shoppingList } from '@/app/api/plans/[id]/shopping-list/route';
 import { POST as createPlan } from '@/app/api/plans/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 
 type Item = { ndb: string; grams: number; meals: string[]; checked: boolean; changed: boolean };
 type List = {
@@ -18,7 +18,7 @@ const pctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 const list = async (planId: number) =>
   (await (
     await shoppingList(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list`),
+      authedRequest(`http://localhost/api/plans/${planId}/shopping-list`),
       pctx(planId),
     )
   ).json()) as List;
@@ -70,7 +70,7 @@ describe('"changed by your last plan change" on the real catalog', () => {
 
     const dinner = '2026-11-30-dinner';
     const mctx = { params: Promise.resolve({ id: String(planId), mealId: dinner }) };
-    const alt = (await (await getAlternatives(new Request('http://localhost'), mctx)).json()) as {
+    const alt = (await (await getAlternatives(authedRequest('http://localhost'), mctx)).json()) as {
       items: { recipeSlug: string }[];
     };
     const choice = alt.items[0];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApiProcess } from '../support/api-process';
-import { useFreshDatabase } from '../support/db';
+import { authHeaders, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Meal = {
@@ -53,7 +53,7 @@ describe('two app instances writing one plan at once', () => {
   ): Promise<{ status: number; json: unknown; etag: string | null }> {
     const res = await fetch(`${via.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...authHeaders(), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, json: await res.json(), etag: res.headers.get('etag') };

@@ -15,7 +15,7 @@ import { applySwap, rankAlternatives } from '@/lib/planner/swap';
 import type { PlannerInput, PlannerRecipe, WeekPlan } from '@/lib/planner/types';
 import { buildRestriction } from '@/lib/protocols/build-restriction';
 import type { Protocol } from '@/lib/protocols/schema';
-import { jsonRequest, useFreshDatabase } from '../support/db';
+import { authedRequest, jsonRequest, useFreshDatabase } from '../support/db';
 import { ROOMY_LIMITS } from '../support/profiles';
 
 type Detail = {
@@ -30,7 +30,7 @@ type Detail = {
 
 const detail = async (slug: string) =>
   (await (
-    await getRecipe(new Request(`http://localhost/api/recipes/${slug}`), {
+    await getRecipe(authedRequest(`http://localhost/api/recipes/${slug}`), {
       params: Promise.resolve({ slug }),
     })
   ).json()) as Detail;
@@ -79,7 +79,7 @@ describe('GET /api/recipes/{slug}: unknown nutrients, treats, broths, shop notes
       'treats are not in Whole30 even with compliant ingredients',
     );
     const res = await listRecipes(
-      new Request('http://localhost/api/recipes?protocol=whole30&mealType=breakfast&limit=100'),
+      authedRequest('http://localhost/api/recipes?protocol=whole30&mealType=breakfast&limit=100'),
     );
     const body = (await res.json()) as { items: { slug: string }[] };
     expect(body.items.length).toBeGreaterThan(0);
@@ -143,7 +143,7 @@ describe('shopping list shop notes', () => {
     }
     expect(used.size, refused.join('; ')).toBe(2);
     const list = (await (
-      await shoppingList(new Request(`http://localhost/api/plans/${plan.id}/shopping-list`), {
+      await shoppingList(authedRequest(`http://localhost/api/plans/${plan.id}/shopping-list`), {
         params: Promise.resolve({ id: String(plan.id) }),
       })
     ).json()) as { items: { ndb: string; meals: string[]; notes: string[] }[] };

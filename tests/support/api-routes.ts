@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Operation } from '@/lib/openapi/document';
+import { authHeaders } from './db';
 import { ROOMY_LIMITS } from './profiles';
+import { TEST_OWNER } from './test-owner';
 
 /**
  * Drives the route handlers in-process from the OpenAPI operation list: the module of
@@ -41,6 +43,8 @@ export type Call = {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The bearer token to send: the test owner's when absent, none when null. */
+  token?: string | null;
 };
 
 export async function callOperation(op: Operation, call: Call): Promise<Response> {
@@ -52,7 +56,15 @@ export async function callOperation(op: Operation, call: Call): Promise<Response
   const hasBody = call.rawBody !== undefined || call.body !== undefined;
   const request = new Request(url, {
     method: op.method.toUpperCase(),
-    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...call.headers },
+    headers: {
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...(call.token === undefined
+        ? authHeaders()
+        : call.token === null
+          ? {}
+          : { authorization: `Bearer ${call.token}` }),
+      ...call.headers,
+    },
     body: call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
   });
   const handler = await handlerOf(op);
@@ -83,6 +95,14 @@ export type Fixture = {
   challengeId: string;
   /** A profile with a reintroduction under way, to be stopped. */
   stopProfileId: number;
+  /** The test owner's household, an open invite to it (its token) and one to revoke. */
+  householdId: number;
+  inviteToken: string;
+  spareInviteId: number;
+  /** An API token of the owner that may be revoked (not the one the tests use). */
+  spareTokenId: number;
+  /** A session cookie of the owner ("name=value"), for what needs a signed-in browser. */
+  sessionCookie: string;
 };
 
 export const PROFILE_BODY = {
@@ -200,6 +220,34 @@ export function goodCall(op: Operation, f: Fixture): Call {
     },
     'GET /api/plans/{id}/export': { params: plan, query: [['format', 'json']] },
     'GET /api/plans/{id}/nutrition': { params: plan, query: [['member', String(f.profileId)]] },
+    'POST /api/auth/sign-up': {
+      params: {},
+      body: { email: 'invited@villi.test', password: 'invited-password', invite: f.inviteToken },
+    },
+    'POST /api/auth/sign-in': {
+      params: {},
+      body: { email: TEST_OWNER.email, password: TEST_OWNER.password },
+    },
+    'POST /api/auth/sign-out': { params: {} },
+    'GET /api/account': { params: {} },
+    'POST /api/account/password': {
+      params: {},
+      body: { currentPassword: TEST_OWNER.password, newPassword: TEST_OWNER.password },
+      // a signed-in browser's same-origin write
+      token: null,
+      headers: { cookie: f.sessionCookie, origin: 'http://localhost' },
+    },
+    'DELETE /api/account/sessions': { params: {} },
+    'GET /api/account/tokens': { params: {} },
+    'POST /api/account/tokens': { params: {}, body: { name: 'fuzz' } },
+    'DELETE /api/account/tokens/{id}': { params: { id: String(f.spareTokenId) } },
+    'POST /api/households/{id}/invites': {
+      params: { id: String(f.householdId) },
+      body: { role: 'member' },
+    },
+    'DELETE /api/households/{id}/invites/{inviteId}': {
+      params: { id: String(f.householdId), inviteId: String(f.spareInviteId) },
+    },
   };
   const call = calls[opName(op)];
   if (!call) throw new Error(`no example request for ${opName(op)}: add one to goodCall`);
@@ -302,7 +350,34 @@ export async function makeFixture(): Promise<Fixture> {
   };
   const reintro = await reintroduced('Reintroducing');
   const stopping = await reintroduced('Stopping');
+  const account = (await json(
+    await callOperation(op('get', '/api/account'), { params: {} }),
+    200,
+  )) as { householdId: number };
+  const invite = async () =>
+    (await json(
+      await callOperation(op('post', '/api/households/{id}/invites'), {
+        params: { id: String(account.householdId) },
+        body: { role: 'member' },
+      }),
+      201,
+    )) as { id: number; token: string };
+  const spareToken = (await json(
+    await callOperation(op('post', '/api/account/tokens'), { params: {}, body: { name: 'spare' } }),
+    201,
+  )) as { id: number };
+  const signedIn = await callOperation(op('post', '/api/auth/sign-in'), {
+    params: {},
+    body: { email: TEST_OWNER.email, password: TEST_OWNER.password },
+  });
+  const sessionCookie = signedIn.headers.getSetCookie()[0]?.split(';')[0];
+  if (!sessionCookie) throw new Error(`signing in the test owner failed: ${signedIn.status}`);
   return {
+    sessionCookie,
+    householdId: account.householdId,
+    inviteToken: (await invite()).token,
+    spareInviteId: (await invite()).id,
+    spareTokenId: spareToken.id,
     reintroProfileId: reintro.id,
     challengeId: reintro.challengeId,
     stopProfileId: stopping.id,

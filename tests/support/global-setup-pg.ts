@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { openDb } from '../../db/client';
 import {
   createDatabase,
   databaseUrl,
@@ -9,6 +10,7 @@ import {
 } from '../../scripts/with-postgres';
 import { runSeed } from '../../seeds/seed';
 import { TEMPLATE_KEY } from './template';
+import { makeTestOwner } from './test-owner';
 
 /**
  * PostgreSQL: seeds one template database for the run on TEST_DATABASE_URL's server (`npm
@@ -23,15 +25,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server = own.url;
   }
   const template = uniqueName('villi_test');
+  let token = '';
   try {
     await createDatabase(server, template);
     await runSeed({ url: databaseUrl(server, template), path: '' }, false);
+    const db = openDb({ url: databaseUrl(server, template), path: '' });
+    try {
+      token = (await makeTestOwner(db)).token;
+    } finally {
+      await db.close();
+    }
   } catch (error) {
     await dropDatabases(server, template);
     await own?.stop();
     throw error;
   }
-  project.provide(TEMPLATE_KEY, { engine: 'postgres', server, template });
+  project.provide(TEMPLATE_KEY, { engine: 'postgres', server, template, token });
   return async () => {
     await dropDatabases(server, template);
     await own?.stop();

@@ -81,15 +81,24 @@ export async function restrictionForProfile(
   return result.restriction;
 }
 
-/** `today` (the local date, YYYY-MM-DD) is when the phase started unless the body says. */
+/**
+ * `today` (the local date, YYYY-MM-DD) is when the phase started unless the body says; the
+ * profile joins the caller's household.
+ */
 export async function createProfile(
   db: Db,
   input: ProfileInput,
   now: string,
   today: string,
+  householdId: number,
 ): Promise<Profile> {
   await restrictionForProfile(db, input);
-  return insertProfile(db, { ...input, phaseStartedOn: input.phaseStartedOn ?? today }, now);
+  return insertProfile(
+    db,
+    { ...input, phaseStartedOn: input.phaseStartedOn ?? today },
+    now,
+    householdId,
+  );
 }
 
 /**

@@ -1,15 +1,20 @@
+import { requireProfileAccess } from '@/app/_server/use-cases/access';
 import { createPlanFor } from '@/app/_server/use-cases/plans';
+import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
 import { listPlans } from '@/db/queries/plans';
-import { handle, parseJsonBody, parseQuery } from '@/lib/http/parse';
+import { parseJsonBody, parseQuery } from '@/lib/http/parse';
 import { createPlanSchema, planListQuerySchema } from '@/lib/validation/plans';
 import { randomSeed } from '../_lib/seed';
 import { planResponse } from './_lib/plan-response';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = handle(async (request: Request) => {
+export const POST = authed(async (request: Request, _context, caller) => {
   const body = await parseJsonBody(request, createPlanSchema);
+  // every member of a shared plan must be of the caller's household (404 otherwise)
+  for (const id of body.memberIds ?? (body.profileId === undefined ? [] : [body.profileId]))
+    await requireProfileAccess(getDb(), caller, id, 'write');
   const plan = await createPlanFor(
     getDb(),
     body.memberIds ? { memberIds: body.memberIds } : { profileId: body.profileId ?? 0 },
@@ -21,7 +26,8 @@ export const POST = handle(async (request: Request) => {
   return planResponse(plan, 201);
 });
 
-export const GET = handle(async (request: Request) => {
+export const GET = authed(async (request: Request, _context, caller) => {
   const { profileId } = parseQuery(request.url, planListQuerySchema);
-  return Response.json({ items: await listPlans(getDb(), profileId) });
+  if (profileId !== undefined) await requireProfileAccess(getDb(), caller, profileId, 'read');
+  return Response.json({ items: await listPlans(getDb(), profileId, caller.householdId) });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { getFoodByNdb } from '@/db/queries/foods';
 import { listProtocols } from '@/db/queries/protocols';
@@ -31,6 +32,7 @@ export default async function FoodPage({ params }: Props) {
   const { ndb } = await params;
   if (!/^\d{5}$/.test(ndb)) notFound();
   const db = getDb();
+  await requirePageCaller(db);
   const food = await getFoodByNdb(db, ndb);
   if (!food) notFound();
   // Protocols whose elimination phase leaves this food out: said as a protocol choice.

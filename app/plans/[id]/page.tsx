@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ownsPlan, requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
 import { getPlanById, listPlans } from '@/db/queries/plans';
@@ -22,7 +23,10 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const plan = /^\d+$/.test(id) ? await getPlanById(getDb(), Number(id)) : null;
+  const plan =
+    /^\d+$/.test(id) && (await ownsPlan(getDb(), Number(id)))
+      ? await getPlanById(getDb(), Number(id))
+      : null;
   return { title: plan ? `Week of ${plan.weekStart}` : 'Plan not found' };
 }
 
@@ -30,6 +34,8 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
+  const caller = await requirePageCaller(db);
+  await requirePagePlan(db, caller, Number(id));
   const plan = await getPlanById(db, Number(id));
   if (!plan) notFound();
   const profile = await getProfileById(db, plan.profileId);
@@ -47,7 +53,7 @@ export default async function PlanPage({ params }: Props) {
   const carbs = profile?.carbsPerMealG
     ? { meal: profile.carbsPerMealG, snack: snackCarbsFor(profile.carbsPerMealG) }
     : null;
-  const everyone = (await listProfiles(db)).map((p) => ({
+  const everyone = (await listProfiles(db, caller.householdId)).map((p) => ({
     id: p.id,
     name: p.name,
     energyKcal: p.targets.energyKcal,

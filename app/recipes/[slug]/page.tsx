@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
+import { planHouseholdId } from '@/db/queries/accounts';
 import { getPlanById } from '@/db/queries/plans';
 import { listProtocols } from '@/db/queries/protocols';
 import { getRecipeBySlug, type RecipeDetail } from '@/db/queries/recipes';
@@ -24,11 +26,18 @@ type Props = {
 
 /**
  * The planned meal this page was opened from (`?plan=&meal=`), when the plan has that meal and
- * it is this recipe; otherwise null and the page is the plain recipe.
+ * it is this recipe and the plan is the caller's household's; otherwise null and the page is the
+ * plain recipe.
  */
-async function plannedMeal(slug: string, query: Record<string, string | string[] | undefined>) {
+async function plannedMeal(
+  slug: string,
+  query: Record<string, string | string[] | undefined>,
+  householdId: number,
+) {
   const parsed = recipeFromPlanSchema.safeParse(query);
   if (!parsed.success) return null;
+  // another household's plan is no plan here: the page is the plain recipe
+  if ((await planHouseholdId(getDb(), parsed.data.plan)) !== householdId) return null;
   const plan = await getPlanById(getDb(), parsed.data.plan);
   const meal = plan?.days.flatMap((d) => d.meals).find((m) => m.id === parsed.data.meal);
   if (!plan || !meal || meal.recipeSlug !== slug) return null;
@@ -125,9 +134,10 @@ function FodmapSection({ rating }: { rating: RecipeDetail['fodmapPerServing'] })
 export default async function RecipePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const db = getDb();
+  const caller = await requirePageCaller(db);
   const recipe = await getRecipeBySlug(db, slug);
   if (!recipe) notFound();
-  const planned = await plannedMeal(slug, await searchParams);
+  const planned = await plannedMeal(slug, await searchParams, caller.householdId);
   const protocols = new Map((await listProtocols(db)).map((p) => [p.id, p]));
   const ingredients: ScalableIngredient[] = recipe.ingredients.map((i) => {
     const m = i.measures.find((x) => i.text.endsWith(` ${x.label}`));

@@ -1,5 +1,6 @@
 // PostgreSQL declarations of the same tables as ../sqlite (see tests/unit/db/schema-parity):
 // column comments live there, the one place a column is explained.
+export * from './accounts';
 export * from './foods';
 export * from './journal';
 export * from './plans';

@@ -1,4 +1,5 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { households } from './accounts';
 import { foods } from './foods';
 
 export const profiles = pgTable('profiles', {
@@ -7,6 +8,7 @@ export const profiles = pgTable('profiles', {
   data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  householdId: integer('household_id').references(() => households.id, { onDelete: 'cascade' }),
 });
 
 export const profilePantry = pgTable(

@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './foods';
 export * from './journal';
 export * from './plans';

@@ -1,4 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { households } from './accounts';
 import { foods } from './foods';
 
 export const profiles = sqliteTable('profiles', {
@@ -8,6 +9,8 @@ export const profiles = sqliteTable('profiles', {
   data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** The household the profile belongs to; null for one made before accounts existed. */
+  householdId: integer('household_id').references(() => households.id, { onDelete: 'cascade' }),
 });
 
 /** A user's explicit pantry choice; it beats the default pantry rules. */

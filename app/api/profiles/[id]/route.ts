@@ -1,8 +1,11 @@
+import type { Caller } from '@/app/_server/auth/caller';
+import { requireProfileAccess } from '@/app/_server/use-cases/access';
 import { updateProfileAndPlans } from '@/app/_server/use-cases/profile-plans';
 import { loadProfileOr404, removeProfile } from '@/app/_server/use-cases/profiles';
+import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
 import { AppError } from '@/lib/http/app-error';
-import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
+import { parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { profilePatchSchema } from '@/lib/profiles/schema';
 import { idParamSchema } from '@/lib/validation/ids';
 import { localIsoDate } from '../../../_lib/week';
@@ -15,13 +18,15 @@ async function profileId(context: Ctx): Promise<number> {
   return parsePathParam('id', idParamSchema('id'), id);
 }
 
-export const GET = handle(async (_req: Request, context: Ctx) => {
+export const GET = authed(async (_req: Request, context: Ctx, caller: Caller) => {
   const id = await profileId(context);
+  await requireProfileAccess(getDb(), caller, id, 'read');
   return Response.json(await loadProfileOr404(getDb(), id));
 });
 
-export const PATCH = handle(async (request: Request, context: Ctx) => {
+export const PATCH = authed(async (request: Request, context: Ctx, caller: Caller) => {
   const id = await profileId(context);
+  await requireProfileAccess(getDb(), caller, id, 'write');
   const patch = await parseJsonBody(request, profilePatchSchema);
   const now = new Date();
   const profile = await updateProfileAndPlans(
@@ -35,7 +40,9 @@ export const PATCH = handle(async (request: Request, context: Ctx) => {
   return Response.json(profile);
 });
 
-export const DELETE = handle(async (_req: Request, context: Ctx) => {
-  await removeProfile(getDb(), await profileId(context));
+export const DELETE = authed(async (_req: Request, context: Ctx, caller: Caller) => {
+  const id = await profileId(context);
+  await requireProfileAccess(getDb(), caller, id, 'write');
+  await removeProfile(getDb(), id);
   return new Response(null, { status: 204 });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ownsPlan, requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
 import { getPlanById } from '@/db/queries/plans';
@@ -28,7 +29,10 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const plan = /^\d+$/.test(id) ? await getPlanById(getDb(), Number(id)) : null;
+  const plan =
+    /^\d+$/.test(id) && (await ownsPlan(getDb(), Number(id)))
+      ? await getPlanById(getDb(), Number(id))
+      : null;
   return { title: plan ? `Nutrition, week of ${plan.weekStart}` : 'Plan not found' };
 }
 
@@ -39,6 +43,7 @@ export default async function NutritionPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
+  await requirePagePlan(db, await requirePageCaller(db), Number(id));
   const stored = await getPlanById(db, Number(id));
   if (!stored) notFound();
   // a shared plan: one member's portions and targets (?member=), the first by default

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { getPlanById, toWeekPlan } from '@/db/queries/plans';
 import { loadShoppingRecipes } from '@/db/queries/shopping';
@@ -17,6 +18,7 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
+  await requirePagePlan(db, await requirePageCaller(db), Number(id));
   const view = await getPlanById(db, Number(id));
   if (!view) notFound();
   const week = toWeekPlan(view);

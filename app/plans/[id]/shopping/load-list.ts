@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
 import { buildPlanShoppingList } from '@/app/_server/use-cases/shopping-list';
 import { getDb } from '@/db/client';
 import { getPlanById, toWeekPlan } from '@/db/queries/plans';
@@ -14,6 +15,7 @@ export async function loadShoppingPage(
   const units = (await searchParams).units === 'us' ? 'us' : 'metric';
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
+  await requirePagePlan(db, await requirePageCaller(db), Number(id));
   const view = await getPlanById(db, Number(id));
   if (!view) notFound();
   const list = await buildPlanShoppingList(db, view, toWeekPlan(view), units);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ownsProfile, requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
 import { clinicianReportFor } from '@/app/_server/use-cases/clinician-report';
 import { getDb } from '@/db/client';
 import { getProfileById } from '@/db/queries/profiles';
@@ -29,7 +30,10 @@ const ID = idParamSchema('id');
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = ID.safeParse((await params).id);
-  const profile = parsed.success ? await getProfileById(getDb(), parsed.data) : null;
+  const profile =
+    parsed.success && (await ownsProfile(getDb(), parsed.data))
+      ? await getProfileById(getDb(), parsed.data)
+      : null;
   return { title: profile ? `Clinician report: ${profile.name}` : 'Profile not found' };
 }
 
@@ -58,6 +62,7 @@ export default async function ClinicianReportPage({ params }: Props) {
   const parsed = ID.safeParse((await params).id);
   if (!parsed.success) notFound();
   const db = getDb();
+  await requirePageProfile(db, await requirePageCaller(db), parsed.data);
   if (!(await getProfileById(db, parsed.data))) notFound();
   const report = await clinicianReportFor(db, parsed.data, localIsoDate(new Date()));
   const { protocol } = report;

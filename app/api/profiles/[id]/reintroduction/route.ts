@@ -1,10 +1,13 @@
+import type { Caller } from '@/app/_server/auth/caller';
+import { requireProfileAccess } from '@/app/_server/use-cases/access';
 import {
   changeReintroduction,
   getReintroductionView,
   stopReintroduction,
 } from '@/app/_server/use-cases/reintroduction';
+import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
-import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
+import { parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { patchBodySchema } from '@/lib/reintroduction/view';
 import { idParamSchema } from '@/lib/validation/ids';
 import { localIsoDate } from '../../../../_lib/week';
@@ -17,13 +20,15 @@ async function profileId(context: Ctx): Promise<number> {
   return parsePathParam('id', idParamSchema('id'), id);
 }
 
-export const GET = handle(async (_request: Request, context: Ctx) => {
+export const GET = authed(async (_request: Request, context: Ctx, caller: Caller) => {
   const id = await profileId(context);
+  await requireProfileAccess(getDb(), caller, id, 'read');
   return Response.json(await getReintroductionView(getDb(), id, localIsoDate(new Date())));
 });
 
-export const PATCH = handle(async (request: Request, context: Ctx) => {
+export const PATCH = authed(async (request: Request, context: Ctx, caller: Caller) => {
   const id = await profileId(context);
+  await requireProfileAccess(getDb(), caller, id, 'write');
   const patch = await parseJsonBody(request, patchBodySchema);
   const now = new Date();
   return Response.json(
@@ -31,7 +36,9 @@ export const PATCH = handle(async (request: Request, context: Ctx) => {
   );
 });
 
-export const DELETE = handle(async (_request: Request, context: Ctx) => {
-  await stopReintroduction(getDb(), await profileId(context));
+export const DELETE = authed(async (_request: Request, context: Ctx, caller: Caller) => {
+  const id = await profileId(context);
+  await requireProfileAccess(getDb(), caller, id, 'write');
+  await stopReintroduction(getDb(), id);
   return new Response(null, { status: 204 });
 });

@@ -1,6 +1,9 @@
+import type { Caller } from '@/app/_server/auth/caller';
+import { requireProfileAccess } from '@/app/_server/use-cases/access';
 import { removeJournalEntry, updateJournalEntry } from '@/app/_server/use-cases/journal';
+import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
-import { handle, parseJsonBody, parsePathParam } from '@/lib/http/parse';
+import { parseJsonBody, parsePathParam } from '@/lib/http/parse';
 import { journalDateSchema, journalPatchSchema } from '@/lib/journal/schema';
 import { idParamSchema } from '@/lib/validation/ids';
 
@@ -15,15 +18,17 @@ async function entryParams(context: Ctx): Promise<{ profileId: number; date: str
   };
 }
 
-export const PATCH = handle(async (request: Request, context: Ctx) => {
+export const PATCH = authed(async (request: Request, context: Ctx, caller: Caller) => {
   const { profileId, date } = await entryParams(context);
+  await requireProfileAccess(getDb(), caller, profileId, 'write');
   const patch = await parseJsonBody(request, journalPatchSchema);
   const entry = await updateJournalEntry(getDb(), profileId, date, patch, new Date().toISOString());
   return Response.json(entry);
 });
 
-export const DELETE = handle(async (_request: Request, context: Ctx) => {
+export const DELETE = authed(async (_request: Request, context: Ctx, caller: Caller) => {
   const { profileId, date } = await entryParams(context);
+  await requireProfileAccess(getDb(), caller, profileId, 'write');
   await removeJournalEntry(getDb(), profileId, date);
   return new Response(null, { status: 204 });
 });

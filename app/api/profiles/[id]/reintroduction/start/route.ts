@@ -1,7 +1,10 @@
+import type { Caller } from '@/app/_server/auth/caller';
+import { requireProfileAccess } from '@/app/_server/use-cases/access';
 import { startReintroduction } from '@/app/_server/use-cases/reintroduction';
+import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
 import { AppError } from '@/lib/http/app-error';
-import { handle, parsePathParam } from '@/lib/http/parse';
+import { parsePathParam } from '@/lib/http/parse';
 import { startBodySchema } from '@/lib/reintroduction/view';
 import { idParamSchema } from '@/lib/validation/ids';
 import { localIsoDate } from '../../../../../_lib/week';
@@ -25,9 +28,10 @@ async function startBody(request: Request) {
   return parsed.data;
 }
 
-export const POST = handle(async (request: Request, context: Ctx) => {
+export const POST = authed(async (request: Request, context: Ctx, caller: Caller) => {
   const { id } = await context.params;
   const profileId = parsePathParam('id', idParamSchema('id'), id);
+  await requireProfileAccess(getDb(), caller, profileId, 'write');
   const body = await startBody(request);
   const now = new Date();
   const view = await startReintroduction(

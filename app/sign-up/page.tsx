@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { CredentialsForm } from '../_components/account/credentials-form';
+import { one, type RawSearchParams } from '../_components/search-params';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Sign up' };
+
+/** Sign-up by invite link (`?invite=…`), or without one when the server allows open sign-up. */
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const invite = one((await searchParams).invite);
+  return (
+    <>
+      <h1>{invite ? 'Join the household' : 'Sign up'}</h1>
+      <CredentialsForm
+        mode="sign-up"
+        submitLabel="Create my account"
+        next="/"
+        invite={invite || undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import {
+  accountSchema,
+  changePasswordSchema,
+  inviteCreatedSchema,
+  inviteCreateSchema,
+  okSchema,
+  signedUpSchema,
+  signInSchema,
+  signUpSchema,
+  tokenCreatedSchema,
+  tokenCreateSchema,
+  tokenViewSchema,
+} from '../validation/accounts';
+import type { Operation } from './document';
+
+const id = (what: string) => ({
+  description: `${what} id: a positive whole number in plain decimal`,
+  schema: z.string().regex(/^[1-9][0-9]*$/),
+});
+
+/** Accounts, sessions, API tokens and invites (README: Accounts). */
+export const ACCOUNT_OPERATIONS: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/auth/sign-up',
+    summary:
+      'Make an account and sign in: the first one owns a new household (adopting earlier profiles); later ones need an invite token unless VILLI_OPEN_SIGNUP=true',
+    tag: 'accounts',
+    public: true,
+    body: signUpSchema,
+    success: {
+      status: 201,
+      description: '{ userId, householdId }; Set-Cookie',
+      schema: signedUpSchema,
+    },
+    errors: [400, 403, 409],
+    errorText: { 403: 'invite_required or invite_invalid (unknown, used, revoked, expired)' },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-in',
+    summary: 'Sign in with email and password (HttpOnly, SameSite=Lax session cookie)',
+    tag: 'accounts',
+    public: true,
+    body: signInSchema,
+    success: {
+      status: 200,
+      description: '{ userId }; Set-Cookie',
+      schema: z.object({ userId: z.string() }),
+    },
+    errors: [400, 401, 429],
+    errorText: {
+      429: 'More than 10 failed sign-ins for this email in 15 minutes; Retry-After says when to try again',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-out',
+    summary: "End this browser's session",
+    tag: 'accounts',
+    public: true,
+    success: { status: 204, description: 'Signed out; the cookie is cleared' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/account',
+    summary: 'Who is asking: the account, its household and role',
+    tag: 'accounts',
+    success: { status: 200, description: 'The account', schema: accountSchema },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/account/password',
+    summary: 'Change the password (signed in with a session, not a token)',
+    tag: 'accounts',
+    body: changePasswordSchema,
+    success: { status: 200, description: 'Changed', schema: okSchema },
+    errors: [400, 401, 403],
+  },
+  {
+    method: 'delete',
+    path: '/api/account/sessions',
+    summary: 'Sign out everywhere: end every session of the account',
+    tag: 'accounts',
+    success: { status: 204, description: 'Every session ended' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/account/tokens',
+    summary: "The account's API tokens (never the tokens themselves)",
+    tag: 'accounts',
+    success: {
+      status: 200,
+      description: '{ items }',
+      schema: z.object({ items: z.array(tokenViewSchema) }),
+    },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/account/tokens',
+    summary: 'Make an API token for Authorization: Bearer; shown in this answer only',
+    tag: 'accounts',
+    body: tokenCreateSchema,
+    success: { status: 201, description: 'The token', schema: tokenCreatedSchema },
+    errors: [400, 429],
+    errorText: { 429: 'More than 20 tokens made in an hour; Retry-After says when to try again' },
+  },
+  {
+    method: 'delete',
+    path: '/api/account/tokens/{id}',
+    summary: 'Revoke an API token',
+    tag: 'accounts',
+    pathParams: { id: id('token') },
+    success: { status: 204, description: 'Revoked' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/households/{id}/invites',
+    summary: 'Invite a member or clinician (owners only); the token is shown in this answer only',
+    tag: 'accounts',
+    pathParams: { id: id('household') },
+    body: inviteCreateSchema,
+    success: {
+      status: 201,
+      description: '{ id, token, url, expiresAt }',
+      schema: inviteCreatedSchema,
+    },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/households/{id}/invites/{inviteId}',
+    summary: 'Revoke an invite (owners only)',
+    tag: 'accounts',
+    pathParams: { id: id('household'), inviteId: id('invite') },
+    success: { status: 204, description: 'Revoked' },
+    errors: [400, 403, 404],
+  },
+];
