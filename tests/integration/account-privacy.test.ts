@@ -33,7 +33,13 @@ const deleteAs = (token: string, password: string) =>
 const whoAmI = (token: string) => callOperation(op('get', '/api/account'), { params: {}, token });
 
 async function count(
-  table: keyof Db['t'] & ('users' | 'households' | 'authSessions' | 'apiTokens'),
+  table:
+    | 'users'
+    | 'households'
+    | 'authSessions'
+    | 'apiTokens'
+    | 'householdMembers'
+    | 'authAccounts',
   where?: ReturnType<typeof eq>,
 ): Promise<number> {
   const rows = await db.orm
@@ -78,22 +84,8 @@ async function userRows(userId: string) {
     users: await count('users', eq(t.users.id, userId)),
     sessions: await count('authSessions', eq(t.authSessions.userId, userId)),
     tokens: await count('apiTokens', eq(t.apiTokens.userId, userId)),
-    members: Number(
-      (
-        await db.orm
-          .select({ n: sql<number>`cast(count(*) as integer)` })
-          .from(t.householdMembers)
-          .where(eq(t.householdMembers.userId, userId))
-      )[0]?.n ?? 0,
-    ),
-    signIns: Number(
-      (
-        await db.orm
-          .select({ n: sql<number>`cast(count(*) as integer)` })
-          .from(t.authAccounts)
-          .where(eq(t.authAccounts.userId, userId))
-      )[0]?.n ?? 0,
-    ),
+    members: await count('householdMembers', eq(t.householdMembers.userId, userId)),
+    signIns: await count('authAccounts', eq(t.authAccounts.userId, userId)),
   };
 }
 
