@@ -3,6 +3,7 @@ import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { accountOf, apiTokensOf } from '@/app/_server/use-cases/accounts';
 import { getDb } from '@/db/client';
 import { AccountPanel } from '../_components/account/account-panel';
+import { PrivacyPanel } from '../_components/account/privacy-panel';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Account' };
@@ -23,6 +24,7 @@ export default async function AccountPage() {
         owner={account.role === 'owner'}
         tokens={tokens}
       />
+      <PrivacyPanel />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountExportSchema, deleteAccountSchema } from '../validation/account-privacy';
 import {
   accountSchema,
   changePasswordSchema,
@@ -69,6 +70,29 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     summary: 'Who is asking: the account, its household and role',
     tag: 'accounts',
     success: { status: 200, description: 'The account', schema: accountSchema },
+    errors: [],
+  },
+  {
+    method: 'delete',
+    path: '/api/account',
+    summary:
+      "Delete the account (password asked again): its sessions, tokens and membership; the household's last member takes the household and its profiles, plans and journals with them, otherwise the household stays whole",
+    tag: 'accounts',
+    body: deleteAccountSchema,
+    success: { status: 204, description: 'Deleted; the session cookie is cleared' },
+    errors: [400, 403, 409],
+    errorText: {
+      403: 'forbidden: the password is not right; nothing was deleted',
+      409: 'last_owner: the last owner of a household others still belong to; make another owner first, nothing was deleted',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/account/export',
+    summary:
+      "All the account's data as a JSON download (Content-Disposition: attachment): the account, household and role, the household's profiles with journals, reintroductions and plans, and API tokens (never a password hash, session or token hash)",
+    tag: 'accounts',
+    success: { status: 200, description: 'The export', schema: accountExportSchema },
     errors: [],
   },
   {

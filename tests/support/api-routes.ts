@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { createApiToken, signUp } from '@/app/_server/use-cases/accounts';
+import { dbConfigFromEnv, openDb } from '@/db/client';
 import type { Operation } from '@/lib/openapi/document';
 import { authHeaders } from './db';
 import { ROOMY_LIMITS } from './profiles';
@@ -103,7 +105,12 @@ export type Fixture = {
   spareTokenId: number;
   /** A session cookie of the owner ("name=value"), for what needs a signed-in browser. */
   sessionCookie: string;
+  /** A throwaway member of the household (its API token), made to delete their account. */
+  leavingToken: string;
 };
+
+/** The throwaway member's password: no other account of the tests has it. */
+export const LEAVING_PASSWORD = 'leaving-password-1';
 
 export const PROFILE_BODY = {
   name: 'Fuzz household',
@@ -237,6 +244,12 @@ export function goodCall(op: Operation, f: Fixture): Call {
       token: null,
       headers: { cookie: f.sessionCookie, origin: 'http://localhost' },
     },
+    'DELETE /api/account': {
+      params: {},
+      body: { password: LEAVING_PASSWORD },
+      token: f.leavingToken,
+    },
+    'GET /api/account/export': { params: {} },
     'DELETE /api/account/sessions': { params: {} },
     'GET /api/account/tokens': { params: {} },
     'POST /api/account/tokens': { params: {}, body: { name: 'fuzz' } },
@@ -269,6 +282,23 @@ async function json(response: Response, expected: number): Promise<unknown> {
     throw new Error(`expected ${expected}, got ${response.status}: ${await response.text()}`);
   }
   return response.json();
+}
+
+/** A member of the household (not the test owner) with an API token, to delete their account. */
+async function makeLeavingMember(householdId: number): Promise<string> {
+  const db = openDb(dbConfigFromEnv());
+  try {
+    const made = await signUp(
+      db,
+      { email: 'leaving@villi.test', password: LEAVING_PASSWORD, name: 'Leaving' },
+      { headers: new Headers(), secure: false },
+      { householdId, role: 'member' },
+      { invitesNeeded: false },
+    );
+    return (await createApiToken(db, made.userId, 'leaving')).token;
+  } finally {
+    await db.close();
+  }
 }
 
 /** One real profile with a plan (and a spare profile), made through the API itself. */
@@ -374,6 +404,7 @@ export async function makeFixture(): Promise<Fixture> {
   if (!sessionCookie) throw new Error(`signing in the test owner failed: ${signedIn.status}`);
   return {
     sessionCookie,
+    leavingToken: await makeLeavingMember(account.householdId),
     householdId: account.householdId,
     inviteToken: (await invite()).token,
     spareInviteId: (await invite()).id,
