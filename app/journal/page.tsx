@@ -9,8 +9,8 @@ import { journalDateSchema } from '@/lib/journal/schema';
 import { addDays } from '@/lib/planner/dates';
 import { OUTCOME_RULE_TEXT } from '@/lib/reintroduction/outcome';
 import { mondayOn } from '@/lib/report/symptom-trends';
-import { idParamSchema } from '@/lib/validation/ids';
 import { SymptomTrendCharts } from '../_components/charts/symptom-trends';
+import { ProfilePicker, pickProfile } from '../_components/profile-picker';
 import { one, type RawSearchParams } from '../_components/search-params';
 import { localIsoDate } from '../_lib/week';
 import { JournalDay } from './_components/journal-day';
@@ -42,16 +42,17 @@ export default async function JournalPage({
       </>
     );
   }
-  // like the profile page: the profile named in the address, else the latest one
-  const wanted = idParamSchema('profile').safeParse(one(params.profile));
-  const profile = profiles.find((p) => wanted.success && p.id === wanted.data) ?? profiles[0]!;
+  const profile = pickProfile(profiles, params);
   const today = localIsoDate(new Date());
   const asked = journalDateSchema.safeParse(one(params.date));
   const date = asked.success && asked.data <= today ? asked.data : today;
-  const recent = await listJournalEntries(db, profile.id, { from: addDays(today, -RECENT_DAYS) });
-  const trendEntries = await listJournalEntries(db, profile.id, {
-    from: addDays(mondayOn(today), -7 * (TREND_WEEKS - 1)),
-  });
+  // one read for both lists, from the earlier of their first days
+  const trendFrom = addDays(mondayOn(today), -7 * (TREND_WEEKS - 1));
+  const recentFrom = addDays(today, -RECENT_DAYS);
+  const [from] = [trendFrom, recentFrom].sort();
+  const entries = await listJournalEntries(db, profile.id, { from });
+  const recent = entries.filter((e) => e.date >= recentFrom);
+  const trendEntries = entries.filter((e) => e.date >= trendFrom);
   const trends = await symptomTrendsFor(db, profile.id, trendEntries);
 
   return (
@@ -62,21 +63,7 @@ export default async function JournalPage({
         (worst); a good day is one tap on Save.{' '}
         <Link href={`/reintroduction?profile=${profile.id}`}>Reintroduction</Link>
       </p>
-      {profiles.length > 1 ? (
-        <form method="get" className="row" style={{ marginBottom: '1rem' }}>
-          <label htmlFor="journal-profile">Profile</label>
-          <select id="journal-profile" name="profile" defaultValue={String(profile.id)}>
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="secondary">
-            Show
-          </button>
-        </form>
-      ) : null}
+      <ProfilePicker id="journal-profile" profiles={profiles} selected={profile.id} />
       <JournalDay
         key={`${profile.id}-${date}`}
         profileId={profile.id}

@@ -4,8 +4,8 @@ import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getReintroductionView } from '@/app/_server/use-cases/reintroduction';
 import { getDb } from '@/db/client';
 import { listProfiles } from '@/db/queries/profiles';
-import { idParamSchema } from '@/lib/validation/ids';
-import { one, type RawSearchParams } from '../_components/search-params';
+import { ProfilePicker, pickProfile } from '../_components/profile-picker';
+import type { RawSearchParams } from '../_components/search-params';
 import { localIsoDate } from '../_lib/week';
 import { ReintroductionPanel } from './_components/reintroduction-panel';
 
@@ -31,9 +31,7 @@ export default async function ReintroductionPage({
       </>
     );
   }
-  // like the journal: the profile named in the address, else the latest one
-  const wanted = idParamSchema('profile').safeParse(one(params.profile));
-  const profile = profiles.find((p) => wanted.success && p.id === wanted.data) ?? profiles[0]!;
+  const profile = pickProfile(profiles, params);
   const today = localIsoDate(new Date());
   const view = await getReintroductionView(db, profile.id, today);
   return (
@@ -43,21 +41,7 @@ export default async function ReintroductionPage({
         {profile.name} · {profile.protocol} · {profile.phase} since {profile.phaseStartedOn}.{' '}
         <Link href={`/journal?profile=${profile.id}`}>Symptom journal</Link>
       </p>
-      {profiles.length > 1 ? (
-        <form method="get" className="row" style={{ marginBottom: '1rem' }}>
-          <label htmlFor="reintro-profile">Profile</label>
-          <select id="reintro-profile" name="profile" defaultValue={String(profile.id)}>
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="secondary">
-            Show
-          </button>
-        </form>
-      ) : null}
+      <ProfilePicker id="reintro-profile" profiles={profiles} selected={profile.id} />
       <ReintroductionPanel key={profile.id} profileId={profile.id} today={today} initial={view} />
     </>
   );

@@ -6,12 +6,11 @@ import type { PlanDay, PlannedMeal, WeekPlan } from './types';
  * A reintroduction challenge on a planned meal: the challenge food eaten with it, as an explicit
  * add-on line ("add 1 tbsp honey to breakfast"); the recipe itself stays on the elimination
  * background. `slot` is the slot the challenge asked for; the meal's own slot may differ when
- * the profile has no meal there. `days` (when the calendar knows it) is the number of challenge
- * days, for "day 2 of 3".
+ * the profile has no meal there.
  */
-export type MealChallenge = ChallengeMeal & { days?: number };
+export type MealChallenge = ChallengeMeal;
 
-/** A week's calendar as plans take it: `WeekChallenges`, optionally with each challenge's length. */
+/** A week's calendar as plans take it. */
 export type ChallengeCalendar = {
   challenges: Readonly<Record<string, MealChallenge>>;
   washout: readonly string[];

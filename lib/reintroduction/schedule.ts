@@ -1,4 +1,5 @@
 import type { MealType } from '../foods/codes';
+import { challengeSlotFor } from '../planner/challenges';
 import { addDays, daysBetween, weekDates } from '../planner/dates';
 import { OUTCOME_RULE } from './outcome';
 import {
@@ -418,17 +419,12 @@ export function baselineWindow(
   return { from: earlier(from, to), to };
 }
 
-/** Time of day of each meal, to find the nearest meal a profile has. */
-const MEAL_HOUR: Record<MealType, number> = { breakfast: 8, lunch: 12.5, snack: 16, dinner: 19 };
-
-/** The challenge's meal if the profile plans it, else the profile's meal nearest in time. */
+/**
+ * The challenge's meal if the profile plans it, else the profile's nearest meal (the planner's
+ * rule, so the calendar and the plan agree); the asked-for meal when the profile has none.
+ */
 export function challengeSlot(wanted: MealType, slots: readonly MealType[]): MealType {
-  if (slots.length === 0 || slots.includes(wanted)) return wanted;
-  return [...slots].sort(
-    (a, b) =>
-      Math.abs(MEAL_HOUR[a] - MEAL_HOUR[wanted]) - Math.abs(MEAL_HOUR[b] - MEAL_HOUR[wanted]) ||
-      MEAL_HOUR[a] - MEAL_HOUR[b],
-  )[0] as MealType;
+  return challengeSlotFor(wanted, slots) ?? wanted;
 }
 
 /**
