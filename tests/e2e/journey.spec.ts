@@ -72,11 +72,18 @@ test('fresh database → onboarding → plan → swap → lock → regenerate �
   const ics = await icsDownload;
   expect(ics.suggestedFilename()).toMatch(/^villi-plan-\d{4}-\d{2}-\d{2}\.ics$/);
   const cal = new ICAL.Component(ICAL.parse(readFileSync((await ics.path()) as string, 'utf8')));
+  // One event per meal, plus a "Prep: …" event for each make-ahead recipe the week happens to hold.
   const events = cal.getAllSubcomponents('vevent');
-  expect(events).toHaveLength(28);
+  const isPrep = (e: ICAL.Component) =>
+    e.getFirstProperty('categories')?.getValues().includes('Prep') ?? false;
+  const meals = events.filter((e) => !isPrep(e));
+  expect(meals).toHaveLength(28);
+  for (const prep of events.filter(isPrep)) {
+    expect(String(prep.getFirstPropertyValue('summary'))).toMatch(/^Prep: /);
+  }
   expect(
     String(
-      events[0]?.getFirstPropertyValue('url') ?? events[0]?.getFirstPropertyValue('description'),
+      meals[0]?.getFirstPropertyValue('url') ?? meals[0]?.getFirstPropertyValue('description'),
     ),
   ).toContain('/recipes/');
 

@@ -43,6 +43,8 @@ export default defineConfig({
     {
       name: 'journey',
       testMatch: /journey\.spec\.ts/,
+      // A retry would find the owner the first try made, so it could only fail for another reason.
+      retries: 0,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } },
     },
     // Signs in the owner the journey made; the other specs start signed in as them.
@@ -67,6 +69,7 @@ export default defineConfig({
     {
       name: 'journey-pg',
       testMatch: /journey\.spec\.ts/,
+      retries: 0,
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 900 },
