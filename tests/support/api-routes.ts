@@ -107,6 +107,11 @@ export type Fixture = {
   sessionCookie: string;
   /** A throwaway member of the household (its API token), made to delete their account. */
   leavingToken: string;
+  /** A clinician of the household (their API token), with no grant yet. */
+  clinicianToken: string;
+  /** A pending clinician link for `profileId` (its token), and one to revoke. */
+  clinicianInviteToken: string;
+  spareClinicianInviteId: number;
 };
 
 /** The throwaway member's password: no other account of the tests has it. */
@@ -261,6 +266,17 @@ export function goodCall(op: Operation, f: Fixture): Call {
     'DELETE /api/households/{id}/invites/{inviteId}': {
       params: { id: String(f.householdId), inviteId: String(f.spareInviteId) },
     },
+    'POST /api/profiles/{id}/clinician-invites': { params: profile, body: { days: 30 } },
+    'GET /api/profiles/{id}/clinician-invites': { params: profile },
+    'DELETE /api/profiles/{id}/clinician-invites/{inviteId}': {
+      params: { ...profile, inviteId: String(f.spareClinicianInviteId) },
+    },
+    'GET /api/profiles/{id}/access-log': { params: profile },
+    'POST /api/clinician-invites/accept': {
+      params: {},
+      body: { invite: f.clinicianInviteToken },
+      token: f.clinicianToken,
+    },
   };
   const call = calls[opName(op)];
   if (!call) throw new Error(`no example request for ${opName(op)}: add one to goodCall`);
@@ -284,21 +300,33 @@ async function json(response: Response, expected: number): Promise<unknown> {
   return response.json();
 }
 
-/** A member of the household (not the test owner) with an API token, to delete their account. */
-async function makeLeavingMember(householdId: number): Promise<string> {
+/** Another account of the household (not the test owner) with an API token. */
+async function makeHouseholdAccount(
+  householdId: number,
+  role: 'member' | 'clinician',
+  email: string,
+  password: string,
+): Promise<string> {
   const db = openDb(dbConfigFromEnv());
   try {
     const made = await signUp(
       db,
-      { email: 'leaving@villi.test', password: LEAVING_PASSWORD, name: 'Leaving' },
+      { email, password, name: email.split('@')[0] },
       { headers: new Headers(), secure: false },
-      { householdId, role: 'member' },
+      { householdId, role },
       { invitesNeeded: false },
     );
-    return (await createApiToken(db, made.userId, 'leaving')).token;
+    return (await createApiToken(db, made.userId, role)).token;
   } finally {
     await db.close();
   }
+}
+
+/** The token a clinician link carries in its `invite` query value. */
+export function inviteTokenOf(url: string): string {
+  const token = new URL(url).searchParams.get('invite');
+  if (!token) throw new Error(`no invite token in ${url}`);
+  return token;
 }
 
 /** One real profile with a plan (and a spare profile), made through the API itself. */
@@ -402,9 +430,31 @@ export async function makeFixture(): Promise<Fixture> {
   });
   const sessionCookie = signedIn.headers.getSetCookie()[0]?.split(';')[0];
   if (!sessionCookie) throw new Error(`signing in the test owner failed: ${signedIn.status}`);
+  const clinicianLink = async () =>
+    (await json(
+      await callOperation(op('post', '/api/profiles/{id}/clinician-invites'), {
+        params: { id: String(profile.id) },
+        body: {},
+      }),
+      201,
+    )) as { id: number; url: string };
+  const link = await clinicianLink();
   return {
     sessionCookie,
-    leavingToken: await makeLeavingMember(account.householdId),
+    leavingToken: await makeHouseholdAccount(
+      account.householdId,
+      'member',
+      'leaving@villi.test',
+      LEAVING_PASSWORD,
+    ),
+    clinicianToken: await makeHouseholdAccount(
+      account.householdId,
+      'clinician',
+      'fixture-clinician@villi.test',
+      'clinician-password-1',
+    ),
+    clinicianInviteToken: inviteTokenOf(link.url),
+    spareClinicianInviteId: (await clinicianLink()).id,
     householdId: account.householdId,
     inviteToken: (await invite()).token,
     spareInviteId: (await invite()).id,

@@ -2,10 +2,12 @@ import type { Caller } from '@/app/_server/auth/caller';
 import type { Db } from '@/db/client';
 import { planHouseholdId, profileHouseholdId } from '@/db/queries/accounts';
 import { AppError } from '@/lib/http/app-error';
+import { requireClinicianRead } from './clinician-access';
 
 /**
  * Household scoping, one rule for every route: another household's profile or plan is "not
- * found" (404, never 403, so ids reveal nothing), and a clinician's write is 403.
+ * found" (404, never 403, so ids reveal nothing), and a clinician's write is 403. A clinician
+ * reads only what a member granted them (clinician-access.ts); anything else is "not found".
  */
 export type Access = 'read' | 'write';
 
@@ -23,6 +25,7 @@ export async function requireProfileAccess(
   const household = await profileHouseholdId(db, profileId);
   if (household !== caller.householdId) throw AppError.notFound('Profile', String(profileId));
   if (access === 'write') assertCanWrite(caller);
+  if (caller.role === 'clinician') await requireClinicianRead(db, caller, { profileId });
 }
 
 export async function requirePlanAccess(
@@ -34,4 +37,5 @@ export async function requirePlanAccess(
   const household = await planHouseholdId(db, planId);
   if (household !== caller.householdId) throw AppError.notFound('Plan', String(planId));
   if (access === 'write') assertCanWrite(caller);
+  if (caller.role === 'clinician') await requireClinicianRead(db, caller, { planId });
 }

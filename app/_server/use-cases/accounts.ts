@@ -21,6 +21,7 @@ import {
   type TokenRow,
 } from '@/db/queries/accounts';
 import { AppError } from '@/lib/http/app-error';
+import { clinicianSignUpPlacement, takeGrant } from './clinician-grants';
 
 /** Invites are valid for a week. */
 const INVITE_DAYS = 7;
@@ -30,6 +31,7 @@ export type SignUpInput = { email: string; password: string; name?: string; invi
 type Placement =
   | { kind: 'own'; adopt: boolean }
   | { kind: 'invited'; inviteId: number; householdId: number; role: Role }
+  | { kind: 'clinician'; grantId: number; householdId: number; role: 'clinician' }
   | { kind: 'member'; householdId: number; role: Role };
 
 async function placementFor(
@@ -41,7 +43,12 @@ async function placementFor(
   if (input.invite !== undefined) {
     const invite = await findInviteByHash(db, hashToken(input.invite));
     const refuse = (why: string) => AppError.forbidden('invite_invalid', `This invite ${why}.`);
-    if (!invite) throw refuse('is not known');
+    if (!invite) {
+      // a member's clinician link signs up a clinician of their household
+      const grant = await clinicianSignUpPlacement(db, input.invite, input.email, new Date(now));
+      if (grant) return { kind: 'clinician', ...grant, role: 'clinician' };
+      throw refuse('is not known');
+    }
     if (invite.revokedAt) throw refuse('was revoked');
     if (invite.usedAt) throw refuse('was already used');
     if (invite.expiresAt <= now) throw refuse('has expired');
@@ -107,6 +114,8 @@ export async function signUp(
   } else {
     await addMember(db, placement.householdId, userId, placement.role, now);
     householdId = placement.householdId;
+    if (placement.kind === 'clinician')
+      await takeGrant(db, placement.grantId, userId, new Date(now));
   }
   return { userId, householdId, headers: made.headers };
 }

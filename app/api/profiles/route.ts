@@ -1,8 +1,8 @@
 import { assertCanWrite } from '@/app/_server/use-cases/access';
+import { visibleProfiles } from '@/app/_server/use-cases/clinician-access';
 import { createProfile } from '@/app/_server/use-cases/profiles';
 import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
-import { listProfiles } from '@/db/queries/profiles';
 import { parseJsonBody } from '@/lib/http/parse';
 import { profileCreateSchema } from '@/lib/profiles/schema';
 import { localIsoDate } from '../../_lib/week';
@@ -24,5 +24,5 @@ export const POST = authed(async (request: Request, _context, caller) => {
 });
 
 export const GET = authed(async (_request: Request, _context, caller) =>
-  Response.json({ items: await listProfiles(getDb(), caller.householdId) }),
+  Response.json({ items: await visibleProfiles(getDb(), caller) }),
 );
