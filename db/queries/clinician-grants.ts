@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 
 /** A clinician grant as stored (never its token hash). */
@@ -68,13 +68,20 @@ export async function acceptGrant(
   clinicianUserId: string,
   now: string,
 ): Promise<boolean> {
+  return updateGrant(db, { clinicianUserId, acceptedAt: now }, (g) =>
+    and(eq(g.id, id), isNull(g.acceptedAt), isNull(g.revokedAt), gt(g.linkExpiresAt, now)),
+  );
+}
+
+/** One guarded update of a grant, in a transaction; false when no row matched. */
+async function updateGrant(
+  db: Db,
+  set: { clinicianUserId?: string; acceptedAt?: string; revokedAt?: string },
+  where: (g: Db['t']['clinicianGrants']) => SQL | undefined,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const g = tx.t.clinicianGrants;
-    const rows = await tx.orm
-      .update(g)
-      .set({ clinicianUserId, acceptedAt: now })
-      .where(and(eq(g.id, id), isNull(g.acceptedAt), isNull(g.revokedAt), gt(g.linkExpiresAt, now)))
-      .returning({ id: g.id });
+    const rows = await tx.orm.update(g).set(set).where(where(g)).returning({ id: g.id });
     return rows.length > 0;
   });
 }
@@ -106,15 +113,9 @@ export async function revokeGrant(
   id: number,
   now: string,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const g = tx.t.clinicianGrants;
-    const rows = await tx.orm
-      .update(g)
-      .set({ revokedAt: now })
-      .where(and(eq(g.id, id), eq(g.profileId, profileId), isNull(g.revokedAt)))
-      .returning({ id: g.id });
-    return rows.length > 0;
-  });
+  return updateGrant(db, { revokedAt: now }, (g) =>
+    and(eq(g.id, id), eq(g.profileId, profileId), isNull(g.revokedAt)),
+  );
 }
 
 /** The profiles the clinician may read at `now`: accepted, unrevoked, unexpired grants. */
