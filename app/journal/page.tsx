@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageCaller } from '@/app/_server/auth/page-caller';
+import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
+import { visibleProfiles } from '@/app/_server/use-cases/clinician-access';
 import { symptomTrendsFor } from '@/app/_server/use-cases/clinician-report';
 import { getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';
-import { listProfiles } from '@/db/queries/profiles';
 import { journalDateSchema } from '@/lib/journal/schema';
 import { addDays } from '@/lib/planner/dates';
 import { OUTCOME_RULE_TEXT } from '@/lib/reintroduction/outcome';
@@ -31,7 +31,7 @@ export default async function JournalPage({
   const params = await searchParams;
   const db = getDb();
   const caller = await requirePageCaller(db);
-  const profiles = await listProfiles(db, caller.householdId);
+  const profiles = await visibleProfiles(db, caller, { log: false });
   if (profiles.length === 0) {
     return (
       <>
@@ -43,6 +43,7 @@ export default async function JournalPage({
     );
   }
   const profile = pickProfile(profiles, params);
+  await requirePageProfile(db, caller, profile.id, 'journal page');
   const today = localIsoDate(new Date());
   const asked = journalDateSchema.safeParse(one(params.date));
   const date = asked.success && asked.data <= today ? asked.data : today;

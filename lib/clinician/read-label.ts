@@ -14,6 +14,7 @@ const LABELS: readonly [RegExp, string][] = [
   [/^\/api\/plans\/\d+\/shopping-list$/, 'shopping list'],
   [/^\/api\/plans\/\d+\/export$/, 'plan export'],
   [/^\/api\/plans\/\d+\/meals\/[^/]+\/alternatives$/, 'meal alternatives'],
+  [/^\/api\/account\/export$/, 'data export'],
 ];
 
 export function readLabel(pathname: string): string {

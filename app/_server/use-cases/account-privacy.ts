@@ -11,10 +11,10 @@ import {
 import { listTokens } from '@/db/queries/accounts';
 import { listJournalEntries } from '@/db/queries/journal';
 import { getPlanById, listPlans } from '@/db/queries/plans';
-import { listProfiles } from '@/db/queries/profiles';
 import { getReintroduction } from '@/db/queries/reintroduction';
 import { AppError } from '@/lib/http/app-error';
 import { type AccountExport, accountExportSchema } from '@/lib/validation/account-privacy';
+import { visibleProfiles } from './clinician-access';
 
 /**
  * All the caller's data as one JSON document: the account, the household and role, every profile
@@ -26,7 +26,7 @@ export async function exportAccount(db: Db, caller: Caller, now: Date): Promise<
   const user = await userForExport(db, caller.userId);
   if (!user) throw AppError.unauthorized();
   const profiles = [];
-  for (const profile of await listProfiles(db, caller.householdId)) {
+  for (const profile of await visibleProfiles(db, caller)) {
     const plans = [];
     for (const summary of await listPlans(db, profile.id)) {
       const plan = await getPlanById(db, summary.id);

@@ -65,20 +65,28 @@ async function logReads(
   );
 }
 
-/** The household's profiles the caller may see: all of them, or a clinician's granted ones (logged). */
-export async function visibleProfiles(db: Db, caller: Caller): Promise<Profile[]> {
+/**
+ * The household's profiles the caller may see: all of them, or a clinician's granted ones,
+ * logged unless the page logs the one it shows (`log: false`).
+ */
+export async function visibleProfiles(
+  db: Db,
+  caller: Caller,
+  options: { log: boolean } = { log: true },
+): Promise<Profile[]> {
   const all = await listProfiles(db, caller.householdId);
   if (caller.role !== 'clinician') return all;
   const at = new Date().toISOString();
   const granted = new Set(await grantedProfileIds(db, caller.userId, at));
   const shown = all.filter((p) => granted.has(p.id));
-  await logReads(
-    db,
-    caller,
-    shown.map((p) => p.id),
-    null,
-    at,
-  );
+  if (options.log)
+    await logReads(
+      db,
+      caller,
+      shown.map((p) => p.id),
+      null,
+      at,
+    );
   return shown;
 }
 

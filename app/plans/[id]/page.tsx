@@ -53,7 +53,9 @@ export default async function PlanPage({ params }: Props) {
   const carbs = profile?.carbsPerMealG
     ? { meal: profile.carbsPerMealG, snack: snackCarbsFor(profile.carbsPerMealG) }
     : null;
-  const everyone = (await listProfiles(db, caller.householdId)).map((p) => ({
+  // a clinician reads the week; choosing who shares it is the household's
+  const readOnly = caller.role === 'clinician';
+  const everyone = (readOnly ? [] : await listProfiles(db, caller.householdId)).map((p) => ({
     id: p.id,
     name: p.name,
     energyKcal: p.targets.energyKcal,
@@ -68,6 +70,7 @@ export default async function PlanPage({ params }: Props) {
       carbs={carbs}
       shoppingHref={`/plans/${plan.id}/shopping`}
       shared={plan.shared}
+      readOnly={readOnly}
       head={
         <>
           <div className="plan-title-row">
@@ -141,7 +144,7 @@ export default async function PlanPage({ params }: Props) {
               <span className="muted">{PLANT_VARIETY_NOTE}</span>
             </p>
           ) : null}
-          {profile && plan.weekStart !== thisWeek && !weeks.current ? (
+          {profile && !readOnly && plan.weekStart !== thisWeek && !weeks.current ? (
             <div className="alert info no-print spread plan-notice">
               <span>This plan is for the week of {plan.weekStart}, not this week.</span>
               <NewPlanButton profileId={profile.id} thisWeek={thisWeek} />
