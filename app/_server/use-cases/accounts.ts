@@ -21,7 +21,7 @@ import {
   type TokenRow,
 } from '@/db/queries/accounts';
 import { AppError } from '@/lib/http/app-error';
-import { clinicianSignUpPlacement, takeGrant } from './clinician-grants';
+import { clinicianSignUpPlacement, takeGrant } from './clinician-links';
 
 /** Invites are valid for a week. */
 const INVITE_DAYS = 7;

@@ -2,20 +2,13 @@ import type { Caller } from '@/app/_server/auth/caller';
 import { hashToken, newToken } from '@/app/_server/auth/tokens';
 import type { Db } from '@/db/client';
 import { findUserById, profileHouseholdId } from '@/db/queries/accounts';
-import {
-  acceptGrant,
-  findGrantByHash,
-  type GrantRow,
-  insertGrant,
-  listAccessLog,
-  listGrants,
-  revokeGrant,
-} from '@/db/queries/clinician-grants';
+import { insertGrant, listAccessLog, listGrants, revokeGrant } from '@/db/queries/clinician-grants';
 import { getProfileById } from '@/db/queries/profiles';
-import { grantStatus, linkRefusal } from '@/lib/clinician/grant-status';
+import { grantStatus } from '@/lib/clinician/grant-status';
 import { AppError } from '@/lib/http/app-error';
 import { ACCESS_LOG_LIMIT } from '@/lib/validation/clinician';
 import { requireProfileAccess } from './access';
+import { assertLinkEmail, openGrantOf, takeGrant } from './clinician-links';
 
 /** A clinician link can be accepted for a week; the access it gives lasts `days`. */
 const LINK_DAYS = 7;
@@ -121,17 +114,6 @@ export async function accessLogOf(db: Db, caller: Caller, profileId: number) {
 
 // --- the link -------------------------------------------------------------------------------
 
-const refuse = (why: string) => AppError.forbidden('invite_invalid', `This link ${why}.`);
-
-/** The open grant a link names, or 403 saying why it cannot be used. */
-export async function openGrantOf(db: Db, token: string, now = new Date()): Promise<GrantRow> {
-  const grant = await findGrantByHash(db, hashToken(token));
-  if (!grant) throw refuse('is not known');
-  const why = linkRefusal(grant, now.toISOString());
-  if (why !== null) throw refuse(why);
-  return grant;
-}
-
 /** What the link page shows before anyone signs in: whose link, or why it cannot be used. */
 export async function clinicianLinkState(
   db: Db,
@@ -146,18 +128,6 @@ export async function clinicianLinkState(
     if (error instanceof AppError) return { ok: false, message: error.message };
     throw error;
   }
-}
-
-/** Whether the email may take the grant (a link made for one address takes only that one). */
-export function assertLinkEmail(grant: GrantRow, email: string): void {
-  if (grant.email !== null && grant.email !== email.toLowerCase())
-    throw refuse('is for another email address');
-}
-
-/** Gives the open grant to the user; 403 when someone took it meanwhile. */
-export async function takeGrant(db: Db, grantId: number, userId: string, now: Date): Promise<void> {
-  if (!(await acceptGrant(db, grantId, userId, now.toISOString())))
-    throw refuse('was already used');
 }
 
 /**
@@ -186,22 +156,4 @@ export async function acceptClinicianInvite(
   if (user) assertLinkEmail(grant, user.email);
   await takeGrant(db, grant.id, caller.userId, now);
   return { profileId: grant.profileId, accessExpiresAt: grant.accessExpiresAt };
-}
-
-/**
- * Sign-up through a clinician link: the new account joins the profile's household as a
- * clinician. Null when the token is no clinician link (it may be a household invite).
- */
-export async function clinicianSignUpPlacement(
-  db: Db,
-  token: string,
-  email: string,
-  now: Date,
-): Promise<{ grantId: number; householdId: number } | null> {
-  const grant = await findGrantByHash(db, hashToken(token));
-  if (!grant) return null;
-  const why = linkRefusal(grant, now.toISOString());
-  if (why !== null) throw refuse(why);
-  assertLinkEmail(grant, email);
-  return { grantId: grant.id, householdId: grant.householdId };
 }
