@@ -45,7 +45,12 @@ test('a member invites a clinician, who reads only what was shared, logged, unti
 
   // a second browser opens the link and signs up as a clinician
   const email = `clinician-${Date.now()}@villi.test`;
-  const clinician = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  // signed out: a new context would otherwise start with the project's owner session
+  const clinician = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    storageState: { cookies: [], origins: [] },
+  });
   try {
     const cpage = await clinician.newPage();
     await cpage.goto(`${url.pathname}${url.search}`);

@@ -151,6 +151,20 @@ describe('a clinician link', () => {
       (await call('get', '/api/profiles/{id}/journal', { id: alex }, { token: dana.token })).status,
     ).toBe(404);
 
+    // on a shared plan, only the granted member's nutrition report
+    const nutrition = (member: number) =>
+      call(
+        'get',
+        '/api/plans/{id}/nutrition',
+        { id: sharedPlan },
+        {
+          token: dana.token,
+          query: [['member', String(member)]],
+        },
+      );
+    expect((await nutrition(sam)).status).toBe(200);
+    expect((await nutrition(alex)).status).toBe(404);
+
     // reading is all: every write is 403, as for any clinician
     const patch = await call(
       'patch',

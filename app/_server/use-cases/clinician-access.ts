@@ -108,3 +108,20 @@ export async function visiblePlans(
   await logReads(db, caller, granted, null, at);
   return [...byId.values()].sort((a, b) => b.weekStart.localeCompare(a.weekStart) || b.id - a.id);
 }
+
+/**
+ * The member whose nutrition report a caller may read on a plan: anyone's for the household; for
+ * a clinician a granted member only (by default the first), as a shared plan also holds others.
+ */
+export async function reportMemberFor(
+  db: Db,
+  caller: Caller,
+  planId: number,
+  member: number | undefined,
+): Promise<number | undefined> {
+  if (caller.role !== 'clinician') return member;
+  const granted = await grantedIn(db, caller, { planId }, new Date().toISOString());
+  if (member === undefined) return granted[0];
+  if (!granted.includes(member)) throw AppError.notFound('Profile', String(member));
+  return member;
+}
