@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { HouseholdMember } from '@/db/queries/household-members';
 import { callApi } from '../../_lib/api-client';
+import { StatusLines } from './status-lines';
 
 type Props = {
   householdId: number;
@@ -46,12 +47,7 @@ export function HouseholdPanel({ householdId, members, me, owner }: Props) {
     <section className="card stack" aria-labelledby="household-h">
       <h2 id="household-h">Household</h2>
       <div aria-live="polite">
-        {message ? <p>{message}</p> : null}
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <StatusLines message={message} error={error} />
       </div>
       <ul className="household-members">
         {members.map((m) => (
