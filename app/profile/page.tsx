@@ -45,7 +45,9 @@ export default async function ProfilePage({
   const caller = await requirePageCaller(db);
   const protocols = toProtocolOptions(await listProtocols(db));
   const profiles = await visibleProfiles(db, caller);
-  const wantsNew = params.new !== undefined;
+  // a member has one profile, their own; a clinician makes none
+  const mayAdd = caller.role === 'owner' || (caller.role === 'member' && caller.profileId === null);
+  const wantsNew = params.new !== undefined && mayAdd;
   // An id that is not a profile's (unknown, non-numeric, repeated) is a 404, not an empty form.
   const requested = params.id === undefined ? null : profileIdOf(params.id);
   if (requested === undefined) notFound();
@@ -103,9 +105,11 @@ export default async function ProfilePage({
         <h1>{profile.name}</h1>
         <div className="row">
           <NewPlanButton profileId={profile.id} thisWeek={mondayOf(new Date())} choose />
-          <Link className="button secondary" href="/profile?new=1">
-            New profile
-          </Link>
+          {mayAdd ? (
+            <Link className="button secondary" href="/profile?new=1">
+              New profile
+            </Link>
+          ) : null}
         </div>
       </div>
       <p className="muted">

@@ -143,6 +143,13 @@ describe('a member is their own profile', () => {
     expect(all).toContain(fixture.profileId);
   });
 
+  it("a member's data download holds their own profile only", async () => {
+    const res = await call('get', '/api/account/export', { params: {}, token: member.token });
+    expect(res.status).toBe(200);
+    const data = (await res.json()) as { profiles: { profile: { id: number } }[] };
+    expect(data.profiles.map((p) => p.profile.id)).toEqual([member.profileId]);
+  });
+
   it('a member reads and changes their own profile', async () => {
     const params = { id: String(member.profileId) };
     const read = await call('get', '/api/profiles/{id}', { params, token: member.token });
