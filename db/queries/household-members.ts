@@ -73,8 +73,18 @@ export async function releaseOwnProfile(db: Db, profileId: number): Promise<void
 
 export type MemberChange = 'done' | 'not_found' | 'clinician' | 'last_owner';
 
-/** The target's role and how many other owners the household has, read inside `tx`. */
+/**
+ * The target's role and how many other owners the household has, read inside `tx` after locking
+ * the household row: two owners demoting or removing each other at once (or one deleting their
+ * account) then take turns, and the second sees the first's change, so an owner always remains
+ * (PostgreSQL reads committed rows per statement; SQLite serializes writers anyway).
+ */
 async function standing(tx: Db, householdId: number, userId: string) {
+  const { households } = tx.t;
+  await tx.orm
+    .update(households)
+    .set({ name: sql`${households.name}` })
+    .where(eq(households.id, householdId));
   const m = tx.t.householdMembers;
   const rows = await tx.orm
     .select({ role: m.role })
