@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const db = getDb();
   const caller = await requirePageCaller(db);
-  const returning = await currentPlanPath(db, caller.householdId);
+  const returning = await currentPlanPath(db, caller);
   if (returning) redirect(returning);
   return (
     <>

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageCaller } from '@/app/_server/auth/page-caller';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { symptomTrendsFor } from '@/app/_server/use-cases/clinician-report';
 import { getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';
-import { listProfiles } from '@/db/queries/profiles';
 import { journalDateSchema } from '@/lib/journal/schema';
 import { addDays } from '@/lib/planner/dates';
 import { OUTCOME_RULE_TEXT } from '@/lib/reintroduction/outcome';
@@ -31,7 +31,7 @@ export default async function JournalPage({
   const params = await searchParams;
   const db = getDb();
   const caller = await requirePageCaller(db);
-  const profiles = await listProfiles(db, caller.householdId);
+  const profiles = await visibleProfiles(db, caller);
   if (profiles.length === 0) {
     return (
       <>

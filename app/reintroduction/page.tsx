@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageCaller } from '@/app/_server/auth/page-caller';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { getReintroductionView } from '@/app/_server/use-cases/reintroduction';
 import { getDb } from '@/db/client';
-import { listProfiles } from '@/db/queries/profiles';
 import { ProfilePicker, pickProfile } from '../_components/profile-picker';
 import type { RawSearchParams } from '../_components/search-params';
 import { localIsoDate } from '../_lib/week';
@@ -20,7 +20,7 @@ export default async function ReintroductionPage({
   const params = await searchParams;
   const db = getDb();
   const caller = await requirePageCaller(db);
-  const profiles = await listProfiles(db, caller.householdId);
+  const profiles = await visibleProfiles(db, caller);
   if (profiles.length === 0) {
     return (
       <>

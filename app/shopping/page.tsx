@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export default async function ShoppingIndex() {
   const db = getDb();
   const caller = await requirePageCaller(db);
-  redirect((await currentPlanPath(db, caller.householdId, '/shopping')) ?? '/');
+  redirect((await currentPlanPath(db, caller, '/shopping')) ?? '/');
 }

@@ -46,6 +46,7 @@ import { recipeSearchSchema, recipeSlugSchema } from '../validation/recipes';
 import { reportQuerySchema } from '../validation/report';
 import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
 import { ACCOUNT_OPERATIONS } from './account-operations';
+import { HOUSEHOLD_OPERATIONS } from './household-operations';
 
 /** The one error body every route returns. */
 export const errorBodySchema = z.object({
@@ -694,7 +695,11 @@ export function errorStatuses(op: Operation): number[] {
   return [...statuses].sort((a, b) => a - b);
 }
 
-const ALL_OPERATIONS: readonly Operation[] = [...OPERATIONS, ...ACCOUNT_OPERATIONS];
+const ALL_OPERATIONS: readonly Operation[] = [
+  ...OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
+  ...HOUSEHOLD_OPERATIONS,
+];
 
 /** Every operation of the API, in document order. */
 export function apiOperations(): readonly Operation[] {

@@ -107,6 +107,9 @@ export type Fixture = {
   sessionCookie: string;
   /** A throwaway member of the household (its API token), made to delete their account. */
   leavingToken: string;
+  /** A member of the household whose role may change, and one an owner may remove. */
+  memberUserId: string;
+  removableUserId: string;
 };
 
 /** The throwaway member's password: no other account of the tests has it. */
@@ -261,6 +264,14 @@ export function goodCall(op: Operation, f: Fixture): Call {
     'DELETE /api/households/{id}/invites/{inviteId}': {
       params: { id: String(f.householdId), inviteId: String(f.spareInviteId) },
     },
+    'GET /api/households/{id}/members': { params: { id: String(f.householdId) } },
+    'PATCH /api/households/{id}/members/{userId}': {
+      params: { id: String(f.householdId), userId: f.memberUserId },
+      body: { role: 'member' },
+    },
+    'DELETE /api/households/{id}/members/{userId}': {
+      params: { id: String(f.householdId), userId: f.removableUserId },
+    },
   };
   const call = calls[opName(op)];
   if (!call) throw new Error(`no example request for ${opName(op)}: add one to goodCall`);
@@ -284,18 +295,22 @@ async function json(response: Response, expected: number): Promise<unknown> {
   return response.json();
 }
 
-/** A member of the household (not the test owner) with an API token, to delete their account. */
-async function makeLeavingMember(householdId: number): Promise<string> {
+/** A member of the household (not the test owner) with an API token. */
+async function makeMember(
+  householdId: number,
+  name: string,
+  password = 'member-password-1',
+): Promise<{ userId: string; token: string }> {
   const db = openDb(dbConfigFromEnv());
   try {
     const made = await signUp(
       db,
-      { email: 'leaving@villi.test', password: LEAVING_PASSWORD, name: 'Leaving' },
+      { email: `${name.toLowerCase()}@villi.test`, password, name },
       { headers: new Headers(), secure: false },
       { householdId, role: 'member' },
       { invitesNeeded: false },
     );
-    return (await createApiToken(db, made.userId, 'leaving')).token;
+    return { userId: made.userId, token: (await createApiToken(db, made.userId, name)).token };
   } finally {
     await db.close();
   }
@@ -404,7 +419,9 @@ export async function makeFixture(): Promise<Fixture> {
   if (!sessionCookie) throw new Error(`signing in the test owner failed: ${signedIn.status}`);
   return {
     sessionCookie,
-    leavingToken: await makeLeavingMember(account.householdId),
+    leavingToken: (await makeMember(account.householdId, 'Leaving', LEAVING_PASSWORD)).token,
+    memberUserId: (await makeMember(account.householdId, 'Staying')).userId,
+    removableUserId: (await makeMember(account.householdId, 'Removable')).userId,
     householdId: account.householdId,
     inviteToken: (await invite()).token,
     spareInviteId: (await invite()).id,

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Db } from '@/db/client';
 import { countUsers, planHouseholdId, profileHouseholdId } from '@/db/queries/accounts';
+import { seesProfile } from '../use-cases/access';
 import { type Caller, resolveCaller } from './caller';
 
 /** The caller of the page being rendered, or null. */
@@ -28,12 +29,20 @@ export async function ownsPlan(db: Db, planId: number): Promise<boolean> {
 
 export async function ownsProfile(db: Db, profileId: number): Promise<boolean> {
   const caller = await visitor(db);
-  return caller !== null && (await profileHouseholdId(db, profileId)) === caller.householdId;
+  return caller !== null && (await seesProfilePage(db, caller, profileId));
 }
 
-/** A page about another household's profile is "not found", as in the API. */
+/** The API's rule: the caller's household, and for a member only their own profile. */
+async function seesProfilePage(db: Db, caller: Caller, profileId: number): Promise<boolean> {
+  return (
+    (await profileHouseholdId(db, profileId)) === caller.householdId &&
+    seesProfile(caller, profileId)
+  );
+}
+
+/** A page about another household's profile (or another member's) is "not found", as in the API. */
 export async function requirePageProfile(db: Db, caller: Caller, profileId: number): Promise<void> {
-  if ((await profileHouseholdId(db, profileId)) !== caller.householdId) notFound();
+  if (!(await seesProfilePage(db, caller, profileId))) notFound();
 }
 
 export async function requirePagePlan(db: Db, caller: Caller, planId: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { authFor } from '@/app/_server/auth/auth';
 import type { Caller } from '@/app/_server/auth/caller';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { publicPlan } from '@/app/api/plans/_lib/plan-response';
 import type { Db } from '@/db/client';
 import {
@@ -11,7 +12,6 @@ import {
 import { listTokens } from '@/db/queries/accounts';
 import { listJournalEntries } from '@/db/queries/journal';
 import { getPlanById, listPlans } from '@/db/queries/plans';
-import { listProfiles } from '@/db/queries/profiles';
 import { getReintroduction } from '@/db/queries/reintroduction';
 import { AppError } from '@/lib/http/app-error';
 import { type AccountExport, accountExportSchema } from '@/lib/validation/account-privacy';
@@ -26,7 +26,7 @@ export async function exportAccount(db: Db, caller: Caller, now: Date): Promise<
   const user = await userForExport(db, caller.userId);
   if (!user) throw AppError.unauthorized();
   const profiles = [];
-  for (const profile of await listProfiles(db, caller.householdId)) {
+  for (const profile of await visibleProfiles(db, caller)) {
     const plans = [];
     for (const summary of await listPlans(db, profile.id)) {
       const plan = await getPlanById(db, summary.id);
