@@ -64,6 +64,8 @@ function buildAuth(db: Db, secret: string, secure: boolean, env: Env) {
       disableCSRFCheck: true,
     },
     telemetry: { enabled: false },
+    // an OIDC callback the library refuses (no state, wrong state) lands on the sign-in page
+    onAPIError: { errorURL: '/sign-in' },
     plugins: oidc ? [genericOAuth({ config: [oidc] })] : [],
   });
 }

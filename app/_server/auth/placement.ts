@@ -63,6 +63,21 @@ export function libraryOrm(db: Db): Orm {
 const refuse = (why: string) => AppError.forbidden('invite_invalid', `This invite ${why}.`);
 
 /**
+ * The invite a token names, when it is open: known, not revoked, used or expired, and (once the
+ * email is known) for this email when it names one; else 403 invite_invalid saying why.
+ */
+export async function openInvite(db: Db, token: string, now: string, email?: string) {
+  const invite = await findInviteByHash(db, hashToken(token));
+  if (!invite) throw refuse('is not known');
+  if (invite.revokedAt) throw refuse('was revoked');
+  if (invite.usedAt) throw refuse('was already used');
+  if (invite.expiresAt <= now) throw refuse('has expired');
+  if (email !== undefined && invite.email !== null && invite.email !== email.toLowerCase())
+    throw refuse('is for another email address');
+  return invite;
+}
+
+/**
  * The household a new account joins. An invite (checked here: known, open, not expired, for
  * this email when it names one) places it there; otherwise the very first account owns a new
  * household that adopts earlier profiles, and later ones need an invite unless sign-up is open
@@ -75,13 +90,7 @@ export async function placementFor(
   invitesNeeded = true,
 ): Promise<Placement> {
   if (input.invite !== undefined) {
-    const invite = await findInviteByHash(db, hashToken(input.invite));
-    if (!invite) throw refuse('is not known');
-    if (invite.revokedAt) throw refuse('was revoked');
-    if (invite.usedAt) throw refuse('was already used');
-    if (invite.expiresAt <= now) throw refuse('has expired');
-    if (invite.email !== null && invite.email !== input.email.toLowerCase())
-      throw refuse('is for another email address');
+    const invite = await openInvite(db, input.invite, now, input.email);
     return {
       kind: 'invited',
       inviteId: invite.id,
