@@ -236,7 +236,11 @@ export function goodCall(op: Operation, f: Fixture): Call {
       params: {},
       body: { email: TEST_OWNER.email, password: TEST_OWNER.password },
     },
-    'POST /api/auth/sign-in/oidc': { params: {}, body: {}, headers: { origin: 'http://localhost' } },
+    'POST /api/auth/sign-in/oidc': {
+      params: {},
+      body: {},
+      headers: { origin: 'http://localhost' },
+    },
     // no state of this browser: the callback sends it to the sign-in page (its documented 302)
     'GET /api/auth/callback/oidc': {
       params: {},
