@@ -1,5 +1,6 @@
 import { eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signUp } from '@/app/_server/use-cases/accounts';
 import { GET as account } from '@/app/api/account/route';
 import { GET as callback } from '@/app/api/auth/callback/oidc/route';
 import { POST as start } from '@/app/api/auth/sign-in/oidc/route';
@@ -218,6 +219,28 @@ describe('OpenID Connect sign-in through the app routes', () => {
     const me = (await (await whoAmI(jar)).json()) as { role: string; householdId: number };
     expect(me.role).toBe('owner');
     expect(me.householdId).not.toBe(householdId);
+  });
+
+  it("does not sign in to someone's password account under the same email", async () => {
+    process.env.VILLI_OPEN_SIGNUP = 'true';
+    const email = 'has-password@oidc.test';
+    const made = await signUp(
+      db,
+      { email, password: 'a-good-password' },
+      { headers: new Headers(), secure: false },
+    );
+    const jar = new Jar();
+    const done = await signInWithProvider(jar, { sub: 'taker-sub', email, name: 'Taker' });
+    const location = new URL(done.headers.get('location') ?? '', ORIGIN);
+    expect(location.pathname).toBe('/sign-in');
+    expect(location.searchParams.get('error')).toBe('account_not_linked');
+    expect(hasSession(jar)).toBe(false);
+    const a = db.t.authAccounts;
+    const methods = await db.orm
+      .select({ providerId: a.providerId })
+      .from(a)
+      .where(eq(a.userId, made.userId));
+    expect(methods.map((m) => m.providerId)).toEqual(['credential']);
   });
 
   it('refuses an answer whose state is not the one this browser started with: no session', async () => {

@@ -8,6 +8,8 @@ const MESSAGES: Record<string, string> = {
     'Single sign-on worked, but this server makes accounts by invite only: ask the owner of your household for an invite link, then use its "Sign in with" button.',
   invite_invalid:
     'This invite cannot be used (unknown, already used, revoked, expired, or for another email address). Ask for a new one.',
+  account_not_linked:
+    'An account with this email address already signs in with a password: sign in with it instead.',
   oidc_off: 'Single sign-on is not set up on this server.',
   state_mismatch:
     'The sign-in could not be matched to this browser (it took too long, or it started elsewhere). Please try again.',

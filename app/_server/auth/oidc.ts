@@ -4,6 +4,8 @@ export type OidcConfig = {
   discoveryUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The person's email and name come in the ID token or userinfo only when asked for. */
+  scopes: string[];
 };
 
 /** Reads VILLI_OIDC_ISSUER, VILLI_OIDC_CLIENT_ID and VILLI_OIDC_CLIENT_SECRET. */
@@ -20,6 +22,7 @@ export function oidcConfigOf(env: OidcEnv): OidcConfig | null {
     discoveryUrl: `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
     clientId,
     clientSecret,
+    scopes: ['openid', 'email', 'profile'],
   };
 }
 
