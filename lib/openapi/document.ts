@@ -78,6 +78,8 @@ export type Operation = {
     files?: readonly ExportExt[];
     /** What the response's ETag header carries. */
     etag?: string;
+    /** A redirect for a browser (no body): where its Location header points. */
+    redirect?: string;
   };
   /** A write to a plan that honours If-Match (412 when it names a version the plan no longer has). */
   conditional?: boolean;
@@ -727,7 +729,16 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
         ...(op.success.etag
           ? { headers: { ETag: { description: op.success.etag, schema: { type: 'string' } } } }
           : {}),
-        ...(op.success.status === 204 ? {} : { content: successContent(op) }),
+        ...(op.success.redirect
+          ? {
+              headers: {
+                Location: { description: op.success.redirect, schema: { type: 'string' } },
+              },
+            }
+          : {}),
+        ...(op.success.status === 204 || op.success.redirect
+          ? {}
+          : { content: successContent(op) }),
       },
     };
     for (const status of errorStatuses(op)) {

@@ -3,6 +3,7 @@ import { createApiToken, signUp } from '@/app/_server/use-cases/accounts';
 import { dbConfigFromEnv, openDb } from '@/db/client';
 import type { Operation } from '@/lib/openapi/document';
 import { authHeaders } from './db';
+import { startMockOidc } from './mock-oidc';
 import { ROOMY_LIMITS } from './profiles';
 import { TEST_OWNER } from './test-owner';
 
@@ -238,6 +239,19 @@ export function goodCall(op: Operation, f: Fixture): Call {
       params: {},
       body: { email: TEST_OWNER.email, password: TEST_OWNER.password },
     },
+    'POST /api/auth/sign-in/oidc': {
+      params: {},
+      body: {},
+      headers: { origin: 'http://localhost' },
+    },
+    // no state of this browser: the callback sends it to the sign-in page (its documented 302)
+    'GET /api/auth/callback/oidc': {
+      params: {},
+      query: [
+        ['code', 'a-code'],
+        ['state', 'a-state'],
+      ],
+    },
     'POST /api/auth/sign-out': { params: {} },
     'GET /api/account': { params: {} },
     'POST /api/account/password': {
@@ -318,6 +332,8 @@ async function makeMember(
 
 /** One real profile with a plan (and a spare profile), made through the API itself. */
 export async function makeFixture(): Promise<Fixture> {
+  // single sign-on on, against a provider of the tests' own (read when the library starts)
+  Object.assign(process.env, (await startMockOidc()).env);
   const weekStart = '2026-11-30';
   const profile = (await json(
     await callOperation(op('post', '/api/profiles'), { params: {}, body: PROFILE_BODY }),
