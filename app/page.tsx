@@ -15,7 +15,7 @@ export default async function HomePage() {
   const db = getDb();
   const caller = await requirePageCaller(db);
   if (caller.role === 'clinician') redirect('/clinician');
-  const returning = await currentPlanPath(db, caller.householdId);
+  const returning = await currentPlanPath(db, caller);
   if (returning) redirect(returning);
   return (
     <>

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { requirePageCaller } from '@/app/_server/auth/page-caller';
 import { accountOf, apiTokensOf } from '@/app/_server/use-cases/accounts';
 import { getDb } from '@/db/client';
+import { listHouseholdMembers } from '@/db/queries/household-members';
 import { AccountPanel } from '../_components/account/account-panel';
+import { HouseholdPanel } from '../_components/account/household-panel';
 import { PrivacyPanel } from '../_components/account/privacy-panel';
 
 export const dynamic = 'force-dynamic';
@@ -23,6 +25,12 @@ export default async function AccountPage() {
         householdId={account.householdId}
         owner={account.role === 'owner'}
         tokens={tokens}
+      />
+      <HouseholdPanel
+        householdId={account.householdId}
+        members={await listHouseholdMembers(db, caller.householdId)}
+        me={caller.userId}
+        owner={account.role === 'owner'}
       />
       <PrivacyPanel />
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePageCaller, visitor } from '@/app/_server/auth/page-caller';
-import { visibleProfiles } from '@/app/_server/use-cases/clinician-access';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { clinicianLinkState } from '@/app/_server/use-cases/clinician-grants';
 import { getDb } from '@/db/client';
 import { listPlans } from '@/db/queries/plans';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
-import { visibleProfiles } from '@/app/_server/use-cases/clinician-access';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { symptomTrendsFor } from '@/app/_server/use-cases/clinician-report';
 import { getDb } from '@/db/client';
 import { listJournalEntries } from '@/db/queries/journal';

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { getDb } from '@/db/client';
 import { listFoodConcepts } from '@/db/queries/food-concepts';
 import { listPlans } from '@/db/queries/plans';
-import { foodNamesByNdb, getProfileById, listProfiles } from '@/db/queries/profiles';
+import { foodNamesByNdb, getProfileById } from '@/db/queries/profiles';
 import { listProtocols } from '@/db/queries/protocols';
 import { GROUP_CODES } from '@/lib/foods/codes';
 import { overridesOf } from '@/lib/nutrition/nutrient-targets';
@@ -43,8 +44,10 @@ export default async function ProfilePage({
   const db = getDb();
   const caller = await requirePageCaller(db);
   const protocols = toProtocolOptions(await listProtocols(db));
-  const profiles = await listProfiles(db, caller.householdId);
-  const wantsNew = params.new !== undefined;
+  const profiles = await visibleProfiles(db, caller);
+  // a member has one profile, their own; a clinician makes none
+  const mayAdd = caller.role === 'owner' || (caller.role === 'member' && caller.profileId === null);
+  const wantsNew = params.new !== undefined && mayAdd;
   // An id that is not a profile's (unknown, non-numeric, repeated) is a 404, not an empty form.
   const requested = params.id === undefined ? null : profileIdOf(params.id);
   if (requested === undefined) notFound();
@@ -109,9 +112,11 @@ export default async function ProfilePage({
               Clinician access
             </Link>
           )}
-          <Link className="button secondary" href="/profile?new=1">
-            New profile
-          </Link>
+          {mayAdd ? (
+            <Link className="button secondary" href="/profile?new=1">
+              New profile
+            </Link>
+          ) : null}
         </div>
       </div>
       <p className="muted">

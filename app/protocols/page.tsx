@@ -66,7 +66,7 @@ export default async function ProtocolsPage() {
   const elimination = protocols.filter((p) => p.kind === 'protocol');
   const diets = protocols.filter((p) => p.kind === 'diet');
   // The weekly nutrition report of this week's plan; with no plan yet, onboarding makes one.
-  const plan = await currentPlanPath(getDb(), caller.householdId, '/nutrition');
+  const plan = await currentPlanPath(getDb(), caller, '/nutrition');
   const reportHref = plan?.endsWith('/nutrition') ? plan : '/';
   // The foods each "what is in" line promises (NDB numbers; search terms stay text only).
   const names = await foodNames(

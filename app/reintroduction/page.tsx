@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
-import { visibleProfiles } from '@/app/_server/use-cases/clinician-access';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { getReintroductionView } from '@/app/_server/use-cases/reintroduction';
 import { getDb } from '@/db/client';
 import { ProfilePicker, pickProfile } from '../_components/profile-picker';

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { oidcButtonName, oidcConfigOf } from '@/app/_server/auth/oidc';
 import { getDb } from '@/db/client';
 import { countUsers } from '@/db/queries/accounts';
 import { CredentialsForm } from '../_components/account/credentials-form';
+import { OidcButton } from '../_components/account/oidc-button';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Create the owner account' };
@@ -18,6 +20,12 @@ export default async function SetupPage() {
         and plan made so far, and can invite the others.
       </p>
       <CredentialsForm mode="sign-up" submitLabel="Create the owner account" next="/" />
+      {oidcConfigOf(process.env) ? (
+        <>
+          <p className="small muted">Or make the owner account with your identity provider:</p>
+          <OidcButton providerName={oidcButtonName(process.env)} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -10,5 +10,5 @@ export default async function ShoppingIndex() {
   const db = getDb();
   const caller = await requirePageCaller(db);
   if (caller.role === 'clinician') redirect('/clinician');
-  redirect((await currentPlanPath(db, caller.householdId, '/shopping')) ?? '/');
+  redirect((await currentPlanPath(db, caller, '/shopping')) ?? '/');
 }

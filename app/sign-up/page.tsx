@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { oidcButtonName, oidcConfigOf } from '@/app/_server/auth/oidc';
 import { CredentialsForm } from '../_components/account/credentials-form';
+import { OidcButton } from '../_components/account/oidc-button';
 import { one, type RawSearchParams } from '../_components/search-params';
 
 export const dynamic = 'force-dynamic';
@@ -21,6 +23,9 @@ export default async function SignUpPage({
         next="/"
         invite={invite || undefined}
       />
+      {oidcConfigOf(process.env) ? (
+        <OidcButton providerName={oidcButtonName(process.env)} invite={invite || undefined} />
+      ) : null}
     </>
   );
 }

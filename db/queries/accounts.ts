@@ -309,14 +309,6 @@ export async function claimInvite(db: Db, id: number, now: string): Promise<bool
   });
 }
 
-/** Gives a claimed invite back (the account it was claimed for could not be made). */
-export async function releaseInvite(db: Db, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const i = tx.t.householdInvites;
-    await tx.orm.update(i).set({ usedAt: null }).where(eq(i.id, id));
-  });
-}
-
 /** Revokes an invite of the household; false when it has no such open invite. */
 export async function revokeInvite(
   db: Db,

@@ -16,6 +16,7 @@ const exportMealSchema = z.looseObject({
   cook: z.looseObject({ text: z.string() }).nullable(),
   batch: z.looseObject({ cookedOn: z.string() }).nullable(),
   portionText: z.string(),
+  portionsText: z.string().optional(),
   challenge: z
     .looseObject({ challengeId: z.string(), food: z.string(), doseG: z.number(), day: z.number() })
     .nullable(),
@@ -30,6 +31,9 @@ export const planExportSchema = z.strictObject({
     profileId: z.string(),
     weekStart: z.string(),
     householdSize: z.number(),
+    members: z
+      .array(z.strictObject({ profileId: z.number(), name: z.string(), servings: z.number() }))
+      .optional(),
     days: z.array(
       z.strictObject({
         date: z.string(),

@@ -7,6 +7,7 @@ import type { PrepLine } from '../planner/prep-lines';
 import type { MealSlot, Plan, PlanMeal, Recipe } from '../shopping/types';
 import { parseIsoDate, SLOT_LABELS, weekdayName } from './dates';
 import { prepLineText } from './prep-text';
+import type { SharedPortions } from './shared-portions';
 
 /** Local wall-clock meal times, 'HH:MM'. */
 export type MealTimes = Record<MealSlot, string>;
@@ -38,6 +39,8 @@ export type PlanIcsInput = {
   calendarName?: string;
   /** Make-ahead prep by the date it starts (the plan view's `prep`): one all-day event each. */
   prep?: ReadonlyMap<string, readonly PrepLine[]>;
+  /** A shared plan: each meal's description says who eats how much. */
+  shared?: SharedPortions;
 };
 
 /** '2026-11-28T10:00:00.000Z' → '20261128T100000Z' (iCalendar UTC form). */
@@ -94,6 +97,8 @@ export function planToIcs(input: PlanIcsInput): string {
         meal.leftoverOf === null
           ? `To ${cookText(cookBatch(meal.servings, recipe.servings))}: prep ${recipe.prepMinutes} min, cook ${recipe.cookMinutes} min.`
           : `Leftovers${cooked ? ` from ${weekdayName(cooked.date)} ${cooked.meal.slot}` : ''}: ${servingsWords(meal.servings)}, nothing to cook.`;
+      const who = input.shared?.byMeal.get(meal.id);
+      const portions = who === undefined ? '' : `\nPortions: ${who}.`;
       // `timestamp` (DTSTAMP) is missing from the package's types; left out, `ics` reads the clock
       const event: EventAttributes & { timestamp: string } = {
         uid: `${plan.id}-${meal.id}@villi`,
@@ -102,7 +107,7 @@ export function planToIcs(input: PlanIcsInput): string {
         startInputType: 'local',
         startOutputType: 'local',
         duration: { minutes: minutes[meal.slot] },
-        description: `${challenge}${what}\nRecipe: ${url}`,
+        description: `${challenge}${what}${portions}\nRecipe: ${url}`,
         url,
         transp: 'TRANSPARENT',
         busyStatus: 'FREE',

@@ -2,6 +2,7 @@ import type { NutritionReport } from '../nutrition/report';
 import { type CookLine, cookLine, portionText } from '../planner/batch-words';
 import { type BatchPlace, batchPlaces, mealBatch, mealPortions } from '../planner/batches';
 import type { Plan, PlanMeal, Recipe } from '../shopping/types';
+import type { SharedPortions } from './shared-portions';
 
 /**
  * Each meal's batch to cook (null for leftovers), its place in a batch feeding several meals
@@ -11,6 +12,8 @@ type ExportMeal = PlanMeal & {
   cook: CookLine | null;
   batch: BatchPlace | null;
   portionText: string;
+  /** Who eats how much on a shared plan ("Alex 1½ servings, Sam 1"); absent otherwise. */
+  portionsText?: string;
   recipe: Recipe;
 };
 
@@ -19,6 +22,8 @@ export type PlanExport = {
   version: 1;
   plan: Omit<Plan, 'days'> & {
     householdSize: number;
+    /** Who eats from a shared plan and their portion of one serving; absent on a one-person plan. */
+    members?: readonly SharedMember[];
     /** `washout`: a reintroduction washout day; each meal's `challenge` its add-on or null. */
     days: { date: string; washout: boolean; meals: ExportMeal[] }[];
   };
@@ -26,18 +31,27 @@ export type PlanExport = {
   nutrition?: NutritionReport;
 };
 
+export type SharedMember = { profileId: number; name: string; servings: number };
+
 export type PlanExportOptions = {
   /** The household the servings feed, for each person's portion. */
   householdSize: number;
+  /** A shared plan's members, and each meal's "Alex 1½ servings, Sam 1" by meal id. */
+  shared?: SharedPortions;
   /** The weekly nutrition report (GET /api/plans/{id}/nutrition), when given. */
   nutrition?: NutritionReport;
+};
+
+const sharedText = (shared: SharedPortions | undefined, mealId: string) => {
+  const text = shared?.byMeal.get(mealId);
+  return text === undefined ? {} : { portionsText: text };
 };
 
 /** The plan with each meal's recipe embedded, so the file stands on its own. */
 export function buildPlanExport(
   plan: Plan,
   recipes: ReadonlyMap<string, Recipe>,
-  { householdSize, nutrition }: PlanExportOptions,
+  { householdSize, nutrition, shared }: PlanExportOptions,
 ): PlanExport {
   const meals = plan.days.flatMap((d) => d.meals);
   const portions = mealPortions(meals, householdSize);
@@ -50,6 +64,7 @@ export function buildPlanExport(
     plan: {
       ...plan,
       householdSize,
+      ...(shared ? { members: shared.members } : {}),
       days: plan.days.map((day) => ({
         date: day.date,
         washout: day.washout === true,
@@ -63,6 +78,7 @@ export function buildPlanExport(
             cook: batch && cookLine(batch),
             batch: batches.get(meal.id) ?? null,
             portionText: portionText(portions.get(meal.id) ?? 0),
+            ...sharedText(shared, meal.id),
             recipe,
           };
         }),

@@ -13,6 +13,7 @@ import { escapeMarkdown } from './markdown';
 import { nutritionMarkdownLines } from './nutrition-markdown';
 import { recipeUrl } from './plan-ics';
 import { prepLineText } from './prep-text';
+import type { SharedPortions } from './shared-portions';
 
 export type PlanMarkdownInput = {
   plan: Plan;
@@ -29,6 +30,8 @@ export type PlanMarkdownInput = {
   nutrition?: NutritionReport;
   /** Make-ahead prep by the date it starts (the plan view's `prep`); absent = none listed. */
   prep?: ReadonlyMap<string, readonly PrepLine[]>;
+  /** A shared plan: each meal says who eats how much instead of a portion "each". */
+  shared?: SharedPortions;
 };
 
 function parseAmount(text: string): number | null {
@@ -78,7 +81,7 @@ function mealSection(
   const recipe = input.recipes.get(meal.recipeSlug);
   if (!recipe) throw new Error(`recipe "${meal.recipeSlug}" of meal ${meal.id} not loaded`);
   const name = escapeMarkdown(recipe.name);
-  const each = portionText(portion);
+  const each = escapeMarkdown(input.shared?.byMeal.get(meal.id) ?? portionText(portion));
   const link = input.baseUrl ? [`[Recipe page](${recipeUrl(input.baseUrl, recipe.slug)})`] : [];
   if (meal.leftoverOf !== null) {
     const from = cookedOn.get(meal.leftoverOf);

@@ -5,6 +5,9 @@ import {
   changePasswordSchema,
   inviteCreatedSchema,
   inviteCreateSchema,
+  oidcCallbackQuerySchema,
+  oidcStartedSchema,
+  oidcStartSchema,
   okSchema,
   signedUpSchema,
   signInSchema,
@@ -54,6 +57,42 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     errorText: {
       429: 'More than 10 failed sign-ins for this email in 15 minutes; Retry-After says when to try again',
     },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-in/oidc',
+    summary:
+      'Begin an OpenID Connect sign-in (when VILLI_OIDC_* are set): the provider URL to send the browser to; with an invite token, a new account joins that household',
+    tag: 'accounts',
+    public: true,
+    body: oidcStartSchema,
+    success: {
+      status: 200,
+      description: "{ url }; Set-Cookie (the library's state, and the invite for the callback)",
+      schema: oidcStartedSchema,
+    },
+    errors: [400, 403, 404, 503],
+    errorText: {
+      403: 'invite_invalid (unknown, used, revoked, expired), or a write from another site',
+      404: 'oidc_off: single sign-on is not set up on this server',
+      503: 'oidc_unavailable: the provider cannot be reached',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/auth/callback/oidc',
+    summary:
+      "Where the OpenID Connect provider sends the browser back (register this URL with the provider): checks the state against the browser's cookie, signs in, and places a new account in a household (first account, invite, or open sign-up) or makes none",
+    tag: 'accounts',
+    public: true,
+    query: oidcCallbackQuerySchema,
+    success: {
+      status: 302,
+      description: 'To the app once signed in (Set-Cookie: the session), else to the sign-in page',
+      redirect:
+        'A path on this site: / when signed in, /sign-in?error=<code> otherwise (invite_required, invite_invalid, state_mismatch, oidc_off, …)',
+    },
+    errors: [400],
   },
   {
     method: 'post',

@@ -47,6 +47,7 @@ import { reportQuerySchema } from '../validation/report';
 import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
 import { ACCOUNT_OPERATIONS } from './account-operations';
 import { CLINICIAN_OPERATIONS } from './clinician-operations';
+import { HOUSEHOLD_OPERATIONS } from './household-operations';
 
 /** The one error body every route returns. */
 export const errorBodySchema = z.object({
@@ -78,6 +79,8 @@ export type Operation = {
     files?: readonly ExportExt[];
     /** What the response's ETag header carries. */
     etag?: string;
+    /** A redirect for a browser (no body): where its Location header points. */
+    redirect?: string;
   };
   /** A write to a plan that honours If-Match (412 when it names a version the plan no longer has). */
   conditional?: boolean;
@@ -699,6 +702,7 @@ const ALL_OPERATIONS: readonly Operation[] = [
   ...OPERATIONS,
   ...ACCOUNT_OPERATIONS,
   ...CLINICIAN_OPERATIONS,
+  ...HOUSEHOLD_OPERATIONS,
 ];
 
 /** Every operation of the API, in document order. */
@@ -727,7 +731,16 @@ export function buildOpenApiDocument(serverUrl = '/'): Record<string, unknown> {
         ...(op.success.etag
           ? { headers: { ETag: { description: op.success.etag, schema: { type: 'string' } } } }
           : {}),
-        ...(op.success.status === 204 ? {} : { content: successContent(op) }),
+        ...(op.success.redirect
+          ? {
+              headers: {
+                Location: { description: op.success.redirect, schema: { type: 'string' } },
+              },
+            }
+          : {}),
+        ...(op.success.status === 204 || op.success.redirect
+          ? {}
+          : { content: successContent(op) }),
       },
     };
     for (const status of errorStatuses(op)) {

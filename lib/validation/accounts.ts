@@ -64,3 +64,16 @@ export const inviteCreatedSchema = z.object({
 
 export const signedUpSchema = z.object({ userId: z.string(), householdId: z.number().int() });
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** Starting an OpenID Connect sign-in: with an invite token, the new account joins that household. */
+export const oidcStartSchema = z.strictObject({ invite: z.string().min(1).max(200).optional() });
+export const oidcStartedSchema = z.object({ url: z.url() });
+
+/** What an identity provider sends back to the callback (other parameters are ignored). */
+export const oidcCallbackQuerySchema = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(2000).optional(),
+  iss: z.string().max(2000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
+});

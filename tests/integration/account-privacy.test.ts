@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, dbConfigFromEnv, openDb } from '@/db/client';
+import { deleteAccountRows } from '@/db/queries/account-privacy';
 import { apiOperations, errorBodySchema, type Operation } from '@/lib/openapi/document';
 import { accountExportSchema } from '@/lib/validation/account-privacy';
 import {
@@ -304,5 +305,31 @@ describe('DELETE /api/account', () => {
     expect(await householdRows(fixture.householdId)).toEqual(ours);
     expect((await whoAmI(alone.token)).status).toBe(401);
     expect((await exportAs(alone.token)).status).toBe(401);
+  });
+});
+
+describe('two last members deleting their accounts at the same moment', () => {
+  it('leave no empty household behind', async () => {
+    for (const round of [1, 2, 3]) {
+      const a = await makeAccount(db, `race-a-${round}@example.com`);
+      const b = await makeAccount(db, `race-b-${round}@example.com`, {
+        householdId: a.householdId,
+        role: 'owner',
+      });
+      // On PostgreSQL two handles, as two app instances with their own connections. SQLite's
+      // one process serializes writes with a mutex (a second in-process handle would block the
+      // thread holding the lock), so there the two deletes race on one handle.
+      const other = db.engine === 'postgres' ? openDb(dbConfigFromEnv()) : db;
+      try {
+        const outcomes = await Promise.all([
+          deleteAccountRows(db, a.userId),
+          deleteAccountRows(other, b.userId),
+        ]);
+        expect(outcomes.sort()).toEqual(['deleted', 'deleted_with_household']);
+      } finally {
+        if (other !== db) await other.close();
+      }
+      expect(await count('households', eq(db.t.households.id, a.householdId))).toBe(0);
+    }
   });
 });

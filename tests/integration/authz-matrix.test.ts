@@ -82,7 +82,7 @@ const as = (op: Operation, token: string | null): Call => {
 };
 
 describe('the authorization matrix', () => {
-  it('covers every operation, and the public ones are exactly health, the document and sign-up/in/out', () => {
+  it('covers every operation, and the public ones are exactly health, the document, sign-up/in/out and the OIDC start and callback', () => {
     expect(nonPublic.length).toBeGreaterThan(30);
     expect(
       operations
@@ -90,9 +90,11 @@ describe('the authorization matrix', () => {
         .map(opName)
         .sort(),
     ).toEqual([
+      'GET /api/auth/callback/oidc',
       'GET /api/health',
       'GET /api/openapi.json',
       'POST /api/auth/sign-in',
+      'POST /api/auth/sign-in/oidc',
       'POST /api/auth/sign-out',
       'POST /api/auth/sign-up',
     ]);

@@ -385,7 +385,8 @@ describe('accepting a link', () => {
         token: member.token,
       },
     );
-    expect(res.status).toBe(403);
+    // another member's profile is not theirs to see, so not found (members see their own only)
+    expect(res.status).toBe(404);
     const outsider = await makeAccount(db, 'lee@villi.test');
     expect(
       (await call('get', '/api/profiles/{id}/access-log', { id: sam }, { token: outsider.token }))

@@ -301,6 +301,11 @@ async function checkResponse(op: Operation, response: Response): Promise<void> {
     return;
   }
   expect(response.status, where).toBe(op.success.status);
+  // a redirect stays on this site, whatever the query said
+  if (op.success.redirect) {
+    expect(response.headers.get('location'), where).toMatch(/^\/(?![/\\])/);
+    return;
+  }
   if (response.status === 204) return;
   if (type === 'application/json') {
     const parsed = op.success.schema?.safeParse(JSON.parse(text));

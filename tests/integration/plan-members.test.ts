@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plannerInputFor } from '@/app/_server/use-cases/plan-input';
+import { GET as exportPlan } from '@/app/api/plans/[id]/export/route';
 import { GET as getAlternatives } from '@/app/api/plans/[id]/meals/[mealId]/alternatives/route';
 import { PATCH as lockMeal } from '@/app/api/plans/[id]/meals/[mealId]/route';
 import { POST as swapMeal } from '@/app/api/plans/[id]/meals/[mealId]/swap/route';
@@ -12,6 +13,7 @@ import { DELETE as deleteProfile } from '@/app/api/profiles/[id]/route';
 import { POST as createProfile } from '@/app/api/profiles/route';
 import { getDb } from '@/db/client';
 import { getProfileById } from '@/db/queries/profiles';
+import { planExportSchema } from '@/lib/export/plan-export-schema';
 import { nutritionReportSchema } from '@/lib/nutrition/report-schema';
 import { planViewSchema } from '@/lib/planner/plan-view-schema';
 import type { PlannerRecipe } from '@/lib/planner/types';
@@ -172,6 +174,49 @@ describe('a plan shared by two members', () => {
       const { items } = (await res.json()) as { items: { id: number }[] };
       expect(items.map((p) => p.id)).toContain(plan.id);
     }
+  });
+
+  it('exports say who eats how much of each meal: JSON, Markdown and the calendar', async () => {
+    const file = async (format: string) => {
+      const res = await exportPlan(
+        authedRequest(`http://localhost/api/plans/${plan.id}/export?format=${format}`),
+        pctx(plan.id),
+      );
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const json = planExportSchema.parse(JSON.parse(await file('json')));
+    expect(json.plan.members).toEqual([
+      { profileId: alex, name: 'Alex', servings: 1.5 },
+      { profileId: sam, name: 'Sam', servings: 1 },
+    ]);
+    const byId = new Map(json.plan.days.flatMap((d) => d.meals.map((m) => [m.id, m])));
+    for (const m of meals(plan)) expect(byId.get(m.id)?.portionsText).toBe(m.portionsText);
+    for (const m of meals(plan)) expect(m.portionsText).toMatch(/^Alex .+, Sam .+$/);
+
+    const md = await file('md');
+    const ics = (await file('ics')).replace(/\r\n[ \t]/g, '');
+    for (const m of meals(plan)) {
+      expect(md).toContain(`${m.portionsText}`);
+      // iCalendar escapes the comma
+      expect(ics).toContain(`Portions: ${m.portionsText?.replace(',', '\\,')}.`);
+    }
+    expect(md).not.toMatch(/servings? each/);
+  });
+
+  it('a one-person plan exports no members and no shared portions', async () => {
+    const single = await post({ profileId: sam, weekStart: '2026-12-14', seed: SEED });
+    expect(single.status, JSON.stringify(single.body)).toBe(201);
+    const one = single.body as Plan;
+    const res = await exportPlan(
+      authedRequest(`http://localhost/api/plans/${one.id}/export?format=json`),
+      pctx(one.id),
+    );
+    const body: unknown = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    const json = planExportSchema.parse(body);
+    expect(json.plan.members).toBeUndefined();
+    expect(json.plan.days.flatMap((d) => d.meals).some((m) => 'portionsText' in m)).toBe(false);
   });
 
   it('reports nutrition per member against their own targets', async () => {

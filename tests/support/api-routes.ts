@@ -3,6 +3,7 @@ import { createApiToken, signUp } from '@/app/_server/use-cases/accounts';
 import { dbConfigFromEnv, openDb } from '@/db/client';
 import type { Operation } from '@/lib/openapi/document';
 import { authHeaders } from './db';
+import { startMockOidc } from './mock-oidc';
 import { ROOMY_LIMITS } from './profiles';
 import { TEST_OWNER } from './test-owner';
 
@@ -112,6 +113,9 @@ export type Fixture = {
   /** A pending clinician link for `profileId` (its token), and one to revoke. */
   clinicianInviteToken: string;
   spareClinicianInviteId: number;
+  /** A member of the household whose role may change, and one an owner may remove. */
+  memberUserId: string;
+  removableUserId: string;
 };
 
 /** The throwaway member's password: no other account of the tests has it. */
@@ -240,6 +244,19 @@ export function goodCall(op: Operation, f: Fixture): Call {
       params: {},
       body: { email: TEST_OWNER.email, password: TEST_OWNER.password },
     },
+    'POST /api/auth/sign-in/oidc': {
+      params: {},
+      body: {},
+      headers: { origin: 'http://localhost' },
+    },
+    // no state of this browser: the callback sends it to the sign-in page (its documented 302)
+    'GET /api/auth/callback/oidc': {
+      params: {},
+      query: [
+        ['code', 'a-code'],
+        ['state', 'a-state'],
+      ],
+    },
     'POST /api/auth/sign-out': { params: {} },
     'GET /api/account': { params: {} },
     'POST /api/account/password': {
@@ -277,6 +294,14 @@ export function goodCall(op: Operation, f: Fixture): Call {
       body: { invite: f.clinicianInviteToken },
       token: f.clinicianToken,
     },
+    'GET /api/households/{id}/members': { params: { id: String(f.householdId) } },
+    'PATCH /api/households/{id}/members/{userId}': {
+      params: { id: String(f.householdId), userId: f.memberUserId },
+      body: { role: 'member' },
+    },
+    'DELETE /api/households/{id}/members/{userId}': {
+      params: { id: String(f.householdId), userId: f.removableUserId },
+    },
   };
   const call = calls[opName(op)];
   if (!call) throw new Error(`no example request for ${opName(op)}: add one to goodCall`);
@@ -303,20 +328,20 @@ async function json(response: Response, expected: number): Promise<unknown> {
 /** Another account of the household (not the test owner) with an API token. */
 async function makeHouseholdAccount(
   householdId: number,
-  role: 'member' | 'clinician',
-  email: string,
-  password: string,
-): Promise<string> {
+  name: string,
+  role: 'member' | 'clinician' = 'member',
+  password = 'member-password-1',
+): Promise<{ userId: string; token: string }> {
   const db = openDb(dbConfigFromEnv());
   try {
     const made = await signUp(
       db,
-      { email, password, name: email.split('@')[0] },
+      { email: `${name.toLowerCase()}@villi.test`, password, name },
       { headers: new Headers(), secure: false },
       { householdId, role },
       { invitesNeeded: false },
     );
-    return (await createApiToken(db, made.userId, role)).token;
+    return { userId: made.userId, token: (await createApiToken(db, made.userId, name)).token };
   } finally {
     await db.close();
   }
@@ -331,6 +356,8 @@ export function inviteTokenOf(url: string): string {
 
 /** One real profile with a plan (and a spare profile), made through the API itself. */
 export async function makeFixture(): Promise<Fixture> {
+  // single sign-on on, against a provider of the tests' own (read when the library starts)
+  Object.assign(process.env, (await startMockOidc()).env);
   const weekStart = '2026-11-30';
   const profile = (await json(
     await callOperation(op('post', '/api/profiles'), { params: {}, body: PROFILE_BODY }),
@@ -441,18 +468,19 @@ export async function makeFixture(): Promise<Fixture> {
   const link = await clinicianLink();
   return {
     sessionCookie,
-    leavingToken: await makeHouseholdAccount(
-      account.householdId,
-      'member',
-      'leaving@villi.test',
-      LEAVING_PASSWORD,
-    ),
-    clinicianToken: await makeHouseholdAccount(
-      account.householdId,
-      'clinician',
-      'fixture-clinician@villi.test',
-      'clinician-password-1',
-    ),
+    leavingToken: (
+      await makeHouseholdAccount(account.householdId, 'Leaving', 'member', LEAVING_PASSWORD)
+    ).token,
+    memberUserId: (await makeHouseholdAccount(account.householdId, 'Staying')).userId,
+    removableUserId: (await makeHouseholdAccount(account.householdId, 'Removable')).userId,
+    clinicianToken: (
+      await makeHouseholdAccount(
+        account.householdId,
+        'Fixture-Clinician',
+        'clinician',
+        'clinician-password-1',
+      )
+    ).token,
     clinicianInviteToken: inviteTokenOf(link.url),
     spareClinicianInviteId: (await clinicianLink()).id,
     householdId: account.householdId,

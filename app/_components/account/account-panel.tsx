@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { TokenRow } from '@/db/queries/accounts';
 import { callApi } from '../../_lib/api-client';
+import { StatusLines } from './status-lines';
 
 export type TokenView = TokenRow;
 
@@ -36,12 +37,7 @@ export function AccountPanel({ householdId, owner, tokens }: Props) {
   return (
     <div className="stack">
       <div aria-live="polite">
-        {message ? <p>{message}</p> : null}
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <StatusLines message={message} error={error} />
         {shown ? (
           <div className="card">
             <p>

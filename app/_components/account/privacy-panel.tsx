@@ -12,8 +12,9 @@ export function PrivacyPanel() {
     <section className="card stack" aria-labelledby="privacy-h">
       <h2 id="privacy-h">Your data</h2>
       <p className="small muted">
-        One JSON file with your account, your household&apos;s profiles, journals, reintroductions
-        and plans, and your API tokens (never passwords or the tokens themselves).
+        One JSON file with your account, the profiles you see (a member: their own; an owner: the
+        household&apos;s) with journals, reintroductions and plans, and your API tokens (never
+        passwords or the tokens themselves).
       </p>
       <p>
         <a className="button" href="/api/account/export" download>

@@ -5,6 +5,7 @@ import { genericOAuth } from 'better-auth/plugins';
 import type { Db } from '@/db/client';
 import { keptSecret } from '@/db/queries/accounts';
 import { oidcConfigOf } from './oidc';
+import { libraryOrm, placeBeforeFirstSignInMethod } from './placement';
 
 /** Sessions last 30 days and are extended once a day while used. */
 const SESSION_DAYS = 30;
@@ -37,8 +38,11 @@ function buildAuth(db: Db, secret: string, secure: boolean, env: Env) {
       protocol: secure ? 'https' : 'http',
       fallback: `${secure ? 'https' : 'http'}://localhost`,
     },
-    database: drizzleAdapter(db.orm, {
+    // The library's transactions are the app's own, so a user, its sign-in method and its
+    // household membership are written together or not at all (./placement.ts).
+    database: drizzleAdapter(libraryOrm(db), {
       provider: db.engine === 'postgres' ? 'pg' : 'sqlite',
+      transaction: true,
       schema: {
         user: db.t.users,
         session: db.t.authSessions,
@@ -46,6 +50,9 @@ function buildAuth(db: Db, secret: string, secure: boolean, env: Env) {
         verification: db.t.authVerifications,
       },
     }),
+    databaseHooks: {
+      account: { create: { before: async (account) => placeBeforeFirstSignInMethod(account) } },
+    },
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256 },
     session: { expiresIn: SESSION_DAYS * 24 * 3600, updateAge: 24 * 3600 },
     advanced: {
@@ -57,6 +64,8 @@ function buildAuth(db: Db, secret: string, secure: boolean, env: Env) {
       disableCSRFCheck: true,
     },
     telemetry: { enabled: false },
+    // an OIDC callback the library refuses (no state, wrong state) lands on the sign-in page
+    onAPIError: { errorURL: '/sign-in' },
     plugins: oidc ? [genericOAuth({ config: [oidc] })] : [],
   });
 }

@@ -10,6 +10,7 @@ import {
 import { AppError } from '@/lib/http/app-error';
 import { type DoorsEnv, requestProtoOf } from '@/lib/http/doors';
 import { authFor } from './auth';
+import { isOpenSignup } from './placement';
 import { bearerOf, hashToken } from './tokens';
 
 /** Who is asking: resolved once per request from the session cookie or the bearer token. */
@@ -27,14 +28,11 @@ export type Caller = {
 /** A token's last use is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function isOpenSignup(env: Record<string, string | undefined> = process.env): boolean {
-  return env.VILLI_OPEN_SIGNUP?.trim().toLowerCase() === 'true';
-}
-
 /**
- * The user's membership. A user without one (signed in through OIDC) becomes the owner of a
- * new household when they are the first to sign in (adopting earlier profiles) or when sign-up
- * is open; otherwise they have no household and no access until an owner invites them.
+ * The user's membership. Accounts get theirs in the transaction that makes them; a user left
+ * without one by an earlier version (an OIDC sign-in before it was placed) becomes the owner of
+ * a new household when they are the first (adopting earlier profiles) or sign-up is open;
+ * otherwise they have no household and no access.
  */
 async function membershipOrFirst(db: Db, userId: string, now: string) {
   const m = await membershipOf(db, userId);

@@ -5,6 +5,7 @@ import { clinicianMayRead, requireClinicianRead } from '@/app/_server/use-cases/
 import type { Db } from '@/db/client';
 import { countUsers, planHouseholdId, profileHouseholdId } from '@/db/queries/accounts';
 import { AppError } from '@/lib/http/app-error';
+import { seesProfile } from '../use-cases/access';
 import { type Caller, resolveCaller } from './caller';
 
 /** The caller of the page being rendered, or null. */
@@ -31,14 +32,22 @@ export async function ownsPlan(db: Db, planId: number): Promise<boolean> {
 
 export async function ownsProfile(db: Db, profileId: number): Promise<boolean> {
   const caller = await visitor(db);
-  if (caller === null || (await profileHouseholdId(db, profileId)) !== caller.householdId)
-    return false;
+  if (caller === null || !(await seesProfilePage(db, caller, profileId))) return false;
   return caller.role !== 'clinician' || clinicianMayRead(db, caller, { profileId });
 }
 
+/** The API's rule: the caller's household, and for a member only their own profile. */
+async function seesProfilePage(db: Db, caller: Caller, profileId: number): Promise<boolean> {
+  return (
+    (await profileHouseholdId(db, profileId)) === caller.householdId &&
+    seesProfile(caller, profileId)
+  );
+}
+
 /**
- * A page about another household's profile is "not found", as in the API; so is one a clinician
- * was not granted, and a granted clinician's view is logged as `what` ("plan page").
+ * A page about another household's profile (or another member's) is "not found", as in the
+ * API; so is one a clinician was not granted, and a granted clinician's view is logged as
+ * `what` ("plan page").
  */
 export async function requirePageProfile(
   db: Db,
@@ -46,7 +55,7 @@ export async function requirePageProfile(
   profileId: number,
   what = 'profile page',
 ): Promise<void> {
-  if ((await profileHouseholdId(db, profileId)) !== caller.householdId) notFound();
+  if (!(await seesProfilePage(db, caller, profileId))) notFound();
   if (caller.role === 'clinician')
     await clinicianPage(db, { ...caller, reading: what }, { profileId });
 }

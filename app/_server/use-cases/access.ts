@@ -1,8 +1,9 @@
 import type { Caller } from '@/app/_server/auth/caller';
 import type { Db } from '@/db/client';
 import { planHouseholdId, profileHouseholdId } from '@/db/queries/accounts';
+import { listProfiles, type Profile } from '@/db/queries/profiles';
 import { AppError } from '@/lib/http/app-error';
-import { requireClinicianRead } from './clinician-access';
+import { grantedProfiles, requireClinicianRead } from './clinician-access';
 
 /**
  * Household scoping, one rule for every route: another household's profile or plan is "not
@@ -24,6 +25,46 @@ export async function requireProfileAccess(
 ): Promise<void> {
   const household = await profileHouseholdId(db, profileId);
   if (household !== caller.householdId) throw AppError.notFound('Profile', String(profileId));
+  if (!seesProfile(caller, profileId)) throw AppError.notFound('Profile', String(profileId));
+  if (access === 'write') assertCanWrite(caller);
+  if (caller.role === 'clinician') await requireClinicianRead(db, caller, { profileId });
+}
+
+/**
+ * Members: a `member` sees and changes only their own profile (another member's is "not
+ * found", like an unknown id); owners see the household's profiles, clinicians the granted ones.
+ */
+export function seesProfile(caller: Caller, profileId: number): boolean {
+  return caller.role !== 'member' || caller.profileId === profileId;
+}
+
+/**
+ * The profiles the caller may read, newest first: a member's own, a clinician's granted ones
+ * (logged unless the page logs the one it shows, `log: false`), else the household's.
+ */
+export async function visibleProfiles(
+  db: Db,
+  caller: Caller,
+  options: { log: boolean } = { log: true },
+): Promise<Profile[]> {
+  if (caller.role === 'clinician') return grantedProfiles(db, caller, options);
+  const all = await listProfiles(db, caller.householdId);
+  return all.filter((p) => seesProfile(caller, p.id));
+}
+
+/**
+ * A profile as the household's plans name it: any profile of the caller's household, since
+ * plans and lists are the household's (a member may share a plan with people whose profiles
+ * they cannot read); a clinician's write is 403.
+ */
+export async function requireHouseholdProfile(
+  db: Db,
+  caller: Caller,
+  profileId: number,
+  access: Access,
+): Promise<void> {
+  if ((await profileHouseholdId(db, profileId)) !== caller.householdId)
+    throw AppError.notFound('Profile', String(profileId));
   if (access === 'write') assertCanWrite(caller);
   if (caller.role === 'clinician') await requireClinicianRead(db, caller, { profileId });
 }

@@ -1,5 +1,6 @@
 import { authFor } from '@/app/_server/auth/auth';
 import type { Caller } from '@/app/_server/auth/caller';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { publicPlan } from '@/app/api/plans/_lib/plan-response';
 import type { Db } from '@/db/client';
 import {
@@ -14,7 +15,6 @@ import { getPlanById, listPlans } from '@/db/queries/plans';
 import { getReintroduction } from '@/db/queries/reintroduction';
 import { AppError } from '@/lib/http/app-error';
 import { type AccountExport, accountExportSchema } from '@/lib/validation/account-privacy';
-import { visibleProfiles } from './clinician-access';
 
 /**
  * All the caller's data as one JSON document: the account, the household and role, every profile

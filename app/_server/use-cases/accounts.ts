@@ -1,80 +1,40 @@
 import { authFor } from '@/app/_server/auth/auth';
-import { type Caller, isOpenSignup } from '@/app/_server/auth/caller';
+import type { Caller } from '@/app/_server/auth/caller';
+import {
+  type Placement,
+  type PlacementIntent,
+  placementFor,
+  withPlacement,
+} from '@/app/_server/auth/placement';
 import { hashToken, newToken, tokenPrefix } from '@/app/_server/auth/tokens';
 import type { Db } from '@/db/client';
 import {
-  addMember,
-  claimInvite,
-  countHouseholds,
-  createHousehold,
-  findInviteByHash,
   findUserByEmail,
   findUserById,
   householdExists,
   insertInvite,
   insertToken,
   listTokens,
+  membershipOf,
   type Role,
-  releaseInvite,
   revokeInvite,
   revokeToken,
   type TokenRow,
 } from '@/db/queries/accounts';
 import { AppError } from '@/lib/http/app-error';
-import { clinicianSignUpPlacement, takeGrant } from './clinician-links';
 
 /** Invites are valid for a week. */
 const INVITE_DAYS = 7;
 
 export type SignUpInput = { email: string; password: string; name?: string; invite?: string };
-/** Where the new account goes: an invite's household, or a household of its own. */
-type Placement =
-  | { kind: 'own'; adopt: boolean }
-  | { kind: 'invited'; inviteId: number; householdId: number; role: Role }
-  | { kind: 'clinician'; grantId: number; householdId: number; role: 'clinician' }
-  | { kind: 'member'; householdId: number; role: Role };
-
-async function placementFor(
-  db: Db,
-  input: SignUpInput,
-  now: string,
-  invitesNeeded: boolean,
-): Promise<Placement> {
-  if (input.invite !== undefined) {
-    const invite = await findInviteByHash(db, hashToken(input.invite));
-    const refuse = (why: string) => AppError.forbidden('invite_invalid', `This invite ${why}.`);
-    if (!invite) {
-      // a member's clinician link signs up a clinician of their household
-      const grant = await clinicianSignUpPlacement(db, input.invite, input.email, new Date(now));
-      if (grant) return { kind: 'clinician', ...grant, role: 'clinician' };
-      throw refuse('is not known');
-    }
-    if (invite.revokedAt) throw refuse('was revoked');
-    if (invite.usedAt) throw refuse('was already used');
-    if (invite.expiresAt <= now) throw refuse('has expired');
-    if (invite.email !== null && invite.email !== input.email)
-      throw refuse('is for another email address');
-    return {
-      kind: 'invited',
-      inviteId: invite.id,
-      householdId: invite.householdId,
-      role: invite.role,
-    };
-  }
-  if ((await countHouseholds(db)) === 0) return { kind: 'own', adopt: true };
-  if (isOpenSignup() || !invitesNeeded) return { kind: 'own', adopt: false };
-  throw AppError.forbidden(
-    'invite_required',
-    'Sign-up needs an invite from a household owner (or VILLI_OPEN_SIGNUP=true on the server).',
-  );
-}
 
 /**
- * Makes an account with the library's password hashing, then puts it in a household: the first
- * account owns a new household that adopts every profile made before accounts existed; later
- * ones join through an invite, or own a new household when sign-up is open. The command line
- * (whoever runs it can open the database) needs no invite: `asMember` adds the user to a
- * household directly, and without it the user owns a new one. Returns the library's Set-Cookie headers.
+ * Makes an account with the library's password hashing and puts it in a household, in one
+ * transaction (./auth/placement.ts): the first account owns a new household that adopts every
+ * profile made before accounts existed; later ones join through an invite, or own a new
+ * household when sign-up is open. The command line (whoever runs it can open the database)
+ * needs no invite: `asMember` adds the user to a household directly, and without it the user
+ * owns a new one. Returns the library's Set-Cookie headers.
  */
 export async function signUp(
   db: Db,
@@ -84,6 +44,7 @@ export async function signUp(
   options: { invitesNeeded: boolean } = { invitesNeeded: true },
 ): Promise<{ userId: string; householdId: number; headers: Headers }> {
   const now = new Date().toISOString();
+  // decided first, for a clear refusal before any password is hashed; the writes re-check
   if (asMember && !(await householdExists(db, asMember.householdId)))
     throw AppError.notFound('Household', String(asMember.householdId));
   const placement: Placement = asMember
@@ -91,33 +52,21 @@ export async function signUp(
     : await placementFor(db, input, now, options.invitesNeeded);
   if (await findUserByEmail(db, input.email))
     throw AppError.conflict('email_taken', 'An account with this email address exists already.');
-  // An invite is claimed before the account is made, so two sign-ups cannot both use it.
-  if (placement.kind === 'invited' && !(await claimInvite(db, placement.inviteId, now)))
-    throw AppError.forbidden('invite_invalid', 'This invite was already used.');
   const auth = await authFor(db, request.secure);
-  const made = await auth.api
-    .signUpEmail({
+  const intent: PlacementIntent = { placement };
+  const made = await withPlacement(intent, () =>
+    auth.api.signUpEmail({
       body: { email: input.email, password: input.password, name: input.name ?? input.email },
       headers: request.headers,
       returnHeaders: true,
-    })
-    .catch(async (error: unknown) => {
-      if (placement.kind === 'invited') await releaseInvite(db, placement.inviteId);
-      throw error;
-    });
+    }),
+  ).catch((error: unknown) => {
+    throw intent.refusal ?? error;
+  });
   const userId = made.response.user.id;
-  let householdId: number;
-  if (placement.kind === 'own') {
-    // re-checked: of two first sign-ups at once, only one adopts
-    const adopt = placement.adopt && (await countHouseholds(db)) === 0;
-    householdId = await createHousehold(db, userId, 'Household', now, adopt);
-  } else {
-    await addMember(db, placement.householdId, userId, placement.role, now);
-    householdId = placement.householdId;
-    if (placement.kind === 'clinician')
-      await takeGrant(db, placement.grantId, userId, new Date(now));
-  }
-  return { userId, householdId, headers: made.headers };
+  const membership = await membershipOf(db, userId);
+  if (!membership) throw new Error('the new account has no household');
+  return { userId, householdId: membership.householdId, headers: made.headers };
 }
 
 export async function accountOf(db: Db, caller: Caller) {

@@ -66,16 +66,15 @@ async function logReads(
 }
 
 /**
- * The household's profiles the caller may see: all of them, or a clinician's granted ones,
- * logged unless the page logs the one it shows (`log: false`).
+ * The household's profiles granted to a clinician, logged unless the page logs the one it
+ * shows (`log: false`). Every role's rule: `visibleProfiles` in access.ts.
  */
-export async function visibleProfiles(
+export async function grantedProfiles(
   db: Db,
   caller: Caller,
-  options: { log: boolean } = { log: true },
+  options: { log: boolean },
 ): Promise<Profile[]> {
   const all = await listProfiles(db, caller.householdId);
-  if (caller.role !== 'clinician') return all;
   const at = new Date().toISOString();
   const granted = new Set(await grantedProfileIds(db, caller.userId, at));
   const shown = all.filter((p) => granted.has(p.id));

@@ -1,6 +1,8 @@
 import 'server-only';
+import type { Caller } from '@/app/_server/auth/caller';
 import type { Db } from '@/db/client';
 import { foodsByConcept, listConcepts } from '@/db/queries/food-concepts';
+import { claimOwnProfile, releaseOwnProfile } from '@/db/queries/household-members';
 import {
   deleteProfile,
   foodNamesByNdb,
@@ -83,22 +85,30 @@ export async function restrictionForProfile(
 
 /**
  * `today` (the local date, YYYY-MM-DD) is when the phase started unless the body says; the
- * profile joins the caller's household.
+ * profile joins the caller's household. The first profile a user makes is their own (in the
+ * same transaction); an owner may make more (children, people without an account), a member
+ * who has their own profile may not (403, nothing saved).
  */
 export async function createProfile(
   db: Db,
   input: ProfileInput,
   now: string,
   today: string,
-  householdId: number,
+  caller: Caller,
 ): Promise<Profile> {
   await restrictionForProfile(db, input);
-  return insertProfile(
-    db,
-    { ...input, phaseStartedOn: input.phaseStartedOn ?? today },
-    now,
-    householdId,
-  );
+  return db.transaction(async (tx) => {
+    const profile = await insertProfile(
+      tx,
+      { ...input, phaseStartedOn: input.phaseStartedOn ?? today },
+      now,
+      caller.householdId,
+    );
+    const own = await claimOwnProfile(tx, caller.userId, profile.id);
+    if (!own && caller.role === 'member')
+      throw AppError.forbidden('forbidden', 'A member manages only their own profile.');
+    return profile;
+  });
 }
 
 /**
@@ -152,9 +162,15 @@ export async function updateProfile(
   });
 }
 
-/** Deletes a profile with its plans, shopping checks and pantry choices. */
+/**
+ * Deletes a profile with its plans, shopping checks and pantry choices. When it was someone's
+ * own profile, they have none any more (and may make a new one); their account stays.
+ */
 export async function removeProfile(db: Db, id: number): Promise<void> {
-  if (!(await deleteProfile(db, id))) throw AppError.notFound('Profile', String(id));
+  await db.transaction(async (tx) => {
+    if (!(await deleteProfile(tx, id))) throw AppError.notFound('Profile', String(id));
+    await releaseOwnProfile(tx, id);
+  });
 }
 
 /** The user's explicit pantry choice for a food of the catalog; it beats the default rules. */

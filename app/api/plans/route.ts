@@ -1,4 +1,4 @@
-import { requireProfileAccess } from '@/app/_server/use-cases/access';
+import { requireHouseholdProfile, requireProfileAccess } from '@/app/_server/use-cases/access';
 import { visiblePlans } from '@/app/_server/use-cases/clinician-access';
 import { createPlanFor } from '@/app/_server/use-cases/plans';
 import { authed } from '@/app/api/_lib/authed';
@@ -12,9 +12,12 @@ export const dynamic = 'force-dynamic';
 
 export const POST = authed(async (request: Request, _context, caller) => {
   const body = await parseJsonBody(request, createPlanSchema);
-  // every member of a shared plan must be of the caller's household (404 otherwise)
-  for (const id of body.memberIds ?? (body.profileId === undefined ? [] : [body.profileId]))
-    await requireProfileAccess(getDb(), caller, id, 'write');
+  // a plan of one is made from a profile the caller may write; a shared plan names any
+  // profiles of the caller's household (404 otherwise)
+  if (body.profileId !== undefined)
+    await requireProfileAccess(getDb(), caller, body.profileId, 'write');
+  for (const id of body.memberIds ?? [])
+    await requireHouseholdProfile(getDb(), caller, id, 'write');
   const plan = await createPlanFor(
     getDb(),
     body.memberIds ? { memberIds: body.memberIds } : { profileId: body.profileId ?? 0 },

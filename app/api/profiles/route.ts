@@ -1,5 +1,4 @@
-import { assertCanWrite } from '@/app/_server/use-cases/access';
-import { visibleProfiles } from '@/app/_server/use-cases/clinician-access';
+import { assertCanWrite, visibleProfiles } from '@/app/_server/use-cases/access';
 import { createProfile } from '@/app/_server/use-cases/profiles';
 import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
@@ -13,13 +12,7 @@ export const POST = authed(async (request: Request, _context, caller) => {
   assertCanWrite(caller);
   const input = await parseJsonBody(request, profileCreateSchema);
   const now = new Date();
-  const profile = await createProfile(
-    getDb(),
-    input,
-    now.toISOString(),
-    localIsoDate(now),
-    caller.householdId,
-  );
+  const profile = await createProfile(getDb(), input, now.toISOString(), localIsoDate(now), caller);
   return Response.json(profile, { status: 201 });
 });
 

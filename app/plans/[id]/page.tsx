@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ownsPlan, requirePageCaller, requirePagePlan } from '@/app/_server/auth/page-caller';
+import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { getDb } from '@/db/client';
+import { listProfileNames } from '@/db/queries/household-members';
 import { getPlanById, listPlans } from '@/db/queries/plans';
-import { getProfileById, listProfiles } from '@/db/queries/profiles';
+import { getProfileById } from '@/db/queries/profiles';
 import { getProtocolById } from '@/db/queries/protocols';
 import { reportSummary } from '@/lib/nutrition/report';
 import { snackCarbsFor } from '@/lib/planner/nutrition';
@@ -55,10 +57,14 @@ export default async function PlanPage({ params }: Props) {
     : null;
   // a clinician reads the week; choosing who shares it is the household's
   const readOnly = caller.role === 'clinician';
-  const everyone = (readOnly ? [] : await listProfiles(db, caller.householdId)).map((p) => ({
-    id: p.id,
-    name: p.name,
-    energyKcal: p.targets.energyKcal,
+  // every profile of the household by name (a member may share a plan with people whose
+  // profiles they cannot read); energy targets only of the profiles the caller may see
+  const energy = new Map(
+    (readOnly ? [] : await visibleProfiles(db, caller)).map((p) => [p.id, p.targets.energyKcal]),
+  );
+  const everyone = (readOnly ? [] : await listProfileNames(db, caller.householdId)).map((p) => ({
+    ...p,
+    energyKcal: energy.get(p.id) ?? null,
   }));
   const file = (format: string) => `/api/plans/${plan.id}/export?format=${format}`;
 

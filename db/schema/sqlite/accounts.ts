@@ -143,3 +143,14 @@ export const apiTokens = sqliteTable(
     index('api_tokens_user_idx').on(t.userId),
   ],
 );
+
+/**
+ * Attempt counters of the sign-in and token limits, one row per key ("sign-in:<email>",
+ * "tokens:<userId>"): in the database so every app instance on it counts the same attempts.
+ */
+export const authAttempts = sqliteTable('auth_attempts', {
+  key: text('key').primaryKey(),
+  /** When the current fixed window began (ISO); a window older than its limit starts over. */
+  windowStartedAt: text('window_started_at').notNull(),
+  count: integer('count').notNull(),
+});

@@ -1,4 +1,4 @@
-import { checkLimit, countAttempt, TOKENS_MADE } from '@/app/_server/auth/rate-limit';
+import { TOKENS_MADE, takeAttempt } from '@/app/_server/auth/rate-limit';
 import { apiTokensOf, createApiToken } from '@/app/_server/use-cases/accounts';
 import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
@@ -14,8 +14,7 @@ export const GET = authed(async (_request: Request, _context, caller) =>
 /** The token is in this answer only; the server keeps its SHA-256. */
 export const POST = authed(async (request: Request, _context, caller) => {
   const { name } = await parseJsonBody(request, tokenCreateSchema);
-  const key = `tokens:${caller.userId}`;
-  checkLimit(key, TOKENS_MADE);
-  countAttempt(key, TOKENS_MADE);
-  return Response.json(await createApiToken(getDb(), caller.userId, name), { status: 201 });
+  const db = getDb();
+  await takeAttempt(db, `tokens:${caller.userId}`, TOKENS_MADE);
+  return Response.json(await createApiToken(db, caller.userId, name), { status: 201 });
 });

@@ -14,13 +14,14 @@ export const POST = handle(async (request: Request) => {
   const body = await parseJsonBody(request, signInSchema);
   // failed attempts per address: a guesser is slowed down, the right password too meanwhile
   const key = `sign-in:${body.email}`;
-  checkLimit(key, SIGN_IN_FAILURES);
-  const auth = await authFor(getDb(), isSecureRequest(request));
+  const db = getDb();
+  await checkLimit(db, key, SIGN_IN_FAILURES);
+  const auth = await authFor(db, isSecureRequest(request));
   const made = await viaLibrary(() =>
     auth.api.signInEmail({ body, headers: request.headers, returnHeaders: true }),
-  ).catch((error: unknown) => {
+  ).catch(async (error: unknown) => {
     if (error instanceof AppError && error.kind === 'unauthorized')
-      countAttempt(key, SIGN_IN_FAILURES);
+      await countAttempt(db, key, SIGN_IN_FAILURES);
     throw error;
   });
   const response = Response.json({ userId: made.response.user.id });

@@ -6,7 +6,8 @@ import { addDays } from '@/lib/planner/dates';
 import { callApi } from '../../../_lib/api-client';
 import { existingPlanOf } from '../../../profile/_lib/profile-api';
 
-type Person = { id: number; name: string; energyKcal: number };
+/** `energyKcal` is null for a profile the viewer may not read (a member sees only their own). */
+type Person = { id: number; name: string; energyKcal: number | null };
 
 /**
  * One plan for several people: tick the members (the first ticked owns the plan), pick the
@@ -84,7 +85,10 @@ export function HouseholdPlanForm({
                 checked={members.includes(p.id)}
                 onChange={(e) => toggle(p.id, e.target.checked)}
               />{' '}
-              {p.name} <span className="muted small">({p.energyKcal} kcal a day)</span>
+              {p.name}{' '}
+              {p.energyKcal === null ? null : (
+                <span className="muted small">({p.energyKcal} kcal a day)</span>
+              )}
             </label>
           ))}
         </fieldset>
