@@ -14,6 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const db = getDb();
   const caller = await requirePageCaller(db);
+  if (caller.role === 'clinician') redirect('/clinician');
   const returning = await currentPlanPath(db, caller);
   if (returning) redirect(returning);
   return (

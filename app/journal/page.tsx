@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageCaller } from '@/app/_server/auth/page-caller';
+import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
 import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { symptomTrendsFor } from '@/app/_server/use-cases/clinician-report';
 import { getDb } from '@/db/client';
@@ -31,7 +31,7 @@ export default async function JournalPage({
   const params = await searchParams;
   const db = getDb();
   const caller = await requirePageCaller(db);
-  const profiles = await visibleProfiles(db, caller);
+  const profiles = await visibleProfiles(db, caller, { log: false });
   if (profiles.length === 0) {
     return (
       <>
@@ -43,6 +43,7 @@ export default async function JournalPage({
     );
   }
   const profile = pickProfile(profiles, params);
+  await requirePageProfile(db, caller, profile.id, 'journal page');
   const today = localIsoDate(new Date());
   const asked = journalDateSchema.safeParse(one(params.date));
   const date = asked.success && asked.data <= today ? asked.data : today;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
 import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { getDb } from '@/db/client';
@@ -52,6 +52,8 @@ export default async function ProfilePage({
   const requested = params.id === undefined ? null : profileIdOf(params.id);
   if (requested === undefined) notFound();
   if (requested !== null) await requirePageProfile(db, caller, requested);
+  // a clinician sees only the profiles granted to them, listed on their own page
+  if (caller.role === 'clinician' && requested === null) redirect('/clinician');
   const profile = wantsNew
     ? null
     : requested !== null
@@ -105,6 +107,11 @@ export default async function ProfilePage({
         <h1>{profile.name}</h1>
         <div className="row">
           <NewPlanButton profileId={profile.id} thisWeek={mondayOf(new Date())} choose />
+          {caller.role === 'clinician' ? null : (
+            <Link className="button secondary" href={`/profiles/${profile.id}/access`}>
+              Clinician access
+            </Link>
+          )}
           {mayAdd ? (
             <Link className="button secondary" href="/profile?new=1">
               New profile

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageCaller } from '@/app/_server/auth/page-caller';
+import { requirePageCaller, requirePageProfile } from '@/app/_server/auth/page-caller';
 import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { getReintroductionView } from '@/app/_server/use-cases/reintroduction';
 import { getDb } from '@/db/client';
@@ -20,7 +20,7 @@ export default async function ReintroductionPage({
   const params = await searchParams;
   const db = getDb();
   const caller = await requirePageCaller(db);
-  const profiles = await visibleProfiles(db, caller);
+  const profiles = await visibleProfiles(db, caller, { log: false });
   if (profiles.length === 0) {
     return (
       <>
@@ -32,6 +32,7 @@ export default async function ReintroductionPage({
     );
   }
   const profile = pickProfile(profiles, params);
+  await requirePageProfile(db, caller, profile.id, 'reintroduction page');
   const today = localIsoDate(new Date());
   const view = await getReintroductionView(db, profile.id, today);
   return (

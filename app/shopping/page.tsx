@@ -9,5 +9,6 @@ export const dynamic = 'force-dynamic';
 export default async function ShoppingIndex() {
   const db = getDb();
   const caller = await requirePageCaller(db);
+  if (caller.role === 'clinician') redirect('/clinician');
   redirect((await currentPlanPath(db, caller, '/shopping')) ?? '/');
 }

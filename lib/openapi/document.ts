@@ -46,6 +46,7 @@ import { recipeSearchSchema, recipeSlugSchema } from '../validation/recipes';
 import { reportQuerySchema } from '../validation/report';
 import { checkItemSchema, exportQuerySchema, shoppingQuerySchema } from '../validation/shopping';
 import { ACCOUNT_OPERATIONS } from './account-operations';
+import { CLINICIAN_OPERATIONS } from './clinician-operations';
 import { HOUSEHOLD_OPERATIONS } from './household-operations';
 
 /** The one error body every route returns. */
@@ -700,6 +701,7 @@ export function errorStatuses(op: Operation): number[] {
 const ALL_OPERATIONS: readonly Operation[] = [
   ...OPERATIONS,
   ...ACCOUNT_OPERATIONS,
+  ...CLINICIAN_OPERATIONS,
   ...HOUSEHOLD_OPERATIONS,
 ];
 

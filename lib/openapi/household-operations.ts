@@ -20,7 +20,7 @@ export const HOUSEHOLD_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/households/{id}/members',
     summary:
-      "The household's members: account, role and own profile by name (no health data); any member of the household may read it",
+      "The household's members: account, role and own profile by name (no health data); any member of the household but a clinician may read it",
     tag: 'accounts',
     pathParams: { id: HOUSEHOLD_ID },
     success: { status: 200, description: '{ members }', schema: householdMembersSchema },

@@ -6,6 +6,7 @@ import {
   callOperation,
   type Fixture,
   goodCall,
+  inviteTokenOf,
   makeFixture,
   opName,
   PROFILE_BODY,
@@ -17,7 +18,8 @@ import { makeAccount } from '../support/households';
  * The authorization matrix, generated from the OpenAPI document so a new route is covered
  * without anyone remembering: every operation answers 401 without credentials (but the public
  * ones); another household's token on this household's ids gets 404 and none of its data; a
- * clinician's writes are 403.
+ * clinician's writes are 403; a clinician reading a member who did not invite them gets 404
+ * (this clinician holds a grant for the spare profile only, none for the fixture's).
  */
 let fixture: Fixture;
 let otherToken: string;
@@ -38,7 +40,25 @@ beforeAll(async () => {
   } finally {
     await db.close();
   }
+  const link = await callOperation(opAt('post', '/api/profiles/{id}/clinician-invites'), {
+    params: { id: String(fixture.spareProfileId) },
+    body: {},
+  });
+  const { url } = (await link.json()) as { url: string };
+  const accepted = await callOperation(opAt('post', '/api/clinician-invites/accept'), {
+    params: {},
+    body: { invite: inviteTokenOf(url) },
+    token: clinicianToken,
+  });
+  if (accepted.status !== 200)
+    throw new Error(`the clinician could not accept: ${accepted.status}`);
 }, 180_000);
+
+function opAt(method: Operation['method'], path: string): Operation {
+  const found = apiOperations().find((o) => o.method === method && o.path === path);
+  if (!found) throw new Error(`no ${method} ${path}`);
+  return found;
+}
 
 const operations = apiOperations();
 const nonPublic = operations.filter((op) => !op.public);
@@ -127,6 +147,17 @@ describe('the authorization matrix', () => {
     },
   );
 
+  it.each(
+    operations
+      .filter((op) => op.method === 'get' && scoped(op))
+      .map((op) => [opName(op), op] as const),
+  )('%s by a clinician the member did not invite: 404 and no data', async (_name, op) => {
+    const response = await callOperation(op, as(op, clinicianToken));
+    expect(response.status).toBe(404);
+    const { text } = await errorOf(response);
+    expect(text).not.toContain(PROFILE_BODY.name);
+  });
+
   it("refuses a shared plan naming another household's member with 404, saving nothing", async () => {
     const op = (method: Operation['method'], path: string) => {
       const found = operations.find((o) => o.method === method && o.path === path);
@@ -154,15 +185,22 @@ describe('the authorization matrix', () => {
     expect(((await list.json()) as { items: unknown[] }).items).toEqual([]);
   });
 
-  it('lets the clinician read the household (the profile list and a plan)', async () => {
-    const get = (path: string) => {
-      const op = operations.find((o) => o.method === 'get' && o.path === path);
-      if (!op) throw new Error(`no GET ${path}`);
-      return callOperation(op, as(op, clinicianToken));
-    };
+  it('lets the clinician read only the profile granted to them, and its plans', async () => {
+    const get = (path: string) =>
+      callOperation(opAt('get', path), as(opAt('get', path), clinicianToken));
     const list = await get('/api/profiles');
     expect(list.status).toBe(200);
-    expect(await list.text()).toContain(PROFILE_BODY.name);
-    expect((await get('/api/plans/{id}')).status).toBe(200);
+    const names = ((await list.json()) as { items: { name: string }[] }).items.map((p) => p.name);
+    expect(names).toEqual(['Spare']);
+    const plans = await callOperation(opAt('get', '/api/plans'), {
+      params: {},
+      token: clinicianToken,
+    });
+    expect(((await plans.json()) as { items: unknown[] }).items).toEqual([]);
+    const spare = await callOperation(opAt('get', '/api/profiles/{id}'), {
+      params: { id: String(fixture.spareProfileId) },
+      token: clinicianToken,
+    });
+    expect(spare.status).toBe(200);
   });
 });

@@ -108,6 +108,11 @@ export type Fixture = {
   sessionCookie: string;
   /** A throwaway member of the household (its API token), made to delete their account. */
   leavingToken: string;
+  /** A clinician of the household (their API token), with no grant yet. */
+  clinicianToken: string;
+  /** A pending clinician link for `profileId` (its token), and one to revoke. */
+  clinicianInviteToken: string;
+  spareClinicianInviteId: number;
   /** A member of the household whose role may change, and one an owner may remove. */
   memberUserId: string;
   removableUserId: string;
@@ -278,6 +283,17 @@ export function goodCall(op: Operation, f: Fixture): Call {
     'DELETE /api/households/{id}/invites/{inviteId}': {
       params: { id: String(f.householdId), inviteId: String(f.spareInviteId) },
     },
+    'POST /api/profiles/{id}/clinician-invites': { params: profile, body: { days: 30 } },
+    'GET /api/profiles/{id}/clinician-invites': { params: profile },
+    'DELETE /api/profiles/{id}/clinician-invites/{inviteId}': {
+      params: { ...profile, inviteId: String(f.spareClinicianInviteId) },
+    },
+    'GET /api/profiles/{id}/access-log': { params: profile },
+    'POST /api/clinician-invites/accept': {
+      params: {},
+      body: { invite: f.clinicianInviteToken },
+      token: f.clinicianToken,
+    },
     'GET /api/households/{id}/members': { params: { id: String(f.householdId) } },
     'PATCH /api/households/{id}/members/{userId}': {
       params: { id: String(f.householdId), userId: f.memberUserId },
@@ -309,10 +325,11 @@ async function json(response: Response, expected: number): Promise<unknown> {
   return response.json();
 }
 
-/** A member of the household (not the test owner) with an API token. */
-async function makeMember(
+/** Another account of the household (not the test owner) with an API token. */
+async function makeHouseholdAccount(
   householdId: number,
   name: string,
+  role: 'member' | 'clinician' = 'member',
   password = 'member-password-1',
 ): Promise<{ userId: string; token: string }> {
   const db = openDb(dbConfigFromEnv());
@@ -321,13 +338,20 @@ async function makeMember(
       db,
       { email: `${name.toLowerCase()}@villi.test`, password, name },
       { headers: new Headers(), secure: false },
-      { householdId, role: 'member' },
+      { householdId, role },
       { invitesNeeded: false },
     );
     return { userId: made.userId, token: (await createApiToken(db, made.userId, name)).token };
   } finally {
     await db.close();
   }
+}
+
+/** The token a clinician link carries in its `invite` query value. */
+export function inviteTokenOf(url: string): string {
+  const token = new URL(url).searchParams.get('invite');
+  if (!token) throw new Error(`no invite token in ${url}`);
+  return token;
 }
 
 /** One real profile with a plan (and a spare profile), made through the API itself. */
@@ -433,11 +457,32 @@ export async function makeFixture(): Promise<Fixture> {
   });
   const sessionCookie = signedIn.headers.getSetCookie()[0]?.split(';')[0];
   if (!sessionCookie) throw new Error(`signing in the test owner failed: ${signedIn.status}`);
+  const clinicianLink = async () =>
+    (await json(
+      await callOperation(op('post', '/api/profiles/{id}/clinician-invites'), {
+        params: { id: String(profile.id) },
+        body: {},
+      }),
+      201,
+    )) as { id: number; url: string };
+  const link = await clinicianLink();
   return {
     sessionCookie,
-    leavingToken: (await makeMember(account.householdId, 'Leaving', LEAVING_PASSWORD)).token,
-    memberUserId: (await makeMember(account.householdId, 'Staying')).userId,
-    removableUserId: (await makeMember(account.householdId, 'Removable')).userId,
+    leavingToken: (
+      await makeHouseholdAccount(account.householdId, 'Leaving', 'member', LEAVING_PASSWORD)
+    ).token,
+    memberUserId: (await makeHouseholdAccount(account.householdId, 'Staying')).userId,
+    removableUserId: (await makeHouseholdAccount(account.householdId, 'Removable')).userId,
+    clinicianToken: (
+      await makeHouseholdAccount(
+        account.householdId,
+        'Fixture-Clinician',
+        'clinician',
+        'clinician-password-1',
+      )
+    ).token,
+    clinicianInviteToken: inviteTokenOf(link.url),
+    spareClinicianInviteId: (await clinicianLink()).id,
     householdId: account.householdId,
     inviteToken: (await invite()).token,
     spareInviteId: (await invite()).id,

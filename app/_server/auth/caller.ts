@@ -21,6 +21,8 @@ export type Caller = {
   /** The member's own profile, when they have one. */
   profileId: number | null;
   via: 'session' | 'token';
+  /** What the request reads, in words, for a clinician's access log (set per route or page). */
+  reading?: string;
 };
 
 /** A token's last use is written at most this often, so reads stay reads. */

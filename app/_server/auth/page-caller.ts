@@ -1,13 +1,15 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { clinicianMayRead, requireClinicianRead } from '@/app/_server/use-cases/clinician-access';
 import type { Db } from '@/db/client';
 import { countUsers, planHouseholdId, profileHouseholdId } from '@/db/queries/accounts';
+import { AppError } from '@/lib/http/app-error';
 import { seesProfile } from '../use-cases/access';
 import { type Caller, resolveCaller } from './caller';
 
 /** The caller of the page being rendered, or null. */
-async function visitor(db: Db): Promise<Caller | null> {
+export async function visitor(db: Db): Promise<Caller | null> {
   return resolveCaller(db, new Request('http://localhost/', { headers: await headers() }));
 }
 
@@ -24,12 +26,14 @@ export async function requirePageCaller(db: Db): Promise<Caller> {
 /** Whether the visitor's household holds the plan (metadata reads it before the page does). */
 export async function ownsPlan(db: Db, planId: number): Promise<boolean> {
   const caller = await visitor(db);
-  return caller !== null && (await planHouseholdId(db, planId)) === caller.householdId;
+  if (caller === null || (await planHouseholdId(db, planId)) !== caller.householdId) return false;
+  return caller.role !== 'clinician' || clinicianMayRead(db, caller, { planId });
 }
 
 export async function ownsProfile(db: Db, profileId: number): Promise<boolean> {
   const caller = await visitor(db);
-  return caller !== null && (await seesProfilePage(db, caller, profileId));
+  if (caller === null || !(await seesProfilePage(db, caller, profileId))) return false;
+  return caller.role !== 'clinician' || clinicianMayRead(db, caller, { profileId });
 }
 
 /** The API's rule: the caller's household, and for a member only their own profile. */
@@ -40,11 +44,42 @@ async function seesProfilePage(db: Db, caller: Caller, profileId: number): Promi
   );
 }
 
-/** A page about another household's profile (or another member's) is "not found", as in the API. */
-export async function requirePageProfile(db: Db, caller: Caller, profileId: number): Promise<void> {
+/**
+ * A page about another household's profile (or another member's) is "not found", as in the
+ * API; so is one a clinician was not granted, and a granted clinician's view is logged as
+ * `what` ("plan page").
+ */
+export async function requirePageProfile(
+  db: Db,
+  caller: Caller,
+  profileId: number,
+  what = 'profile page',
+): Promise<void> {
   if (!(await seesProfilePage(db, caller, profileId))) notFound();
+  if (caller.role === 'clinician')
+    await clinicianPage(db, { ...caller, reading: what }, { profileId });
 }
 
-export async function requirePagePlan(db: Db, caller: Caller, planId: number): Promise<void> {
+export async function requirePagePlan(
+  db: Db,
+  caller: Caller,
+  planId: number,
+  what = 'plan page',
+): Promise<void> {
   if ((await planHouseholdId(db, planId)) !== caller.householdId) notFound();
+  if (caller.role === 'clinician')
+    await clinicianPage(db, { ...caller, reading: what }, { planId });
+}
+
+async function clinicianPage(
+  db: Db,
+  caller: Caller,
+  target: { profileId: number } | { planId: number },
+): Promise<void> {
+  try {
+    await requireClinicianRead(db, caller, target);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
 }

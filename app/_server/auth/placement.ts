@@ -11,7 +11,9 @@ import {
   membershipOf,
   type Role,
 } from '@/db/queries/accounts';
+import { findGrantByHash } from '@/db/queries/clinician-grants';
 import { AppError } from '@/lib/http/app-error';
+import { clinicianSignUpPlacement, openGrantOf, takeGrant } from '../use-cases/clinician-links';
 import { hashToken } from './tokens';
 
 /**
@@ -23,6 +25,7 @@ import { hashToken } from './tokens';
 export type Placement =
   | { kind: 'own'; adopt: boolean }
   | { kind: 'invited'; inviteId: number; householdId: number; role: Role }
+  | { kind: 'clinician'; grantId: number; householdId: number }
   | { kind: 'member'; householdId: number; role: Role };
 
 /**
@@ -78,6 +81,15 @@ export async function openInvite(db: Db, token: string, now: string, email?: str
 }
 
 /**
+ * Checks that a token is an open household invite or an open clinician link (before a sign-in
+ * leaves for the provider); 403 invite_invalid saying why otherwise.
+ */
+export async function assertOpenInvite(db: Db, token: string, now: string): Promise<void> {
+  if (await findGrantByHash(db, hashToken(token))) await openGrantOf(db, token, new Date(now));
+  else await openInvite(db, token, now);
+}
+
+/**
  * The household a new account joins. An invite (checked here: known, open, not expired, for
  * this email when it names one) places it there; otherwise the very first account owns a new
  * household that adopts earlier profiles, and later ones need an invite unless sign-up is open
@@ -90,6 +102,9 @@ export async function placementFor(
   invitesNeeded = true,
 ): Promise<Placement> {
   if (input.invite !== undefined) {
+    // a member's clinician link signs up a clinician of their household
+    const grant = await clinicianSignUpPlacement(db, input.invite, input.email, new Date(now));
+    if (grant) return { kind: 'clinician', ...grant };
     const invite = await openInvite(db, input.invite, now, input.email);
     return {
       kind: 'invited',
@@ -112,6 +127,12 @@ async function place(tx: Db, userId: string, placement: Placement, now: string):
     // re-checked in the transaction: of two first sign-ups at once, only one adopts
     const adopt = placement.adopt && (await countHouseholds(tx)) === 0;
     await createHousehold(tx, userId, 'Household', now, adopt);
+    return;
+  }
+  if (placement.kind === 'clinician') {
+    await addMember(tx, placement.householdId, userId, 'clinician', now);
+    // taken in the transaction: of two sign-ups through one link, the later makes no account
+    await takeGrant(tx, placement.grantId, userId, new Date(now));
     return;
   }
   // claimed in the transaction: two sign-ups cannot both use one invite

@@ -27,6 +27,8 @@ export async function householdMembers(
   householdId: number,
 ): Promise<HouseholdMember[]> {
   requireMemberOf(caller, householdId);
+  // a clinician sees only the profiles granted to them, not who else lives in the household
+  if (caller.role === 'clinician') throw AppError.notFound('Household', String(householdId));
   return listHouseholdMembers(db, householdId);
 }
 

@@ -6,7 +6,7 @@ import {
   type OidcEnv,
   oidcConfigOf,
 } from '@/app/_server/auth/oidc';
-import { openInvite, withPlacement } from '@/app/_server/auth/placement';
+import { assertOpenInvite, withPlacement } from '@/app/_server/auth/placement';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/http/app-error';
 
@@ -49,7 +49,8 @@ export async function startOidcSignIn(
 ): Promise<{ url: string; setCookies: string[] }> {
   if (!oidcConfigOf(env))
     throw new AppError('not_found', 'oidc_off', 'Single sign-on is not set up on this server.');
-  if (input.invite !== undefined) await openInvite(db, input.invite, new Date().toISOString());
+  if (input.invite !== undefined)
+    await assertOpenInvite(db, input.invite, new Date().toISOString());
   const auth = await authFor(db, request.secure);
   const started = await viaLibrary(() =>
     auth.api.signInSocial({

@@ -1,8 +1,8 @@
 import { requireHouseholdProfile, requireProfileAccess } from '@/app/_server/use-cases/access';
+import { visiblePlans } from '@/app/_server/use-cases/clinician-access';
 import { createPlanFor } from '@/app/_server/use-cases/plans';
 import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
-import { listPlans } from '@/db/queries/plans';
 import { parseJsonBody, parseQuery } from '@/lib/http/parse';
 import { createPlanSchema, planListQuerySchema } from '@/lib/validation/plans';
 import { randomSeed } from '../_lib/seed';
@@ -32,5 +32,5 @@ export const POST = authed(async (request: Request, _context, caller) => {
 export const GET = authed(async (request: Request, _context, caller) => {
   const { profileId } = parseQuery(request.url, planListQuerySchema);
   if (profileId !== undefined) await requireProfileAccess(getDb(), caller, profileId, 'read');
-  return Response.json({ items: await listPlans(getDb(), profileId, caller.householdId) });
+  return Response.json({ items: await visiblePlans(getDb(), caller, profileId) });
 });

@@ -55,12 +55,14 @@ export default async function PlanPage({ params }: Props) {
   const carbs = profile?.carbsPerMealG
     ? { meal: profile.carbsPerMealG, snack: snackCarbsFor(profile.carbsPerMealG) }
     : null;
+  // a clinician reads the week; choosing who shares it is the household's
+  const readOnly = caller.role === 'clinician';
   // every profile of the household by name (a member may share a plan with people whose
   // profiles they cannot read); energy targets only of the profiles the caller may see
   const energy = new Map(
-    (await visibleProfiles(db, caller)).map((p) => [p.id, p.targets.energyKcal]),
+    (readOnly ? [] : await visibleProfiles(db, caller)).map((p) => [p.id, p.targets.energyKcal]),
   );
-  const everyone = (await listProfileNames(db, caller.householdId)).map((p) => ({
+  const everyone = (readOnly ? [] : await listProfileNames(db, caller.householdId)).map((p) => ({
     ...p,
     energyKcal: energy.get(p.id) ?? null,
   }));
@@ -74,6 +76,7 @@ export default async function PlanPage({ params }: Props) {
       carbs={carbs}
       shoppingHref={`/plans/${plan.id}/shopping`}
       shared={plan.shared}
+      readOnly={readOnly}
       head={
         <>
           <div className="plan-title-row">
@@ -147,7 +150,7 @@ export default async function PlanPage({ params }: Props) {
               <span className="muted">{PLANT_VARIETY_NOTE}</span>
             </p>
           ) : null}
-          {profile && plan.weekStart !== thisWeek && !weeks.current ? (
+          {profile && !readOnly && plan.weekStart !== thisWeek && !weeks.current ? (
             <div className="alert info no-print spread plan-notice">
               <span>This plan is for the week of {plan.weekStart}, not this week.</span>
               <NewPlanButton profileId={profile.id} thisWeek={thisWeek} />

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageCaller } from '@/app/_server/auth/page-caller';
+import { ownsPlan, requirePageCaller } from '@/app/_server/auth/page-caller';
 import { getDb } from '@/db/client';
 import { planHouseholdId } from '@/db/queries/accounts';
 import { getPlanById } from '@/db/queries/plans';
@@ -36,8 +36,10 @@ async function plannedMeal(
 ) {
   const parsed = recipeFromPlanSchema.safeParse(query);
   if (!parsed.success) return null;
-  // another household's plan is no plan here: the page is the plain recipe
+  // another household's plan (or one a clinician was not granted) is no plan here: the page is
+  // the plain recipe
   if ((await planHouseholdId(getDb(), parsed.data.plan)) !== householdId) return null;
+  if (!(await ownsPlan(getDb(), parsed.data.plan))) return null;
   const plan = await getPlanById(getDb(), parsed.data.plan);
   const meal = plan?.days.flatMap((d) => d.meals).find((m) => m.id === parsed.data.meal);
   if (!plan || !meal || meal.recipeSlug !== slug) return null;

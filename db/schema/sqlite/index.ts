@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './clinician';
 export * from './foods';
 export * from './journal';
 export * from './plans';

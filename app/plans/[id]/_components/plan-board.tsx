@@ -106,7 +106,7 @@ function LockIcon() {
  * The plan page: a compact head (context, the shopping list, a menu of the other actions), then
  * the week — a grid of days on wide screens, one day at a time behind day tabs on phones (CSS
  * picks; every day is rendered, so print and the server render hold the whole week). Swap,
- * lock, regenerate a day or the week.
+ * lock, regenerate a day or the week — none of these for a read-only viewer (a clinician).
  */
 export function PlanBoard({
   planId,
@@ -118,8 +118,11 @@ export function PlanBoard({
   menu,
   notices,
   shared = false,
+  readOnly = false,
 }: {
   planId: number;
+  /** A clinician's view: the week without swap, lock or regenerate. */
+  readOnly?: boolean;
   days: BoardDay[];
   /** A plan of several members: each meal shows who eats how much ("Alex 1½ servings, Sam 1"). */
   shared?: boolean;
@@ -235,27 +238,31 @@ export function PlanBoard({
           </button>
           <div id="plan-more" className={`plan-more${menuOpen ? ' open' : ''}`}>
             {menu}
-            <button
-              type="button"
-              className="secondary"
-              disabled={busy !== null}
-              aria-describedby="regen-hint"
-              onClick={() =>
-                act(
-                  'regen-week',
-                  `/api/plans/${planId}/regenerate`,
-                  'POST',
-                  { scope: 'week', seed: Math.floor(Math.random() * 2 ** 31) },
-                  'Week regenerated; locked meals were kept.',
-                )
-              }
-            >
-              {busy === 'regen-week' ? <span className="spinner" aria-hidden="true" /> : null}
-              Regenerate week
-            </button>
-            <span id="regen-hint" className="muted small">
-              Locked meals stay as they are.
-            </span>
+            {readOnly ? null : (
+              <>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy !== null}
+                  aria-describedby="regen-hint"
+                  onClick={() =>
+                    act(
+                      'regen-week',
+                      `/api/plans/${planId}/regenerate`,
+                      'POST',
+                      { scope: 'week', seed: Math.floor(Math.random() * 2 ** 31) },
+                      'Week regenerated; locked meals were kept.',
+                    )
+                  }
+                >
+                  {busy === 'regen-week' ? <span className="spinner" aria-hidden="true" /> : null}
+                  Regenerate week
+                </button>
+                <span id="regen-hint" className="muted small">
+                  Locked meals stay as they are.
+                </span>
+              </>
+            )}
           </div>
         </div>
       </header>
@@ -290,23 +297,25 @@ export function PlanBoard({
                   {dayLabel(day.date)}
                   {isToday ? <span className="badge today-badge">Today</span> : null}
                 </h2>
-                <button
-                  type="button"
-                  className="ghost no-print"
-                  disabled={busy !== null}
-                  onClick={() =>
-                    act(
-                      `regen-${day.date}`,
-                      `/api/plans/${planId}/regenerate`,
-                      'POST',
-                      { scope: 'day', date: day.date, seed: Math.floor(Math.random() * 2 ** 31) },
-                      `${dayLabel(day.date)} regenerated.`,
-                    )
-                  }
-                  aria-label={`Regenerate ${dayLabel(day.date)}`}
-                >
-                  ↻ Day
-                </button>
+                {readOnly ? null : (
+                  <button
+                    type="button"
+                    className="ghost no-print"
+                    disabled={busy !== null}
+                    onClick={() =>
+                      act(
+                        `regen-${day.date}`,
+                        `/api/plans/${planId}/regenerate`,
+                        'POST',
+                        { scope: 'day', date: day.date, seed: Math.floor(Math.random() * 2 ** 31) },
+                        `${dayLabel(day.date)} regenerated.`,
+                      )
+                    }
+                    aria-label={`Regenerate ${dayLabel(day.date)}`}
+                  >
+                    ↻ Day
+                  </button>
+                )}
               </div>
               {day.washout ? (
                 <p className="small day-washout" data-testid={`washout-${day.date}`}>
@@ -375,44 +384,46 @@ export function PlanBoard({
                           ))}
                         </ul>
                       </details>
-                      <div className="row no-print" style={{ marginTop: '0.25rem' }}>
-                        <button
-                          id={swapButtonId(m.id)}
-                          type="button"
-                          className="secondary"
-                          disabled={busy !== null}
-                          onClick={() => setSwap({ meal: m, dayLabel: dayLabel(day.date) })}
-                          aria-label={`Swap ${m.slot} on ${dayLabel(day.date)}: ${m.recipeName}`}
-                        >
-                          Swap
-                        </button>
-                        <button
-                          id={lockButtonId(m.id)}
-                          type="button"
-                          className="secondary"
-                          aria-pressed={m.locked}
-                          disabled={busy !== null}
-                          onClick={() => {
-                            setRefocus(lockButtonId(m.id));
-                            act(
-                              `lock-${m.id}`,
-                              `/api/plans/${planId}/meals/${m.id}`,
-                              'PATCH',
-                              { locked: !m.locked },
-                              m.locked ? 'Meal unlocked.' : 'Meal locked.',
-                            );
-                          }}
-                          aria-label={`${m.locked ? 'Unlock' : 'Lock'} ${m.slot} on ${dayLabel(day.date)}`}
-                        >
-                          {m.locked ? (
-                            <>
-                              <LockIcon /> Locked
-                            </>
-                          ) : (
-                            'Lock'
-                          )}
-                        </button>
-                      </div>
+                      {readOnly ? null : (
+                        <div className="row no-print" style={{ marginTop: '0.25rem' }}>
+                          <button
+                            id={swapButtonId(m.id)}
+                            type="button"
+                            className="secondary"
+                            disabled={busy !== null}
+                            onClick={() => setSwap({ meal: m, dayLabel: dayLabel(day.date) })}
+                            aria-label={`Swap ${m.slot} on ${dayLabel(day.date)}: ${m.recipeName}`}
+                          >
+                            Swap
+                          </button>
+                          <button
+                            id={lockButtonId(m.id)}
+                            type="button"
+                            className="secondary"
+                            aria-pressed={m.locked}
+                            disabled={busy !== null}
+                            onClick={() => {
+                              setRefocus(lockButtonId(m.id));
+                              act(
+                                `lock-${m.id}`,
+                                `/api/plans/${planId}/meals/${m.id}`,
+                                'PATCH',
+                                { locked: !m.locked },
+                                m.locked ? 'Meal unlocked.' : 'Meal locked.',
+                              );
+                            }}
+                            aria-label={`${m.locked ? 'Unlock' : 'Lock'} ${m.slot} on ${dayLabel(day.date)}`}
+                          >
+                            {m.locked ? (
+                              <>
+                                <LockIcon /> Locked
+                              </>
+                            ) : (
+                              'Lock'
+                            )}
+                          </button>
+                        </div>
+                      )}
                     </li>
                   ))}
               </ul>

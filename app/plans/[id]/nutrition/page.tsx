@@ -43,7 +43,7 @@ export default async function NutritionPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  await requirePagePlan(db, await requirePageCaller(db), Number(id));
+  await requirePagePlan(db, await requirePageCaller(db), Number(id), 'nutrition page');
   const stored = await getPlanById(db, Number(id));
   if (!stored) notFound();
   // a shared plan: one member's portions and targets (?member=), the first by default

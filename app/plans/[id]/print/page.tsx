@@ -18,7 +18,7 @@ export default async function PlanPrintPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  await requirePagePlan(db, await requirePageCaller(db), Number(id));
+  await requirePagePlan(db, await requirePageCaller(db), Number(id), 'plan print page');
   const view = await getPlanById(db, Number(id));
   if (!view) notFound();
   const week = toWeekPlan(view);

@@ -15,7 +15,7 @@ export async function loadShoppingPage(
   const units = (await searchParams).units === 'us' ? 'us' : 'metric';
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  await requirePagePlan(db, await requirePageCaller(db), Number(id));
+  await requirePagePlan(db, await requirePageCaller(db), Number(id), 'shopping list page');
   const view = await getPlanById(db, Number(id));
   if (!view) notFound();
   const list = await buildPlanShoppingList(db, view, toWeekPlan(view), units);

@@ -62,7 +62,7 @@ export default async function ClinicianReportPage({ params }: Props) {
   const parsed = ID.safeParse((await params).id);
   if (!parsed.success) notFound();
   const db = getDb();
-  await requirePageProfile(db, await requirePageCaller(db), parsed.data);
+  await requirePageProfile(db, await requirePageCaller(db), parsed.data, 'clinician report page');
   if (!(await getProfileById(db, parsed.data))) notFound();
   const report = await clinicianReportFor(db, parsed.data, localIsoDate(new Date()));
   const { protocol } = report;

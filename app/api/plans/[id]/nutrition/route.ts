@@ -1,5 +1,6 @@
 import type { Caller } from '@/app/_server/auth/caller';
 import { requirePlanAccess } from '@/app/_server/use-cases/access';
+import { reportMemberFor } from '@/app/_server/use-cases/clinician-access';
 import { nutritionReportFor } from '@/app/_server/use-cases/plan-nutrition';
 import { authed } from '@/app/api/_lib/authed';
 import { getDb } from '@/db/client';
@@ -12,6 +13,7 @@ export const dynamic = 'force-dynamic';
 export const GET = authed(async (request: Request, context: PlanCtx, caller: Caller) => {
   const { planId } = await planParams(context);
   await requirePlanAccess(getDb(), caller, planId, 'read');
-  const { member } = parseQuery(request.url, nutritionQuerySchema);
+  const asked = parseQuery(request.url, nutritionQuerySchema).member;
+  const member = await reportMemberFor(getDb(), caller, planId, asked);
   return Response.json((await nutritionReportFor(getDb(), planId, { member })).report);
 });
