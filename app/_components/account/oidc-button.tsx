@@ -1,7 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { callApi } from '../../_lib/api-client';
+import { ApiActionButton } from '../api-action-button';
 
 type Props = {
   /** "Sign in with <name>". */
@@ -12,38 +12,18 @@ type Props = {
 
 /** Sends the browser to the OpenID Connect provider; it comes back signed in (or with ?error=). */
 export function OidcButton({ providerName, invite }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   return (
-    <div className="stack">
-      <button
-        type="button"
-        className="secondary"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          const res = await callApi<{ url: string }>('/api/auth/sign-in/oidc', {
-            method: 'POST',
-            body: invite ? { invite } : {},
-          });
-          if (res.ok) {
-            window.location.assign(res.data.url);
-            return;
-          }
-          setBusy(false);
-          setError(res.error.message);
-        }}
-      >
-        Sign in with {providerName}
-      </button>
-      <div aria-live="polite">
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </div>
+    <ApiActionButton
+      className="secondary"
+      call={() =>
+        callApi<{ url: string }>('/api/auth/sign-in/oidc', {
+          method: 'POST',
+          body: invite ? { invite } : {},
+        })
+      }
+      onSuccess={({ url }) => window.location.assign(url)}
+    >
+      Sign in with {providerName}
+    </ApiActionButton>
   );
 }
