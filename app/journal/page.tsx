@@ -14,6 +14,7 @@ import { ProfilePicker, pickProfile } from '../_components/profile-picker';
 import { one, type RawSearchParams } from '../_components/search-params';
 import { localIsoDate } from '../_lib/week';
 import { JournalDay } from './_components/journal-day';
+import { JournalReadOnly } from './_components/journal-read-only';
 
 export const metadata: Metadata = { title: 'Symptom journal' };
 export const dynamic = 'force-dynamic';
@@ -60,18 +61,24 @@ export default async function JournalPage({
     <>
       <h1>Symptom journal</h1>
       <p className="muted small">
-        {profile.name} · phase since {profile.phaseStartedOn}. Rate each symptom from 0 (none) to 10
-        (worst); a good day is one tap on Save.{' '}
+        {profile.name} · phase since {profile.phaseStartedOn}.{' '}
+        {caller.role === 'clinician'
+          ? 'Each symptom is rated from 0 (none) to 10 (worst).'
+          : 'Rate each symptom from 0 (none) to 10 (worst); a good day is one tap on Save.'}{' '}
         <Link href={`/reintroduction?profile=${profile.id}`}>Reintroduction</Link>
       </p>
       <ProfilePicker id="journal-profile" profiles={profiles} selected={profile.id} />
-      <JournalDay
-        key={`${profile.id}-${date}`}
-        profileId={profile.id}
-        today={today}
-        initialDate={date}
-        recent={recent}
-      />
+      {caller.role === 'clinician' ? (
+        <JournalReadOnly today={today} recent={recent} />
+      ) : (
+        <JournalDay
+          key={`${profile.id}-${date}`}
+          profileId={profile.id}
+          today={today}
+          initialDate={date}
+          recent={recent}
+        />
+      )}
       <details style={{ marginTop: '1.5rem' }}>
         <summary>How Villi judges a food challenge</summary>
         <p className="small">{OUTCOME_RULE_TEXT}</p>

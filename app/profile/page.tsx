@@ -12,6 +12,7 @@ import { GROUP_CODES } from '@/lib/foods/codes';
 import { overridesOf } from '@/lib/nutrition/nutrient-targets';
 import { GROUP_LABELS } from '@/lib/protocols/labels';
 import { idParamSchema } from '@/lib/validation/ids';
+import { ReadOnly } from '../_components/read-only';
 import type { RawSearchParams } from '../_components/search-params';
 import { toProtocolOptions } from '../_lib/protocol-options';
 import { mondayOf } from '../_lib/week';
@@ -100,17 +101,21 @@ export default async function ProfilePage({
     nutrientTargets: overridesOf(profile.nutrientTargets),
   };
   const plans = await listPlans(db, profile.id);
+  // a clinician reads the profile; changing it is the member's
+  const readOnly = caller.role === 'clinician';
 
   return (
     <>
       <div className="spread">
         <h1>{profile.name}</h1>
         <div className="row">
-          <NewPlanButton profileId={profile.id} thisWeek={mondayOf(new Date())} choose />
-          {caller.role === 'clinician' ? null : (
-            <Link className="button secondary" href={`/profiles/${profile.id}/access`}>
-              Clinician access
-            </Link>
+          {readOnly ? null : (
+            <>
+              <NewPlanButton profileId={profile.id} thisWeek={mondayOf(new Date())} choose />
+              <Link className="button secondary" href={`/profiles/${profile.id}/access`}>
+                Clinician access
+              </Link>
+            </>
           )}
           {mayAdd ? (
             <Link className="button secondary" href="/profile?new=1">
@@ -180,14 +185,16 @@ export default async function ProfilePage({
         one at a time after elimination, and see your personal food list grow.
       </p>
       <NutrientTargetsTable nutrientTargets={profile.nutrientTargets} />
-      <PersonalListEditor
-        key={`personal-${profile.id}`}
-        profileId={profile.id}
-        initial={profile.personal}
-        labels={personalLabels}
-        groups={groupOptions}
-        concepts={conceptOptions}
-      />
+      <ReadOnly when={readOnly}>
+        <PersonalListEditor
+          key={`personal-${profile.id}`}
+          profileId={profile.id}
+          initial={profile.personal}
+          labels={personalLabels}
+          groups={groupOptions}
+          concepts={conceptOptions}
+        />
+      </ReadOnly>
       <section aria-labelledby="plans-h">
         <h2 id="plans-h">Plans</h2>
         {plans.length === 0 ? (
@@ -203,13 +210,17 @@ export default async function ProfilePage({
           </ul>
         )}
       </section>
-      <h2>Edit profile</h2>
-      <ProfileForm key={profile.id} protocols={protocols} initial={initial} />
-      <h2>Delete</h2>
-      <p className="muted small">
-        Deleting a profile also deletes its plans, shopping checks and pantry choices.
-      </p>
-      <DeleteProfileButton profileId={profile.id} name={profile.name} />
+      {readOnly ? null : (
+        <>
+          <h2>Edit profile</h2>
+          <ProfileForm key={profile.id} protocols={protocols} initial={initial} />
+          <h2>Delete</h2>
+          <p className="muted small">
+            Deleting a profile also deletes its plans, shopping checks and pantry choices.
+          </p>
+          <DeleteProfileButton profileId={profile.id} name={profile.name} />
+        </>
+      )}
     </>
   );
 }

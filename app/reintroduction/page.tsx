@@ -5,6 +5,7 @@ import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { getReintroductionView } from '@/app/_server/use-cases/reintroduction';
 import { getDb } from '@/db/client';
 import { ProfilePicker, pickProfile } from '../_components/profile-picker';
+import { ReadOnly } from '../_components/read-only';
 import type { RawSearchParams } from '../_components/search-params';
 import { localIsoDate } from '../_lib/week';
 import { ReintroductionPanel } from './_components/reintroduction-panel';
@@ -43,7 +44,9 @@ export default async function ReintroductionPage({
         <Link href={`/journal?profile=${profile.id}`}>Symptom journal</Link>
       </p>
       <ProfilePicker id="reintro-profile" profiles={profiles} selected={profile.id} />
-      <ReintroductionPanel key={profile.id} profileId={profile.id} today={today} initial={view} />
+      <ReadOnly when={caller.role === 'clinician'}>
+        <ReintroductionPanel key={profile.id} profileId={profile.id} today={today} initial={view} />
+      </ReadOnly>
     </>
   );
 }

@@ -80,6 +80,25 @@ test('a member invites a clinician, who reads only what was shared, logged, unti
     expect(report?.status()).toBe(200);
     await expect(cpage.getByRole('heading', { level: 1 })).toContainText('Sam');
 
+    // Sam's journal, profile and shopping list: to read, with nothing offered to change
+    await cpage.goto(`/journal?profile=${sam.id}`);
+    await expect(cpage.getByText('Shared with you to read')).toBeVisible();
+    await expect(cpage.getByRole('heading', { name: 'Recent days' })).toBeVisible();
+    await expect(cpage.getByRole('button', { name: /^Save/ })).toHaveCount(0);
+    await expect(cpage.getByRole('textbox')).toHaveCount(0);
+    await expectNoOverflow(cpage, 'journal page');
+    await screenshotBoth(cpage, 'clinician-journal');
+    await cpage.goto(`/profile?id=${sam.id}`);
+    await expect(cpage.getByRole('heading', { name: 'Sam', level: 1 })).toBeVisible();
+    await expect(cpage.getByRole('heading', { name: 'Edit profile' })).toHaveCount(0);
+    await expect(cpage.getByRole('button', { name: 'Delete profile' })).toHaveCount(0);
+    await expect(cpage.getByRole('link', { name: 'Clinician access' })).toHaveCount(0);
+    await cpage.goto(`/plans/${samPlan.id}/shopping`);
+    await expect(cpage.getByRole('heading', { name: /Shopping list, week of/ })).toBeVisible();
+    const boxes = cpage.getByRole('checkbox');
+    expect(await boxes.count()).toBeGreaterThan(0);
+    await expect(boxes.first()).toBeDisabled();
+
     // a write through the API is 403; the household's other profile is not found
     const write = await clinician.request.patch(`/api/profiles/${sam.id}`, {
       data: { name: 'Changed' },

@@ -15,7 +15,8 @@ export async function loadShoppingPage(
   const units = (await searchParams).units === 'us' ? 'us' : 'metric';
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  await requirePagePlan(db, await requirePageCaller(db), Number(id), 'shopping list page');
+  const caller = await requirePageCaller(db);
+  await requirePagePlan(db, caller, Number(id), 'shopping list page');
   const view = await getPlanById(db, Number(id));
   if (!view) notFound();
   const list = await buildPlanShoppingList(db, view, toWeekPlan(view), units);
@@ -27,5 +28,6 @@ export async function loadShoppingPage(
       .map((ndb) => byNdb.get(ndb))
       .filter((i): i is ShoppingListItem => i !== undefined),
   }));
-  return { view, list, sections, units } as const;
+  // a clinician reads the list; ticking items off is the household's
+  return { view, list, sections, units, readOnly: caller.role === 'clinician' } as const;
 }

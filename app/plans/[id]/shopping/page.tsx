@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PhoneMenu } from '../../../_components/phone-menu';
+import { ReadOnly } from '../../../_components/read-only';
 import type { RawSearchParams } from '../../../_components/search-params';
 import { weekLabel } from '../../../_lib/week';
 import { ShoppingListView } from './_components/shopping-list';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Shopping list' };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 export default async function ShoppingPage({ params, searchParams }: Props) {
-  const { view, list, sections, units } = await loadShoppingPage(params, searchParams);
+  const { view, list, sections, units, readOnly } = await loadShoppingPage(params, searchParams);
   const marked = [...list.lastChange.added, ...list.lastChange.changed];
   const base = `/api/plans/${view.id}/shopping-list?units=${units}&format=`;
 
@@ -65,13 +66,15 @@ export default async function ShoppingPage({ params, searchParams }: Props) {
       {list.items.length === 0 ? (
         <p className="alert info">This plan needs nothing to buy.</p>
       ) : (
-        <ShoppingListView
-          key={JSON.stringify(list.totals) + units}
-          planId={view.id}
-          profileId={view.profileId}
-          sections={sections}
-          lastChanged={marked}
-        />
+        <ReadOnly when={readOnly}>
+          <ShoppingListView
+            key={JSON.stringify(list.totals) + units}
+            planId={view.id}
+            profileId={view.profileId}
+            sections={sections}
+            lastChanged={marked}
+          />
+        </ReadOnly>
       )}
     </>
   );
