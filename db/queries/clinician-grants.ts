@@ -168,7 +168,23 @@ export type AccessLogInput = {
 export async function insertAccessLog(db: Db, entries: readonly AccessLogInput[]): Promise<void> {
   if (entries.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx.orm.insert(tx.t.clinicianAccessLog).values([...entries]);
+    const { users } = tx.t;
+    const ids = [...new Set(entries.map((e) => e.clinicianUserId))];
+    const who = new Map(
+      (
+        await tx.orm
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, ids))
+      ).map((u) => [u.id, u]),
+    );
+    await tx.orm.insert(tx.t.clinicianAccessLog).values(
+      entries.map((e) => ({
+        ...e,
+        clinicianName: who.get(e.clinicianUserId)?.name ?? null,
+        clinicianEmail: who.get(e.clinicianUserId)?.email ?? null,
+      })),
+    );
   });
 }
 
@@ -188,14 +204,24 @@ export async function listAccessLog(
   const l = db.t.clinicianAccessLog;
   const { users } = db.t;
   const rows = await db.orm
-    .select({ at: l.at, what: l.what, planId: l.planId, name: users.name, email: users.email })
+    .select({
+      at: l.at,
+      what: l.what,
+      planId: l.planId,
+      name: users.name,
+      email: users.email,
+      savedName: l.clinicianName,
+      savedEmail: l.clinicianEmail,
+    })
     .from(l)
     .leftJoin(users, eq(users.id, l.clinicianUserId))
     .where(eq(l.profileId, profileId))
     .orderBy(desc(l.at), desc(l.id))
     .limit(limit);
-  return rows.map(({ name, email, ...entry }) => ({
-    ...entry,
-    clinician: name !== null && email !== null ? { name, email } : null,
-  }));
+  // as they were named when they read; the account's current name for rows older than that
+  return rows.map(({ name, email, savedName, savedEmail, ...entry }) => {
+    const n = savedName ?? name;
+    const e = savedEmail ?? email;
+    return { ...entry, clinician: n !== null && e !== null ? { name: n, email: e } : null };
+  });
 }

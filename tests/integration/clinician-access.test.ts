@@ -254,6 +254,29 @@ describe('a clinician link', () => {
     expect(samLog.entries.some((e) => e.clinician.email === 'fay@villi.test')).toBe(false);
   });
 
+  it('keeps naming a clinician who read and then deleted their account', async () => {
+    const gus = await clinician('gus@villi.test');
+    const made = await link(alex);
+    expect((await accept(inviteTokenOf(made.url), gus.token)).status).toBe(200);
+    expect((await readProfile(alex, gus.token)).status).toBe(200);
+    const gone = await call(
+      'delete',
+      '/api/account',
+      {},
+      { body: { password: 'another-password-1' }, token: gus.token },
+    );
+    expect(gone.status, gone.text).toBe(204);
+    const log = accessLogSchema.parse(
+      (await call('get', '/api/profiles/{id}/access-log', { id: alex })).json,
+    );
+    expect(log.entries.filter((e) => e.clinician.email === 'gus@villi.test')).toEqual([
+      expect.objectContaining({
+        what: 'profile',
+        clinician: { name: 'gus@villi.test', email: 'gus@villi.test' },
+      }),
+    ]);
+  });
+
   it('expires: the link after 7 days unaccepted, the access after its days', async () => {
     const gus = await clinician('gus@villi.test');
     const short = await link(sam, { days: 2 });

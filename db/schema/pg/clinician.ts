@@ -39,6 +39,8 @@ export const clinicianAccessLog = pgTable(
       .notNull()
       .references(() => profiles.id, { onDelete: 'cascade' }),
     clinicianUserId: text('clinician_user_id').notNull(),
+    clinicianName: text('clinician_name'),
+    clinicianEmail: text('clinician_email'),
     what: text('what').notNull(),
     planId: integer('plan_id'),
     at: text('at').notNull(),

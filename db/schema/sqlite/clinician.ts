@@ -52,6 +52,12 @@ export const clinicianAccessLog = sqliteTable(
       .notNull()
       .references(() => profiles.id, { onDelete: 'cascade' }),
     clinicianUserId: text('clinician_user_id').notNull(),
+    /**
+     * Who read, as they were named when they read: the member keeps knowing who it was after the
+     * clinician's account is gone. Null on rows written before these columns.
+     */
+    clinicianName: text('clinician_name'),
+    clinicianEmail: text('clinician_email'),
     /** What was read, in words ("plan", "journal", "clinician report"). */
     what: text('what').notNull(),
     /** The plan read, when the read was of a plan. */
