@@ -17,6 +17,11 @@ export default async function SignUpPage({
   return (
     <>
       <h1>{invite ? 'Join the household' : 'Sign up'}</h1>
+      {invite ? (
+        <p className="muted small">
+          Had an account here before leaving a household? Use its email and password.
+        </p>
+      ) : null}
       <CredentialsForm
         mode="sign-up"
         submitLabel="Create my account"

@@ -29,7 +29,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     method: 'post',
     path: '/api/auth/sign-up',
     summary:
-      "Make an account and sign in: the first one owns a new household (adopting earlier profiles); later ones need an invite token (a household invite, or a member's clinician link: the account joins as a clinician and takes the grant) unless VILLI_OPEN_SIGNUP=true",
+      "Make an account and sign in: the first one owns a new household (adopting earlier profiles); later ones need an invite token (a household invite, or a member's clinician link: the account joins as a clinician and takes the grant) unless VILLI_OPEN_SIGNUP=true; an existing account without a household (a removed member) joins the invite's household with its own password",
     tag: 'accounts',
     public: true,
     body: signUpSchema,

@@ -403,6 +403,46 @@ describe('ownership handover and removal', () => {
     expect((await remove(leaving.userId)).status).toBe(404);
   });
 
+  it('a removed member comes back by an invite with their own password', async () => {
+    const back = await makeAccount(db, 'back@villi.test', {
+      householdId: fixture.householdId,
+      role: 'member',
+    });
+    expect((await remove(back.userId)).status).toBe(204);
+    const invite = async () => {
+      const res = await call('post', '/api/households/{id}/invites', {
+        params: household(),
+        body: { role: 'member' },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const signUp = (email: string, password: string, token: string) =>
+      call('post', '/api/auth/sign-up', {
+        params: {},
+        body: { email, password, invite: token },
+        token: null,
+      });
+    const token = await invite();
+    // a wrong password reads as "address taken", and the invite stays unused
+    const wrong = await signUp('back@villi.test', 'not-their-password-1', token);
+    expect(wrong.status).toBe(409);
+    expect(await codeOf(wrong)).toBe('email_taken');
+    const joined = await signUp('back@villi.test', THEIR_PASSWORD, token);
+    expect(joined.status).toBe(201);
+    expect(await joined.json()).toEqual({ userId: back.userId, householdId: fixture.householdId });
+    const cookie = joined.headers.getSetCookie()[0]?.split(';')[0];
+    if (!cookie) throw new Error('no session cookie');
+    const me = await call('get', '/api/account', { params: {}, token: null, headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ householdId: fixture.householdId, role: 'member' });
+    // the invite served once; an account that has a household is not taken over by an invite
+    expect((await signUp('back@villi.test', THEIR_PASSWORD, token)).status).toBe(403);
+    const taken = await signUp(TEST_OWNER.email, TEST_OWNER.password, await invite());
+    expect(taken.status).toBe(409);
+    expect(await codeOf(taken)).toBe('email_taken');
+  });
+
   it('an owner removes a clinician', async () => {
     const c = await makeAccount(db, 'clin2@villi.test', {
       householdId: fixture.householdId,

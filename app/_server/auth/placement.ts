@@ -142,6 +142,23 @@ async function place(tx: Db, userId: string, placement: Placement, now: string):
 }
 
 /**
+ * Puts an existing account that has no household (removed from one) into the household an invite
+ * names, in one transaction; the invite is claimed there, so it serves once.
+ */
+export async function joinByInvite(
+  db: Db,
+  userId: string,
+  placement: Placement,
+  now: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (await membershipOf(tx, userId))
+      throw AppError.conflict('email_taken', 'An account with this email address exists already.');
+    await place(tx, userId, placement, now);
+  });
+}
+
+/**
  * The library's hook before it writes a sign-in method: a user who has no household yet (a new
  * one) gets one now, in the same transaction; a refusal rolls the user back.
  */

@@ -1,13 +1,16 @@
 import { authFor } from '@/app/_server/auth/auth';
 import type { Caller } from '@/app/_server/auth/caller';
 import {
+  joinByInvite,
   type Placement,
   type PlacementIntent,
   placementFor,
   withPlacement,
 } from '@/app/_server/auth/placement';
+import { checkLimit, countAttempt, SIGN_IN_FAILURES } from '@/app/_server/auth/rate-limit';
 import { hashToken, newToken, tokenPrefix } from '@/app/_server/auth/tokens';
 import type { Db } from '@/db/client';
+import { credentialHashOf } from '@/db/queries/account-privacy';
 import {
   findUserByEmail,
   findUserById,
@@ -50,8 +53,13 @@ export async function signUp(
   const placement: Placement = asMember
     ? { kind: 'member', ...asMember }
     : await placementFor(db, input, now, options.invitesNeeded);
-  if (await findUserByEmail(db, input.email))
-    throw AppError.conflict('email_taken', 'An account with this email address exists already.');
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) {
+    // someone removed from a household keeps their account: an invite brings it back in
+    if (input.invite !== undefined && !asMember && !(await membershipOf(db, existing.id)))
+      return rejoin(db, existing.id, input, request, placement, now);
+    throw emailTaken();
+  }
   const auth = await authFor(db, request.secure);
   const intent: PlacementIntent = { placement };
   const made = await withPlacement(intent, () =>
@@ -67,6 +75,44 @@ export async function signUp(
   const membership = await membershipOf(db, userId);
   if (!membership) throw new Error('the new account has no household');
   return { userId, householdId: membership.householdId, headers: made.headers };
+}
+
+const emailTaken = () =>
+  AppError.conflict('email_taken', 'An account with this email address exists already.');
+
+/**
+ * An invite used by an existing account without a household: the account's own password (a
+ * wrong one reads as "address taken", and counts as a failed sign-in) joins it to the invite's
+ * household, then signs it in.
+ */
+async function rejoin(
+  db: Db,
+  userId: string,
+  input: SignUpInput,
+  request: { headers: Headers; secure: boolean },
+  placement: Placement,
+  now: string,
+): Promise<{ userId: string; householdId: number; headers: Headers }> {
+  const key = `sign-in:${input.email}`;
+  await checkLimit(db, key, SIGN_IN_FAILURES);
+  const hash = await credentialHashOf(db, userId);
+  const auth = await authFor(db, request.secure);
+  const ok =
+    hash !== null &&
+    (await (await auth.$context).password.verify({ password: input.password, hash }));
+  if (!ok) {
+    await countAttempt(db, key, SIGN_IN_FAILURES);
+    throw emailTaken();
+  }
+  await joinByInvite(db, userId, placement, now);
+  const signedIn = await auth.api.signInEmail({
+    body: { email: input.email, password: input.password },
+    headers: request.headers,
+    returnHeaders: true,
+  });
+  const membership = await membershipOf(db, userId);
+  if (!membership) throw new Error('the account joined no household');
+  return { userId, householdId: membership.householdId, headers: signedIn.headers };
 }
 
 export async function accountOf(db: Db, caller: Caller) {
