@@ -2,6 +2,7 @@
 
 import { type ReactNode, useState } from 'react';
 import type { ApiResult } from '../_lib/api-client';
+import { StatusLines } from './account/status-lines';
 
 type Props<T> = {
   children: ReactNode;
@@ -42,11 +43,7 @@ export function ApiActionButton<T>({ children, className, confirm, call, onSucce
         {children}
       </button>
       <div aria-live="polite">
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <StatusLines message={null} error={error} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { lockHousehold } from './accounts';
 
 export type UserExportRow = { id: string; email: string; name: string; createdAt: string };
 
@@ -49,13 +50,8 @@ export async function deleteAccountRows(db: Db, userId: string): Promise<Account
       .where(eq(m.userId, userId));
     const membership = mine[0];
     if (!membership) return 'no_account';
-    // Lock the household row before counting who else belongs: two last members deleting at
-    // once then take turns, and the second sees it is the last (PostgreSQL reads committed rows
-    // per statement; SQLite serializes writers anyway).
-    await tx.orm
-      .update(tx.t.households)
-      .set({ name: sql`${tx.t.households.name}` })
-      .where(eq(tx.t.households.id, membership.householdId));
+    // two last members deleting at once take turns: the second sees it is the last
+    await lockHousehold(tx, membership.householdId);
     const others = await tx.orm
       .select({
         members: sql<number>`cast(count(*) as integer)`,

@@ -333,3 +333,16 @@ export async function deleteSessions(db: Db, userId: string): Promise<void> {
     await tx.orm.delete(tx.t.authSessions).where(eq(tx.t.authSessions.userId, userId));
   });
 }
+
+/**
+ * Locks a household's row for the rest of the transaction `tx` (a no-op update), so checks that
+ * count its members or owners take turns: PostgreSQL reads committed rows per statement, and a
+ * second transaction waits here until the first commits. SQLite serializes writers anyway.
+ */
+export async function lockHousehold(tx: Db, householdId: number): Promise<void> {
+  const { households } = tx.t;
+  await tx.orm
+    .update(households)
+    .set({ name: sql`${households.name}` })
+    .where(eq(households.id, householdId));
+}

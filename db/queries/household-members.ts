@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { Role } from './accounts';
+import { lockHousehold, type Role } from './accounts';
 
 /** Who is in a household, without health data: the account, its role and its own profile's name. */
 export type HouseholdMember = {
@@ -80,11 +80,7 @@ export type MemberChange = 'done' | 'not_found' | 'clinician' | 'last_owner';
  * (PostgreSQL reads committed rows per statement; SQLite serializes writers anyway).
  */
 async function standing(tx: Db, householdId: number, userId: string) {
-  const { households } = tx.t;
-  await tx.orm
-    .update(households)
-    .set({ name: sql`${households.name}` })
-    .where(eq(households.id, householdId));
+  await lockHousehold(tx, householdId);
   const m = tx.t.householdMembers;
   const rows = await tx.orm
     .select({ role: m.role })

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '../../_lib/api-client';
+import { StatusLines } from './status-lines';
 
 type Props = {
   /** sign-up: makes the account (the first, or with an invite); sign-in: an existing one. */
@@ -72,11 +73,7 @@ export function CredentialsForm({ mode, submitLabel, next, invite }: Props) {
         {submitLabel}
       </button>
       <div aria-live="polite">
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <StatusLines message={null} error={error} />
       </div>
     </form>
   );

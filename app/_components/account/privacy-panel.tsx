@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '../../_lib/api-client';
+import { StatusLines } from './status-lines';
 
 /** Download all of one's data, and delete the account (the password asked again). */
 export function PrivacyPanel() {
@@ -43,11 +44,7 @@ export function PrivacyPanel() {
           Your account, sign-ins and API tokens are deleted. If you are the household&apos;s last
           member, its profiles, plans and journals go too; otherwise the household stays as it is.
         </p>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <StatusLines message={null} error={error} />
         <div className="field">
           <label htmlFor="del-password">Your password, to confirm</label>
           <input

@@ -1,11 +1,11 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { clinicianMayRead, requireClinicianRead } from '@/app/_server/use-cases/clinician-access';
+import { clinicianMayRead } from '@/app/_server/use-cases/clinician-access';
 import type { Db } from '@/db/client';
 import { countUsers, planHouseholdId, profileHouseholdId } from '@/db/queries/accounts';
 import { AppError } from '@/lib/http/app-error';
-import { seesProfile } from '../use-cases/access';
+import { requirePlanAccess, requireProfileAccess, seesProfile } from '../use-cases/access';
 import { type Caller, resolveCaller } from './caller';
 
 /** The caller of the page being rendered, or null. */
@@ -32,22 +32,28 @@ export async function ownsPlan(db: Db, planId: number): Promise<boolean> {
 
 export async function ownsProfile(db: Db, profileId: number): Promise<boolean> {
   const caller = await visitor(db);
-  if (caller === null || !(await seesProfilePage(db, caller, profileId))) return false;
+  if (
+    caller === null ||
+    !seesProfile(caller, profileId) ||
+    (await profileHouseholdId(db, profileId)) !== caller.householdId
+  )
+    return false;
   return caller.role !== 'clinician' || clinicianMayRead(db, caller, { profileId });
 }
 
-/** The API's rule: the caller's household, and for a member only their own profile. */
-async function seesProfilePage(db: Db, caller: Caller, profileId: number): Promise<boolean> {
-  return (
-    (await profileHouseholdId(db, profileId)) === caller.householdId &&
-    seesProfile(caller, profileId)
-  );
+/** The API's rule on a page: what the API answers 404 the page shows as "not found". */
+async function orNotFound(check: Promise<void>): Promise<void> {
+  try {
+    await check;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
 }
 
 /**
- * A page about another household's profile (or another member's) is "not found", as in the
- * API; so is one a clinician was not granted, and a granted clinician's view is logged as
- * `what` ("plan page").
+ * A page about a profile the API would not show (another household's, another member's, one a
+ * clinician was not granted) is "not found"; a granted clinician's view is logged as `what`.
  */
 export async function requirePageProfile(
   db: Db,
@@ -55,9 +61,7 @@ export async function requirePageProfile(
   profileId: number,
   what = 'profile page',
 ): Promise<void> {
-  if (!(await seesProfilePage(db, caller, profileId))) notFound();
-  if (caller.role === 'clinician')
-    await clinicianPage(db, { ...caller, reading: what }, { profileId });
+  await orNotFound(requireProfileAccess(db, { ...caller, reading: what }, profileId, 'read'));
 }
 
 export async function requirePagePlan(
@@ -66,20 +70,5 @@ export async function requirePagePlan(
   planId: number,
   what = 'plan page',
 ): Promise<void> {
-  if ((await planHouseholdId(db, planId)) !== caller.householdId) notFound();
-  if (caller.role === 'clinician')
-    await clinicianPage(db, { ...caller, reading: what }, { planId });
-}
-
-async function clinicianPage(
-  db: Db,
-  caller: Caller,
-  target: { profileId: number } | { planId: number },
-): Promise<void> {
-  try {
-    await requireClinicianRead(db, caller, target);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  }
+  await orNotFound(requirePlanAccess(db, { ...caller, reading: what }, planId, 'read'));
 }

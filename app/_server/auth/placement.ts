@@ -63,6 +63,10 @@ export function libraryOrm(db: Db): Orm {
   });
 }
 
+/** Sign-up for an address that has an account already (its owner may not be the asker). */
+export const emailTaken = () =>
+  AppError.conflict('email_taken', 'An account with this email address exists already.');
+
 const refuse = (why: string) => AppError.forbidden('invite_invalid', `This invite ${why}.`);
 
 /**
@@ -121,24 +125,24 @@ export async function placementFor(
   );
 }
 
-/** Writes the membership; `tx` is the transaction that made the user. */
-async function place(tx: Db, userId: string, placement: Placement, now: string): Promise<void> {
+/** Writes the membership and returns its household; `tx` is the transaction that made the user. */
+async function place(tx: Db, userId: string, placement: Placement, now: string): Promise<number> {
   if (placement.kind === 'own') {
     // re-checked in the transaction: of two first sign-ups at once, only one adopts
     const adopt = placement.adopt && (await countHouseholds(tx)) === 0;
-    await createHousehold(tx, userId, 'Household', now, adopt);
-    return;
+    return createHousehold(tx, userId, 'Household', now, adopt);
   }
   if (placement.kind === 'clinician') {
     await addMember(tx, placement.householdId, userId, 'clinician', now);
     // taken in the transaction: of two sign-ups through one link, the later makes no account
     await takeGrant(tx, placement.grantId, userId, new Date(now));
-    return;
+    return placement.householdId;
   }
   // claimed in the transaction: two sign-ups cannot both use one invite
   if (placement.kind === 'invited' && !(await claimInvite(tx, placement.inviteId, now)))
     throw refuse('was already used');
   await addMember(tx, placement.householdId, userId, placement.role, now);
+  return placement.householdId;
 }
 
 /**
@@ -150,11 +154,10 @@ export async function joinByInvite(
   userId: string,
   placement: Placement,
   now: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (await membershipOf(tx, userId))
-      throw AppError.conflict('email_taken', 'An account with this email address exists already.');
-    await place(tx, userId, placement, now);
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    if (await membershipOf(tx, userId)) throw emailTaken();
+    return place(tx, userId, placement, now);
   });
 }
 

@@ -23,11 +23,8 @@ export async function requireProfileAccess(
   profileId: number,
   access: Access,
 ): Promise<void> {
-  const household = await profileHouseholdId(db, profileId);
-  if (household !== caller.householdId) throw AppError.notFound('Profile', String(profileId));
   if (!seesProfile(caller, profileId)) throw AppError.notFound('Profile', String(profileId));
-  if (access === 'write') assertCanWrite(caller);
-  if (caller.role === 'clinician') await requireClinicianRead(db, caller, { profileId });
+  await requireHouseholdProfile(db, caller, profileId, access);
 }
 
 /**

@@ -1,14 +1,9 @@
-import { authFor } from '@/app/_server/auth/auth';
 import type { Caller } from '@/app/_server/auth/caller';
+import { passwordMatches } from '@/app/_server/auth/password';
 import { visibleProfiles } from '@/app/_server/use-cases/access';
 import { publicPlan } from '@/app/api/plans/_lib/plan-response';
 import type { Db } from '@/db/client';
-import {
-  credentialHashOf,
-  deleteAccountRows,
-  householdName,
-  userForExport,
-} from '@/db/queries/account-privacy';
+import { deleteAccountRows, householdName, userForExport } from '@/db/queries/account-privacy';
 import { listTokens } from '@/db/queries/accounts';
 import { listJournalEntries } from '@/db/queries/journal';
 import { getPlanById, listPlans } from '@/db/queries/plans';
@@ -65,10 +60,7 @@ export async function deleteAccount(
   password: string,
   secure: boolean,
 ): Promise<void> {
-  const hash = await credentialHashOf(db, caller.userId);
-  const auth = await authFor(db, secure);
-  const ok = hash !== null && (await (await auth.$context).password.verify({ password, hash }));
-  if (!ok)
+  if (!(await passwordMatches(db, caller.userId, password, secure)))
     throw AppError.forbidden(
       'forbidden',
       'The password is not right: the account was not deleted.',

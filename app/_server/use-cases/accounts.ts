@@ -1,6 +1,8 @@
 import { authFor } from '@/app/_server/auth/auth';
 import type { Caller } from '@/app/_server/auth/caller';
+import { passwordMatches } from '@/app/_server/auth/password';
 import {
+  emailTaken,
   joinByInvite,
   type Placement,
   type PlacementIntent,
@@ -10,7 +12,6 @@ import {
 import { checkLimit, countAttempt, SIGN_IN_FAILURES } from '@/app/_server/auth/rate-limit';
 import { hashToken, newToken, tokenPrefix } from '@/app/_server/auth/tokens';
 import type { Db } from '@/db/client';
-import { credentialHashOf } from '@/db/queries/account-privacy';
 import {
   findUserByEmail,
   findUserById,
@@ -77,9 +78,6 @@ export async function signUp(
   return { userId, householdId: membership.householdId, headers: made.headers };
 }
 
-const emailTaken = () =>
-  AppError.conflict('email_taken', 'An account with this email address exists already.');
-
 /**
  * An invite used by an existing account without a household: the account's own password (a
  * wrong one reads as "address taken", and counts as a failed sign-in) joins it to the invite's
@@ -95,24 +93,18 @@ async function rejoin(
 ): Promise<{ userId: string; householdId: number; headers: Headers }> {
   const key = `sign-in:${input.email}`;
   await checkLimit(db, key, SIGN_IN_FAILURES);
-  const hash = await credentialHashOf(db, userId);
-  const auth = await authFor(db, request.secure);
-  const ok =
-    hash !== null &&
-    (await (await auth.$context).password.verify({ password: input.password, hash }));
-  if (!ok) {
+  if (!(await passwordMatches(db, userId, input.password, request.secure))) {
     await countAttempt(db, key, SIGN_IN_FAILURES);
     throw emailTaken();
   }
-  await joinByInvite(db, userId, placement, now);
+  const householdId = await joinByInvite(db, userId, placement, now);
+  const auth = await authFor(db, request.secure);
   const signedIn = await auth.api.signInEmail({
     body: { email: input.email, password: input.password },
     headers: request.headers,
     returnHeaders: true,
   });
-  const membership = await membershipOf(db, userId);
-  if (!membership) throw new Error('the account joined no household');
-  return { userId, householdId: membership.householdId, headers: signedIn.headers };
+  return { userId, householdId, headers: signedIn.headers };
 }
 
 export async function accountOf(db: Db, caller: Caller) {
