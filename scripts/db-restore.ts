@@ -81,14 +81,25 @@ function restoreSqlite(path: string, file: string): void {
   }
 }
 
+/**
+ * Other sessions on the database. A client that has just disconnected (a backup's pg_dump a
+ * moment ago) stays listed until its backend exits, so the count is asked again for up to 2 s
+ * before it is taken as a running server.
+ */
 async function otherSessions(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-    );
-    return z.coerce.number().parse(rows[0]?.n);
+    let n = 0;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const { rows } = await client.query(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      n = z.coerce.number().parse(rows[0]?.n);
+      if (n === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return n;
   } finally {
     await client.end();
   }
